@@ -1,0 +1,4 @@
+namespace ImtBot.Core.Commands;
+
+/// <summary><c>drill &lt;scenario&gt;</c>.</summary>
+public sealed record DrillCommand(string Scenario) : Command;

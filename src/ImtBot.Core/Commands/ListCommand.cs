@@ -1,0 +1,4 @@
+namespace ImtBot.Core.Commands;
+
+/// <summary><c>list</c>: open incidents.</summary>
+public sealed record ListCommand : Command;

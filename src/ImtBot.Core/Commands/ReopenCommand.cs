@@ -1,0 +1,4 @@
+namespace ImtBot.Core.Commands;
+
+/// <summary><c>reopen [reason]</c>.</summary>
+public sealed record ReopenCommand(string? Reason) : Command;

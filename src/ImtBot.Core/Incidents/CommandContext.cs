@@ -1,0 +1,15 @@
+using ImtBot.Core.Platforms;
+
+namespace ImtBot.Core.Incidents;
+
+/// <summary>
+/// Everything a decision may read besides the incident: who, where, when, the configuration, the number a
+/// declaration takes, and the org-wide on-call lists (configuration overlaid by <c>oncall</c> commands).
+/// </summary>
+public sealed record CommandContext(
+    UserRef Actor,
+    ChannelRef Channel,
+    DateTimeOffset Now,
+    IncidentOptions Options,
+    int NewNumber,
+    IReadOnlyDictionary<string, IReadOnlyList<UserRef>> OnCall);

@@ -1,0 +1,9 @@
+namespace ImtBot.Core.Incidents;
+
+public enum PageStatus
+{
+    Paged,
+    Acknowledged,
+    Declined,
+    Expired,
+}

@@ -1,0 +1,11 @@
+using ImtBot.Core.Effects;
+using ImtBot.Core.Incidents;
+
+namespace ImtBot.Core.Ports;
+
+/// <summary>
+/// What a platform needs to run one outbox step: the step key, the incident as it is now, the effect, the links
+/// learned so far (channel id, card message id…), and the attempt number. <see cref="Attempt"/> &gt; 1 means an
+/// earlier attempt may have reached the platform: reconcile before creating anything again.
+/// </summary>
+public sealed record EffectContext(string StepKey, IncidentState Incident, Effect Effect, IReadOnlyDictionary<string, string> Links, int Attempt);

@@ -1,0 +1,9 @@
+namespace ImtBot.Core.Ports;
+
+public enum OutboxStatus
+{
+    Pending,
+    InFlight,
+    Done,
+    Dead,
+}

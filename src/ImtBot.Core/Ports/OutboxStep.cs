@@ -1,0 +1,17 @@
+namespace ImtBot.Core.Ports;
+
+/// <summary>A stored outbox step: an effect (or a timer) to run at or after DueAt, leased by one dispatcher at a time.</summary>
+public sealed record OutboxStep(
+    string Key,
+    int Incident,
+    string Platform,
+    string Kind,
+    string Payload,
+    DateTimeOffset DueAt,
+    OutboxStatus Status,
+    int Attempts,
+    string? LastError,
+    string? LeaseOwner,
+    DateTimeOffset? LeaseUntil,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CompletedAt);
