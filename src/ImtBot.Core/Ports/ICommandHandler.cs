@@ -8,5 +8,12 @@ namespace ImtBot.Core.Ports;
 /// </summary>
 public interface ICommandHandler
 {
+    /// <summary>Typed command text (<c>declare Checkout failing sev1</c>); a malformed one gets usage help.</summary>
     Task<CommandReply> HandleAsync(ChatCommand command, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An already-parsed command (a timer firing, a captured Slack message, a modal submission); <paramref name="origin"/>
+    /// gives the actor, the channel and the dedupe key (its Text is only for the log).
+    /// </summary>
+    Task<CommandReply> HandleParsedAsync(Command command, ChatCommand origin, CancellationToken cancellationToken = default);
 }

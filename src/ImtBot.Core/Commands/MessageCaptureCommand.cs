@@ -1,0 +1,9 @@
+using ImtBot.Core.Platforms;
+
+namespace ImtBot.Core.Commands;
+
+/// <summary>
+/// A chat message added to the timeline (Slack <c>pushpin</c> reaction; <see cref="Change"/> <c>pinned</c>) at its own
+/// time, or a later <c>edited</c> / <c>deleted</c> of a captured message (recorded as new events). Never typed.
+/// </summary>
+public sealed record MessageCaptureCommand(string Platform, string MessageId, UserRef Author, DateTimeOffset PostedAt, string Text, string Change) : Command;
