@@ -1,0 +1,187 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ImtBot.Api;
+using ImtBot.Core.Commands;
+using ImtBot.Core.Platforms;
+using ImtBot.Core.Ports;
+
+namespace ImtBot.ConsoleChat;
+
+/// <summary>The console's HTTP API: type as a user, click a card action, read channels and messages, follow live.</summary>
+public static partial class ConsoleApi
+{
+    public static IEndpointRouteBuilder MapConsoleApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/console");
+        api.MapGet("/users", (ConsoleChatService chat) => Results.Ok(chat.Users.Select(u => new { id = u.Id, name = u.Name })));
+        api.MapGet("/channels", GetChannels);
+        api.MapGet("/channels/{id}/messages", GetMessages);
+        api.MapPost("/messages", PostMessage);
+        api.MapPost("/actions", PostAction);
+        api.MapGet("/stream", Stream);
+        return app;
+    }
+
+    private static IResult GetChannels(string? user, ConsoleChatService chat) =>
+        chat.FindUser(user) is { } u
+            ? Results.Ok(chat.ChannelsFor(u.Id).Select(ConsoleChatService.ToDto))
+            : UnknownUser(chat, user);
+
+    private static IResult GetMessages(string id, string? user, ConsoleChatService chat)
+    {
+        if (chat.FindUser(user) is not { } u)
+        {
+            return UnknownUser(chat, user);
+        }
+
+        var channel = chat.FindChannel(id);
+        if (channel is null || (channel.Kind == "direct" && channel.Owner != u.Id))
+        {
+            return BoundedJson.Problem(404, $"There is no channel \"{id}\".");
+        }
+
+        return Results.Ok(chat.MessagesFor(id, u.Id).Select(ConsoleChatService.ToDto));
+    }
+
+    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, CancellationToken ct)
+    {
+        var (body, error) = await BoundedJson.ReadObjectAsync(request, chat.Options.MaxRequestBytes, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var userId = BoundedJson.String(body!, "user");
+        if (chat.FindUser(userId) is not { } user)
+        {
+            return UnknownUser(chat, userId);
+        }
+
+        var channelId = BoundedJson.String(body!, "channel") ?? ConsoleChatService.General;
+        var channel = chat.FindChannel(channelId);
+        if (channel is null || (channel.Kind == "direct" && channel.Owner != user.Id))
+        {
+            return BoundedJson.Problem(400, $"There is no channel \"{channelId}\" for {user.Id}.");
+        }
+
+        var text = (BoundedJson.String(body!, "text") ?? "").Trim();
+        if (text.Length == 0)
+        {
+            return BoundedJson.Problem(400, "\"text\" is required.");
+        }
+
+        var deliveryId = BoundedJson.String(body!, "id") ?? Guid.NewGuid().ToString("N");
+        if (!IsCommand(text, out var commandText))
+        {
+            var posted = await chat.PostAsync(channel.Id, user.Id, user.Name, text);
+            return Results.Ok(new { replies = Array.Empty<object>(), message = posted.Key });
+        }
+
+        await chat.PostAsync(channel.Id, user.Id, user.Name, text, visibleTo: user.Id);
+        var reply = await commands.HandleAsync(
+            new ChatCommand(ResolveMentions(chat, commandText), chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, channel.Id), "console:msg:" + deliveryId), ct);
+        return await ReplyAsync(chat, channel.Id, user, reply);
+    }
+
+    private static async Task<IResult> PostAction(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, CancellationToken ct)
+    {
+        var (body, error) = await BoundedJson.ReadObjectAsync(request, chat.Options.MaxRequestBytes, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var userId = BoundedJson.String(body!, "user");
+        if (chat.FindUser(userId) is not { } user)
+        {
+            return UnknownUser(chat, userId);
+        }
+
+        var messageId = BoundedJson.String(body!, "messageId") ?? "";
+        var message = chat.FindMessage(messageId);
+        if (message is null || (message.VisibleTo is not null && message.VisibleTo != user.Id))
+        {
+            return BoundedJson.Problem(404, $"There is no message \"{messageId}\".");
+        }
+
+        if (body!["data"] is not JsonObject data || BoundedJson.String(data, "command") is not { Length: > 0 } command)
+        {
+            return BoundedJson.Problem(400, "\"data\" must be an object with a \"command\", as the card's action carries.");
+        }
+
+        var text = CardActionText.Compose(command, data);
+        var deliveryId = BoundedJson.String(body, "id") ?? Guid.NewGuid().ToString("N");
+        var reply = await commands.HandleAsync(
+            new ChatCommand(ResolveMentions(chat, text), chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, message.ChannelId), "console:action:" + deliveryId), ct);
+        return await ReplyAsync(chat, message.ChannelId, user, reply);
+    }
+
+    private static async Task Stream(HttpContext context, string? user, ConsoleChatService chat, ConsoleHub hub)
+    {
+        if (chat.FindUser(user) is not { } u)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        context.Response.Headers.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        try
+        {
+            await foreach (var e in hub.SubscribeAsync(u.Id, context.RequestAborted))
+            {
+                var json = JsonSerializer.Serialize(e.Payload, JsonSerializerOptions.Web);
+                await context.Response.WriteAsync($"event: {e.Type}\ndata: {json}\n\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page went away.
+        }
+    }
+
+    private static async Task<IResult> ReplyAsync(ConsoleChatService chat, string channelId, ConsoleUser user, CommandReply reply)
+    {
+        var posted = await chat.PostAsync(channelId, ConsoleChatService.BotId, ConsoleChatService.BotName, reply.Text, visibleTo: user.Id);
+        return Results.Ok(new
+        {
+            replies = new[] { new { text = reply.Text, accepted = reply.Accepted, incident = reply.Incident, message = posted.Key } },
+        });
+    }
+
+    /// <summary>Whether the text is a command (<c>/incident …</c> or <c>@ImtBot …</c>), and the command text without the prefix.</summary>
+    internal static bool IsCommand(string text, out string command)
+    {
+        foreach (var prefix in (string[])["/incident", "@imtbot"])
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (text.Length == prefix.Length || char.IsWhiteSpace(text[prefix.Length])))
+            {
+                command = text[prefix.Length..].Trim();
+                return true;
+            }
+        }
+
+        command = "";
+        return false;
+    }
+
+    /// <summary>Turns <c>@bob</c> of a known user into the platform-neutral mention <c>&lt;@bob|Bob Brown&gt;</c>.</summary>
+    internal static string ResolveMentions(ConsoleChatService chat, string text)
+    {
+        var named = BareMentionPattern().Replace(text, m => chat.FindUser(m.Groups[1].Value) is { } u ? $"<@{u.Id}|{u.Name}>" : m.Value);
+        return MentionPattern().Replace(named, m => chat.FindUser(m.Groups[1].Value) is { } u ? $"<@{u.Id}|{u.Name}>" : m.Value);
+    }
+
+    private static IResult UnknownUser(ConsoleChatService chat, string? user) =>
+        BoundedJson.Problem(400, $"Unknown user \"{user}\". Known users: {string.Join(", ", chat.Users.Select(u => u.Id))}.");
+
+    [GeneratedRegex(@"(?<![<\w])@([A-Za-z0-9._-]+)")]
+    private static partial Regex MentionPattern();
+
+    [GeneratedRegex(@"<@([A-Za-z0-9._-]+)>")]
+    private static partial Regex BareMentionPattern();
+}

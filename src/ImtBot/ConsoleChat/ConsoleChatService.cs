@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using ImtBot.Core.Platforms;
+using Microsoft.Extensions.Options;
+
+namespace ImtBot.ConsoleChat;
+
+/// <summary>The console workspace: channels, direct messages, posting and editing, and live updates to open pages.</summary>
+public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, IOptions<ConsoleOptions> options, TimeProvider time)
+{
+    public const string General = "general";
+    public const string BotId = "imtbot";
+    public const string BotName = "ImtBot";
+
+    public ConsoleOptions Options => options.Value;
+
+    public string Announcements => options.Value.AnnouncementsChannel;
+
+    public IReadOnlyList<ConsoleUser> Users => options.Value.Directory;
+
+    public ConsoleUser? FindUser(string? id) =>
+        id is null ? null : Users.FirstOrDefault(u => string.Equals(u.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public UserRef ToUserRef(ConsoleUser user) => new(PlatformNames.Console, user.Id, user.Name);
+
+    public static string DirectChannelId(string userId) => "dm-" + userId;
+
+    public async Task EnsureDefaultsAsync()
+    {
+        await store.EnsureIndexesAsync();
+        await EnsureChannelAsync(General, General, "channel", null, null, "Say hello. Declare with /incident declare <title> sev1");
+        await EnsureChannelAsync(Announcements, Announcements, "channel", null, null, "Incident announcements and stakeholder updates");
+    }
+
+    public async Task<ConsoleChannel> EnsureChannelAsync(string id, string name, string kind, string? owner, int? incident, string? topic)
+    {
+        var existing = store.FindChannel(id);
+        if (existing is not null && existing.Topic == topic)
+        {
+            return existing;
+        }
+
+        var channel = existing ?? new ConsoleChannel { Id = id, Name = name, Kind = kind, Owner = owner, Incident = incident, CreatedAt = time.GetUtcNow().UtcDateTime };
+        channel.Topic = topic;
+        await store.UpsertChannelAsync(channel);
+        hub.Publish(new ConsoleEvent("channel", ToDto(channel), owner));
+        return channel;
+    }
+
+    public async Task<ConsoleChannel> EnsureDirectChannelAsync(string userId)
+    {
+        var user = FindUser(userId);
+        return await EnsureChannelAsync(DirectChannelId(userId), "ImtBot ↔ " + (user?.Name ?? userId), "direct", userId, null, null);
+    }
+
+    public async Task ArchiveChannelAsync(string id)
+    {
+        var channel = store.FindChannel(id);
+        if (channel is null || channel.Archived)
+        {
+            return;
+        }
+
+        channel.Archived = true;
+        await store.UpsertChannelAsync(channel);
+        hub.Publish(new ConsoleEvent("channel", ToDto(channel), channel.Owner));
+    }
+
+    public ConsoleChannel? FindChannel(string id) => store.FindChannel(id);
+
+    public IReadOnlyList<ConsoleChannel> ChannelsFor(string user) =>
+        store.ListChannels().Where(c => c.Kind == "channel" || c.Owner == user).OrderBy(c => c.Kind).ThenBy(c => c.CreatedAt).ToList();
+
+    public IReadOnlyList<ConsoleMessage> MessagesFor(string channelId, string user, int max = 500) =>
+        store.ListMessages(channelId, max).Where(m => m.VisibleTo is null || m.VisibleTo == user).ToList();
+
+    public ConsoleMessage? FindMessage(string key) =>
+        key.Length > 1 && key[0] == 'm' && long.TryParse(key.AsSpan(1), out var id) ? store.FindMessage(id) : null;
+
+    public async Task<ConsoleMessage> PostAsync(string channelId, string userId, string userName, string text, JsonNode? card = null, string? visibleTo = null)
+    {
+        var message = await store.InsertMessageAsync(new ConsoleMessage
+        {
+            ChannelId = channelId,
+            UserId = userId,
+            UserName = userName,
+            Text = text,
+            CardJson = card?.ToJsonString(),
+            VisibleTo = visibleTo,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        });
+        hub.Publish(new ConsoleEvent("message", ToDto(message), visibleTo ?? OwnerOf(channelId)));
+        return message;
+    }
+
+    public Task<ConsoleMessage> PostAsBotAsync(string channelId, string text, JsonNode? card = null) => PostAsync(channelId, BotId, BotName, text, card);
+
+    public async Task<ConsoleMessage?> UpdateAsync(string key, string text, JsonNode? card)
+    {
+        var existing = FindMessage(key);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        var updated = await store.UpdateMessageAsync(existing.Id, m =>
+        {
+            m.Text = text;
+            m.CardJson = card?.ToJsonString();
+            m.EditedAt = time.GetUtcNow().UtcDateTime;
+        });
+        if (updated is not null)
+        {
+            hub.Publish(new ConsoleEvent("message", ToDto(updated), updated.VisibleTo ?? OwnerOf(updated.ChannelId)));
+        }
+
+        return updated;
+    }
+
+    public async Task PinAsync(string key)
+    {
+        var existing = FindMessage(key);
+        if (existing is not null && !existing.Pinned)
+        {
+            var updated = await store.UpdateMessageAsync(existing.Id, m => m.Pinned = true);
+            hub.Publish(new ConsoleEvent("message", ToDto(updated!), updated!.VisibleTo ?? OwnerOf(updated.ChannelId)));
+        }
+    }
+
+    private string? OwnerOf(string channelId) => channelId.StartsWith("dm-", StringComparison.Ordinal) ? channelId[3..] : null;
+
+    public static object ToDto(ConsoleChannel c) => new
+    {
+        id = c.Id,
+        name = c.Name,
+        kind = c.Kind,
+        incident = c.Incident,
+        topic = c.Topic,
+        archived = c.Archived,
+    };
+
+    public static object ToDto(ConsoleMessage m) => new
+    {
+        id = m.Key,
+        channel = m.ChannelId,
+        user = m.UserId,
+        userName = m.UserName,
+        text = m.Text,
+        card = m.CardJson is null ? null : JsonNode.Parse(m.CardJson),
+        ephemeral = m.VisibleTo is not null,
+        pinned = m.Pinned,
+        at = new DateTimeOffset(DateTime.SpecifyKind(m.CreatedAt, DateTimeKind.Utc)),
+        edited = m.EditedAt is not null,
+    };
+}

@@ -1,0 +1,215 @@
+using ImtBot.Core.Commands;
+using ImtBot.Core.Effects;
+using ImtBot.Core.Platforms;
+using ImtBot.Core.Ports;
+using Microsoft.Extensions.Options;
+
+namespace ImtBot.Dispatch;
+
+/// <summary>
+/// Runs due outbox steps: a timer fires its command through the pipeline; any other effect goes to the platform the
+/// incident lives on. Steps of one incident run in order; incidents run side by side. Faults are retried with
+/// backoff (the platform reconciles before re-creating anything, since <see cref="EffectContext.Attempt"/> says an
+/// earlier attempt may have landed), then dead-lettered and told to the incident channel.
+/// </summary>
+internal sealed partial class EffectDispatcher(
+    IIncidentStore store,
+    IIncidentReader incidents,
+    ICommandHandler commands,
+    IEnumerable<IChatPlatform> platforms,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<DispatcherOptions> options,
+    ILogger<EffectDispatcher> log) : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..48];
+    private readonly Dictionary<string, IChatPlatform> _platforms = platforms.ToDictionary(p => p.Name, StringComparer.Ordinal);
+    private readonly DispatcherOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wake = signal.NextAsync(stoppingToken);
+            int ran;
+            try
+            {
+                ran = await RunDueStepsAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The store itself failed (disk full, engine closed): wait for the next signal or a short pause.
+                LogRoundFailed(e);
+                ran = 0;
+            }
+
+            if (ran > 0)
+            {
+                continue;
+            }
+
+            await WaitForWorkAsync(wake, stoppingToken);
+        }
+    }
+
+    /// <summary>One round: lease what is due and run it. Returns how many steps ran.</summary>
+    internal async Task<int> RunDueStepsAsync(CancellationToken cancellationToken)
+    {
+        var steps = await store.LeaseDueAsync(_owner, time.GetUtcNow(), _options.Lease, _options.BatchSize, cancellationToken);
+        if (steps.Count == 0)
+        {
+            return 0;
+        }
+
+        await Task.WhenAll(steps.GroupBy(s => s.Incident).Select(g => RunInOrderAsync(g, cancellationToken)));
+        return steps.Count;
+    }
+
+    private async Task RunInOrderAsync(IEnumerable<OutboxStep> steps, CancellationToken cancellationToken)
+    {
+        foreach (var step in steps)
+        {
+            await RunStepAsync(step, cancellationToken);
+        }
+    }
+
+    private async Task RunStepAsync(OutboxStep step, CancellationToken cancellationToken)
+    {
+        EffectOutcome outcome;
+        try
+        {
+            outcome = await ExecuteAsync(step, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            outcome = EffectOutcome.Retry(e.GetType().Name + ": " + e.Message, time.GetUtcNow() + Backoff(step.Attempts));
+        }
+
+        switch (outcome.Kind)
+        {
+            case EffectOutcomeKind.Done:
+                await store.CompleteStepAsync(step.Key, outcome.Links, time.GetUtcNow(), cancellationToken);
+                break;
+            case EffectOutcomeKind.Retry when step.Attempts < _options.MaxAttempts:
+                LogRetry(step.Key, step.Attempts, outcome.Error);
+                await store.RetryStepAsync(step.Key, outcome.Error ?? "retry", outcome.RetryAt ?? time.GetUtcNow() + Backoff(step.Attempts), cancellationToken);
+                break;
+            default:
+                await GiveUpAsync(step, outcome.Error ?? "failed", cancellationToken);
+                break;
+        }
+    }
+
+    private async Task<EffectOutcome> ExecuteAsync(OutboxStep step, CancellationToken cancellationToken)
+    {
+        var effect = EffectKinds.Deserialize(step.Payload);
+        if (effect is ScheduleTimer timer)
+        {
+            var origin = new ChatCommand("timer " + timer.TimerKey, UserRef.System, new ChannelRef(step.Platform, "timer"), "timer:" + step.Key);
+            await commands.HandleParsedAsync(new TimerCommand(timer.TimerKey) { Incident = step.Incident }, origin, cancellationToken);
+            return EffectOutcome.Done();
+        }
+
+        if (!_platforms.TryGetValue(step.Platform, out var platform))
+        {
+            return EffectOutcome.Failed($"the {step.Platform} platform is not configured on this host");
+        }
+
+        var incident = incidents.Get(step.Incident);
+        if (incident is null)
+        {
+            return EffectOutcome.Failed($"incident {step.Incident} does not exist");
+        }
+
+        var context = new EffectContext(step.Key, incident, effect, store.GetLinks(step.Incident), step.Attempts);
+        return await platform.ExecuteAsync(context, cancellationToken);
+    }
+
+    private async Task GiveUpAsync(OutboxStep step, string error, CancellationToken cancellationToken)
+    {
+        LogDeadLetter(step.Key, step.Attempts, error);
+        await store.DeadLetterStepAsync(step.Key, error, time.GetUtcNow(), cancellationToken);
+
+        // Tell the incident channel, best effort: the step is listed as dead either way.
+        var incident = step.Incident > 0 ? incidents.Get(step.Incident) : null;
+        if (incident is not null && _platforms.TryGetValue(step.Platform, out var platform) && step.Kind != "post_channel")
+        {
+            var notice = new PostToChannel($"ImtBot could not complete \"{step.Kind}\" for {incident.Key} after {step.Attempts} attempts: {error}");
+            try
+            {
+                await platform.ExecuteAsync(new EffectContext(step.Key + ":dead", incident, notice, store.GetLinks(step.Incident), 1), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogNoticeFailed(e, step.Key);
+            }
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempt - 1, 0, 20));
+        var delay = TimeSpan.FromTicks((long)Math.Min(_options.InitialBackoff.Ticks * factor, _options.MaxBackoff.Ticks));
+        var jitter = TimeSpan.FromTicks((long)(delay.Ticks * 0.2 * Random.Shared.NextDouble()));
+        return delay + jitter;
+    }
+
+    private async Task WaitForWorkAsync(Task wake, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? next;
+        try
+        {
+            next = store.NextDueAt();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRoundFailed(e);
+            next = time.GetUtcNow() + _options.InitialBackoff;
+        }
+
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waits = new List<Task> { wake };
+        if (next is { } due)
+        {
+            var delay = due - time.GetUtcNow();
+            waits.Add(delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, time, cts.Token));
+        }
+
+        try
+        {
+            await Task.WhenAny(waits).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await cts.CancelAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox step {Key} failed on attempt {Attempt}, will retry: {Error}")]
+    private partial void LogRetry(string key, int attempt, string? error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox step {Key} dead-lettered after {Attempt} attempts: {Error}")]
+    private partial void LogDeadLetter(string key, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the incident channel that step {Key} failed")]
+    private partial void LogNoticeFailed(Exception e, string key);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An outbox round failed; the store may be unavailable")]
+    private partial void LogRoundFailed(Exception e);
+}

@@ -1,0 +1,17 @@
+using ImtBot.Core.Ports;
+using ImtBot.Dispatch;
+
+namespace ImtBot.Hosting;
+
+internal static class DispatchExtensions
+{
+    /// <summary>The outbox runner and the signal that wakes it after each command.</summary>
+    public static WebApplicationBuilder AddEffectDispatcher(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<EffectDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EffectDispatcher>());
+        return builder;
+    }
+}

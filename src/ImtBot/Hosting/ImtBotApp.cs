@@ -1,0 +1,69 @@
+using ImtBot.ConsoleChat;
+using ImtBot.Dispatch;
+using ImtBot.Api;
+using Microsoft.Extensions.Options;
+
+namespace ImtBot.Hosting;
+
+/// <summary>Builds and runs the web host: one composition root, read top to bottom.</summary>
+public static class ImtBotApp
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // Listen on localhost:5080 unless --urls or ASPNETCORE_URLS says otherwise.
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // Storage first: one LiteDB file per process, guarded by a lock file.
+        builder.AddImtBotStorage();
+
+        // The incident domain: parse → decide → commit, and the cards it posts.
+        builder.AddIncidents();
+        builder.AddCards();
+
+        // Effects run from the outbox through the platform of each incident.
+        builder.AddEffectDispatcher();
+
+        // Platforms: the local console always exists as a platform; Slack and Teams when their credentials are set.
+        builder.AddConsoleChat();
+        builder.AddChatPlatforms();
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+
+        app.MapHealth();
+        app.MapIncidentsApi();
+        app.MapConsoleChat();
+        app.MapChatPlatforms();
+
+        app.Lifetime.ApplicationStarted.Register(() => StartupLog.Write(app));
+        return app;
+    }
+
+    /// <summary>Runs until shutdown; returns 1 with one clear message when configuration or storage is unusable.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+            await app.StartAsync();
+        }
+        catch (Exception e) when (StartupFailure.Describe(e) is { } message)
+        {
+            await Console.Error.WriteLineAsync(message);
+            return 1;
+        }
+
+        await app.WaitForShutdownAsync();
+        await app.DisposeAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+using ImtBot.Core.Ports;
+using ImtBot.Storage;
+
+namespace ImtBot.Hosting;
+
+internal static class StorageExtensions
+{
+    /// <summary>
+    /// One LiteDB store per process (<c>Storage:Path</c>, default <c>data/imtbot.db</c>), opened when first resolved:
+    /// the host resolves it at start-up so a held database or a bad path stops the process with a clear message.
+    /// </summary>
+    public static WebApplicationBuilder AddImtBotStorage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(_ => StorageOptionsFrom(builder.Configuration));
+        builder.Services.AddSingleton(sp => new LiteIncidentStore(sp.GetRequiredService<StorageOptions>(), sp.GetService<TimeProvider>()));
+        builder.Services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<LiteIncidentStore>());
+        builder.Services.AddHostedService<StorageOpener>();
+        return builder;
+    }
+
+    internal static StorageOptions StorageOptionsFrom(IConfiguration configuration)
+    {
+        var options = new StorageOptions();
+        configuration.GetSection(StorageOptions.Section).Bind(options);
+        var problems = options.Problems();
+        if (problems.Count > 0)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), problems);
+        }
+
+        return options;
+    }
+
+    /// <summary>Opens the store before the server accepts requests.</summary>
+    private sealed class StorageOpener(LiteIncidentStore store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(store.IsReady);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

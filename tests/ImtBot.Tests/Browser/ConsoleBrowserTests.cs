@@ -1,0 +1,56 @@
+using ImtBot.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace ImtBot.Tests.Browser;
+
+/// <summary>
+/// The console in a real browser (Debian's headless Chromium driven by Playwright): type a declaration in the
+/// composer, see the incident channel and its card appear live, click a card button, and save the screenshot the
+/// README shows.
+/// </summary>
+public class ConsoleBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Console_DeclareInComposerAndClickCardButton_TakesCommandAndSavesScreenshot()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does).");
+        await using var host = await TestHost.StartAsync(settings: ["Dispatcher:Enabled=true", "Incidents:OnCall:ops:0=bob"]);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 820 } });
+        await page.GotoAsync(host.BaseAddress.ToString());
+
+        await page.FillAsync("#composer-input", "/incident declare \"Checkout failing for EU customers\" sev1");
+        await page.PressAsync("#composer-input", "Enter");
+
+        // The bot's channel appears in the sidebar (live, over server-sent events); open it and wait for the card.
+        var channelLink = page.Locator("#channels a.incident-channel").First;
+        await channelLink.WaitForAsync();
+        await channelLink.ClickAsync();
+        var card = page.Locator(".message .card .ac-adaptiveCard").First;
+        await card.WaitForAsync();
+
+        // Click the card's "take command" button: the card is re-rendered with Alice as commander.
+        await card.Locator("button", new LocatorLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("command|lead", System.Text.RegularExpressions.RegexOptions.IgnoreCase) }).First.ClickAsync();
+        await page.Locator(".message .card").Filter(new LocatorFilterOptions { HasText = "Alice" }).First.WaitForAsync();
+
+        var incident = await host.GetJsonAsync("/api/incidents/1");
+        Assert.Equal("alice", (string)incident["roles"]!.AsArray().Single(r => (string)r!["role"]! == "commander")!["holder"]!["id"]!);
+
+        await page.FillAsync("#composer-input", "/incident update Rolled back the 09:00 deploy; error rate falling");
+        await page.PressAsync("#composer-input", "Enter");
+        await page.Locator(".message .card").Filter(new LocatorFilterOptions { HasText = "Rolled back" }).First.WaitForAsync();
+
+        var docs = Path.Combine(RepositoryRoot.Path, "docs");
+        Directory.CreateDirectory(docs);
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, "console.png") });
+        Assert.True(bytes.Length > 10_000);
+    }
+}

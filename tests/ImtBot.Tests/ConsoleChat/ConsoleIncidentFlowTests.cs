@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using ImtBot.Tests.Infrastructure;
+
+namespace ImtBot.Tests.ConsoleChat;
+
+/// <summary>A whole incident through the console API, on a fake clock, with the outbox run after each step.</summary>
+public class ConsoleIncidentFlowTests
+{
+    private static readonly string[] OnCall = ["Incidents:OnCall:ops:0=bob", "Incidents:OnCall:ops:1=carol"];
+
+    [Fact]
+    public async Task WholeIncident_DeclareToClose_ReviewHasDurationsAndAuditIsValid()
+    {
+        await using var host = await TestHost.StartAsync(settings: OnCall);
+
+        var declared = await host.SayAsync("alice", "general", "/incident declare \"Checkout failing\" sev1");
+        Assert.True(declared.Accepted, declared.Text);
+        Assert.Equal(1, declared.Incident);
+        await host.DrainOutboxAsync();
+
+        // The bot opened a channel for it, posted and pinned the card, and announced it.
+        var channels = await host.GetArrayAsync("/api/console/channels?user=alice");
+        var channel = (string)channels.Single(c => (int?)c!["incident"] == 1)!["id"]!;
+        Assert.StartsWith("inc-1-checkout-failing", channel);
+        var card = (await host.MessagesAsync(channel)).Single(m => (bool)m!["pinned"]!);
+        Assert.Equal("AdaptiveCard", (string)card!["card"]!["type"]!);
+        Assert.Contains(await host.MessagesAsync("announcements"), m => ((string)m!["text"]!).Contains("INC-1"));
+
+        await host.AdvanceAsync(TimeSpan.FromMinutes(2));
+        Assert.True((await host.SayAsync("alice", channel, "/incident lead")).Accepted);
+
+        await host.AdvanceAsync(TimeSpan.FromMinutes(1));
+        Assert.True((await host.SayAsync("alice", channel, "/incident page ops")).Accepted);
+        await host.DrainOutboxAsync();
+        var page = (await host.MessagesAsync("dm-bob", "bob")).Last();
+        Assert.NotNull(page!["card"]);
+
+        await host.AdvanceAsync(TimeSpan.FromMinutes(1));
+        Assert.True((await host.SayAsync("bob", "dm-bob", "/incident ack INC-1")).Accepted);
+
+        await host.AdvanceAsync(TimeSpan.FromMinutes(6));
+        Assert.True((await host.SayAsync("alice", channel, "/incident update Rolling back the 09:00 deploy")).Accepted);
+        await host.AdvanceAsync(TimeSpan.FromMinutes(10));
+        Assert.True((await host.SayAsync("alice", channel, "/incident mitigated")).Accepted);
+        await host.AdvanceAsync(TimeSpan.FromMinutes(10));
+        Assert.True((await host.SayAsync("alice", channel, "/incident resolved")).Accepted);
+        Assert.True((await host.SayAsync("alice", channel, "/incident action Add a canary for checkout @dan due 2026-12-04")).Accepted);
+        await host.AdvanceAsync(TimeSpan.FromMinutes(10));
+        Assert.True((await host.SayAsync("alice", channel, "/incident close")).Accepted);
+        await host.DrainOutboxAsync();
+
+        var incident = await host.GetJsonAsync("/api/incidents/1");
+        Assert.Equal("Closed", (string)incident["state"]!);
+        Assert.Equal("alice", (string)incident["roles"]!.AsArray().Single(r => (string)r!["role"]! == "commander")!["holder"]!["id"]!);
+
+        var review = await host.Http.GetStringAsync("/api/incidents/1/review.md");
+        Assert.Contains("Checkout failing", review);
+        ReviewAssert.HasDurations(review, acknowledge: TimeSpan.FromMinutes(2), mitigate: TimeSpan.FromMinutes(20), resolve: TimeSpan.FromMinutes(30));
+        Assert.Contains("Add a canary for checkout", review);
+
+        var audit = await host.GetJsonAsync("/api/incidents/1/audit");
+        Assert.True((bool)audit["valid"]!);
+        Assert.True((int)audit["events"]! >= 10);
+
+        // The review was posted in the channel when the incident closed.
+        Assert.Contains(await host.MessagesAsync(channel), m => ((string)m!["text"]!).Contains("Timeline"));
+    }
+
+    [Fact]
+    public async Task Resolve_ByNonCommander_RejectedWithReasonAndStateUnchanged()
+    {
+        await using var host = await TestHost.StartAsync();
+        await host.SayAsync("alice", "general", "/incident declare Search is slow sev2");
+        await host.SayAsync("alice", "general", "/incident lead INC-1");
+        var before = await host.GetJsonAsync("/api/incidents/1");
+
+        var rejected = await host.SayAsync("carol", "general", "/incident resolved INC-1");
+
+        Assert.False(rejected.Accepted);
+        Assert.Contains("commander", rejected.Text);
+        var after = await host.GetJsonAsync("/api/incidents/1");
+        Assert.Equal((long)before["version"]!, (long)after["version"]!);
+        Assert.Equal((string)before["state"]!, (string)after["state"]!);
+    }
+
+    [Fact]
+    public async Task MalformedCommand_GetsUsageAndChangesNothing()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        var reply = await host.SayAsync("alice", "general", "/incident sev banana");
+
+        Assert.False(reply.Accepted);
+        Assert.Contains("sev", reply.Text);
+        Assert.Empty(await host.GetArrayAsync("/api/incidents"));
+    }
+
+    [Fact]
+    public async Task SameDelivery_PostedTwice_AppliedOnce()
+    {
+        await using var host = await TestHost.StartAsync();
+        var body = new { user = "alice", channel = "general", text = "/incident declare Payments down sev1", id = "delivery-1" };
+
+        var first = await host.Http.PostAsJsonAsync("/api/console/messages", body);
+        var second = await host.Http.PostAsJsonAsync("/api/console/messages", body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(await host.GetArrayAsync("/api/incidents"));
+    }
+}

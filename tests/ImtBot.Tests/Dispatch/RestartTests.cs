@@ -1,0 +1,57 @@
+using ImtBot.Tests.Infrastructure;
+
+namespace ImtBot.Tests.Dispatch;
+
+/// <summary>Pending outbox steps and timers survive a restart of the host on the same database.</summary>
+public class RestartTests
+{
+    [Fact]
+    public async Task Restart_WithPendingSteps_StepsRunOnceAfterRestart()
+    {
+        string database;
+        await using (var first = await TestHost.StartAsync())
+        {
+            database = first.DatabasePath;
+            Assert.True((await first.SayAsync("alice", "general", "/incident declare Disk full on db-3 sev2")).Accepted);
+
+            // Stopped before the outbox ran: nothing was posted yet.
+            Assert.DoesNotContain(await first.GetArrayAsync("/api/console/channels?user=alice"), c => (int?)c!["incident"] == 1);
+        }
+
+        await using var second = await TestHost.StartAsync(database);
+        await second.DrainOutboxAsync();
+        await second.DrainOutboxAsync();
+
+        var channels = await second.GetArrayAsync("/api/console/channels?user=alice");
+        var channel = (string)channels.Single(c => (int?)c!["incident"] == 1)!["id"]!;
+        Assert.Single(await second.MessagesAsync(channel), m => (bool)m!["pinned"]!);
+        Assert.Single(await second.MessagesAsync("announcements"), m => ((string)m!["text"]!).Contains("INC-1"));
+    }
+
+    [Fact]
+    public async Task Restart_MidPageChain_NextPageSentOnceWhenDue()
+    {
+        string[] onCall = ["Incidents:OnCall:ops:0=bob", "Incidents:OnCall:ops:1=carol"];
+        string database;
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestHost.Epoch);
+        await using (var first = await TestHost.StartAsync(clock: clock, settings: onCall))
+        {
+            database = first.DatabasePath;
+            await first.SayAsync("alice", "general", "/incident declare API errors sev2");
+            await first.SayAsync("alice", "general", "/incident lead INC-1");
+            await first.SayAsync("alice", "general", "/incident page INC-1 ops");
+            await first.DrainOutboxAsync();
+            Assert.Single(await first.MessagesAsync("dm-bob", "bob"), m => m!["card"] is not null);
+        }
+
+        // SEV2 pages expire after 10 minutes: restart after the deadline passed.
+        clock.Advance(TimeSpan.FromMinutes(11));
+        await using var second = await TestHost.StartAsync(database, clock, onCall);
+        await second.DrainOutboxAsync();
+        await second.DrainOutboxAsync();
+
+        Assert.Single(await second.MessagesAsync("dm-carol", "carol"), m => m!["card"] is not null);
+        var incident = await second.GetJsonAsync("/api/incidents/1");
+        Assert.Contains(incident["pages"]!.AsArray(), p => (string)p!["status"]! == "Expired" && (string)p["to"]!["id"]! == "bob");
+    }
+}

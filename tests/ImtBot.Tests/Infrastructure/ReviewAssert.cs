@@ -1,0 +1,19 @@
+namespace ImtBot.Tests.Infrastructure;
+
+/// <summary>Checks the review's milestone durations, in the review's own duration format.</summary>
+public static class ReviewAssert
+{
+    public static void HasDurations(string review, TimeSpan acknowledge, TimeSpan mitigate, TimeSpan resolve)
+    {
+        AssertLine(review, "acknowledge", acknowledge);
+        AssertLine(review, "mitigate", mitigate);
+        AssertLine(review, "resolve", resolve);
+    }
+
+    private static void AssertLine(string review, string milestone, TimeSpan expected)
+    {
+        var line = review.Split('\n').FirstOrDefault(l => l.Contains("Time to " + milestone, StringComparison.OrdinalIgnoreCase));
+        Assert.True(line is not null, $"the review has no \"Time to {milestone}\" line:\n{review}");
+        Assert.Contains(Core.Reviews.DurationText.Format(expected), line);
+    }
+}
