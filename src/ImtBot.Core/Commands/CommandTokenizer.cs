@@ -48,6 +48,17 @@ internal static class CommandTokenizer
 
     public static List<CommandToken> Tokenize(string text)
     {
+        // Where the next '>' and the next closing single quote are, from each position: one backward pass keeps
+        // tokenizing linear however many unclosed "<@" or "'" the text holds.
+        var nextGt = new int[text.Length + 1];
+        var nextCloser = new int[text.Length + 1];
+        nextGt[text.Length] = nextCloser[text.Length] = -1;
+        for (var j = text.Length - 1; j >= 0; j--)
+        {
+            nextGt[j] = text[j] == '>' ? j : nextGt[j + 1];
+            nextCloser[j] = text[j] == '\'' && (j + 1 == text.Length || char.IsWhiteSpace(text[j + 1])) ? j : nextCloser[j + 1];
+        }
+
         var tokens = new List<CommandToken>();
         var i = 0;
         while (i < text.Length)
@@ -58,7 +69,7 @@ internal static class CommandTokenizer
                 continue;
             }
 
-            var token = ReadQuoted(text, i, '"') ?? ReadSingleQuoted(text, i) ?? ReadMention(text, i) ?? ReadWord(text, i);
+            var token = ReadQuoted(text, i) ?? ReadSingleQuoted(text, i, nextCloser) ?? ReadMention(text, i, nextGt) ?? ReadWord(text, i);
             tokens.Add(token);
             i = token.End;
         }
@@ -66,43 +77,36 @@ internal static class CommandTokenizer
         return tokens;
     }
 
-    private static CommandToken? ReadQuoted(string text, int start, char quote)
+    private static CommandToken? ReadQuoted(string text, int start)
     {
-        if (text[start] != quote)
+        if (text[start] != '"')
         {
             return null;
         }
 
-        var close = text.IndexOf(quote, start + 1);
+        var close = text.IndexOf('"', start + 1);
         return close < 0 ? null : new CommandToken(text[(start + 1)..close], start, close + 1, Quoted: true);
     }
 
-    private static CommandToken? ReadSingleQuoted(string text, int start)
+    private static CommandToken? ReadSingleQuoted(string text, int start, int[] nextCloser)
     {
-        if (text[start] != '\'')
+        if (text[start] != '\'' || start + 1 >= text.Length)
         {
             return null;
         }
 
-        for (var close = text.IndexOf('\'', start + 1); close > 0; close = text.IndexOf('\'', close + 1))
-        {
-            if (close + 1 == text.Length || char.IsWhiteSpace(text[close + 1]))
-            {
-                return new CommandToken(text[(start + 1)..close], start, close + 1, Quoted: true);
-            }
-        }
-
-        return null;
+        var close = nextCloser[start + 1];
+        return close < 0 ? null : new CommandToken(text[(start + 1)..close], start, close + 1, Quoted: true);
     }
 
-    private static CommandToken? ReadMention(string text, int start)
+    private static CommandToken? ReadMention(string text, int start, int[] nextGt)
     {
         if (start + 1 >= text.Length || text[start] != '<' || text[start + 1] != '@')
         {
             return null;
         }
 
-        var close = text.IndexOf('>', start + 2);
+        var close = nextGt[start + 2];
         return close < 0 ? null : new CommandToken(text[start..(close + 1)], start, close + 1, Quoted: false);
     }
 

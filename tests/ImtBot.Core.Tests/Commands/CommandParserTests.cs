@@ -18,6 +18,8 @@ public class CommandParserTests
         { "declare “Smart quoted title” sev1", new DeclareCommand("Smart quoted title", 1, false) },
         { "declare 'single quoted' sev2", new DeclareCommand("single quoted", 2, false) },
         { "declare we're down sev1", new DeclareCommand("we're down", 1, false) },
+        { "declare 'it's down' sev1", new DeclareCommand("it's down", 1, false) },
+        { "declare ‘smart single’ drill", new DeclareCommand("smart single", null, true) },
         { "declare sev1 is in the title sev2", new DeclareCommand("sev1 is in the title", 2, false) },
         { "declare \"drill\"", new DeclareCommand("drill", null, false) },
         { "declare 500 errors on checkout", new DeclareCommand("500 errors on checkout", null, false) },
@@ -216,6 +218,20 @@ public class CommandParserTests
         Assert.Equal("ops", set.Role);
         Assert.Equal(3, set.Incident);
         Assert.Equal([new UserArg("U1", "Ann"), new UserArg("bob", null), UserArg.Me], set.Users);
+    }
+
+    [Theory]
+    [InlineData("note ", "<@ ")]
+    [InlineData("note ", "'x ")]
+    [InlineData("declare ", "\"")]
+    public void Parse_HugeRepeatedOpeners_KeepsTheText(string verb, string piece)
+    {
+        var text = verb + string.Concat(Enumerable.Repeat(piece, 30_000)) + "end";
+
+        var result = CommandParser.Parse(text);
+
+        Assert.True(result.Success);
+        Assert.EndsWith("end", result.Command switch { NoteCommand n => n.Text, DeclareCommand d => d.Title, _ => "" });
     }
 
     [Fact]
