@@ -29,7 +29,7 @@ internal static class TimelineText
         ParticipantJoined p => p.User == e.Actor ? "joined" : $"added {p.User} to the incident",
         ReminderSent r => $"reminded {(r.To is { } to ? to.ToString() : "the channel")} ({r.Reminder}): {r.Text}",
         ReminderSnoozed r => $"snoozed the {r.Reminder} reminder until {DurationText.Clock(r.Until)} UTC",
-        MessageCaptured m => $"pinned a message by {m.Author} (posted {DurationText.Time(m.PostedAt)} UTC): {m.Text}",
+        MessageCaptured m => $"said: {m.Text} (pinned by {e.Actor} at {DurationText.Clock(e.At)} UTC)",
         MessageEdited m => $"a pinned message ({m.MessageId}) was edited: {m.Text}",
         MessageDeleted m => $"a pinned message ({m.MessageId}) was deleted",
         OnCallListSet o => $"set the {o.Role} on-call list: " + (o.Users.Count == 0 ? "nobody" : string.Join(", ", o.Users)),

@@ -130,6 +130,21 @@ public class ReviewModelTests
     }
 
     [Fact]
+    public void From_PinnedMessage_PlacedAtItsOwnTimeUnderItsAuthor()
+    {
+        var events = new IncidentScript(6, Start)
+            .Declare(Alice, "Pins", 3)
+            .At(T(5), Alice, new NoteAdded("first"))
+            .At(T(9), Erin, new MessageCaptured("slack", "1700000000.000100", Bob, Start + T(3), "I see 502s"))
+            .Events;
+
+        var timeline = ReviewModel.From(events).Timeline;
+
+        Assert.Equal([1L, 3L, 2L], timeline.Select(t => t.Sequence));
+        Assert.Equal(new TimelineEntry(3, Start + T(3), Bob, "message_captured", "said: I see 502s (pinned by @Erin at 09:09:00 UTC)"), timeline[1]);
+    }
+
+    [Fact]
     public void From_NoEvents_Throws()
     {
         Assert.Throws<ArgumentException>(() => ReviewModel.From([]));
