@@ -30,7 +30,11 @@ internal sealed partial class ReviewModelBuilder
                 _pendingHandover = _handovers.Count - 1;
                 break;
             case PageSent p:
-                _pageOrder.Add(p.PageId);
+                if (!_pages.ContainsKey(p.PageId))
+                {
+                    _pageOrder.Add(p.PageId);
+                }
+
                 _pages[p.PageId] = new ReviewPage(p.PageId, p.To, p.Role, e.At, p.Deadline, p.Round, PageStatus.Paged, null);
                 break;
             case PageAcknowledged p:
@@ -89,7 +93,7 @@ internal sealed partial class ReviewModelBuilder
 
         if (wasActive && !Active && _gapStart is { } start)
         {
-            _gaps.Add(new UpdateGap(start, at, _gapCadence));
+            CloseGap(start, at);
             _gapStart = null;
         }
         else if (!wasActive && Active)
@@ -103,7 +107,7 @@ internal sealed partial class ReviewModelBuilder
         _updates.Add(new ReviewUpdate(e.At, e.Actor, text));
         if (Active && _gapStart is { } start)
         {
-            _gaps.Add(new UpdateGap(start, e.At, _gapCadence));
+            CloseGap(start, e.At);
             (_gapStart, _gapCadence) = (e.At, _policy.UpdateCadence);
         }
     }

@@ -74,7 +74,7 @@ internal sealed partial class ReviewModelBuilder(IReadOnlyList<IncidentEvent> ev
         Advance(end);
         if (_gapStart is { } start)
         {
-            _gaps.Add(new UpdateGap(start, end > start ? end : start, _gapCadence));
+            CloseGap(start, end);
         }
 
         return Model(first, end);
@@ -154,6 +154,9 @@ internal sealed partial class ReviewModelBuilder(IReadOnlyList<IncidentEvent> ev
 
         _people[user] = (seen.First, seen.Events + (authored ? 1 : 0));
     }
+
+    /// <summary>Ends the running update gap at <paramref name="at"/> (never before it began, should times go backwards).</summary>
+    private void CloseGap(DateTimeOffset start, DateTimeOffset at) => _gaps.Add(new UpdateGap(start, at > start ? at : start, _gapCadence));
 
     private static TimeSpan? Tightest(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }
