@@ -25,9 +25,38 @@ public class CommandHelpTests
     }
 
     [Fact]
+    public void MarkdownTable_OneRowPerEntry_PipesEscaped()
+    {
+        var lines = CommandHelp.MarkdownTable().TrimEnd('\n').Split('\n');
+
+        Assert.Equal(CommandTable.Entries.Count + 2, lines.Length);
+        Assert.Contains("| `page <role\\|@user> [message]` | Page someone in chat; they acknowledge or decline. | `page ops` |", lines);
+    }
+
+    [Fact]
     public void Text_UnknownVerb_PointsToHelp()
     {
         Assert.StartsWith("Unknown command `zap`: try `help`.", CommandHelp.Text("zap"));
+    }
+
+    [Theory]
+    [InlineData("delcare", "declare")]
+    [InlineData("resovled", "resolved")]
+    [InlineData("HANDOVR", "handover")]
+    [InlineData("acknowledge", null)]
+    [InlineData("xyz", null)]
+    public void UnknownVerb_Typo_SuggestsTheClosestVerb(string typed, string? suggested)
+    {
+        var text = CommandHelp.UnknownVerb(typed);
+
+        if (suggested is null)
+        {
+            Assert.DoesNotContain("Did you mean", text);
+        }
+        else
+        {
+            Assert.Contains($"Did you mean `{suggested}`?", text);
+        }
     }
 
     [Fact]
