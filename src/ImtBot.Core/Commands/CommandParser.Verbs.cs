@@ -117,7 +117,8 @@ public static partial class CommandParser
         return text.Length > 0 ? Ok(new ActionCommand(text, owner, due)) : Fail("action", "Describe the action.");
     }
 
-    private static bool IsMention(CommandToken token) => !token.Quoted && token.Value.StartsWith('@') || token.Value.StartsWith("<@", StringComparison.Ordinal);
+    private static bool IsMention(CommandToken token) =>
+        !token.Quoted && (token.Value.StartsWith('@') || token.Value.StartsWith("<@", StringComparison.Ordinal));
 
     private static bool LooksLikeDate(CommandToken token) =>
         !token.Quoted && token.Value.Length > 0 && char.IsAsciiDigit(token.Value[0]) && token.Value.All(c => char.IsAsciiDigit(c) || c is '-' or '/' or '.');

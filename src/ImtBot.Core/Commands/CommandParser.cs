@@ -67,7 +67,7 @@ public static partial class CommandParser
 
         var verb = tokens[0].Value.ToLowerInvariant();
         var args = new CommandArgs(text, tokens.Skip(1).ToArray());
-        if (verb.Length == 4 && verb.StartsWith("sev", StringComparison.Ordinal) && CommandArgs.Severity(tokens[0]) is { } level)
+        if (verb.Length > 3 && verb.StartsWith("sev", StringComparison.Ordinal) && CommandArgs.Severity(tokens[0]) is { } level)
         {
             // "sev1 reason" is "sev 1 reason".
             return WithIncident(args, "sev", a => SeverityWith(a, level));

@@ -63,6 +63,7 @@ public class CommandParserTests
         { "sev 42 3 contained", new SeverityCommand(3, "contained") { Incident = 42 } },
         { "sev INC-42 SEV3 contained", new SeverityCommand(3, "contained") { Incident = 42 } },
         { "SEV1 INC-9 everything", new SeverityCommand(1, "everything") { Incident = 9 } },
+        { "sev-3 contained", new SeverityCommand(3, "contained") },
 
         // free text: a bare number in front of it is text, INC-n is the incident
         { "update Payments recovering", new UpdateCommand("Payments recovering") },
