@@ -1,8 +1,135 @@
+using System.Collections.Frozen;
+using ImtBot.Core.Incidents;
+
 namespace ImtBot.Core.Commands;
 
-/// <summary>Parses the one command language of every platform (DESIGN §3). Never throws.</summary>
-public static class CommandParser
+/// <summary>
+/// Parses the one command language of every platform (DESIGN §3): <c>&lt;verb&gt; [INC-&lt;n&gt;|&lt;n&gt;] args…</c>.
+/// Never throws: anything malformed is a <see cref="ParseResult"/> carrying the verb's usage from <see cref="CommandTable"/>.
+/// </summary>
+/// <remarks>
+/// The incident reference right after the verb is <c>INC-42</c>, <c>#42</c> or <c>42</c>. A bare number in front of free
+/// text (update, note, cancel, reopen, the lifecycle verbs, action text) is read as text unless it is the only argument,
+/// so <c>update 3 regions down</c> stays an update; <c>sev 2 reason</c> is a level, <c>sev 42 2 reason</c> names INC-42.
+/// </remarks>
+public static partial class CommandParser
 {
-    /// <param name="text">Command text without the <c>/incident</c> prefix or the bot's mention.</param>
-    public static ParseResult Parse(string? text) => ParseResult.Fail("The parser is not built yet.");
+    private delegate ParseResult VerbParser(CommandArgs args);
+
+    private static readonly FrozenDictionary<string, VerbParser> Parsers = new Dictionary<string, VerbParser>
+    {
+        ["declare"] = Declare,
+        ["role"] = Role,
+        ["lead"] = a => NoArgs(a, "lead", new RoleCommand("commander", UserArg.Me)),
+        ["page"] = Page,
+        ["ack"] = a => NoArgs(a, "ack", new AckCommand()),
+        ["decline"] = a => NoArgs(a, "decline", new DeclineCommand()),
+        ["sev"] = Severity,
+        ["update"] = a => RequiredText(a, "update", "Write the update's text.", t => new UpdateCommand(t)),
+        ["note"] = a => RequiredText(a, "note", "Write the note's text.", t => new NoteCommand(t)),
+        ["investigating"] = a => Transition(a, IncidentStatus.Investigating),
+        ["identified"] = a => Transition(a, IncidentStatus.Identified),
+        ["mitigated"] = a => Transition(a, IncidentStatus.Mitigated),
+        ["resolved"] = a => Transition(a, IncidentStatus.Resolved),
+        ["reopen"] = a => Ok(new ReopenCommand(OptionalText(a))),
+        ["cancel"] = a => RequiredText(a, "cancel", "Say why it is a false alarm.", t => new CancelCommand(t)),
+        ["close"] = a => NoArgs(a, "close", new CloseCommand()),
+        ["action"] = Action,
+        ["handover"] = Handover,
+        ["oncall"] = OnCall,
+        ["status"] = a => NoArgs(a, "status", new StatusCommand()),
+        ["list"] = a => NoArgs(a, "list", new ListCommand()),
+        ["review"] = a => NoArgs(a, "review", new ReviewCommand()),
+        ["timeline"] = a => NoArgs(a, "timeline", new TimelineCommand()),
+        ["help"] = Help,
+        ["drill"] = a => RequiredText(a, "drill", "Name the scenario.", t => new DrillCommand(t)),
+        ["snooze"] = Snooze,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Verbs whose first argument is free text: a bare number in front of it is text, not an incident.</summary>
+    private static readonly FrozenSet<string> FreeTextVerbs =
+        new[] { "update", "note", "cancel", "reopen", "investigating", "identified", "mitigated", "resolved", "action" }
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The verbs the parser understands (the same set as <see cref="CommandTable.Verbs"/>; a test holds them equal).</summary>
+    internal static IEnumerable<string> ParsedVerbs => Parsers.Keys;
+
+    /// <param name="text">Command text without the bot's mention; a leading <c>/incident</c> is tolerated.</param>
+    public static ParseResult Parse(string? text) => ParseText(CommandTokenizer.Normalize(text));
+
+    private static ParseResult ParseText(string text)
+    {
+        var tokens = CommandTokenizer.Tokenize(text);
+        if (tokens.Count == 0 || tokens[0].Quoted)
+        {
+            return ParseResult.Fail(CommandHelp.UnknownVerb(tokens.Count == 0 ? "" : tokens[0].Value));
+        }
+
+        var verb = tokens[0].Value.ToLowerInvariant();
+        var args = new CommandArgs(text, tokens.Skip(1).ToArray());
+        if (verb.Length > 3 && verb.StartsWith("sev", StringComparison.Ordinal) && CommandArgs.Severity(tokens[0]) is { } level)
+        {
+            // "sev1 reason" is "sev 1 reason".
+            return WithIncident(args, "sev", a => SeverityWith(a, level));
+        }
+
+        return Parsers.TryGetValue(verb, out var parse)
+            ? WithIncident(args, verb, a => parse(a))
+            : ParseResult.Fail(CommandHelp.UnknownVerb(tokens[0].Value));
+    }
+
+    private static ParseResult WithIncident(CommandArgs args, string verb, Func<CommandArgs, ParseResult> parse)
+    {
+        var incident = TakesIncident(verb) ? IncidentReference(args, verb) : null;
+        var result = parse(incident is null ? args : args.Skip(1));
+        return result.Command is { } command && incident is { } n ? ParseResult.Ok(command with { Incident = n }) : result;
+    }
+
+    private static bool TakesIncident(string verb) => CommandTable.Find(verb) is [var spec, ..] && spec.TakesIncident;
+
+    private static int? IncidentReference(CommandArgs args, string verb)
+    {
+        if (args.Count == 0 || args[0].Quoted || !IncidentKey.TryParse(args[0].Value, out var number))
+        {
+            return null;
+        }
+
+        if (!CommandArgs.IsDigits(args[0]))
+        {
+            return number;
+        }
+
+        // A bare number: decide between an incident and the first argument.
+        if (verb == "sev")
+        {
+            return args.Count >= 2 && CommandArgs.Severity(args[1]) is not null ? number : null;
+        }
+
+        if (verb == "action" && args.Count >= 2 && args[1].Is("done"))
+        {
+            return number;
+        }
+
+        return !FreeTextVerbs.Contains(verb) || args.Count == 1 ? number : null;
+    }
+
+    private static ParseResult Ok(Command command) => ParseResult.Ok(command);
+
+    /// <summary>A usage failure for entry <paramref name="entry"/> of <paramref name="verb"/>, after an optional problem sentence.</summary>
+    private static ParseResult Fail(string verb, string? problem = null, int entry = 0)
+    {
+        var specs = CommandTable.Find(verb);
+        var usage = specs.Count > entry ? CommandHelp.Usage(specs[entry]) : CommandHelp.Usage(verb);
+        return ParseResult.Fail(problem is null ? usage : problem + "\n" + usage);
+    }
+
+    private static ParseResult NoArgs(CommandArgs args, string verb, Command command) =>
+        args.Count == 0 ? Ok(command) : Fail(verb, $"`{verb}` takes no arguments here.");
+
+    private static string? OptionalText(CommandArgs args) => args.Text(0) is { Length: > 0 } t ? t : null;
+
+    private static ParseResult RequiredText(CommandArgs args, string verb, string problem, Func<string, Command> make) =>
+        args.Text(0) is { Length: > 0 } text ? Ok(make(text)) : Fail(verb, problem);
+
+    private static ParseResult Transition(CommandArgs args, IncidentStatus target) => Ok(new TransitionCommand(target, OptionalText(args)));
 }

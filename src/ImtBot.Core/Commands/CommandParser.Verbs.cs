@@ -1,0 +1,202 @@
+using System.Globalization;
+
+namespace ImtBot.Core.Commands;
+
+/// <summary>The verbs with arguments beyond plain text.</summary>
+public static partial class CommandParser
+{
+    private static ParseResult Declare(CommandArgs args)
+    {
+        // Trailing sev1..sev4 and drill words, in any order; the rest is the title (quoted or not, may be empty).
+        int? severity = null;
+        var drill = false;
+        var end = args.Count;
+        while (end > 0)
+        {
+            var token = args[end - 1];
+            if (token.Is("drill"))
+            {
+                drill = true;
+            }
+            else if (!token.Quoted && token.Value.StartsWith("sev", StringComparison.OrdinalIgnoreCase) && CommandArgs.Severity(token) is { } level)
+            {
+                if (severity is not null && severity != level)
+                {
+                    return Fail("declare", "Give one severity only.");
+                }
+
+                severity = level;
+            }
+            else
+            {
+                break;
+            }
+
+            end--;
+        }
+
+        return Ok(new DeclareCommand(args.Text(0, end), severity, drill));
+    }
+
+    private static ParseResult Role(CommandArgs args)
+    {
+        if (args.Count != 2)
+        {
+            return Fail("role", args.Count < 2 ? "Name the role and the person." : "A role name is one word, followed by one person.");
+        }
+
+        var role = CommandArgs.Role(args[0]);
+        var user = CommandArgs.User(args[1]);
+        if (role is null)
+        {
+            return Fail("role", $"`{args[0].Value}` is not a role name (one word, e.g. commander, comms, ops).");
+        }
+
+        return user is null ? Fail("role", $"`{args[1].Value}` is not a person: mention them (@name) or say `me`.") : Ok(new RoleCommand(role, user));
+    }
+
+    private static ParseResult Page(CommandArgs args)
+    {
+        if (args.Count == 0)
+        {
+            return Fail("page", "Say whom to page: a role or @someone.");
+        }
+
+        var message = args.Count > 1 ? args.Text(1) : null;
+        if (CommandArgs.User(args[0]) is { } user)
+        {
+            return Ok(new PageCommand(null, user, message));
+        }
+
+        return CommandArgs.Role(args[0]) is { } role
+            ? Ok(new PageCommand(role, null, message))
+            : Fail("page", $"`{args[0].Value}` is neither a role nor a person.");
+    }
+
+    private static ParseResult Severity(CommandArgs args) =>
+        args.Count > 0 && CommandArgs.Severity(args[0]) is { } level
+            ? SeverityWith(args.Skip(1), level)
+            : Fail("sev", "Give the new severity, 1 to 4, then the reason.");
+
+    private static ParseResult SeverityWith(CommandArgs rest, int level) =>
+        rest.Text(0) is { Length: > 0 } reason ? Ok(new SeverityCommand(level, reason)) : Fail("sev", "A severity change needs a reason.");
+
+    private static ParseResult Action(CommandArgs args)
+    {
+        if (args.Count > 0 && args[0].Is("done"))
+        {
+            return args.Count == 2 && CommandArgs.Number(args[1]) is { } id
+                ? Ok(new ActionDoneCommand(id))
+                : Fail("action", "Give the number of the action that is done.", entry: 1);
+        }
+
+        // Trailing [@owner] and [due <yyyy-mm-dd>], in either order.
+        UserArg? owner = null;
+        DateOnly? due = null;
+        var end = args.Count;
+        for (var pass = 0; pass < 2 && end > 0; pass++)
+        {
+            if (due is null && end >= 2 && args[end - 2].Is("due") && LooksLikeDate(args[end - 1]))
+            {
+                if (!DateOnly.TryParseExact(args[end - 1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return Fail("action", $"`{args[end - 1].Value}` is not a date: write it yyyy-mm-dd.");
+                }
+
+                due = date;
+                end -= 2;
+            }
+            else if (owner is null && end >= 2 && IsMention(args[end - 1]) && CommandArgs.User(args[end - 1]) is { } user)
+            {
+                owner = user;
+                end--;
+            }
+        }
+
+        var text = args.Text(0, end);
+        return text.Length > 0 ? Ok(new ActionCommand(text, owner, due)) : Fail("action", "Describe the action.");
+    }
+
+    private static bool IsMention(CommandToken token) =>
+        !token.Quoted && (token.Value.StartsWith('@') || token.Value.StartsWith("<@", StringComparison.Ordinal));
+
+    private static bool LooksLikeDate(CommandToken token) =>
+        !token.Quoted && token.Value.Length > 0 && char.IsAsciiDigit(token.Value[0]) && token.Value.All(c => char.IsAsciiDigit(c) || c is '-' or '/' or '.');
+
+    private static ParseResult Handover(CommandArgs args)
+    {
+        if (args.Count == 0 || CommandArgs.User(args[0]) is not { } to)
+        {
+            return Fail("handover", "Say whom you hand over to (@name), then a summary.");
+        }
+
+        var end = args.Count;
+        var release = end > 1 && args[end - 1].Is("release");
+        if (release)
+        {
+            end--;
+        }
+
+        var summary = args.Text(1, end);
+        return summary.Length > 0 ? Ok(new HandoverCommand(to, summary, release)) : Fail("handover", "A hand-over needs a summary of where things stand.");
+    }
+
+    private static ParseResult OnCall(CommandArgs args)
+    {
+        if (args.Count == 0)
+        {
+            return Ok(new OnCallCommand(null, []));
+        }
+
+        if (CommandArgs.Role(args[0]) is not { } role || args.Count < 2)
+        {
+            return Fail("oncall", "Name a role, then the people on call for it in order.");
+        }
+
+        var users = new List<UserArg>();
+        for (var i = 1; i < args.Count; i++)
+        {
+            if (CommandArgs.User(args[i]) is not { } user)
+            {
+                return Fail("oncall", $"`{args[i].Value}` is not a person: mention them (@name) or say `me`.");
+            }
+
+            users.Add(user);
+        }
+
+        return Ok(new OnCallCommand(role, users));
+    }
+
+    private static ParseResult Help(CommandArgs args)
+    {
+        if (args.Count == 0)
+        {
+            return Ok(new HelpCommand(null));
+        }
+
+        var topic = args[0].Value.Trim().ToLowerInvariant();
+        if (args.Count > 1 || !CommandTable.IsVerb(topic))
+        {
+            return ParseResult.Fail(CommandHelp.UnknownVerb(args.Text(0)));
+        }
+
+        return Ok(new HelpCommand(topic));
+    }
+
+    private static ParseResult Snooze(CommandArgs args)
+    {
+        if (args.Count is 0 or > 2 || CommandArgs.Role(args[0]) is not { } reminder)
+        {
+            return Fail("snooze", "Name the reminder, then optionally the minutes.");
+        }
+
+        if (args.Count == 1)
+        {
+            return Ok(new SnoozeCommand(reminder, CommandTable.DefaultSnooze));
+        }
+
+        return CommandArgs.Number(args[1]) is { } minutes && minutes <= CommandTable.MaxSnoozeMinutes
+            ? Ok(new SnoozeCommand(reminder, TimeSpan.FromMinutes(minutes)))
+            : Fail("snooze", $"Minutes are a whole number from 1 to {CommandTable.MaxSnoozeMinutes}.");
+    }
+}

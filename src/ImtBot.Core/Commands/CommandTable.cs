@@ -1,0 +1,69 @@
+using System.Collections.Frozen;
+
+namespace ImtBot.Core.Commands;
+
+/// <summary>
+/// The one command table: the parser's usage messages, <see cref="CommandHelp"/>, the README and the help card all
+/// come from these entries. Order is the order of the help text.
+/// </summary>
+public static class CommandTable
+{
+    /// <summary>How long <c>snooze</c> snoozes when no minutes are given.</summary>
+    public static TimeSpan DefaultSnooze { get; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The longest snooze, in minutes (one day).</summary>
+    public const int MaxSnoozeMinutes = 1440;
+
+    public static IReadOnlyList<CommandSpec> Entries { get; } =
+    [
+        new("declare", "declare <title> [sev1..sev4] [drill]", "Open an incident (no title: open the declare form).",
+            ["declare Checkout is failing sev2", "declare \"Login slow for EU users\" sev3 drill", "declare"]) { TakesIncident = false },
+        new("role", "role <role> <@user|me>", "Assign a role (the person is paged); a role is one word, e.g. commander, deputy, comms, ops, scribe.",
+            ["role comms @bob", "role INC-42 ops me"]),
+        new("lead", "lead", "Take command yourself (same as `role commander me`).", ["lead", "lead INC-42"]),
+        new("page", "page <role|@user> [message]", "Page someone in chat; they acknowledge or decline.",
+            ["page ops", "page @carol can you look at the database?"]),
+        new("ack", "ack", "Acknowledge your open page.", ["ack", "ack INC-42"]),
+        new("decline", "decline", "Decline your open page.", ["decline", "decline INC-42"]),
+        new("sev", "sev <1-4> <reason>", "Change the severity (a reason is required).",
+            ["sev 1 all regions affected", "sev INC-42 sev3 contained to one region"]),
+        new("update", "update <text>", "Post a stakeholder status update (channel and announcements).",
+            ["update Payments recovering, next update in 30 minutes"]),
+        new("note", "note <text>", "Add a note to the timeline.", ["note Rolled back deploy 1234"]),
+        new("investigating", "investigating [note]", "Move to Investigating.", ["investigating", "investigating INC-42 looking at the load balancer"]),
+        new("identified", "identified [note]", "Move to Identified: the cause is known.", ["identified bad config push"]),
+        new("mitigated", "mitigated [note]", "Move to Mitigated: the impact has stopped.", ["mitigated traffic moved to the standby"]),
+        new("resolved", "resolved [note]", "Move to Resolved: the fix is in.", ["resolved", "resolved INC-42 config reverted"]),
+        new("reopen", "reopen [reason]", "Reopen a resolved incident.", ["reopen errors are back"]),
+        new("cancel", "cancel <reason>", "Cancel a false alarm.", ["cancel false alarm, monitoring glitch"]),
+        new("close", "close", "Close the incident and write the review.", ["close", "close INC-42"]),
+        new("action", "action <text> [@owner] [due <yyyy-mm-dd>]", "Add a follow-up action item.",
+            ["action Add an alert on queue depth @dave due 2026-12-15", "action Write the runbook"]),
+        new("action", "action done <n>", "Mark follow-up action n done.", ["action done 2", "action INC-42 done 1"]),
+        new("handover", "handover <@user> <summary> [release]", "Hand command to someone with a summary; `release` frees you of the role.",
+            ["handover @erin DB failover done, watching replication lag release"]),
+        new("oncall", "oncall [<role> <@user>…]", "Show the on-call lists, or set a role's list (paged in order).",
+            ["oncall", "oncall ops @bob @carol"]),
+        new("status", "status", "Show the incident's status card.", ["status", "status INC-42"]),
+        new("list", "list", "List the open incidents.", ["list"]) { TakesIncident = false },
+        new("review", "review", "Show the post-incident review so far.", ["review", "review INC-42"]),
+        new("timeline", "timeline", "Show the timeline.", ["timeline INC-42"]),
+        new("help", "help [command]", "Show this help, or one command's.", ["help", "help action"]) { TakesIncident = false },
+        new("drill", "drill <scenario>", "Start a practice incident from a scenario.", ["drill database-failover"]) { TakesIncident = false },
+        new("snooze", "snooze <reminder> [minutes]", "Snooze a reminder (default 30 minutes, at most 1440).", ["snooze update 15", "snooze roles"]),
+    ];
+
+    private static readonly FrozenDictionary<string, CommandSpec[]> ByVerb = Entries
+        .GroupBy(e => e.Verb, StringComparer.OrdinalIgnoreCase)
+        .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The distinct verbs, in table order.</summary>
+    public static IReadOnlyList<string> Verbs { get; } = Entries.Select(e => e.Verb).Distinct().ToArray();
+
+    /// <summary>The entries of one verb (case-insensitive); empty when the verb is unknown.</summary>
+    public static IReadOnlyList<CommandSpec> Find(string? verb) =>
+        verb is not null && ByVerb.TryGetValue(verb, out var specs) ? specs : [];
+
+    /// <summary>True when <paramref name="verb"/> is in the table.</summary>
+    public static bool IsVerb(string? verb) => verb is not null && ByVerb.ContainsKey(verb);
+}

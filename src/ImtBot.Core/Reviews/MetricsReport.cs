@@ -1,0 +1,7 @@
+namespace ImtBot.Core.Reviews;
+
+/// <summary>
+/// Incident metrics: one row per severity present (by each incident's final severity), a row for all of them, and how
+/// many drills were left out.
+/// </summary>
+public sealed record MetricsReport(IReadOnlyList<SeverityMetrics> BySeverity, SeverityMetrics All, int DrillsExcluded);

@@ -1,0 +1,69 @@
+using ImtBot.Core.Events;
+using ImtBot.Core.Incidents;
+using ImtBot.Core.Platforms;
+
+namespace ImtBot.Core.Reviews;
+
+/// <summary>
+/// The post-incident review as data, computed from the events alone (<see cref="From"/>): milestones and durations,
+/// who held which role when, updates, pages, actions, process adherence and the audit result. <see cref="ReviewWriter"/>
+/// renders it as Markdown; cards (the review summary card) can bind to it directly.
+/// </summary>
+public sealed record ReviewModel
+{
+    public required int Incident { get; init; }
+    public string Key => IncidentKey.Format(Incident);
+    public required string Title { get; init; }
+    public required IncidentKind Kind { get; init; }
+    public bool IsDrill => Kind == IncidentKind.Drill;
+    public string? Scenario { get; init; }
+    public required IncidentStatus Status { get; init; }
+
+    /// <summary>The severity at the end of the log, with the policy in force then.</summary>
+    public required int Severity { get; init; }
+    public required SeverityPolicy Policy { get; init; }
+    public required int InitialSeverity { get; init; }
+
+    /// <summary>The policy snapshotted at declaration (the page timeout the first pages ran under).</summary>
+    public required SeverityPolicy DeclaredPolicy { get; init; }
+
+    /// <summary>The most severe level reached (the lowest number).</summary>
+    public required int PeakSeverity { get; init; }
+    public required UserRef DeclaredBy { get; init; }
+    public required ChannelRef Origin { get; init; }
+
+    /// <summary>The lead role's name (the first configured role, snapshotted at declaration).</summary>
+    public required string Lead { get; init; }
+    public required IReadOnlyList<string> KeyRoleNames { get; init; }
+    public required Milestones Milestones { get; init; }
+
+    /// <summary>The moment open intervals are measured to: the close (or cancel), else the last event, unless given.</summary>
+    public required DateTimeOffset AsOf { get; init; }
+    public required IReadOnlyList<SeverityStep> SeverityHistory { get; init; }
+    public required IReadOnlyList<RoleTenure> Roles { get; init; }
+    public required IReadOnlyList<ReviewHandover> Handovers { get; init; }
+    public required IReadOnlyList<Responder> Responders { get; init; }
+    public required IReadOnlyList<ReviewUpdate> Updates { get; init; }
+    public required IReadOnlyList<ReviewPage> Pages { get; init; }
+    public required IReadOnlyList<ReviewAction> Actions { get; init; }
+    public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
+    public required ProcessAdherence Adherence { get; init; }
+    public required ChainVerification Audit { get; init; }
+
+    /// <summary>The lead role's holder at the end of the log, if any.</summary>
+    public UserRef? Commander => Roles.LastOrDefault(r => r.To is null && string.Equals(r.Role, Lead, StringComparison.OrdinalIgnoreCase))?.User;
+
+    /// <summary>Computes the review from an incident's events (in sequence order; the first is <see cref="IncidentDeclared"/>).</summary>
+    /// <param name="asOf">Where open intervals end; by default the close (or cancel), else the last event's time.</param>
+    /// <exception cref="ArgumentException">No events: there is nothing to review.</exception>
+    public static ReviewModel From(IReadOnlyList<IncidentEvent> events, DateTimeOffset? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            throw new ArgumentException("An incident has at least its declaration; no events were given.", nameof(events));
+        }
+
+        return new ReviewModelBuilder(events).Build(asOf);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text;
+using static ImtBot.Core.Reviews.DurationText;
+
+namespace ImtBot.Core.Reviews;
+
+/// <summary>Summary, impact, milestones, responders, updates and timeline.</summary>
+public static partial class ReviewWriter
+{
+    private static void Summary(StringBuilder md, ReviewModel r)
+    {
+        Heading(md, "Summary");
+        Table(md, "Field", "Value");
+        Row(md, "Incident", r.Key);
+        Row(md, "Title", MarkdownText.Inline(r.Title));
+        Row(md, "Severity", $"{Sev(r.Severity)} — {MarkdownText.Inline(r.Policy.Description)}" +
+            (r.InitialSeverity != r.Severity ? $" (declared as {Sev(r.InitialSeverity)})" : ""));
+        Row(md, "Kind", r.IsDrill ? "Drill" : "Normal");
+        Row(md, "State", r.Status.ToString());
+        Row(md, "Declared", $"{Time(r.Milestones.Declared)} by {User(r.DeclaredBy)} in {MarkdownText.Inline(r.Origin.ToString())}");
+        Row(md, "Mitigated", Time(r.Milestones.Mitigated));
+        Row(md, "Resolved", Time(r.Milestones.Resolved));
+        Row(md, r.Milestones.Cancelled is null ? "Closed" : "Cancelled", Time(r.Milestones.Closed ?? r.Milestones.Cancelled));
+        Row(md, "Commander", r.Commander is null ? "nobody at the end" : User(r.Commander));
+    }
+
+    private static void Impact(StringBuilder md, ReviewModel r)
+    {
+        Heading(md, "Impact");
+        md.Append("_Describe who and what was affected, how badly and for how long (customers, requests, revenue, SLOs)._\n\n");
+        md.Append("- Severity: ").Append(Sev(r.PeakSeverity)).Append(r.PeakSeverity != r.Severity ? $" at its worst, {Sev(r.Severity)} at the end" : "").Append('\n');
+        md.Append("- Impact window (declared → mitigated): ").Append(Format(r.Milestones.TimeToMitigate, "not mitigated")).Append('\n');
+        if (r.SeverityHistory.Count == 0)
+        {
+            md.Append("- The severity did not change.\n");
+            return;
+        }
+
+        md.Append('\n');
+        Table(md, "Time", "Change", "Reason", "By");
+        foreach (var s in r.SeverityHistory)
+        {
+            Row(md, Time(s.At), $"{Sev(s.From)} → {Sev(s.To)}", MarkdownText.Inline(s.Reason), User(s.By));
+        }
+    }
+
+    private static void MilestonesSection(StringBuilder md, ReviewModel r)
+    {
+        var m = r.Milestones;
+        Heading(md, "Milestones and durations");
+        Table(md, "Milestone", "Time", "Since declared");
+        Milestone(md, "Declared", m.Declared, m);
+        Milestone(md, "Acknowledged", m.Acknowledged, m);
+        Milestone(md, "Mitigated", m.Mitigated, m);
+        Milestone(md, "Resolved", m.Resolved, m);
+        Milestone(md, m.Cancelled is null ? "Closed" : "Cancelled", m.Closed ?? m.Cancelled, m);
+        md.Append('\n');
+        Table(md, "Measure", "Duration");
+        Row(md, "Time to acknowledge", Format(m.TimeToAcknowledge));
+        Row(md, "Time to mitigate", Format(m.TimeToMitigate));
+        Row(md, "Time to resolve", Format(m.TimeToResolve));
+        Row(md, "Total (declared → " + (m.Cancelled is null ? "closed)" : "cancelled)"),
+            m.Total is { } total ? Format(total) : $"still open: {Format(r.AsOf - m.Declared)} so far");
+    }
+
+    private static void Milestone(StringBuilder md, string name, DateTimeOffset? at, Milestones m) =>
+        Row(md, name, Time(at), at is { } t ? Format(t - m.Declared) : "—");
+
+    private static void Responders(StringBuilder md, ReviewModel r)
+    {
+        Heading(md, "Responders and roles");
+        if (r.Roles.Count == 0)
+        {
+            md.Append("Nobody held a role.\n");
+        }
+        else
+        {
+            Table(md, "Role", "Held by", "From", "To", "For", "Ended");
+            foreach (var t in r.Roles)
+            {
+                Row(md, MarkdownText.Inline(t.Role), User(t.User), Time(t.From), Time(t.To, "—"),
+                    Format(t.To is null ? r.AsOf - t.From : t.Length), MarkdownText.Inline(t.Ended ?? "still holding"));
+            }
+        }
+
+        md.Append("\n**Hand-overs**\n\n");
+        if (r.Handovers.Count == 0)
+        {
+            md.Append("- None.\n");
+        }
+
+        foreach (var h in r.Handovers)
+        {
+            md.Append("- ").Append(Time(h.At)).Append(' ').Append(User(h.From)).Append(" → ").Append(User(h.To))
+                .Append(h.TakenAt is { } taken ? $", taken at {Time(taken)} after {Format(taken - h.At)}" : ", not taken")
+                .Append(h.Release ? ", outgoing commander released" : "")
+                .Append(": ").Append(MarkdownText.Inline(h.Summary)).Append('\n');
+        }
+
+        md.Append("\n**People**\n\n");
+        Table(md, "Person", "First seen", "Roles", "Events written");
+        foreach (var p in r.Responders)
+        {
+            Row(md, User(p.User), Time(p.FirstSeen), p.Roles.Count == 0 ? "—" : MarkdownText.Inline(string.Join(", ", p.Roles)), p.Events.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static void Updates(StringBuilder md, ReviewModel r)
+    {
+        Heading(md, "Stakeholder updates");
+        if (r.Updates.Count == 0)
+        {
+            md.Append("No update was posted.\n");
+        }
+
+        foreach (var u in r.Updates)
+        {
+            md.Append("- ").Append(Time(u.At)).Append(" — ").Append(User(u.By)).Append(": ").Append(MarkdownText.Block(u.Text)).Append('\n');
+        }
+    }
+
+    private static void Timeline(StringBuilder md, ReviewModel r)
+    {
+        Heading(md, "Timeline");
+        foreach (var e in r.Timeline)
+        {
+            md.Append("- ").Append(Time(e.At)).Append(" — ").Append(User(e.Actor)).Append(' ').Append(MarkdownText.Inline(e.Text)).Append('\n');
+        }
+    }
+
+}

@@ -1,0 +1,59 @@
+using ImtBot.Core.Events;
+using ImtBot.Core.Incidents;
+using ImtBot.Core.Platforms;
+using static ImtBot.Core.Tests.Reviews.IncidentScript;
+
+namespace ImtBot.Core.Tests.Reviews;
+
+/// <summary>The scripted incidents the review and metrics tests share.</summary>
+internal static class ScriptedIncidents
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+    public static readonly UserRef Alice = User("U0ALICE", "Alice");
+    public static readonly UserRef Bob = User("U0BOB", "Bob");
+    public static readonly UserRef Carol = User("U0CAROL", "Carol");
+    public static readonly UserRef Dan = User("U0DAN", "Dan");
+    public static readonly UserRef Erin = User("U0ERIN", "Erin");
+    public static readonly UserRef Frank = User("U0FRANK", "Frank");
+    public static readonly UserRef Grace = User("U0GRACE", "Grace");
+    private static readonly UserRef Bot = UserRef.System;
+
+    /// <summary>
+    /// INC-7, SEV2 raised to SEV1: a declined and an expired page, the commander found after 4m 10s, a late update,
+    /// a hand-over, two actions (one done), resolved at 1h 30m, closed at 2h.
+    /// </summary>
+    public static IncidentScript Checkout() => new IncidentScript(7, Start)
+        .Declare(Alice, "Checkout payments failing", 2)
+        .At(T(0, 30), Bot, new PageSent("p1", Bob, "commander", "Checkout is failing", Start + T(10, 30), 1))
+        .At(T(2), Bob, new PageDeclined("p1"))
+        .At(T(2, 5), Bot, new PageSent("p2", Carol, "commander", null, Start + T(12, 5), 1))
+        .At(T(4, 10), Carol, new PageAcknowledged("p2"))
+        .At(T(4, 10), Carol, new RoleAssigned("commander", Carol))
+        .At(T(5), Carol, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Investigating, "looking at the payment gateway"))
+        .At(T(6), Bot, new PageSent("p3", Dan, "comms", null, Start + T(16), 1))
+        .At(T(16), Bot, new PageExpired("p3"))
+        .At(T(17), Erin, new RoleAssigned("comms", Erin))
+        .At(T(20), Erin, new UpdatePosted("We are investigating failed card payments at checkout."))
+        .At(T(25), Carol, new SeverityChanged(2, 1, "all card payments failing", Policy(1)))
+        .At(T(30), Frank, new RoleAssigned("ops", Frank))
+        .At(T(40), Carol, new StatusChanged(IncidentStatus.Investigating, IncidentStatus.Identified, "expired TLS certificate on the gateway"))
+        .At(T(45), Frank, new NoteAdded("Renewing certificate | rolling out to *3* nodes"))
+        .At(T(58), Frank, new StatusChanged(IncidentStatus.Identified, IncidentStatus.Mitigated, "traffic moved to the standby gateway"))
+        .At(T(65), Erin, new UpdatePosted("Payments work again via the standby gateway.\nNext update at 10:35."))
+        .At(T(70), Carol, new HandoverRequested(Carol, Grace, "Cert renewed on 2 of 3 nodes; watch the error rate", true))
+        .At(T(72, 30), Grace, new RoleAssigned("commander", Grace))
+        .At(T(80), Grace, new ActionAdded(1, "Alert 14 days before any certificate expires", Frank, new DateOnly(2026, 12, 15)))
+        .At(T(81), Grace, new ActionAdded(2, "Automate certificate renewal", null, null))
+        .At(T(90), Grace, new StatusChanged(IncidentStatus.Mitigated, IncidentStatus.Resolved, "all three nodes renewed"))
+        .At(T(100), Erin, new UpdatePosted("Resolved. A review will follow."))
+        .At(T(110), Frank, new ActionCompleted(1))
+        .At(T(120), Grace, new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Closed, null));
+
+    /// <summary>A drill: declared, led at once, mitigated, resolved and closed.</summary>
+    public static IncidentScript Drill() => new IncidentScript(8, Start)
+        .Declare(Alice, "Database failover practice", 3, IncidentKind.Drill, "database-failover")
+        .At(T(0), Alice, new RoleAssigned("commander", Alice))
+        .At(T(10), Alice, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Mitigated, null))
+        .At(T(20), Alice, new StatusChanged(IncidentStatus.Mitigated, IncidentStatus.Resolved, null))
+        .At(T(21), Alice, new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Closed, null));
+}
