@@ -25,6 +25,15 @@ public sealed class IncidentOptions
     /// <summary>How many times an exhausted on-call list is paged again from the top. The default value is 2 rounds.</summary>
     public int PageRounds { get; set; } = 2;
 
+    /// <summary>How long after closing (or cancelling) the incident channel is archived. The default value is 7 days.</summary>
+    public TimeSpan ArchiveAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How many times one reminder (no commander, an empty key role, no stakeholder update) is sent before it stops
+    /// nagging; the count starts again when the condition is met and lost again. The default value is 3.
+    /// </summary>
+    public int MaxReminders { get; set; } = 3;
+
     /// <summary>The severity of a declaration that names none. The default value is 3.</summary>
     public int DefaultSeverity { get; set; } = 3;
 
