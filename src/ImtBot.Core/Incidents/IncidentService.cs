@@ -9,7 +9,8 @@ namespace ImtBot.Core.Incidents;
 /// <summary>
 /// The command pipeline every adapter calls: parse → dedupe → find the incident → replay → decide → chain → commit
 /// (inbox, events, snapshot, outbox) → reply. A version conflict decides again on fresh state (at most
-/// <see cref="MaxAttempts"/> times). A rejection commits only its inbox key (incident 0, no events, no steps), so a
+/// <see cref="MaxAttempts"/> times: each conflict means another command landed, so that many commands racing on one incident
+/// all land). A rejection commits only its inbox key (incident 0, no events, no steps), so a
 /// redelivery gets the same answer and can never take effect later; a parse failure and the read-only commands
 /// (help, list, oncall show, status, timeline, review) commit nothing.
 /// Outbox steps are keyed <c>{incident}:{kind}:{sequence}.{i}</c> (the first new event's sequence, the effect's index),
@@ -17,7 +18,7 @@ namespace ImtBot.Core.Incidents;
 /// </summary>
 public sealed partial class IncidentService(IIncidentStore store, TimeProvider time, IncidentOptions options) : ICommandHandler, IIncidentReader
 {
-    public const int MaxAttempts = 8;
+    public const int MaxAttempts = 25;
 
     public Task<CommandReply> HandleAsync(ChatCommand command, CancellationToken cancellationToken = default)
     {

@@ -42,6 +42,9 @@ internal sealed class Scenario
     {
         var context = new CommandContext(actor, Channel, Clock.GetUtcNow(), Options, Number, OnCall);
         var decision = Incident.Decide(State, command, context);
+
+        // The service numbers outbox keys by event sequence, so a decision with effects must have events.
+        Assert.True(decision.Effects.Count == 0 || decision.Events.Count > 0, $"{command} has effects but no events");
         if (decision.Accepted && decision.Events.Count > 0)
         {
             State ??= new IncidentState();
