@@ -6,7 +6,7 @@ namespace ImtBot.Core.Incidents;
 /// The <c>Incidents</c> configuration section: severities and their policies, roles, on-call lists, admins.
 /// Bound by the host; the domain reads it only at declaration (snapshot) and for org-wide lists.
 /// </summary>
-public sealed class IncidentOptions
+public sealed partial class IncidentOptions
 {
     public const string SectionName = "Incidents";
 

@@ -29,6 +29,9 @@ internal sealed class Scenario
 
     public List<IncidentEvent> Events { get; } = [];
 
+    /// <summary>Every decision taken, accepted or not, in order.</summary>
+    public List<Decision> Decisions { get; } = [];
+
     public int Number { get; set; } = 42;
 
     public static Scenario Declared(UserRef? by = null, int severity = 2)
@@ -45,6 +48,7 @@ internal sealed class Scenario
 
         // The service numbers outbox keys by event sequence, so a decision with effects must have events.
         Assert.True(decision.Effects.Count == 0 || decision.Events.Count > 0, $"{command} has effects but no events");
+        Decisions.Add(decision);
         if (decision.Accepted && decision.Events.Count > 0)
         {
             State ??= new IncidentState();
