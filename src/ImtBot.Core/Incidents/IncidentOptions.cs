@@ -6,7 +6,7 @@ namespace ImtBot.Core.Incidents;
 /// The <c>Incidents</c> configuration section: severities and their policies, roles, on-call lists, admins.
 /// Bound by the host; the domain reads it only at declaration (snapshot) and for org-wide lists.
 /// </summary>
-public sealed class IncidentOptions
+public sealed partial class IncidentOptions
 {
     public const string SectionName = "Incidents";
 
@@ -24,6 +24,15 @@ public sealed class IncidentOptions
 
     /// <summary>How many times an exhausted on-call list is paged again from the top. The default value is 2 rounds.</summary>
     public int PageRounds { get; set; } = 2;
+
+    /// <summary>How long after closing (or cancelling) the incident channel is archived. The default value is 7 days.</summary>
+    public TimeSpan ArchiveAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How many times one reminder (no commander, an empty key role, no stakeholder update) is sent before it stops
+    /// nagging; the count starts again when the condition is met and lost again. The default value is 3.
+    /// </summary>
+    public int MaxReminders { get; set; } = 3;
 
     /// <summary>The severity of a declaration that names none. The default value is 3.</summary>
     public int DefaultSeverity { get; set; } = 3;

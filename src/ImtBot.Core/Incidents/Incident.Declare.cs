@@ -1,0 +1,100 @@
+using ImtBot.Core.Commands;
+using ImtBot.Core.Effects;
+using ImtBot.Core.Events;
+using ImtBot.Core.Paging;
+
+namespace ImtBot.Core.Incidents;
+
+public static partial class Incident
+{
+    private const int MaxTitleLength = 200;
+
+    private static Decision Declare(DeclareCommand command, CommandContext context)
+    {
+        var title = command.Title.Trim();
+        if (title.Length == 0)
+        {
+            return Decision.Reject("Give the incident a title: `/incident declare <title> [sev1..sev4] [drill]`, e.g. `/incident declare Checkout is failing sev2`.");
+        }
+
+        return DeclareNew(title, command.Severity, command.Drill ? IncidentKind.Drill : IncidentKind.Normal, null, context);
+    }
+
+    /// <summary>A drill declares a Drill-kind incident whose title is the scenario (there is no scenario catalogue).</summary>
+    private static Decision Drill(DrillCommand command, CommandContext context)
+    {
+        var scenario = command.Scenario.Trim();
+        if (scenario.Length == 0)
+        {
+            return Decision.Reject("Name the drill's scenario: `/incident drill <scenario>`, e.g. `/incident drill database-failover`.");
+        }
+
+        return DeclareNew(scenario, null, IncidentKind.Drill, scenario, context);
+    }
+
+    private static Decision DeclareNew(string title, int? severity, IncidentKind kind, string? scenario, CommandContext context)
+    {
+        if (title.Length > MaxTitleLength)
+        {
+            return Decision.Reject($"The title is {title.Length} characters long; keep it under {MaxTitleLength} and put the details in a note or an update.");
+        }
+
+        var options = context.Options;
+        var level = severity ?? options.DefaultSeverity;
+        if (!IsKnownSeverity(options, level))
+        {
+            return Decision.Reject($"There is no severity SEV{level}: use one of {string.Join(", ", KnownSeverities(options).Select(l => "sev" + l))}.");
+        }
+
+        var policy = options.PolicyFor(level);
+        var key = IncidentKey.Format(context.NewNumber);
+        var now = context.Now;
+        var drill = kind == IncidentKind.Drill ? "DRILL " : "";
+        var roles = options.Roles.Count > 0 ? options.Roles.ToArray() : ["commander"];
+        var keyRoles = options.KeyRoles.Where(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase)).ToArray();
+        var events = new List<EventData>
+        {
+            new IncidentDeclared(title, level, kind, context.Channel, policy, roles, keyRoles, options.Admins.ToArray(), scenario) { PageRounds = options.PageRounds },
+            new ParticipantJoined(context.Actor),
+        };
+        var effects = new List<Effect>
+        {
+            new OpenChannel(),
+            new SyncIncidentCard(),
+            new Announce($"{drill}{key} declared by {context.Actor}: {title} ({policy.Name})"),
+        };
+
+        foreach (var role in keyRoles)
+        {
+            var delay = string.Equals(role, roles[0], StringComparison.OrdinalIgnoreCase) ? policy.CommanderReminder : policy.RoleReminder;
+            if (delay is { } d)
+            {
+                var name = string.Equals(role, roles[0], StringComparison.OrdinalIgnoreCase) ? ReminderNames.Commander : ReminderNames.RolePrefix + role.ToLowerInvariant();
+                effects.Add(new ScheduleTimer(TimerKeys.Reminder(name), now + d));
+            }
+        }
+
+        if (policy.UpdateCadence is { } cadence)
+        {
+            effects.Add(new ScheduleTimer(TimerKeys.Reminder(ReminderNames.Update), now + cadence));
+        }
+
+        return Decision.Accept(
+            $"{drill}{key} declared: {title} ({policy.Name}). Its channel is being opened; take command with `/incident lead`.",
+            events,
+            effects);
+    }
+
+    /// <summary>The severities configured (<c>SEV1</c>…), or 1–4 when none is.</summary>
+    internal static IReadOnlyList<int> KnownSeverities(IncidentOptions options)
+    {
+        var levels = options.Policies.Keys
+            .Select(k => k.StartsWith("SEV", StringComparison.OrdinalIgnoreCase) && int.TryParse(k.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .Where(n => n > 0)
+            .Order()
+            .ToArray();
+        return levels.Length > 0 ? levels : [1, 2, 3, 4];
+    }
+
+    internal static bool IsKnownSeverity(IncidentOptions options, int level) => KnownSeverities(options).Contains(level);
+}

@@ -1,0 +1,68 @@
+using ImtBot.Core.Commands;
+using ImtBot.Core.Events;
+using ImtBot.Core.Paging;
+using ImtBot.Core.Platforms;
+using ImtBot.Core.Ports;
+using ImtBot.Core.Reviews;
+
+namespace ImtBot.Core.Incidents;
+
+/// <summary>The commands answered without deciding anything: list, oncall, status, timeline, review.</summary>
+public sealed partial class IncidentService
+{
+    private static string? ReadOnlyReply(Command command, IncidentState state, IReadOnlyList<IncidentEvent> events) => command switch
+    {
+        StatusCommand => IncidentText.Status(state),
+        TimelineCommand => IncidentText.Timeline(events),
+        ReviewCommand => ReviewWriter.ToMarkdown(events),
+        _ => null,
+    };
+
+    private string NoIncidentHere()
+    {
+        var open = store.ListIncidents(openOnly: true);
+        var which = open.Count == 0 ? "There are no open incidents." : "Open: " + string.Join(", ", open.Take(10).Select(i => IncidentKey.Format(i.Number))) + ".";
+        return $"Which incident? Name it after the verb (`/incident status INC-42` or `42`), or type the command in the incident's channel. {which}";
+    }
+
+    private string ListOpen()
+    {
+        var open = store.ListIncidents(openOnly: true);
+        if (open.Count == 0)
+        {
+            return "No open incidents. Declare one with `/incident declare <title> [sev1..sev4]`.";
+        }
+
+        return string.Join('\n', open.OrderBy(i => i.Number).Select(i =>
+            $"{IncidentKey.Format(i.Number)} · SEV{i.Severity} · {Incident.Describe(i.Status)}{(i.Kind == IncidentKind.Drill ? " · DRILL" : "")} · {i.Title}"));
+    }
+
+    /// <summary><c>oncall</c> shows every list; <c>oncall ops</c> shows one; <c>oncall ops @a @b</c> sets one (stored as a setting).</summary>
+    private async Task<CommandReply> OnCallAsync(OnCallCommand command, ChatCommand origin, CancellationToken cancellationToken)
+    {
+        var platform = origin.Actor.Platform;
+        var lists = OnCallLists.Current(options, store, platform);
+        if (command.Role is null)
+        {
+            var lines = OnCallLists.Roles(options).Select(r => $"{r}: {Names(lists.GetValueOrDefault(r))}");
+            return new CommandReply(true, "On call (paged in this order):\n" + string.Join('\n', lines) + "\nSet a list with `/incident oncall <role> @a @b`.");
+        }
+
+        var role = OnCallLists.Roles(options).FirstOrDefault(r => string.Equals(r, command.Role, StringComparison.OrdinalIgnoreCase));
+        if (role is null)
+        {
+            return await RecordAsync(origin, false, $"There is no role \"{command.Role}\": the roles are {string.Join(", ", OnCallLists.Roles(options))}.", null, cancellationToken);
+        }
+
+        if (command.Users.Count == 0)
+        {
+            return new CommandReply(true, $"{role}: {Names(lists.GetValueOrDefault(role))}");
+        }
+
+        var users = command.Users.Select(u => Incident.Resolve(u, origin.Actor)).Distinct().ToArray();
+        await store.SetSettingAsync(OnCallLists.SettingKey(role), OnCallLists.Serialize(users), cancellationToken);
+        return await RecordAsync(origin, true, $"On-call list for {role} (paged in this order): {Names(users)}.", null, cancellationToken);
+    }
+
+    private static string Names(IReadOnlyList<UserRef>? users) => users is { Count: > 0 } ? string.Join(", ", users) : "(none)";
+}

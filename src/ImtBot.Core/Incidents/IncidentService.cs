@@ -1,0 +1,157 @@
+using ImtBot.Core.Commands;
+using ImtBot.Core.Effects;
+using ImtBot.Core.Events;
+using ImtBot.Core.Paging;
+using ImtBot.Core.Ports;
+
+namespace ImtBot.Core.Incidents;
+
+/// <summary>
+/// The command pipeline every adapter calls: parse → dedupe → find the incident → replay → decide → chain → commit
+/// (inbox, events, snapshot, outbox) → reply. A version conflict decides again on fresh state (at most
+/// <see cref="MaxAttempts"/> times: each conflict means another command landed, so that many commands racing on one incident
+/// all land). A rejection commits only its inbox key (incident 0, no events, no steps), so a
+/// redelivery gets the same answer and can never take effect later; a parse failure and the read-only commands
+/// (help, list, oncall show, status, timeline, review) commit nothing.
+/// Outbox steps are keyed <c>{incident}:{kind}:{sequence}.{i}</c> (the first new event's sequence, the effect's index),
+/// routed to the incident's home platform, and due now — or at <c>ScheduleTimer.DueAt</c> / <c>ArchiveChannel.At</c>.
+/// </summary>
+public sealed partial class IncidentService(IIncidentStore store, TimeProvider time, IncidentOptions options) : ICommandHandler, IIncidentReader
+{
+    public const int MaxAttempts = 25;
+
+    public Task<CommandReply> HandleAsync(ChatCommand command, CancellationToken cancellationToken = default)
+    {
+        var parsed = CommandParser.Parse(command.Text);
+        return parsed.Command is { } c
+            ? HandleParsedAsync(c, command, cancellationToken)
+            : Task.FromResult(new CommandReply(false, parsed.Usage ?? CommandHelp.Text()));
+    }
+
+    public async Task<CommandReply> HandleParsedAsync(Command command, ChatCommand origin, CancellationToken cancellationToken = default)
+    {
+        if (store.FindInboxReply(origin.DedupeKey) is { } first)
+        {
+            return new CommandReply(true, first, command.Incident);
+        }
+
+        switch (command)
+        {
+            case HelpCommand help:
+                return new CommandReply(true, CommandHelp.Text(help.Topic));
+            case ListCommand:
+                return new CommandReply(true, ListOpen());
+            case OnCallCommand oncall:
+                return await OnCallAsync(oncall, origin, cancellationToken);
+        }
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (await TryOnceAsync(command, origin, cancellationToken) is { } reply)
+            {
+                return reply;
+            }
+        }
+
+        return new CommandReply(false, "Too many changes to this incident at once; nothing was done. Try again.", command.Incident);
+    }
+
+    public IncidentState? Get(int number)
+    {
+        var events = store.GetEvents(number);
+        return events.Count == 0 ? null : IncidentState.Replay(events);
+    }
+
+    /// <summary>One attempt; null on a version conflict (decide again).</summary>
+    private async Task<CommandReply?> TryOnceAsync(Command command, ChatCommand origin, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<IncidentEvent> history = [];
+        IncidentState? state = null;
+        if (command is not (DeclareCommand or DrillCommand))
+        {
+            var number = command.Incident ?? store.FindIncidentByChannel(origin.Channel);
+            if (number is not { } n)
+            {
+                return await RecordAsync(origin, false, NoIncidentHere(), null, cancellationToken);
+            }
+
+            history = store.GetEvents(n);
+            if (history.Count == 0)
+            {
+                return await RecordAsync(origin, false, $"{IncidentKey.Format(n)} does not exist; `/incident list` shows the open incidents.", null, cancellationToken);
+            }
+
+            state = IncidentState.Replay(history);
+            if (ReadOnlyReply(command, state, history) is { } answer)
+            {
+                return new CommandReply(true, answer, n);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var platform = state?.Origin.Platform ?? origin.Actor.Platform;
+        var context = new CommandContext(
+            origin.Actor,
+            origin.Channel,
+            now,
+            options,
+            state is null ? store.NextIncidentNumber() : 0,
+            OnCallLists.Current(options, store, platform));
+        var decision = Incident.Decide(state, command, context);
+        if (!decision.Accepted || decision.Events.Count == 0)
+        {
+            return await RecordAsync(origin, decision.Accepted, decision.Reply, state?.Number, cancellationToken);
+        }
+
+        var incident = state?.Number ?? context.NewNumber;
+        var chained = Chain(state, incident, now, origin, decision.Events);
+        var after = IncidentState.Replay(history.Concat(chained));
+        var steps = Steps(incident, after.Origin.Platform, chained[0].Sequence, now, decision.Effects);
+        var request = new CommitRequest(origin.DedupeKey, incident, state?.Version ?? 0, chained, IncidentSnapshot.Of(after), steps, decision.Reply);
+        var result = await store.CommitAsync(request, cancellationToken);
+        return result.Status switch
+        {
+            CommitStatus.Committed => new CommandReply(true, decision.Reply, incident),
+            CommitStatus.Duplicate => new CommandReply(true, result.Reply ?? decision.Reply, incident),
+            _ => null,
+        };
+    }
+
+    private static List<IncidentEvent> Chain(IncidentState? state, int incident, DateTimeOffset now, ChatCommand origin, IReadOnlyList<EventData> data)
+    {
+        var previous = state?.Head ?? EventChain.GenesisHash;
+        var sequence = state?.Version ?? 0;
+        var chained = new List<IncidentEvent>(data.Count);
+        foreach (var d in data)
+        {
+            var e = EventChain.Append(previous, incident, ++sequence, now, origin.Actor, d);
+            chained.Add(e);
+            previous = e.Hash;
+        }
+
+        return chained;
+    }
+
+    private static NewStep[] Steps(int incident, string platform, long sequence, DateTimeOffset now, IReadOnlyList<Effect> effects) =>
+        effects.Select((effect, i) => new NewStep(
+            $"{incident}:{effect.Kind}:{sequence}.{i}",
+            incident,
+            platform,
+            effect.Kind,
+            EffectKinds.Serialize(effect),
+            effect switch
+            {
+                ScheduleTimer t => t.DueAt,
+                ArchiveChannel a => a.At,
+                _ => now,
+            })).ToArray();
+
+    /// <summary>Commits only the inbox key with the reply (no incident, no events, no steps).</summary>
+    private async Task<CommandReply> RecordAsync(ChatCommand origin, bool accepted, string reply, int? incident, CancellationToken cancellationToken)
+    {
+        var result = await store.CommitAsync(new CommitRequest(origin.DedupeKey, 0, 0, [], null, [], reply), cancellationToken);
+        return result.Status == CommitStatus.Duplicate && result.Reply is { } first
+            ? new CommandReply(true, first, incident)
+            : new CommandReply(accepted, reply, incident);
+    }
+}

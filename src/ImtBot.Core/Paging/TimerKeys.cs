@@ -1,0 +1,35 @@
+namespace ImtBot.Core.Paging;
+
+/// <summary>
+/// The timer keys the domain schedules (<c>ScheduleTimer.TimerKey</c>) and receives back (<c>TimerCommand.TimerKey</c>),
+/// all per incident:
+/// <list type="bullet">
+/// <item><c>page:&lt;pageId&gt;</c> — a page's acknowledgement deadline (page ids are <c>p1</c>, <c>p2</c>… per incident).</item>
+/// <item><c>reminder:commander</c> — nobody holds the lead role.</item>
+/// <item><c>reminder:role:&lt;role&gt;</c> — a key role (other than the lead) is empty, e.g. <c>reminder:role:ops</c>.</item>
+/// <item><c>reminder:update</c> — no stakeholder update within the severity's cadence.</item>
+/// </list>
+/// A timer that finds nothing to do (page answered, role filled, update posted, snoozed, reminder count used up) is
+/// accepted with no events and no effects, so a key may safely be scheduled more than once.
+/// </summary>
+public static class TimerKeys
+{
+    public const string PagePrefix = "page:";
+    public const string ReminderPrefix = "reminder:";
+
+    public static string Page(string pageId) => PagePrefix + pageId;
+
+    public static string Reminder(string reminder) => ReminderPrefix + reminder;
+
+    public static bool TryParsePage(string key, out string pageId)
+    {
+        pageId = key.StartsWith(PagePrefix, StringComparison.Ordinal) ? key[PagePrefix.Length..] : "";
+        return pageId.Length > 0;
+    }
+
+    public static bool TryParseReminder(string key, out string reminder)
+    {
+        reminder = key.StartsWith(ReminderPrefix, StringComparison.Ordinal) ? key[ReminderPrefix.Length..] : "";
+        return reminder.Length > 0;
+    }
+}

@@ -1,0 +1,281 @@
+using ImtBot.Core.Events;
+using ImtBot.Core.Platforms;
+using ImtBot.Core.Ports;
+
+namespace ImtBot.Core.Tests.Incidents;
+
+/// <summary>
+/// A test double of <see cref="IIncidentStore"/> that keeps the port's promises: one writer, atomic commits, inbox
+/// duplicates, optimistic versions (a stale ExpectedVersion or a taken number is a Conflict), contiguous hash-chained
+/// events (a broken link is a fault), unique outbox keys. <see cref="BeforeCommit"/> lets a test slip a concurrent
+/// change in between a decision and its commit.
+/// </summary>
+internal sealed class InMemoryIncidentStore : IIncidentStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, string> inbox = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<IncidentEvent>> events = [];
+    private readonly Dictionary<int, IncidentSnapshot> snapshots = [];
+    private readonly Dictionary<string, OutboxStep> steps = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Dictionary<string, string>> links = [];
+    private readonly Dictionary<string, string> settings = new(StringComparer.Ordinal);
+
+    /// <summary>Runs (once per call, outside the lock) before a commit is applied.</summary>
+    public Func<CommitRequest, Task>? BeforeCommit { get; set; }
+
+    public int Commits { get; private set; }
+
+    public int Conflicts { get; private set; }
+
+    public async Task<CommitResult> CommitAsync(CommitRequest request, CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        if (BeforeCommit is { } hook)
+        {
+            await hook(request);
+        }
+
+        lock (gate)
+        {
+            if (request.InboxKey is { } key && inbox.TryGetValue(key, out var first))
+            {
+                return new CommitResult(CommitStatus.Duplicate, first);
+            }
+
+            if (request.Incident != 0 && request.Events.Count > 0)
+            {
+                var log = events.GetValueOrDefault(request.Incident) ?? [];
+                if (log.Count != request.ExpectedVersion)
+                {
+                    Conflicts++;
+                    return new CommitResult(CommitStatus.Conflict);
+                }
+
+                var previous = log.Count == 0 ? EventChain.GenesisHash : log[^1].Hash;
+                for (var i = 0; i < request.Events.Count; i++)
+                {
+                    var e = request.Events[i];
+                    if (e.Incident != request.Incident || e.Sequence != request.ExpectedVersion + i + 1 || e.PreviousHash != previous)
+                    {
+                        throw new InvalidOperationException($"broken chain at sequence {e.Sequence}");
+                    }
+
+                    previous = e.Hash;
+                }
+
+                foreach (var s in request.Steps)
+                {
+                    if (steps.ContainsKey(s.Key))
+                    {
+                        throw new InvalidOperationException($"duplicate outbox key {s.Key}");
+                    }
+                }
+
+                log.AddRange(request.Events);
+                events[request.Incident] = log;
+                if (request.Snapshot is { } snapshot)
+                {
+                    snapshots[request.Incident] = snapshot;
+                }
+
+                foreach (var s in request.Steps)
+                {
+                    steps[s.Key] = new OutboxStep(s.Key, s.Incident, s.Platform, s.Kind, s.Payload, s.DueAt, OutboxStatus.Pending, 0, null, null, null, DateTimeOffset.UnixEpoch, null);
+                }
+            }
+
+            if (request.InboxKey is { } k)
+            {
+                inbox[k] = request.Reply;
+            }
+
+            Commits++;
+            return new CommitResult(CommitStatus.Committed);
+        }
+    }
+
+    public string? FindInboxReply(string inboxKey)
+    {
+        lock (gate)
+        {
+            return inbox.GetValueOrDefault(inboxKey);
+        }
+    }
+
+    public int NextIncidentNumber()
+    {
+        lock (gate)
+        {
+            return events.Count == 0 ? 1 : events.Keys.Max() + 1;
+        }
+    }
+
+    public IncidentSnapshot? FindIncident(int number)
+    {
+        lock (gate)
+        {
+            return snapshots.GetValueOrDefault(number);
+        }
+    }
+
+    public IReadOnlyList<IncidentSnapshot> ListIncidents(bool openOnly)
+    {
+        lock (gate)
+        {
+            return snapshots.Values.Where(s => !openOnly || s.Status is not (Core.Incidents.IncidentStatus.Closed or Core.Incidents.IncidentStatus.Cancelled)).OrderBy(s => s.Number).ToArray();
+        }
+    }
+
+    public IReadOnlyList<IncidentSnapshot> ListIncidents(DateTimeOffset from, DateTimeOffset to)
+    {
+        lock (gate)
+        {
+            return snapshots.Values.Where(s => s.DeclaredAt >= from && s.DeclaredAt < to).OrderBy(s => s.Number).ToArray();
+        }
+    }
+
+    public IReadOnlyList<IncidentEvent> GetEvents(int number)
+    {
+        lock (gate)
+        {
+            return events.TryGetValue(number, out var log) ? log.ToArray() : [];
+        }
+    }
+
+    public int? FindIncidentByChannel(ChannelRef channel)
+    {
+        lock (gate)
+        {
+            foreach (var (incident, map) in links)
+            {
+                if (map.TryGetValue(channel.Platform + ":channel", out var id) && id == channel.Id)
+                {
+                    return incident;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    public IReadOnlyDictionary<string, string> GetLinks(int incident)
+    {
+        lock (gate)
+        {
+            return links.TryGetValue(incident, out var map) ? new Dictionary<string, string>(map) : new Dictionary<string, string>();
+        }
+    }
+
+    public Task<IReadOnlyList<OutboxStep>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var due = steps.Values
+                .Where(s => (s.Status == OutboxStatus.Pending && s.DueAt <= now) || (s.Status == OutboxStatus.InFlight && s.LeaseUntil <= now))
+                .OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal).Take(max)
+                .Select(s => s with { Status = OutboxStatus.InFlight, LeaseOwner = owner, LeaseUntil = now + lease, Attempts = s.Attempts + 1 })
+                .ToArray();
+            foreach (var s in due)
+            {
+                steps[s.Key] = s;
+            }
+
+            return Task.FromResult<IReadOnlyList<OutboxStep>>(due);
+        }
+    }
+
+    public Task CompleteStepAsync(string key, IReadOnlyDictionary<string, string> learned, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var step = steps[key];
+            steps[key] = step with { Status = OutboxStatus.Done, CompletedAt = now };
+            foreach (var (k, v) in learned)
+            {
+                Link(step.Incident, k, v);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RetryStepAsync(string key, string error, DateTimeOffset retryAt, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            steps[key] = steps[key] with { Status = OutboxStatus.Pending, LastError = error, DueAt = retryAt, LeaseOwner = null, LeaseUntil = null };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DeadLetterStepAsync(string key, string error, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            steps[key] = steps[key] with { Status = OutboxStatus.Dead, LastError = error, CompletedAt = now };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<OutboxStep> GetSteps(OutboxStatus status)
+    {
+        lock (gate)
+        {
+            return steps.Values.Where(s => s.Status == status).OrderBy(s => s.Key, StringComparer.Ordinal).ToArray();
+        }
+    }
+
+    public DateTimeOffset? NextDueAt()
+    {
+        lock (gate)
+        {
+            var pending = steps.Values.Where(s => s.Status == OutboxStatus.Pending).ToArray();
+            return pending.Length == 0 ? null : pending.Min(s => s.DueAt);
+        }
+    }
+
+    public string? GetSetting(string key)
+    {
+        lock (gate)
+        {
+            return settings.GetValueOrDefault(key);
+        }
+    }
+
+    public Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            settings[key] = value;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Records an external id, as the dispatcher does after running an effect (e.g. <c>console:channel</c>).</summary>
+    public void Link(int incident, string key, string value)
+    {
+        lock (gate)
+        {
+            if (!links.TryGetValue(incident, out var map))
+            {
+                links[incident] = map = new Dictionary<string, string>(StringComparer.Ordinal);
+            }
+
+            map[key] = value;
+        }
+    }
+
+    public int InboxCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return inbox.Count;
+            }
+        }
+    }
+}
