@@ -79,9 +79,20 @@ internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Direct mode, and an ordinal collation for new files: LiteDB's default (current culture, ignore case) would make
+    /// inbox and step keys that differ only by case collide.
+    /// </summary>
+    public static ConnectionString ConnectionStringFor(string path) => new()
+    {
+        Filename = path,
+        Connection = ConnectionType.Direct,
+        Collation = new Collation(System.Globalization.CultureInfo.InvariantCulture.LCID, System.Globalization.CompareOptions.Ordinal),
+    };
+
     private void Open()
     {
-        var db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct });
+        var db = new LiteDatabase(ConnectionStringFor(Path));
         try
         {
             Prepare(db);
