@@ -10,8 +10,8 @@ public sealed partial class LiteIncidentStore
     /// <inheritdoc />
     public Task<CommitResult> CommitAsync(CommitRequest request, CancellationToken cancellationToken = default)
     {
-        CommitWork.Validate(request);
-        return _writer.Enqueue(db => CommitWork.Apply(db, request, Now, _faults), request, exclusive: false, cancellationToken);
+        var prepared = CommitWork.Prepare(request, Now);
+        return _writer.Enqueue(db => CommitWork.Apply(db, prepared, _faults), request, exclusive: false, cancellationToken);
     }
 
     /// <inheritdoc />

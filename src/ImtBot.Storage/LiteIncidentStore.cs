@@ -41,7 +41,7 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
             throw;
         }
 
-        _writer = new StoreWriter(_host, _faults, options.MaxBatch, options.CheckpointBeforeAck);
+        _writer = new StoreWriter(_host, _faults, options.MaxBatch, options.Durability);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -51,6 +51,9 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
     public StoreHealth Health => _host.Health;
 
     public bool IsReady => _host.Health.Ready;
+
+    /// <summary>Group-commit counters since open (for metrics and the benchmark).</summary>
+    public WriterStatistics Statistics => _writer.Statistics;
 
     /// <summary>The test-only fault hook (RELIABILITY C3/C4): throw from it to fail the writer at that point.</summary>
     internal Action<FaultPoint, CommitRequest?>? FaultHook

@@ -9,10 +9,11 @@ public sealed class StorageOptions
     public string Path { get; set; } = "data/imtbot.db";
 
     /// <summary>
-    /// Checkpoint (which fsyncs the data file) before a commit completes, so an acknowledged command survives a power
-    /// loss. <value>The default is true.</value> Turn off only to measure its cost.
+    /// What makes a commit durable before it completes, so an acknowledged command survives a power loss.
+    /// <value>The default is <see cref="DurabilityMode.Checkpoint"/>.</value> <see cref="DurabilityMode.None"/> is
+    /// only for measuring the cost.
     /// </summary>
-    public bool CheckpointBeforeAck { get; set; } = true;
+    public DurabilityMode Durability { get; set; } = DurabilityMode.Checkpoint;
 
     /// <summary>The most work items the writer applies together under one checkpoint. <value>The default is 256.</value></summary>
     public int MaxBatch { get; set; } = 256;
@@ -31,6 +32,11 @@ public sealed class StorageOptions
         else if (Path.EndsWith('/') || Path.EndsWith('\\') || Directory.Exists(Path))
         {
             problems.Add($"Storage:Path '{Path}' is a folder; name a file inside it, e.g. {System.IO.Path.Combine(Path, "imtbot.db")}");
+        }
+
+        if (!Enum.IsDefined(Durability))
+        {
+            problems.Add($"Storage:Durability must be Checkpoint, SyncLog or None (was {Durability})");
         }
 
         if (MaxBatch is < 1 or > 10_000)

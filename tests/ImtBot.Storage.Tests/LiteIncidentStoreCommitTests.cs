@@ -111,11 +111,13 @@ public sealed class LiteIncidentStoreCommitTests : IDisposable
         Assert.Equal(CommitStatus.Duplicate, (await store.CommitAsync(new CommitRequest("console:m1", 0, 0, [], null, [], "x"))).Status);
     }
 
-    [Fact]
-    public async Task CommitAsync_HundredConcurrentResolvesAtSameVersion_ExactlyOneCommitted()
+    [Theory]
+    [InlineData(DurabilityMode.Checkpoint)]
+    [InlineData(DurabilityMode.SyncLog)]
+    public async Task CommitAsync_HundredConcurrentResolvesAtSameVersion_ExactlyOneCommitted(DurabilityMode durability)
     {
         // RELIABILITY K1 at storage level: every click decided on the same state; one wins, the rest must re-decide.
-        using var store = _temp.Open();
+        using var store = _temp.Open(durability);
         var declare = Requests.Declare(1);
         await store.CommitAsync(declare);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -165,10 +167,12 @@ public sealed class LiteIncidentStoreCommitTests : IDisposable
         Assert.Null(store.FindIncident(1));
     }
 
-    [Fact]
-    public async Task CommitAsync_ManyConcurrentIncidents_AllCommittedWithIntactChains()
+    [Theory]
+    [InlineData(DurabilityMode.Checkpoint)]
+    [InlineData(DurabilityMode.SyncLog)]
+    public async Task CommitAsync_ManyConcurrentIncidents_AllCommittedWithIntactChains(DurabilityMode durability)
     {
-        using var store = _temp.Open();
+        using var store = _temp.Open(durability);
 
         var results = await Task.WhenAll(Enumerable.Range(1, 200).Select(n => store.CommitAsync(Requests.Declare(n))));
 

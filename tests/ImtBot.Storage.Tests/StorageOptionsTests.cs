@@ -15,7 +15,7 @@ public sealed class StorageOptionsTests : IDisposable
 
         Assert.Empty(options.Problems());
         Assert.Equal("data/imtbot.db", options.Path);
-        Assert.True(options.CheckpointBeforeAck);
+        Assert.Equal(DurabilityMode.Checkpoint, options.Durability);
     }
 
     [Theory]

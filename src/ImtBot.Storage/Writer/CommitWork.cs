@@ -11,8 +11,35 @@ namespace ImtBot.Storage.Writer;
 /// </summary>
 internal static class CommitWork
 {
-    public static CommitResult Apply(LiteDatabase db, CommitRequest request, DateTimeOffset now, FaultInjector faults)
+    /// <summary>
+    /// Validates and hashes on the caller's thread and builds the documents there, so the single writer only
+    /// compares the chain head and inserts.
+    /// </summary>
+    public static PreparedCommit Prepare(CommitRequest request, DateTimeOffset now)
     {
+        Validate(request);
+        var previous = request.Events.Count > 0 ? request.Events[0].PreviousHash : null;
+        foreach (var e in request.Events)
+        {
+            if (e.PreviousHash != previous || EventChain.Hash(e.PreviousHash, EventChain.Canonical(e)) != e.Hash)
+            {
+                throw new ArgumentException($"Event INC-{e.Incident} sequence {e.Sequence} does not hold its own hash or link; nothing was committed.", nameof(request));
+            }
+
+            previous = e.Hash;
+        }
+
+        return new PreparedCommit(
+            request,
+            [.. request.Events.Select(EventDocument.ToBson)],
+            request.Snapshot is { } s ? SnapshotDocument.ToBson(s) : null,
+            [.. request.Steps.Select(x => StepDocument.New(x, now))],
+            now);
+    }
+
+    public static CommitResult Apply(LiteDatabase db, PreparedCommit prepared, FaultInjector faults)
+    {
+        var request = prepared.Request;
         var inbox = db.GetCollection(Collections.Inbox);
         if (request.InboxKey is { } key && inbox.FindById(key) is { } seen)
         {
@@ -38,27 +65,33 @@ internal static class CommitWork
                 ["_id"] = request.InboxKey,
                 ["reply"] = request.Reply,
                 ["incident"] = request.Incident,
-                ["at"] = Times.ToTicks(now),
+                ["at"] = Times.ToTicks(prepared.At),
             });
         }
 
         faults.Hit(FaultPoint.AfterInbox, request);
-        if (request.Events.Count > 0)
+        if (prepared.Events.Count > 0)
         {
-            CheckChain(request, stored?["head"].AsString ?? EventChain.GenesisHash);
-            db.GetCollection(Collections.Events).Insert(request.Events.Select(EventDocument.ToBson));
+            var head = stored?["head"].AsString ?? EventChain.GenesisHash;
+            if (request.Events[0].PreviousHash != head)
+            {
+                throw new InvalidOperationException(
+                    $"Event INC-{request.Incident} sequence {request.Events[0].Sequence} does not chain onto the stored head; nothing was committed.");
+            }
+
+            db.GetCollection(Collections.Events).Insert(prepared.Events);
         }
 
         faults.Hit(FaultPoint.AfterEvents, request);
-        if (request.Snapshot is { } snapshot)
+        if (prepared.Snapshot is { } snapshot)
         {
-            incidents.Upsert(SnapshotDocument.ToBson(snapshot));
+            incidents.Upsert(snapshot);
         }
 
         faults.Hit(FaultPoint.AfterSnapshot, request);
-        if (request.Steps.Count > 0)
+        if (prepared.Steps.Count > 0)
         {
-            db.GetCollection(Collections.Outbox).Insert(request.Steps.Select(s => StepDocument.New(s, now)));
+            db.GetCollection(Collections.Outbox).Insert(prepared.Steps);
         }
 
         faults.Hit(FaultPoint.AfterSteps, request);
@@ -105,20 +138,6 @@ internal static class CommitWork
                     $"Event {i} must be INC-{request.Incident} sequence {request.ExpectedVersion + i + 1}, was INC-{e.Incident} sequence {e.Sequence}.",
                     nameof(request));
             }
-        }
-    }
-
-    private static void CheckChain(CommitRequest request, string head)
-    {
-        var previous = head;
-        foreach (var e in request.Events)
-        {
-            if (e.PreviousHash != previous || EventChain.Hash(previous, EventChain.Canonical(e)) != e.Hash)
-            {
-                throw new InvalidOperationException($"Event INC-{e.Incident} sequence {e.Sequence} does not chain onto the stored head; nothing was committed.");
-            }
-
-            previous = e.Hash;
         }
     }
 }

@@ -13,6 +13,7 @@ internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
 {
     private readonly Lock _gate = new();
     private volatile LiteDatabase? _db;
+    private long _generation;
     private volatile StoreHealth _health = StoreHealth.NotReady("not opened yet");
 
     public StoreHealth Health => _health;
@@ -48,6 +49,9 @@ internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
             return _db!;
         }
     }
+
+    /// <summary>Counts the engines opened: a log fsync only acknowledges commits made on the engine it synced.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>Records an I/O fault: not ready, and the engine is disposed so the next attempt recreates it.</summary>
     public void Fault(Exception error)
@@ -97,6 +101,7 @@ internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
         {
             Prepare(db);
             var problems = ChainAudit.VerifyOpenIncidentTails(db, verifyDepth);
+            Interlocked.Increment(ref _generation);
             _db = db;
             _health = problems.Count == 0 ? StoreHealth.Healthy : StoreHealth.NotReady("hash chain broken: " + string.Join("; ", problems));
         }
@@ -121,7 +126,6 @@ internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
         var outbox = db.GetCollection(Collections.Outbox);
         outbox.EnsureIndex("status", "$.status");
         outbox.EnsureIndex("dueAt", "$.dueAt");
-        outbox.EnsureIndex("incident", "$.incident");
         var links = db.GetCollection(Collections.Links);
         links.EnsureIndex("incident", "$.incident");
         links.EnsureIndex("nv", "$.nv");

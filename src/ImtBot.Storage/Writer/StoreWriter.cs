@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using LiteDB;
 
@@ -5,9 +6,9 @@ namespace ImtBot.Storage.Writer;
 
 /// <summary>
 /// The single writer: one dedicated thread drains a channel of work items. Items that arrive together are applied in
-/// one synchronous LiteDB transaction (no await inside) and share one checkpoint (fsync) before any of them completes:
-/// group commit. If the shared transaction fails, it is rolled back and the items are re-run one transaction each,
-/// so a failing item never takes the others down.
+/// one synchronous LiteDB transaction (no await inside) and share one checkpoint or log fsync before any of them
+/// completes: group commit. If the shared transaction fails, it is rolled back and the items are re-run one
+/// transaction each, so a failing item never takes the others down.
 /// </summary>
 internal sealed class StoreWriter : IDisposable
 {
@@ -15,19 +16,31 @@ internal sealed class StoreWriter : IDisposable
     private readonly DatabaseHost _host;
     private readonly FaultInjector _faults;
     private readonly int _maxBatch;
-    private readonly bool _checkpoint;
+    private readonly DurabilityMode _durability;
+    private readonly LogSyncer? _syncer;
     private readonly Thread _thread;
     private readonly List<WorkItem> _batch = [];
+    private long _batches;
+    private long _items;
+    private long _applyTicks;
+    private long _checkpointTicks;
 
-    public StoreWriter(DatabaseHost host, FaultInjector faults, int maxBatch, bool checkpoint)
+    public StoreWriter(DatabaseHost host, FaultInjector faults, int maxBatch, DurabilityMode durability)
     {
         _host = host;
         _faults = faults;
         _maxBatch = maxBatch;
-        _checkpoint = checkpoint;
+        _durability = durability == DurabilityMode.SyncLog && !LogSyncer.Supported ? DurabilityMode.Checkpoint : durability;
+        _syncer = _durability == DurabilityMode.SyncLog ? new LogSyncer(host) : null;
         _thread = new Thread(Loop) { IsBackground = true, Name = "ImtBot.Storage writer" };
         _thread.Start();
     }
+
+    public WriterStatistics Statistics => new(
+        Interlocked.Read(ref _batches),
+        Interlocked.Read(ref _items),
+        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _applyTicks)),
+        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _checkpointTicks) + (_syncer?.SyncTicks ?? 0)));
 
     public Task<T> Enqueue<T>(Func<LiteDatabase, T> work, Core.Ports.CommitRequest? request, bool exclusive, CancellationToken cancellationToken)
     {
@@ -41,11 +54,42 @@ internal sealed class StoreWriter : IDisposable
         return item.Task;
     }
 
-    /// <summary>Stops taking work, lets the writer finish what is queued, and waits for it.</summary>
+    /// <summary>Stops taking work, lets the writer (and the log sync) finish what is queued, and waits for them.</summary>
     public void Dispose()
     {
         _queue.Writer.TryComplete();
         _thread.Join();
+        _syncer?.Dispose();
+    }
+
+    /// <summary>Completes applied items: each fails with its own fault or succeeds.</summary>
+    internal static void Complete(List<WorkItem> items)
+    {
+        foreach (var item in items)
+        {
+            if (item.Error is { } error)
+            {
+                item.Fail(error);
+            }
+            else
+            {
+                item.Succeed();
+            }
+        }
+    }
+
+    /// <summary>An I/O failure closes LiteDB 5.0.21's engine permanently (it rethrows the same fault on every call).</summary>
+    internal static bool IsIoFault(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is IOException or ObjectDisposedException or UnauthorizedAccessException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Loop()
@@ -88,6 +132,7 @@ internal sealed class StoreWriter : IDisposable
     {
         try
         {
+            DropEngineIfSyncFailed();
             item.Run(_host.Acquire());
             item.Succeed();
         }
@@ -104,22 +149,31 @@ internal sealed class StoreWriter : IDisposable
 
     private void RunBatch(List<WorkItem> batch)
     {
+        long generation;
         try
         {
+            DropEngineIfSyncFailed();
             var db = _host.Acquire();
+            generation = _host.Generation;
+            var started = Stopwatch.GetTimestamp();
             if (!TryRunTogether(db, batch))
             {
                 RunOneByOne(db, batch);
             }
 
+            Interlocked.Add(ref _applyTicks, Stopwatch.GetTimestamp() - started);
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _items, batch.Count);
             foreach (var item in batch)
             {
                 _faults.Hit(FaultPoint.BeforeCheckpoint, item.Request);
             }
 
-            if (_checkpoint)
+            if (_durability == DurabilityMode.Checkpoint)
             {
+                var before = Stopwatch.GetTimestamp();
                 db.Checkpoint();
+                Interlocked.Add(ref _checkpointTicks, Stopwatch.GetTimestamp() - before);
             }
         }
         catch (Exception e)
@@ -139,16 +193,22 @@ internal sealed class StoreWriter : IDisposable
             return;
         }
 
-        foreach (var item in batch)
+        if (_syncer is not null)
         {
-            if (item.Error is { } error)
-            {
-                item.Fail(error);
-            }
-            else
-            {
-                item.Succeed();
-            }
+            _syncer.Enqueue([.. batch], generation);
+        }
+        else
+        {
+            Complete(batch);
+        }
+    }
+
+    /// <summary>A failed log fsync leaves the engine's log in doubt: drop it so the next attempt reopens (and replays) the file.</summary>
+    private void DropEngineIfSyncFailed()
+    {
+        if (_syncer?.TakeFault() is { } fault)
+        {
+            _host.Fault(fault);
         }
     }
 
@@ -200,19 +260,5 @@ internal sealed class StoreWriter : IDisposable
                 item.Error = e;
             }
         }
-    }
-
-    /// <summary>An I/O failure closes LiteDB 5.0.21's engine permanently (it rethrows the same fault on every call).</summary>
-    internal static bool IsIoFault(Exception e)
-    {
-        for (var x = e; x is not null; x = x.InnerException)
-        {
-            if (x is IOException or ObjectDisposedException or UnauthorizedAccessException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

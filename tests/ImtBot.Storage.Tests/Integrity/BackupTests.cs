@@ -34,11 +34,13 @@ public sealed class BackupTests : IDisposable
         Assert.True(LiteIncidentStore.VerifyFile(BackupPath).Valid);
     }
 
-    [Fact]
-    public async Task BackupAsync_UnderConcurrentCommits_CopyIsConsistent()
+    [Theory]
+    [InlineData(DurabilityMode.Checkpoint)]
+    [InlineData(DurabilityMode.SyncLog)]
+    public async Task BackupAsync_UnderConcurrentCommits_CopyIsConsistent(DurabilityMode durability)
     {
         // RELIABILITY D6: the writer pauses for the copy, so the copy matches the store at that instant.
-        using var store = _temp.Open();
+        using var store = _temp.Open(durability);
         var commits = Enumerable.Range(1, 100).Select(n => store.CommitAsync(Requests.Declare(n))).ToList();
 
         var report = await store.BackupAsync(BackupPath);

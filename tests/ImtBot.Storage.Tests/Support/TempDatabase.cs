@@ -20,8 +20,8 @@ public sealed class TempDatabase : IDisposable
 
     public FakeTimeProvider Time { get; } = new(Requests.T0);
 
-    public LiteIncidentStore Open(bool checkpoint = true) =>
-        new(new StorageOptions { Path = DbPath, CheckpointBeforeAck = checkpoint }, Time);
+    public LiteIncidentStore Open(DurabilityMode durability = DurabilityMode.Checkpoint) =>
+        new(new StorageOptions { Path = DbPath, Durability = durability }, Time);
 
     public void Dispose()
     {

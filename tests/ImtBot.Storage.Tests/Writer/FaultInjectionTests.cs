@@ -79,10 +79,12 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.Equal(new CommitResult(CommitStatus.Duplicate, "INC-1 declared"), await reopened.CommitAsync(declare));
     }
 
-    [Fact]
-    public async Task CommitAsync_OneItemFaultsInAGroup_TheOthersCommit()
+    [Theory]
+    [InlineData(DurabilityMode.Checkpoint)]
+    [InlineData(DurabilityMode.SyncLog)]
+    public async Task CommitAsync_OneItemFaultsInAGroup_TheOthersCommit(DurabilityMode durability)
     {
-        using var store = _temp.Open();
+        using var store = _temp.Open(durability);
         store.FaultHook = (p, r) =>
         {
             if (p == FaultPoint.AfterEvents && r?.Incident == 7)
