@@ -85,7 +85,14 @@ internal static class CommitWork
         faults.Hit(FaultPoint.AfterEvents, request);
         if (prepared.Snapshot is { } snapshot)
         {
-            incidents.Upsert(snapshot);
+            if (stored is null)
+            {
+                incidents.Insert(snapshot);
+            }
+            else
+            {
+                incidents.Update(snapshot);
+            }
         }
 
         faults.Hit(FaultPoint.AfterSnapshot, request);

@@ -78,12 +78,16 @@ internal sealed class StoreWriter : IDisposable
         }
     }
 
-    /// <summary>An I/O failure closes LiteDB 5.0.21's engine permanently (it rethrows the same fault on every call).</summary>
+    /// <summary>
+    /// An I/O failure (or an invalid data file state) closes LiteDB 5.0.21's engine permanently: every later call
+    /// rethrows it, or says the engine is disposed. Only a new <see cref="LiteDatabase"/> recovers.
+    /// </summary>
     internal static bool IsIoFault(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)
         {
-            if (x is IOException or ObjectDisposedException or UnauthorizedAccessException)
+            if (x is IOException or ObjectDisposedException or UnauthorizedAccessException
+                || x is LiteException { ErrorCode: LiteException.ENGINE_DISPOSED or LiteException.INVALID_DATAFILE_STATE })
             {
                 return true;
             }
