@@ -1,0 +1,145 @@
+using ImtBot.Core.Ports;
+using ImtBot.Storage.Documents;
+using LiteDB;
+
+namespace ImtBot.Storage;
+
+public sealed partial class LiteIncidentStore
+{
+    private static readonly string Pending = nameof(OutboxStatus.Pending);
+    private static readonly string InFlight = nameof(OutboxStatus.InFlight);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxStep>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return _writer.Enqueue<IReadOnlyList<OutboxStep>>(db => Lease(db, owner, now, lease, max), null, exclusive: false, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task CompleteStepAsync(string key, IReadOnlyDictionary<string, string> links, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(links);
+        return _writer.Enqueue(
+            db =>
+            {
+                var step = Update(db, key, d =>
+                {
+                    d["status"] = nameof(OutboxStatus.Done);
+                    d["completedAt"] = Times.ToTicks(now);
+                    d["leaseOwner"] = BsonValue.Null;
+                    d["leaseUntil"] = BsonValue.Null;
+                });
+                var incident = step["incident"].AsInt32;
+                var collection = db.GetCollection(Collections.Links);
+                foreach (var (name, value) in links)
+                {
+                    collection.Upsert(LinkDocument.ToBson(incident, name, value));
+                }
+
+                return true;
+            },
+            null,
+            exclusive: false,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task RetryStepAsync(string key, string error, DateTimeOffset retryAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(error);
+        return _writer.Enqueue(
+            db => Update(db, key, d =>
+            {
+                d["status"] = Pending;
+                d["lastError"] = error;
+                d["dueAt"] = Times.ToTicks(retryAt);
+                d["leaseOwner"] = BsonValue.Null;
+                d["leaseUntil"] = BsonValue.Null;
+            }),
+            null,
+            exclusive: false,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task DeadLetterStepAsync(string key, string error, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(error);
+        return _writer.Enqueue(
+            db => Update(db, key, d =>
+            {
+                d["status"] = nameof(OutboxStatus.Dead);
+                d["lastError"] = error;
+                d["completedAt"] = Times.ToTicks(now);
+                d["leaseOwner"] = BsonValue.Null;
+                d["leaseUntil"] = BsonValue.Null;
+            }),
+            null,
+            exclusive: false,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<OutboxStep> GetSteps(OutboxStatus status) =>
+        [.. Db.GetCollection(Collections.Outbox).Find(Query.EQ("status", status.ToString())).Select(StepDocument.FromBson).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal)];
+
+    /// <summary>The earliest due time of a pending step, or the earliest lease expiry of an in-flight one (crash recovery).</summary>
+    public DateTimeOffset? NextDueAt()
+    {
+        var outbox = Db.GetCollection(Collections.Outbox);
+        long? next = null;
+        foreach (var d in outbox.Find(Query.EQ("status", Pending)))
+        {
+            next = Math.Min(next ?? long.MaxValue, d["dueAt"].AsInt64);
+        }
+
+        foreach (var d in outbox.Find(Query.EQ("status", InFlight)))
+        {
+            if (!d["leaseUntil"].IsNull)
+            {
+                next = Math.Min(next ?? long.MaxValue, d["leaseUntil"].AsInt64);
+            }
+        }
+
+        return next is { } ticks ? Times.FromTicks(ticks) : null;
+    }
+
+    private static IReadOnlyList<OutboxStep> Lease(LiteDatabase db, string owner, DateTimeOffset now, TimeSpan lease, int max)
+    {
+        var outbox = db.GetCollection(Collections.Outbox);
+        var nowTicks = Times.ToTicks(now);
+        var due = outbox.Find(Query.And(Query.EQ("status", Pending), Query.LTE("dueAt", nowTicks)))
+            .Concat(outbox.Find(Query.And(Query.EQ("status", InFlight), Query.LTE("leaseUntil", nowTicks))))
+            .OrderBy(d => d["dueAt"].AsInt64)
+            .ThenBy(d => d["_id"].AsString, StringComparer.Ordinal)
+            .Take(max)
+            .ToList();
+        var leased = new List<OutboxStep>(due.Count);
+        foreach (var d in due)
+        {
+            d["status"] = InFlight;
+            d["leaseOwner"] = owner;
+            d["leaseUntil"] = Times.ToTicks(now + lease);
+            d["attempts"] = d["attempts"].AsInt32 + 1;
+            outbox.Update(d);
+            leased.Add(StepDocument.FromBson(d));
+        }
+
+        return leased;
+    }
+
+    private static BsonDocument Update(LiteDatabase db, string key, Action<BsonDocument> change)
+    {
+        var outbox = db.GetCollection(Collections.Outbox);
+        var d = outbox.FindById(key) ?? throw new KeyNotFoundException($"There is no outbox step '{key}'.");
+        change(d);
+        outbox.Update(d);
+        return d;
+    }
+}

@@ -1,0 +1,53 @@
+using ImtBot.Core.Events;
+using ImtBot.Core.Platforms;
+using ImtBot.Core.Ports;
+using ImtBot.Storage.Documents;
+using ImtBot.Storage.Integrity;
+using LiteDB;
+
+namespace ImtBot.Storage;
+
+public sealed partial class LiteIncidentStore
+{
+    /// <inheritdoc />
+    public int NextIncidentNumber()
+    {
+        var last = Db.GetCollection(Collections.Incidents).Find(Query.All("_id", Query.Descending), 0, 1).FirstOrDefault();
+        return last is null ? 1 : last["_id"].AsInt32 + 1;
+    }
+
+    /// <inheritdoc />
+    public IncidentSnapshot? FindIncident(int number) =>
+        Db.GetCollection(Collections.Incidents).FindById(number) is { } d ? SnapshotDocument.FromBson(d) : null;
+
+    /// <inheritdoc />
+    public IReadOnlyList<IncidentSnapshot> ListIncidents(bool openOnly)
+    {
+        var incidents = Db.GetCollection(Collections.Incidents);
+        var docs = openOnly ? incidents.Find(Query.EQ("open", true)) : incidents.FindAll();
+        return [.. docs.Select(SnapshotDocument.FromBson).OrderBy(s => s.Number)];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IncidentSnapshot> ListIncidents(DateTimeOffset from, DateTimeOffset to)
+    {
+        var query = Query.And(Query.GTE("declaredAt", Times.ToTicks(from)), Query.LT("declaredAt", Times.ToTicks(to)));
+        return [.. Db.GetCollection(Collections.Incidents).Find(query).Select(SnapshotDocument.FromBson).OrderBy(s => s.DeclaredAt).ThenBy(s => s.Number)];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IncidentEvent> GetEvents(int number) => [.. ChainAudit.Events(Db, number).Select(EventDocument.FromBson)];
+
+    /// <inheritdoc />
+    public int? FindIncidentByChannel(ChannelRef channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var nv = LinkDocument.NameValue(channel.Platform + ":channel", channel.Id);
+        return Db.GetCollection(Collections.Links).FindOne(Query.EQ("nv", nv))?["incident"].AsInt32;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> GetLinks(int incident) =>
+        Db.GetCollection(Collections.Links).Find(Query.EQ("incident", incident))
+            .ToDictionary(d => d["name"].AsString, d => d["value"].AsString, StringComparer.Ordinal);
+}

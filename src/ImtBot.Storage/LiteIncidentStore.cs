@@ -1,0 +1,131 @@
+using ImtBot.Core.Ports;
+using ImtBot.Storage.Locking;
+using ImtBot.Storage.Writer;
+using LiteDB;
+
+namespace ImtBot.Storage;
+
+/// <summary>
+/// The incident store on LiteDB 5.0.21: one database per process guarded by a lock file, one writer thread with
+/// group commit, a checkpoint (fsync) before any write is acknowledged, hash-chained events, inbox, outbox and links.
+/// Create one at start-up (it throws <see cref="DatabaseLockedException"/> if another process holds the file) and
+/// dispose it at shutdown (drains the writer, checkpoints, releases the lock).
+/// </summary>
+public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
+{
+    private readonly StorageOptions _options;
+    private readonly TimeProvider _time;
+    private readonly DatabaseLock _lock;
+    private readonly DatabaseHost _host;
+    private readonly StoreWriter _writer;
+    private readonly FaultInjector _faults = new();
+    private int _disposed;
+
+    public LiteIncidentStore(StorageOptions options, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        var path = System.IO.Path.GetFullPath(options.Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        _lock = DatabaseLock.Acquire(path);
+        try
+        {
+            _host = new DatabaseHost(path, options.StartupVerifyDepth);
+            _host.Acquire();
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
+
+        _writer = new StoreWriter(_host, _faults, options.MaxBatch, options.Durability);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path => _host.Path;
+
+    /// <summary>Open, lock held, last links of every open incident verified, no unrecovered I/O fault.</summary>
+    public StoreHealth Health => _host.Health;
+
+    public bool IsReady => _host.Health.Ready;
+
+    /// <summary>Group-commit counters since open (for metrics and the benchmark).</summary>
+    public WriterStatistics Statistics => _writer.Statistics;
+
+    /// <summary>The test-only fault hook (RELIABILITY C3/C4): throw from it to fail the writer at that point.</summary>
+    internal Action<FaultPoint, CommitRequest?>? FaultHook
+    {
+        get => _faults.Hook;
+        set => _faults.Hook = value;
+    }
+
+    /// <summary>
+    /// Runs host work on the writer thread, inside a transaction, and completes once it is durable (checkpointed).
+    /// The work may be re-run alone if the batch it shared a transaction with rolls back: touch only the database.
+    /// Never start a transaction or await inside it.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<ILiteDatabase, T> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return _writer.Enqueue(db => work(db), null, exclusive: false, cancellationToken);
+    }
+
+    /// <summary>Reads from the database on the caller's thread (a snapshot of committed data). Do not write here.</summary>
+    public T Read<T>(Func<ILiteDatabase, T> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query(_host.Current);
+    }
+
+    /// <summary>
+    /// Maps <typeparamref name="T"/> and opens its collection now, before concurrent use (LiteDB 5.0.21's BsonMapper has
+    /// first-use races). Call at start-up for every type the host keeps through <see cref="WriteAsync{T}"/>.
+    /// </summary>
+    public void Prewarm<T>(string collection)
+    {
+        // Creating a typed collection builds T's entity mapper.
+        _host.Current.GetCollection<T>(collection);
+    }
+
+    /// <summary>
+    /// Checks the store through the writer: reopens the database if an I/O fault closed it, then reports health.
+    /// </summary>
+    public async Task<StoreHealth> ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _writer.Enqueue(db => db.GetCollection(Documents.Collections.Settings).Count(), null, exclusive: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException)
+        {
+            // Health already says why.
+        }
+
+        return Health;
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _writer.Dispose();
+        try
+        {
+            _host.Dispose();
+        }
+        finally
+        {
+            _lock.Dispose();
+        }
+    }
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    private LiteDatabase Db => _host.Current;
+}

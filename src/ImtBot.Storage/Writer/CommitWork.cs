@@ -1,0 +1,150 @@
+using ImtBot.Core.Events;
+using ImtBot.Core.Ports;
+using ImtBot.Storage.Documents;
+using LiteDB;
+
+namespace ImtBot.Storage.Writer;
+
+/// <summary>
+/// Applies one <see cref="CommitRequest"/> inside the writer's open transaction: inbox (dedupe), version check,
+/// events (chained onto the stored head), snapshot, outbox steps. Duplicates and conflicts return before any write.
+/// </summary>
+internal static class CommitWork
+{
+    /// <summary>
+    /// Validates and hashes on the caller's thread and builds the documents there, so the single writer only
+    /// compares the chain head and inserts.
+    /// </summary>
+    public static PreparedCommit Prepare(CommitRequest request, DateTimeOffset now)
+    {
+        Validate(request);
+        var previous = request.Events.Count > 0 ? request.Events[0].PreviousHash : null;
+        foreach (var e in request.Events)
+        {
+            if (e.PreviousHash != previous || EventChain.Hash(e.PreviousHash, EventChain.Canonical(e)) != e.Hash)
+            {
+                throw new ArgumentException($"Event INC-{e.Incident} sequence {e.Sequence} does not hold its own hash or link; nothing was committed.", nameof(request));
+            }
+
+            previous = e.Hash;
+        }
+
+        return new PreparedCommit(
+            request,
+            [.. request.Events.Select(EventDocument.ToBson)],
+            request.Snapshot is { } s ? SnapshotDocument.ToBson(s) : null,
+            [.. request.Steps.Select(x => StepDocument.New(x, now))],
+            now);
+    }
+
+    public static CommitResult Apply(LiteDatabase db, PreparedCommit prepared, FaultInjector faults)
+    {
+        var request = prepared.Request;
+        var inbox = db.GetCollection(Collections.Inbox);
+        if (request.InboxKey is { } key && inbox.FindById(key) is { } seen)
+        {
+            return new CommitResult(CommitStatus.Duplicate, seen["reply"].AsString);
+        }
+
+        var incidents = db.GetCollection(Collections.Incidents);
+        var stored = request.Incident == 0 ? null : incidents.FindById(request.Incident);
+        if (request.Incident != 0)
+        {
+            var current = stored?["version"].AsInt64;
+            var fresh = request.ExpectedVersion == 0 ? stored is null : current == request.ExpectedVersion;
+            if (!fresh)
+            {
+                return new CommitResult(CommitStatus.Conflict);
+            }
+        }
+
+        if (request.InboxKey is not null)
+        {
+            inbox.Insert(new BsonDocument
+            {
+                ["_id"] = request.InboxKey,
+                ["reply"] = request.Reply,
+                ["incident"] = request.Incident,
+                ["at"] = Times.ToTicks(prepared.At),
+            });
+        }
+
+        faults.Hit(FaultPoint.AfterInbox, request);
+        if (prepared.Events.Count > 0)
+        {
+            var head = stored?["head"].AsString ?? EventChain.GenesisHash;
+            if (request.Events[0].PreviousHash != head)
+            {
+                throw new InvalidOperationException(
+                    $"Event INC-{request.Incident} sequence {request.Events[0].Sequence} does not chain onto the stored head; nothing was committed.");
+            }
+
+            db.GetCollection(Collections.Events).Insert(prepared.Events);
+        }
+
+        faults.Hit(FaultPoint.AfterEvents, request);
+        if (prepared.Snapshot is { } snapshot)
+        {
+            if (stored is null)
+            {
+                incidents.Insert(snapshot);
+            }
+            else
+            {
+                incidents.Update(snapshot);
+            }
+        }
+
+        faults.Hit(FaultPoint.AfterSnapshot, request);
+        if (prepared.Steps.Count > 0)
+        {
+            db.GetCollection(Collections.Outbox).Insert(prepared.Steps);
+        }
+
+        faults.Hit(FaultPoint.AfterSteps, request);
+        return new CommitResult(CommitStatus.Committed, request.Reply);
+    }
+
+    /// <summary>Checks the request is well formed before the writer starts on it (a caller bug, not a user mistake).</summary>
+    public static void Validate(CommitRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Incident < 0)
+        {
+            throw new ArgumentException($"Incident must be 0 (none) or a positive number, was {request.Incident}.", nameof(request));
+        }
+
+        if (request.Incident == 0 && (request.Events.Count > 0 || request.Snapshot is not null))
+        {
+            throw new ArgumentException("A commit for incident 0 (no incident) cannot carry events or a snapshot.", nameof(request));
+        }
+
+        if (request.InboxKey is { Length: 0 })
+        {
+            throw new ArgumentException("InboxKey must be null or non-empty.", nameof(request));
+        }
+
+        if (request.Snapshot is { } s && (s.Number != request.Incident || s.Version != request.ExpectedVersion + request.Events.Count))
+        {
+            throw new ArgumentException(
+                $"The snapshot must be INC-{request.Incident} at version {request.ExpectedVersion + request.Events.Count}, was INC-{s.Number} at {s.Version}.",
+                nameof(request));
+        }
+
+        if (request.Events.Count > 0 && request.Snapshot is { } head && head.Head != request.Events[^1].Hash)
+        {
+            throw new ArgumentException("The snapshot's head must be the hash of the last event.", nameof(request));
+        }
+
+        for (var i = 0; i < request.Events.Count; i++)
+        {
+            var e = request.Events[i];
+            if (e.Incident != request.Incident || e.Sequence != request.ExpectedVersion + i + 1)
+            {
+                throw new ArgumentException(
+                    $"Event {i} must be INC-{request.Incident} sequence {request.ExpectedVersion + i + 1}, was INC-{e.Incident} sequence {e.Sequence}.",
+                    nameof(request));
+            }
+        }
+    }
+}

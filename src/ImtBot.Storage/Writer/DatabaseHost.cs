@@ -1,0 +1,133 @@
+using ImtBot.Storage.Documents;
+using ImtBot.Storage.Integrity;
+using LiteDB;
+
+namespace ImtBot.Storage.Writer;
+
+/// <summary>
+/// Owns the one <see cref="LiteDatabase"/> of the process and the store's health. An I/O fault closes LiteDB 5.0.21's
+/// engine for good (every later call rethrows it), so <see cref="Fault"/> drops the instance and
+/// <see cref="Acquire"/> (on the writer thread) opens a new one on the next attempt.
+/// </summary>
+internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private volatile LiteDatabase? _db;
+    private long _generation;
+    private volatile StoreHealth _health = StoreHealth.NotReady("not opened yet");
+
+    public StoreHealth Health => _health;
+
+    public string Path { get; } = path;
+
+    /// <summary>The open database for readers, or a <see cref="StorageUnavailableException"/> while faulted.</summary>
+    public LiteDatabase Current => _db ?? throw new StorageUnavailableException($"The incident store is unavailable: {_health.Reason}");
+
+    /// <summary>The open database, reopening it after a fault (writer thread and start-up only).</summary>
+    public LiteDatabase Acquire()
+    {
+        if (_db is { } db)
+        {
+            return db;
+        }
+
+        lock (_gate)
+        {
+            if (_db is null)
+            {
+                try
+                {
+                    Open();
+                }
+                catch (Exception e)
+                {
+                    _health = StoreHealth.NotReady($"cannot open {Path}: {e.Message}");
+                    throw new StorageUnavailableException($"The incident store cannot open {Path}: {e.Message}", e);
+                }
+            }
+
+            return _db!;
+        }
+    }
+
+    /// <summary>Counts the engines opened: a log fsync only acknowledges commits made on the engine it synced.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>Records an I/O fault: not ready, and the engine is disposed so the next attempt recreates it.</summary>
+    public void Fault(Exception error)
+    {
+        lock (_gate)
+        {
+            _health = StoreHealth.NotReady($"storage fault: {error.Message}");
+            var db = _db;
+            _db = null;
+            try
+            {
+                db?.Dispose();
+            }
+            catch (Exception)
+            {
+                // The engine is already closed by the fault; nothing more can be released here.
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            var db = _db;
+            _db = null;
+            _health = StoreHealth.NotReady("the store is closed");
+            db?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Direct mode, and an ordinal collation for new files: LiteDB's default (current culture, ignore case) would make
+    /// inbox and step keys that differ only by case collide.
+    /// </summary>
+    public static ConnectionString ConnectionStringFor(string path) => new()
+    {
+        Filename = path,
+        Connection = ConnectionType.Direct,
+        Collation = new Collation(System.Globalization.CultureInfo.InvariantCulture.LCID, System.Globalization.CompareOptions.Ordinal),
+    };
+
+    private void Open()
+    {
+        var db = new LiteDatabase(ConnectionStringFor(Path));
+        try
+        {
+            Prepare(db);
+            var problems = ChainAudit.VerifyOpenIncidentTails(db, verifyDepth);
+            Interlocked.Increment(ref _generation);
+            _db = db;
+            _health = problems.Count == 0 ? StoreHealth.Healthy : StoreHealth.NotReady("hash chain broken: " + string.Join("; ", problems));
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Indexes (unique ones are the <c>_id</c>s: inbox key, step key, incident number) and pre-warmed collections.</summary>
+    private static void Prepare(LiteDatabase db)
+    {
+        foreach (var name in Collections.All)
+        {
+            db.GetCollection(name);
+        }
+
+        var incidents = db.GetCollection(Collections.Incidents);
+        incidents.EnsureIndex("open", "$.open");
+        incidents.EnsureIndex("declaredAt", "$.declaredAt");
+        var outbox = db.GetCollection(Collections.Outbox);
+        outbox.EnsureIndex("status", "$.status");
+        outbox.EnsureIndex("dueAt", "$.dueAt");
+        var links = db.GetCollection(Collections.Links);
+        links.EnsureIndex("incident", "$.incident");
+        links.EnsureIndex("nv", "$.nv");
+    }
+}

@@ -1,0 +1,73 @@
+using ImtBot.Core.Events;
+using ImtBot.Core.Incidents;
+using ImtBot.Storage.Tests.Support;
+
+namespace ImtBot.Storage.Tests;
+
+public sealed class LiteIncidentStoreQueryTests : IDisposable
+{
+    private readonly TempDatabase _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task ListIncidents_OpenOnly_LeavesOutClosedAndCancelled()
+    {
+        using var store = _temp.Open();
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            await store.CommitAsync(Requests.Declare(n));
+        }
+
+        await store.CommitAsync(Requests.Append(store.FindIncident(2)!, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Cancelled, "false alarm"), "c2", IncidentStatus.Cancelled));
+
+        Assert.Equal([1, 3], store.ListIncidents(openOnly: true).Select(s => s.Number));
+        Assert.Equal([1, 2, 3], store.ListIncidents(openOnly: false).Select(s => s.Number));
+    }
+
+    [Fact]
+    public async Task ListIncidents_TimeRange_IncludesFromExcludesTo()
+    {
+        using var store = _temp.Open();
+        await store.CommitAsync(Requests.Declare(1, at: Requests.T0));
+        await store.CommitAsync(Requests.Declare(2, at: Requests.T0.AddHours(1)));
+        await store.CommitAsync(Requests.Declare(3, at: Requests.T0.AddHours(2)));
+
+        var found = store.ListIncidents(Requests.T0, Requests.T0.AddHours(2));
+
+        Assert.Equal([1, 2], found.Select(s => s.Number));
+    }
+
+    [Fact]
+    public async Task NextIncidentNumber_AfterDeclarations_MaxPlusOne()
+    {
+        using var store = _temp.Open();
+        Assert.Equal(1, store.NextIncidentNumber());
+
+        await store.CommitAsync(Requests.Declare(1));
+        await store.CommitAsync(Requests.Declare(12));
+
+        Assert.Equal(13, store.NextIncidentNumber());
+    }
+
+    [Fact]
+    public async Task GetEvents_ManyEvents_InSequenceOrder()
+    {
+        using var store = _temp.Open();
+        var current = Requests.Declare(1);
+        await store.CommitAsync(current);
+        var snapshot = current.Snapshot!;
+        for (var i = 0; i < 12; i++)
+        {
+            var note = Requests.Note(snapshot, $"note {i}");
+            await store.CommitAsync(note);
+            snapshot = note.Snapshot!;
+        }
+
+        var events = store.GetEvents(1);
+
+        Assert.Equal(Enumerable.Range(1, 13).Select(i => (long)i), events.Select(e => e.Sequence));
+        Assert.True(ChainVerifier.Verify(events).Valid);
+        Assert.Empty(store.GetEvents(2));
+    }
+}

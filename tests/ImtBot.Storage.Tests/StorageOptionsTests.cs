@@ -1,0 +1,44 @@
+using ImtBot.Storage.Tests.Support;
+
+namespace ImtBot.Storage.Tests;
+
+public sealed class StorageOptionsTests : IDisposable
+{
+    private readonly TempDatabase _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Problems_Defaults_None()
+    {
+        var options = new StorageOptions();
+
+        Assert.Empty(options.Problems());
+        Assert.Equal("data/imtbot.db", options.Path);
+        Assert.Equal(DurabilityMode.Checkpoint, options.Durability);
+    }
+
+    [Theory]
+    [InlineData("", 256, "Storage:Path")]
+    [InlineData("data/", 256, "is a folder")]
+    [InlineData("data/imtbot.db", 0, "Storage:MaxBatch")]
+    public void Problems_Invalid_SaysWhatToFix(string path, int maxBatch, string expected)
+    {
+        var options = new StorageOptions { Path = path, MaxBatch = maxBatch };
+
+        Assert.Contains(options.Problems(), p => p.Contains(expected));
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => new LiteIncidentStore(options)).Message);
+    }
+
+    [Fact]
+    public void Constructor_NestedFolders_CreatesThemAndIsReady()
+    {
+        var path = Path.Combine(_temp.Folder, "a", "b", "c.db");
+
+        using var store = new LiteIncidentStore(new StorageOptions { Path = path });
+
+        Assert.True(File.Exists(path));
+        Assert.True(File.Exists(path + ".lock"));
+        Assert.True(store.IsReady, store.Health.Reason);
+    }
+}
