@@ -61,6 +61,9 @@ public static class ChannelName
         return slug.Trim('-');
     }
 
+    /// <summary>ASCII for U+00C0…U+017F (Latin-1 Supplement and Latin Extended-A); normalization is unavailable with invariant globalization.</summary>
+    private static readonly string[] LatinFolds = "a,a,a,a,a,a,ae,c,e,e,e,e,i,i,i,i,d,n,o,o,o,o,o,,o,u,u,u,u,y,th,ss,a,a,a,a,a,a,ae,c,e,e,e,e,i,i,i,i,d,n,o,o,o,o,o,,o,u,u,u,u,y,th,y,a,a,a,a,a,a,c,c,c,c,c,c,c,c,d,d,d,d,e,e,e,e,e,e,e,e,e,e,g,g,g,g,g,g,g,g,h,h,h,h,i,i,i,i,i,i,i,i,i,i,ij,ij,j,j,k,k,k,l,l,l,l,l,l,,,l,l,n,n,n,n,n,n,,,,o,o,o,o,o,o,oe,oe,r,r,r,r,r,r,s,s,s,s,s,s,s,s,t,t,t,t,t,t,u,u,u,u,u,u,u,u,u,u,u,u,w,w,y,y,y,z,z,z,z,z,z,s".Split(',');
+
     private static bool IsSeparator(char c) =>
         char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) || c == '-' || c == '_';
 
@@ -81,6 +84,16 @@ public static class ChannelName
             if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format or UnicodeCategory.Control)
             {
                 continue; // accents, zero-width joiners/spaces, RTL/LTR marks, control characters
+            }
+
+            if (c is >= '\u00C0' and <= '\u017F')
+            {
+                foreach (var folded in LatinFolds[c - '\u00C0'])
+                {
+                    yield return folded;
+                }
+
+                continue;
             }
 
             yield return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
