@@ -51,7 +51,7 @@ public sealed partial class SlackInbound
     /// <summary>Removes the bot's own mention (<c>&lt;@B1&gt;</c> / <c>&lt;@B1|imtbot&gt;</c>), or the leading mention when the bot id is unknown.</summary>
     public static string StripMention(string text, string? botUser)
     {
-        var pattern = botUser is null ? @"^\s*<@[A-Z0-9]+(\|[^>]*)?>" : "<@" + Regex.Escape(botUser) + @"(\|[^>]*)?>";
+        var pattern = botUser is null ? @"^\s*<@[A-Z0-9]+(\|[^>]*)?>\s*" : @"\s*<@" + Regex.Escape(botUser) + @"(\|[^>]*)?>\s*";
         return Regex.Replace(text, pattern, " ", RegexOptions.None, TimeSpan.FromSeconds(1)).Trim();
     }
 

@@ -32,6 +32,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
     private int nextId = 100;
     private long nextTs = 1_790_000_000;
     private int tickets;
+    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeSlack(WebApplication app, TimeProvider clock)
     {
@@ -76,6 +77,23 @@ public sealed partial class FakeSlack : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = new Uri(address.TrimEnd('/') + "/");
         return fake;
+    }
+
+    /// <summary>Waits until <paramref name="method"/> has been called <paramref name="count"/> times (a 20 s hang guard fails the test).</summary>
+    public async Task<IReadOnlyList<FakeCall>> WaitForCallsAsync(string method, int count = 1)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var signal = changed.Task;
+            var calls = CallsTo(method);
+            if (calls.Count >= count)
+            {
+                return calls;
+            }
+
+            await signal.WaitAsync(guard.Token);
+        }
     }
 
     public void Fail(string method, FakeFault fault) => faults.GetOrAdd(method, _ => new()).Enqueue(fault);
@@ -141,6 +159,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
         var args = await ReadArgsAsync(http.Request);
         var auth = http.Request.Headers.Authorization.ToString();
         Calls.Enqueue(new FakeCall(method, args, Clock.GetUtcNow(), auth, http.Request.ContentType ?? ""));
+        Interlocked.Exchange(ref changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         FakeFault? fault = faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var f) ? f : null;
         switch (fault?.Kind)
         {
