@@ -35,6 +35,13 @@ public sealed class TestClock : TimeProvider
 
     public void SetUtcNow(DateTimeOffset now) => inner.SetUtcNow(now);
 
+    /// <summary>Waits until some code starts any timer and returns its due time.</summary>
+    public async Task<TimeSpan> WaitForAnyTimerAsync()
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        return await timers.Reader.ReadAsync(guard.Token);
+    }
+
     /// <summary>Waits until some code starts a timer of exactly <paramref name="dueTime"/> (a hang guard of 20 s real time fails the test).</summary>
     public async Task WaitForTimerAsync(TimeSpan dueTime)
     {
