@@ -1,0 +1,50 @@
+using ImtBot.Core.Ports;
+using ImtBot.Slack.Inbound;
+using ImtBot.Slack.Platform;
+using ImtBot.Slack.Security;
+using ImtBot.Slack.SocketMode;
+using ImtBot.Slack.WebApi;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ImtBot.Slack.Hosting;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers Slack when <c>Slack:BotToken</c> is set: options (validated at start), the Web API client, the inbound
+    /// adapter, <see cref="IChatPlatform"/> <c>slack</c>, and the Socket Mode service when <c>Slack:AppToken</c> is set.
+    /// Needs <see cref="ICommandHandler"/>, <see cref="IIncidentCards"/> and <see cref="IIncidentStore"/> from the host.
+    /// </summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SlackOptions.SectionName);
+        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        var settings = section.Get<SlackOptions>() ?? new SlackOptions();
+        if (!settings.Enabled)
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton(sp => new SlackRateGate(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SlackApiClient>();
+        services.AddSingleton<SlackWebApi>();
+        services.AddSingleton<SlackUserNames>();
+        services.AddSingleton<SlackInbound>();
+        services.AddSingleton(sp => new SlackSignatureVerifier(sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SlackHttpEndpoints>();
+        services.AddSingleton<SlackPlatform>();
+        services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackPlatform>());
+        if (settings.SocketMode)
+        {
+            services.AddHostedService<SlackSocketModeService>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ImtBot.Slack.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+
+namespace ImtBot.Slack.Inbound;
+
+/// <summary>
+/// The three HTTP-mode request URLs. Each: size cap (413) → signature over the raw bytes (401) → parse those same
+/// bytes → <see cref="SlackInbound"/> (which commits) → 200 with the ack; the follow-up runs after the response.
+/// </summary>
+public sealed partial class SlackHttpEndpoints(SlackInbound inbound, SlackSignatureVerifier verifier, ILogger<SlackHttpEndpoints> logger)
+{
+    public async Task CommandsAsync(HttpContext http)
+    {
+        if (await ReadAsync(http, allowSslCheck: true) is not { } body)
+        {
+            return;
+        }
+
+        var form = Form(body);
+        var command = SlashCommand.From(name => form.TryGetValue(name, out var v) ? v.ToString() : null);
+        await AnswerAsync(http, await inbound.CommandAsync(command, http.RequestAborted));
+    }
+
+    public async Task InteractionsAsync(HttpContext http)
+    {
+        if (await ReadAsync(http, allowSslCheck: false) is not { } body)
+        {
+            return;
+        }
+
+        if (!Form(body).TryGetValue("payload", out var payload) || !TryParse(payload.ToString(), out var json))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using (json)
+        {
+            await AnswerAsync(http, await inbound.InteractionAsync(json.RootElement, http.RequestAborted));
+        }
+    }
+
+    public async Task EventsAsync(HttpContext http)
+    {
+        if (await ReadAsync(http, allowSslCheck: false) is not { } body)
+        {
+            return;
+        }
+
+        if (!TryParse(Encoding.UTF8.GetString(body), out var json))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueEquals("url_verification"))
+            {
+                var challenge = root.TryGetProperty("challenge", out var c) ? c.GetString() : null;
+                await AnswerAsync(http, new SlackAck(new JsonObject { ["challenge"] = challenge }));
+                return;
+            }
+
+            if (http.Request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry))
+            {
+                LogRetry(logger, retry.ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
+            }
+
+            await AnswerAsync(http, await inbound.EventAsync(root, http.RequestAborted));
+        }
+    }
+
+    /// <summary>The verified body, or null once the response (413/401/200 for ssl_check) has been set.</summary>
+    private async Task<byte[]?> ReadAsync(HttpContext http, bool allowSslCheck)
+    {
+        var body = await SlackRequestReader.ReadAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            LogRejected(logger, http.Request.Path, "body over 1 MB", http.Connection.RemoteIpAddress?.ToString() ?? "");
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return null;
+        }
+
+        if (allowSslCheck && Form(body).TryGetValue("ssl_check", out var ssl) && ssl == "1")
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK; // unsigned URL check: answer, and use none of its fields
+            return null;
+        }
+
+        var check = SlackRequestReader.Verify(verifier, http.Request, body);
+        if (check != SignatureCheck.Valid)
+        {
+            LogRejected(logger, http.Request.Path, check.ToString(), http.Connection.RemoteIpAddress?.ToString() ?? "");
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await http.Response.WriteAsJsonAsync(new { error = "invalid request" }, http.RequestAborted);
+            return null;
+        }
+
+        return body;
+    }
+
+    private static async Task AnswerAsync(HttpContext http, SlackAck ack)
+    {
+        if (ack.After is { } after)
+        {
+            http.Response.OnCompleted(() => after(CancellationToken.None));
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        if (ack.Body is { } body)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
+        }
+    }
+
+    private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Form(byte[] body) =>
+        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+
+    private static bool TryParse(string text, out JsonDocument json)
+    {
+        try
+        {
+            json = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
+            return true;
+        }
+        catch (JsonException)
+        {
+            json = null!;
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} rejected: {Reason} (from {Remote})")]
+    private static partial void LogRejected(ILogger logger, string path, string reason, string remote);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack event redelivery {RetryNum} ({Reason}); the inbox dedupes it")]
+    private static partial void LogRetry(ILogger logger, string retryNum, string reason);
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using ImtBot.Core.Commands;
+using ImtBot.Core.Platforms;
+using ImtBot.Core.Ports;
+using ImtBot.Slack.Formatting;
+using ImtBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+
+namespace ImtBot.Slack.Inbound;
+
+/// <summary>
+/// Turns verified Slack deliveries (slash commands, interactions, events) into core commands, the same way for HTTP and
+/// Socket Mode. The handler commits durably before this returns, so the acknowledgement means "recorded"; any fault
+/// propagates (HTTP 500 / no Socket Mode ack) so that Slack delivers again and the inbox dedupes.
+/// </summary>
+public sealed partial class SlackInbound(
+    ICommandHandler handler,
+    IIncidentCards cards,
+    IIncidentStore store,
+    SlackWebApi api,
+    SlackUserNames names,
+    ILogger<SlackInbound> logger)
+{
+    public const string DeclareCallbackId = "imtbot_declare";
+
+    public async Task<SlackAck> CommandAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
+        if (!command.IsValid)
+        {
+            return SlackAck.Ephemeral("This request is missing user_id, channel_id or trigger_id.");
+        }
+
+        var text = command.Text.Trim();
+        if (text.Length == 0 || text.Equals("declare", StringComparison.OrdinalIgnoreCase))
+        {
+            return await OpenDeclareFormAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+
+        var chat = new ChatCommand(
+            text,
+            new UserRef(PlatformNames.Slack, command.UserId, command.UserName),
+            new ChannelRef(PlatformNames.Slack, command.ChannelId),
+            "slack:cmd:" + command.TriggerId);
+        var reply = await handler.HandleAsync(chat, cancellationToken).ConfigureAwait(false);
+        return SlackAck.Ephemeral(SlackText.Escape(reply.Text));
+    }
+
+    private async Task<SlackAck> OpenDeclareFormAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
+        var view = cards.DeclareForm(PlatformNames.Slack).DeepClone().AsObject();
+        view["callback_id"] ??= DeclareCallbackId;
+        view["private_metadata"] = new JsonObject { ["channel"] = command.ChannelId, ["nonce"] = Guid.NewGuid().ToString("N") }.ToJsonString();
+        try
+        {
+            await api.Views.OpenAsync(command.TriggerId, view, cancellationToken).ConfigureAwait(false);
+            return SlackAck.Empty;
+        }
+        catch (SlackApiException e)
+        {
+            LogModal(logger, e.Error);
+            return SlackAck.Ephemeral($"I could not open the declare form ({e.Error}). Type /incident declare <title> [sev1..sev4] instead.");
+        }
+    }
+
+    /// <summary>Shows <paramref name="reply"/> to <paramref name="user"/> in <paramref name="channel"/> after the ack.</summary>
+    private Func<CancellationToken, Task>? EphemeralAfter(string? channel, string user, CommandReply reply)
+    {
+        if (string.IsNullOrEmpty(channel) || string.IsNullOrWhiteSpace(reply.Text))
+        {
+            return null;
+        }
+
+        return async ct =>
+        {
+            try
+            {
+                await api.Chat.PostEphemeralAsync(channel, user, SlackText.Escape(reply.Text), ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SlackApiException or SlackTransportException)
+            {
+                LogReplyFailed(logger, e.Message);
+            }
+        };
+    }
+
+    private async Task<UserRef> ActorAsync(string userId, CancellationToken cancellationToken) =>
+        new(PlatformNames.Slack, userId, await names.NameAsync(userId, cancellationToken).ConfigureAwait(false));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack declare form not opened: {Error}")]
+    private static partial void LogModal(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack ephemeral reply not delivered: {Reason}")]
+    private static partial void LogReplyFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack delivery ignored: {Reason}")]
+    private static partial void LogIgnored(ILogger logger, string reason);
+}

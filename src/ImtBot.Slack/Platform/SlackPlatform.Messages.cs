@@ -1,0 +1,143 @@
+using System.Text.Json.Nodes;
+using ImtBot.Core.Effects;
+using ImtBot.Core.Incidents;
+using ImtBot.Core.Platforms;
+using ImtBot.Core.Ports;
+using ImtBot.Slack.WebApi;
+
+namespace ImtBot.Slack.Platform;
+
+public sealed partial class SlackPlatform
+{
+    private async Task<EffectOutcome> SyncCardAsync(EffectContext context, CancellationToken ct)
+    {
+        if (Link(context, ChannelLink) is not { } channel)
+        {
+            return ChannelNotOpen(context);
+        }
+
+        var card = Message(cards.Incident(PlatformNames.Slack, context.Incident), context);
+        var ts = Link(context, CardLink);
+        if (ts is not null)
+        {
+            try
+            {
+                await api.Chat.UpdateAsync(channel, ts, card, ct).ConfigureAwait(false);
+            }
+            catch (SlackApiException e) when (e.Error is "message_not_found" or "cant_update_message" or "edit_window_closed")
+            {
+                ts = null; // deleted by someone: post a fresh card
+            }
+        }
+
+        if (ts is null)
+        {
+            ts = await PostOnceAsync(context, channel, card, "card", ct, matchAnyStep: true).ConfigureAwait(false);
+            await api.Pins.AddAsync(channel, ts, ct).ConfigureAwait(false);
+        }
+
+        await SyncTopicAsync(channel, context, null, ct).ConfigureAwait(false);
+        return EffectOutcome.Done(new Dictionary<string, string> { [CardLink] = ts });
+    }
+
+    private async Task<EffectOutcome> PostInChannelAsync(EffectContext context, JsonObject message, string target, CancellationToken ct)
+    {
+        if (Link(context, ChannelLink) is not { } channel)
+        {
+            return ChannelNotOpen(context);
+        }
+
+        await PostOnceAsync(context, channel, message, target, ct).ConfigureAwait(false);
+        return EffectOutcome.Done();
+    }
+
+    private async Task<EffectOutcome> PostUpdateAsync(EffectContext context, PostStatusUpdate update, CancellationToken ct)
+    {
+        if (Link(context, ChannelLink) is not { } channel)
+        {
+            return ChannelNotOpen(context);
+        }
+
+        var posted = context.Incident.Updates.LastOrDefault(u => u.Text == update.Text) ?? new StatusUpdate(time.GetUtcNow(), update.By, update.Text);
+        var card = Message(cards.StatusUpdate(PlatformNames.Slack, context.Incident, posted), context);
+        await PostOnceAsync(context, channel, card, "channel", ct).ConfigureAwait(false);
+        if (options.Value.AnnouncementsChannel is { Length: > 0 } announcements && announcements != channel)
+        {
+            await PostOnceAsync(context, announcements, card, "announce", ct).ConfigureAwait(false);
+        }
+
+        return EffectOutcome.Done();
+    }
+
+    private async Task<EffectOutcome> AnnounceAsync(EffectContext context, JsonObject message, CancellationToken ct)
+    {
+        if (options.Value.AnnouncementsChannel is not { Length: > 0 } announcements)
+        {
+            LogStep(logger, context.StepKey, "no Slack:AnnouncementsChannel configured; announcement skipped");
+            return EffectOutcome.Done();
+        }
+
+        await PostOnceAsync(context, announcements, message, "announce", ct).ConfigureAwait(false);
+        return EffectOutcome.Done();
+    }
+
+    private async Task<EffectOutcome> SendPageAsync(EffectContext context, SendPage send, CancellationToken ct)
+    {
+        if (send.To.Platform != PlatformNames.Slack)
+        {
+            return EffectOutcome.Failed($"cannot page a {send.To.Platform} user from Slack");
+        }
+
+        var dm = await api.Conversations.OpenAsync(send.To.Id, ct).ConfigureAwait(false);
+        var page = context.Incident.Pages.FirstOrDefault(p => p.Id == send.PageId)
+            ?? new Page(send.PageId, send.To, send.Role, send.Message, time.GetUtcNow(), send.Deadline, 1, PageStatus.Paged, null);
+        var ts = await PostOnceAsync(context, dm, Message(cards.Page(PlatformNames.Slack, context.Incident, page), context), "page", ct).ConfigureAwait(false);
+        return EffectOutcome.Done(new Dictionary<string, string> { ["slack:page:" + send.PageId] = dm + "/" + ts });
+    }
+
+    private async Task<EffectOutcome> NotifyAsync(EffectContext context, NotifyUser notify, CancellationToken ct)
+    {
+        if (notify.To.Platform != PlatformNames.Slack)
+        {
+            return EffectOutcome.Failed($"cannot message a {notify.To.Platform} user from Slack");
+        }
+
+        var dm = await api.Conversations.OpenAsync(notify.To.Id, ct).ConfigureAwait(false);
+        await PostOnceAsync(context, dm, Text(notify.Text), "notify", ct).ConfigureAwait(false);
+        return EffectOutcome.Done();
+    }
+
+    /// <summary>
+    /// chat.postMessage has no idempotency key, so each message carries <c>metadata</c> {step, target}. On a retry
+    /// (attempt &gt; 1) the channel's recent history is searched first and a message already posted is adopted.
+    /// </summary>
+    private async Task<string> PostOnceAsync(EffectContext context, string channel, JsonObject message, string target, CancellationToken ct, bool matchAnyStep = false)
+    {
+        if (context.Attempt > 1)
+        {
+            try
+            {
+                var history = await api.Conversations.HistoryAsync(channel, 100, ct: ct).ConfigureAwait(false);
+                var found = history.FirstOrDefault(m => m.MetadataValue("target") == target
+                    && m.MetadataValue("incident") == context.Incident.Key
+                    && (matchAnyStep || m.MetadataValue("step") == context.StepKey));
+                if (found is not null)
+                {
+                    LogStep(logger, context.StepKey, $"found the {target} message already posted; not posting again");
+                    return found.Ts;
+                }
+            }
+            catch (SlackApiException e) when (e.Error is "not_in_channel" or "missing_scope")
+            {
+                LogStep(logger, context.StepKey, "history not readable (" + e.Error + "): posting");
+            }
+        }
+
+        var metadata = new JsonObject
+        {
+            ["event_type"] = "imtbot_step",
+            ["event_payload"] = new JsonObject { ["step"] = context.StepKey, ["incident"] = context.Incident.Key, ["target"] = target },
+        };
+        return await api.Chat.PostMessageAsync(channel, message, metadata, ct).ConfigureAwait(false);
+    }
+}

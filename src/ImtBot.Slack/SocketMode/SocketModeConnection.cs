@@ -1,0 +1,219 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ImtBot.Slack.Inbound;
+using ImtBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+
+namespace ImtBot.Slack.SocketMode;
+
+/// <summary>
+/// One Socket Mode WebSocket: waits for <c>hello</c>, reassembles fragmented frames, hands each envelope to
+/// <see cref="SlackInbound"/> and acks it (with a payload where Slack accepts one) only after the command is committed,
+/// one sender at a time. <see cref="Ended"/> completes with the <c>disconnect</c> reason, or <c>closed</c>.
+/// </summary>
+public sealed partial class SocketModeConnection : IAsyncDisposable
+{
+    private const int MaxMessage = 8 * 1024 * 1024;
+
+    private readonly ClientWebSocket socket = new();
+    private readonly SemaphoreSlim sendLock = new(1, 1);
+    private readonly TaskCompletionSource hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource stop = new();
+    private readonly List<Task> inFlight = [];
+    private readonly SlackInbound inbound;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private Task receiving = Task.CompletedTask;
+
+    public SocketModeConnection(SlackInbound inbound, TimeProvider time, ILogger logger, int id)
+    {
+        this.inbound = inbound;
+        this.time = time;
+        this.logger = logger;
+        Id = id;
+        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(10);
+        socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(30);
+    }
+
+    public int Id { get; }
+
+    /// <summary>The reason this socket is going away: <c>warning</c>, <c>refresh_requested</c>, <c>link_disabled</c>, <c>too_many_websockets</c>, <c>closed</c>.</summary>
+    public Task<string> Ended => ended.Task;
+
+    /// <summary>Connects and waits for <c>hello</c> (at most <paramref name="helloTimeout"/> on the injected clock).</summary>
+    public async Task ConnectAsync(Uri url, TimeSpan helloTimeout, CancellationToken cancellationToken)
+    {
+        await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
+        receiving = Task.Run(ReceiveLoopAsync, CancellationToken.None);
+        var timeout = Task.Delay(helloTimeout, time, cancellationToken);
+        if (await Task.WhenAny(hello.Task, ended.Task, timeout).ConfigureAwait(false) != hello.Task)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new WebSocketException("Socket Mode connection ended before hello");
+        }
+
+        LogConnected(logger, Id);
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var message = new ArrayBufferWriter<byte>();
+        try
+        {
+            while (!stop.IsCancellationRequested && socket.State == WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, stop.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                if (message.WrittenCount + result.Count > MaxMessage)
+                {
+                    throw new WebSocketException("Socket Mode message over 8 MB");
+                }
+
+                message.Write(buffer.AsSpan(0, result.Count));
+                if (result.EndOfMessage)
+                {
+                    OnMessage(message.WrittenSpan);
+                    message.ResetWrittenCount();
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or JsonException)
+        {
+            if (!stop.IsCancellationRequested)
+            {
+                LogReceiveFailed(logger, Id, e.GetType().Name);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            ended.TrySetResult("closed");
+        }
+    }
+
+    private void OnMessage(ReadOnlySpan<byte> bytes)
+    {
+        using var doc = JsonDocument.Parse(bytes.ToArray());
+        var root = doc.RootElement;
+        switch (root.Str("type"))
+        {
+            case "hello":
+                hello.TrySetResult();
+                return;
+            case "disconnect":
+                var reason = root.Str("reason") ?? "unknown";
+                LogDisconnect(logger, Id, reason);
+                ended.TrySetResult(reason);
+                return;
+        }
+
+        if (root.Str("envelope_id") is { } envelopeId)
+        {
+            var envelope = root.Clone();
+            lock (inFlight)
+            {
+                inFlight.RemoveAll(t => t.IsCompleted);
+                inFlight.Add(Task.Run(() => ProcessAsync(envelopeId, envelope)));
+            }
+        }
+    }
+
+    private async Task ProcessAsync(string envelopeId, JsonElement envelope)
+    {
+        try
+        {
+            var payload = envelope.TryGetProperty("payload", out var p) ? p : default;
+            var ack = envelope.Str("type") switch
+            {
+                "events_api" => await inbound.EventAsync(payload, stop.Token).ConfigureAwait(false),
+                "slash_commands" => await inbound.CommandAsync(SlashCommand.From(name => payload.Str(name)), stop.Token).ConfigureAwait(false),
+                "interactive" => await inbound.InteractionAsync(payload, stop.Token).ConfigureAwait(false),
+                _ => SlackAck.Empty,
+            };
+            var frame = new JsonObject { ["envelope_id"] = envelopeId };
+            if (ack.Body is not null && envelope.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True)
+            {
+                frame["payload"] = ack.Body.DeepClone();
+            }
+
+            await SendAsync(frame.ToJsonString(), stop.Token).ConfigureAwait(false);
+            if (ack.After is { } after)
+            {
+                await after(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogEnvelopeFailed(logger, Id, envelope.Str("type") ?? "", e.GetType().Name, e.Message); // not acked: Slack redelivers
+        }
+    }
+
+    /// <summary>Sends one text frame; frames never interleave.</summary>
+    public async Task SendAsync(string text, CancellationToken cancellationToken)
+    {
+        await sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+
+    /// <summary>Lets envelopes in progress finish and ack (bounded), then closes the socket.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Task[] pending;
+        lock (inFlight)
+        {
+            pending = [.. inFlight];
+        }
+
+        await Task.WhenAny(Task.WhenAll(pending), Task.Delay(TimeSpan.FromSeconds(10), time)).ConfigureAwait(false);
+        if (socket.State == WebSocketState.Open)
+        {
+            try
+            {
+                using var closeTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), time);
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "refresh", closeTimeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
+            {
+                LogReceiveFailed(logger, Id, e.GetType().Name);
+            }
+        }
+
+        await stop.CancelAsync().ConfigureAwait(false);
+        await receiving.ConfigureAwait(false);
+        socket.Dispose();
+        stop.Dispose();
+        sendLock.Dispose();
+        LogClosed(logger, Id);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connection {Id} ready (hello)")]
+    private static partial void LogConnected(ILogger logger, int id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connection {Id} closed")]
+    private static partial void LogClosed(ILogger logger, int id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connection {Id}: disconnect {Reason}")]
+    private static partial void LogDisconnect(ILogger logger, int id, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection {Id} receive ended: {Kind}")]
+    private static partial void LogReceiveFailed(ILogger logger, int id, string kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack Socket Mode connection {Id}: {Type} envelope not acked ({Kind}: {Message}); Slack will redeliver")]
+    private static partial void LogEnvelopeFailed(ILogger logger, int id, string type, string kind, string message);
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ImtBot.Slack.WebApi;
+
+/// <summary><c>conversations.*</c>: incident channels, DMs and their history.</summary>
+public sealed class ConversationsApi(SlackApiClient client)
+{
+    public async Task<SlackChannel> CreateAsync(string name, CancellationToken ct = default) =>
+        SlackChannel.From((await client.CallAsync(SlackMethods.ConversationsCreate, new JsonObject { ["name"] = name, ["is_private"] = false }, ct)).GetProperty("channel"));
+
+    public Task InviteAsync(string channel, string user, CancellationToken ct = default) =>
+        client.CallAsync(SlackMethods.ConversationsInvite, new JsonObject { ["channel"] = channel, ["users"] = user }, ct);
+
+    public Task SetTopicAsync(string channel, string topic, CancellationToken ct = default) =>
+        client.CallAsync(SlackMethods.ConversationsSetTopic, new JsonObject { ["channel"] = channel, ["topic"] = topic }, ct);
+
+    public Task SetPurposeAsync(string channel, string purpose, CancellationToken ct = default) =>
+        client.CallAsync(SlackMethods.ConversationsSetPurpose, new JsonObject { ["channel"] = channel, ["purpose"] = purpose }, ct);
+
+    public Task ArchiveAsync(string channel, CancellationToken ct = default) =>
+        client.CallAsync(SlackMethods.ConversationsArchive, new JsonObject { ["channel"] = channel }, ct);
+
+    /// <summary>Opens (or finds) the DM with <paramref name="user"/> and returns its channel id.</summary>
+    public async Task<string> OpenAsync(string user, CancellationToken ct = default) =>
+        (await client.CallAsync(SlackMethods.ConversationsOpen, new JsonObject { ["users"] = user }, ct)).GetProperty("channel").GetProperty("id").GetString()!;
+
+    public async Task<SlackChannel> InfoAsync(string channel, CancellationToken ct = default) =>
+        SlackChannel.From((await client.CallAsync(SlackMethods.ConversationsInfo, new JsonObject { ["channel"] = channel }, ct)).GetProperty("channel"));
+
+    /// <summary>Finds a public channel by exact name, archived ones included (they still hold their name), paging by cursor.</summary>
+    public async Task<SlackChannel?> FindByNameAsync(string name, CancellationToken ct = default)
+    {
+        string? cursor = null;
+        for (var page = 0; page < 100; page++)
+        {
+            var args = new JsonObject { ["types"] = "public_channel", ["exclude_archived"] = false, ["limit"] = 1000 };
+            if (cursor is not null)
+            {
+                args["cursor"] = cursor;
+            }
+
+            var body = await client.CallAsync(SlackMethods.ConversationsList, args, ct);
+            foreach (var c in body.GetProperty("channels").EnumerateArray())
+            {
+                if (c.Str("name") == name)
+                {
+                    return SlackChannel.From(c);
+                }
+            }
+
+            cursor = NextCursor(body);
+            if (cursor is null)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Recent messages, newest first, with their metadata (<c>include_all_metadata</c>).</summary>
+    public async Task<IReadOnlyList<SlackMessage>> HistoryAsync(string channel, int limit = 100, string? latest = null, bool inclusive = false, CancellationToken ct = default)
+    {
+        var args = new JsonObject { ["channel"] = channel, ["limit"] = limit, ["include_all_metadata"] = true };
+        if (latest is not null)
+        {
+            args["latest"] = latest;
+            args["inclusive"] = inclusive;
+        }
+
+        var body = await client.CallAsync(SlackMethods.ConversationsHistory, args, ct);
+        return body.GetProperty("messages").EnumerateArray().Select(SlackMessage.From).ToList();
+    }
+
+    /// <summary>The message with timestamp <paramref name="ts"/>, or null.</summary>
+    public async Task<SlackMessage?> FindMessageAsync(string channel, string ts, CancellationToken ct = default) =>
+        (await HistoryAsync(channel, 1, latest: ts, inclusive: true, ct: ct)).FirstOrDefault(m => m.Ts == ts);
+
+    private static string? NextCursor(JsonElement body)
+    {
+        var next = body.TryGetProperty("response_metadata", out var meta) ? meta.Str("next_cursor") : null;
+        return string.IsNullOrEmpty(next) ? null : next;
+    }
+}

@@ -1,0 +1,8 @@
+namespace ImtBot.Slack.WebApi;
+
+public enum SlackEncoding
+{
+    Json,
+    Form,
+    Get,
+}

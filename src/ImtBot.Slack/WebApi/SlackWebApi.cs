@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace ImtBot.Slack.WebApi;
+
+/// <summary>The typed Web API, grouped like Slack's method families.</summary>
+public sealed class SlackWebApi(SlackApiClient client)
+{
+    private string? botUserId;
+
+    public ConversationsApi Conversations { get; } = new(client);
+
+    public ChatApi Chat { get; } = new(client);
+
+    public ViewsApi Views { get; } = new(client);
+
+    public UsersApi Users { get; } = new(client);
+
+    public PinsApi Pins { get; } = new(client);
+
+    public BookmarksApi Bookmarks { get; } = new(client);
+
+    /// <summary><c>apps.connections.open</c> with the app-level token: a one-time Socket Mode URL.</summary>
+    public async Task<Uri> OpenConnectionAsync(CancellationToken ct = default) =>
+        new((await client.CallAsync(SlackMethods.AppsConnectionsOpen, new JsonObject(), ct)).GetProperty("url").GetString()!);
+
+    /// <summary>The bot's own user id (<c>auth.test</c>), cached after the first call.</summary>
+    public async Task<string> BotUserIdAsync(CancellationToken ct = default) =>
+        botUserId ??= (await client.CallAsync(SlackMethods.AuthTest, new JsonObject(), ct)).GetProperty("user_id").GetString()!;
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using ImtBot.Core.Incidents;
+using ImtBot.Core.Ports;
+
+namespace ImtBot.Slack.Tests.Fakes;
+
+/// <summary>The cards port's test double: small Block Kit payloads that name what they are.</summary>
+public sealed class FakeCards : IIncidentCards
+{
+    public JsonNode Incident(string platform, IncidentState incident) => Message("card " + incident.Key + " v" + incident.Version);
+
+    public JsonNode Page(string platform, IncidentState incident, Page page) => Message("page " + incident.Key + " " + page.Id);
+
+    public JsonNode StatusUpdate(string platform, IncidentState incident, StatusUpdate update) => Message("update " + incident.Key + ": " + update.Text);
+
+    public JsonNode Review(string platform, IncidentState incident) => Message("review " + incident.Key);
+
+    public JsonNode Handover(string platform, IncidentState incident, string summary) => Message("handover");
+
+    public JsonNode RoleAssignment(string platform, IncidentState incident, string role) => Message("role " + role);
+
+    public JsonNode Reminder(string platform, IncidentState incident, string reminder, string text) => Message("reminder");
+
+    public JsonNode Help(string platform) => Message("help");
+
+    public JsonNode DeclareForm(string platform) => JsonNode.Parse("""
+        {"type":"modal","title":{"type":"plain_text","text":"Declare an incident"},"submit":{"type":"plain_text","text":"Declare"},
+         "blocks":[{"type":"input","block_id":"title","label":{"type":"plain_text","text":"Title"},"element":{"type":"plain_text_input","action_id":"title"}},
+                   {"type":"input","block_id":"severity","label":{"type":"plain_text","text":"Severity"},"element":{"type":"static_select","action_id":"severity","options":[]}}]}
+        """)!;
+
+    private static JsonObject Message(string text) => new()
+    {
+        ["text"] = text,
+        ["blocks"] = new JsonArray(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = text } }),
+    };
+}

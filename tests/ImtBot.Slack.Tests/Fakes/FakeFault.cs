@@ -1,0 +1,16 @@
+namespace ImtBot.Slack.Tests.Fakes;
+
+/// <summary>What the fake does to the next call of a method instead of (or after) answering normally.</summary>
+public sealed record FakeFault(string Kind, string? Error = null, TimeSpan? RetryAfter = null, DateTimeOffset? RetryAt = null)
+{
+    public static FakeFault RateLimited(TimeSpan retryAfter) => new("429", RetryAfter: retryAfter);
+
+    public static FakeFault RateLimitedUntil(DateTimeOffset at) => new("429", RetryAt: at);
+
+    public static FakeFault Answer(string code) => new("error", code);
+
+    /// <summary>Apply the call (create the channel, store the message), then drop the connection before answering.</summary>
+    public static FakeFault AbortAfterApply() => new("abort-after");
+
+    public static FakeFault ServiceUnavailable() => new("503");
+}

@@ -1,0 +1,216 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace ImtBot.Slack.Tests.Fakes;
+
+public sealed partial class FakeSlack
+{
+    private JsonObject Apply(string method, JsonObject args)
+    {
+        string? Arg(string name) => args[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : args[name]?.ToJsonString();
+        FakeChannel? Channel(string name = "channel") => Arg(name) is { } id && Channels.TryGetValue(id, out var c) ? c : null;
+
+        switch (method)
+        {
+            case "auth.test":
+                return Ok(new() { ["user_id"] = BotUserId, ["team_id"] = "T1" });
+            case "apps.connections.open":
+                return Ok(new() { ["url"] = new Uri(BaseUrl, "link?ticket=" + Interlocked.Increment(ref tickets)).AbsoluteUri.Replace("http://", "ws://", StringComparison.Ordinal) });
+            case "conversations.create":
+                var name = Arg("name") ?? "";
+                if (name.Length == 0)
+                {
+                    return Error("invalid_name_required");
+                }
+
+                if (name.Length > 80)
+                {
+                    return Error("invalid_name_maxlength");
+                }
+
+                if (!NameRule().IsMatch(name))
+                {
+                    return Error("invalid_name_specials");
+                }
+
+                if (Channels.Values.Any(c => c.Name == name))
+                {
+                    return Error("name_taken");
+                }
+
+                var created = new FakeChannel("C" + nextId++, name, BotUserId);
+                created.Members.Add(BotUserId);
+                Channels[created.Id] = created;
+                return Ok(new() { ["channel"] = created.ToJson() });
+            case "conversations.list":
+                return Ok(new() { ["channels"] = new JsonArray(Channels.Values.Where(c => !c.Id.StartsWith('D')).Select(c => (JsonNode)c.ToJson()).ToArray()), ["response_metadata"] = new JsonObject { ["next_cursor"] = "" } });
+            case "conversations.info":
+                return Channel() is { } info ? Ok(new() { ["channel"] = info.ToJson() }) : Error("channel_not_found");
+            case "conversations.setTopic" or "conversations.setPurpose":
+                var target = Channel();
+                var value = Arg(method.EndsWith("Topic", StringComparison.Ordinal) ? "topic" : "purpose") ?? "";
+                if (target is null)
+                {
+                    return Error("channel_not_found");
+                }
+
+                if (value.Length > 250)
+                {
+                    return Error("too_long");
+                }
+
+                if (target.Archived)
+                {
+                    return Error("is_archived");
+                }
+
+                if (method.EndsWith("Topic", StringComparison.Ordinal))
+                {
+                    target.Topic = value;
+                }
+                else
+                {
+                    target.Purpose = value;
+                }
+
+                return Ok();
+            case "conversations.invite":
+                var room = Channel();
+                var user = Arg("users") ?? "";
+                if (room is null)
+                {
+                    return Error("channel_not_found");
+                }
+
+                if (user == BotUserId)
+                {
+                    return Error("cant_invite_self");
+                }
+
+                if (!Users.ContainsKey(user))
+                {
+                    return Error("user_not_found");
+                }
+
+                return room.Members.Add(user) ? Ok(new() { ["channel"] = room.ToJson() }) : Error("already_in_channel");
+            case "conversations.archive":
+                var old = Channel();
+                if (old is null)
+                {
+                    return Error("channel_not_found");
+                }
+
+                if (old.Archived)
+                {
+                    return Error("already_archived");
+                }
+
+                old.Archived = true;
+                return Ok();
+            case "conversations.open":
+                var with = Arg("users") ?? "";
+                if (!Users.ContainsKey(with))
+                {
+                    return Error("user_not_found");
+                }
+
+                var dmId = "D" + with;
+                if (!Channels.ContainsKey(dmId))
+                {
+                    var dm = new FakeChannel(dmId, "", with);
+                    dm.Members.Add(BotUserId);
+                    dm.Members.Add(with);
+                    Channels[dmId] = dm;
+                }
+
+                return Ok(new() { ["channel"] = new JsonObject { ["id"] = dmId } });
+            case "conversations.history":
+                var history = Channel();
+                if (history is null)
+                {
+                    return Error("channel_not_found");
+                }
+
+                if (!history.Members.Contains(BotUserId))
+                {
+                    return Error("not_in_channel");
+                }
+
+                var latest = Arg("latest");
+                var inclusive = Arg("inclusive") == "true";
+                var limit = int.TryParse(Arg("limit"), out var l) ? l : 100;
+                var messages = history.Messages
+                    .Where(m => latest is null || string.CompareOrdinal((string)m["ts"]!, latest) < 0 || (inclusive && (string)m["ts"]! == latest))
+                    .Reverse().Take(limit).Select(m => (JsonNode)m.DeepClone()).ToArray();
+                return Ok(new() { ["messages"] = new JsonArray(messages), ["has_more"] = false });
+            case "chat.postMessage":
+                var to = Channel();
+                if (to is null)
+                {
+                    return Error("channel_not_found");
+                }
+
+                if (to.Archived)
+                {
+                    return Error("is_archived");
+                }
+
+                if (!to.Members.Contains(BotUserId))
+                {
+                    return Error("not_in_channel");
+                }
+
+                var posted = new JsonObject { ["type"] = "message", ["ts"] = NextTs(), ["user"] = BotUserId, ["bot_id"] = "BBOT", ["text"] = Arg("text") ?? "" };
+                foreach (var key in new[] { "blocks", "metadata" })
+                {
+                    if (args[key] is { } node)
+                    {
+                        posted[key] = node is JsonValue ? JsonNode.Parse(node.GetValue<string>()) : node.DeepClone();
+                    }
+                }
+
+                to.Messages.Add(posted);
+                return Ok(new() { ["channel"] = to.Id, ["ts"] = posted["ts"]!.DeepClone() });
+            case "chat.update":
+                var where = Channel();
+                var existing = where?.Messages.FirstOrDefault(m => (string)m["ts"]! == Arg("ts"));
+                if (existing is null)
+                {
+                    return Error("message_not_found");
+                }
+
+                existing["text"] = Arg("text");
+                existing["blocks"] = args["blocks"]?.DeepClone();
+                existing["edited"] = new JsonObject { ["ts"] = NextTs() };
+                return Ok(new() { ["channel"] = where!.Id, ["ts"] = existing["ts"]!.DeepClone() });
+            case "chat.postEphemeral":
+                Ephemerals.Enqueue(args);
+                return Ok(new() { ["message_ts"] = NextTs() });
+            case "views.open":
+                if (string.IsNullOrEmpty(Arg("trigger_id")))
+                {
+                    return Error("invalid_trigger_id");
+                }
+
+                OpenedViews.Enqueue(args);
+                return Ok(new() { ["view"] = new JsonObject { ["id"] = "V" + nextId++ } });
+            case "users.info":
+                return Arg("user") is { } uid && Users.TryGetValue(uid, out var uname)
+                    ? Ok(new() { ["user"] = new JsonObject { ["id"] = uid, ["name"] = uname.ToLowerInvariant(), ["profile"] = new JsonObject { ["display_name"] = uname } } })
+                    : Error("user_not_found");
+            case "pins.add":
+                var pinned = Channel();
+                if (pinned is null)
+                {
+                    return Error("channel_not_found");
+                }
+
+                return pinned.Pins.Add(Arg("timestamp") ?? "") ? Ok() : Error("already_pinned");
+            default:
+                return Error("unknown_method");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9_-]{1,80}$")]
+    private static partial Regex NameRule();
+}

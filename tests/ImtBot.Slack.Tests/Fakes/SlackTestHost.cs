@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Text;
+using ImtBot.Core.Ports;
+using ImtBot.Slack.Hosting;
+using ImtBot.Slack.Security;
+using ImtBot.Slack.WebApi;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Moq;
+
+namespace ImtBot.Slack.Tests.Fakes;
+
+/// <summary>
+/// The bot's Slack side as the host wires it (AddSlack + MapSlack) on 127.0.0.1, with the core's ports replaced by test
+/// doubles and every Slack call going to a <see cref="FakeSlack"/>.
+/// </summary>
+public sealed class SlackTestHost : IAsyncDisposable
+{
+    public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+
+    private SlackTestHost(WebApplication app, FakeSlack fake, TestClock clock, RecordingCommandHandler handler, Mock<IIncidentStore> store, CapturedLogs logs)
+    {
+        App = app;
+        Fake = fake;
+        Clock = clock;
+        Handler = handler;
+        Store = store;
+        Logs = logs;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public WebApplication App { get; }
+
+    public FakeSlack Fake { get; }
+
+    public TestClock Clock { get; }
+
+    public RecordingCommandHandler Handler { get; }
+
+    public Mock<IIncidentStore> Store { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<SlackTestHost> StartAsync(bool socketMode = false, int maxRetries = 0, bool rateLimits = false, string? announcements = "CANNOUNCE")
+    {
+        var clock = new TestClock();
+        var fake = await FakeSlack.StartAsync(clock);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var logs = new CapturedLogs();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = FakeSlack.BotToken,
+            ["Slack:SigningSecret"] = SigningSecret,
+            ["Slack:AppToken"] = socketMode ? FakeSlack.AppToken : null,
+            ["Slack:ApiBaseUrl"] = fake.ApiBaseUrl.AbsoluteUri,
+            ["Slack:AnnouncementsChannel"] = announcements,
+            ["Slack:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var handler = new RecordingCommandHandler();
+        var store = new Mock<IIncidentStore>();
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton<ICommandHandler>(handler);
+        builder.Services.AddSingleton<IIncidentCards, FakeCards>();
+        builder.Services.AddSingleton(store.Object);
+        builder.Services.AddSlack(builder.Configuration);
+        if (!rateLimits)
+        {
+            builder.Services.AddSingleton(new SlackRateGate(clock, enabled: false));
+        }
+
+        var app = builder.Build();
+        app.MapSlack();
+        await app.StartAsync();
+        return new SlackTestHost(app, fake, clock, handler, store, logs);
+    }
+
+    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>POSTs <paramref name="body"/> signed as Slack would sign it at <paramref name="timestamp"/> (default: the fake clock's now).</summary>
+    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/x-www-form-urlencoded", long? timestamp = null, string? secret = null, Action<HttpRequestMessage>? tweak = null)
+    {
+        var ts = (timestamp ?? Clock.GetUtcNow().ToUnixTimeSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Add("X-Slack-Request-Timestamp", ts);
+        request.Headers.Add("X-Slack-Signature", SlackSignatureVerifier.Sign(secret ?? SigningSecret, ts, bytes));
+        tweak?.Invoke(request);
+        return Http.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Fake.DisposeAsync();
+    }
+}

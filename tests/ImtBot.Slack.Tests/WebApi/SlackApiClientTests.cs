@@ -1,0 +1,212 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using ImtBot.Slack.Hosting;
+using ImtBot.Slack.Tests.Fakes;
+using ImtBot.Slack.WebApi;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ImtBot.Slack.Tests.WebApi;
+
+/// <summary>The Web API client against the fake: ok:false, RELIABILITY A1 (429 + Retry-After), A3 (no blind retry), rate gates.</summary>
+public sealed class SlackApiClientTests
+{
+    private static JsonObject Hello => new() { ["text"] = "hello" };
+
+    [Fact]
+    public async Task Call_OkFalse_ThrowsWithSlackErrorCodeAndNeverRetries()
+    {
+        await using var host = await SlackTestHost.StartAsync(maxRetries: 3);
+        host.Fake.Fail("conversations.create", FakeFault.Answer("restricted_action"));
+
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => host.Get<SlackWebApi>().Conversations.CreateAsync("inc-1-x"));
+
+        Assert.Equal("restricted_action", e.Error);
+        Assert.Equal("conversations.create", e.Method);
+        Assert.Single(host.Fake.CallsTo("conversations.create"));
+    }
+
+    [Fact]
+    public async Task Call_WrongToken_IsInvalidAuthWithoutTheTokenInTheMessage()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Fake.Revoked = true;
+
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => host.Get<SlackWebApi>().Users.InfoAsync("UALICE"));
+
+        Assert.Equal("token_revoked", e.Error);
+        Assert.DoesNotContain("xoxb", e.ToString());
+        Assert.Equal("Bearer " + FakeSlack.BotToken, host.Fake.CallsTo("users.info").Single().Authorization);
+    }
+
+    [Fact]
+    public async Task Call_429WithRetryAfterSeconds_WaitsAtLeastTheHeaderOnTheClock()
+    {
+        await using var host = await SlackTestHost.StartAsync(maxRetries: 3);
+        var channel = host.Fake.AddChannel("inc-1-db");
+        host.Fake.Fail("chat.postMessage", FakeFault.RateLimited(TimeSpan.FromSeconds(30)));
+
+        var post = host.Get<SlackWebApi>().Chat.PostMessageAsync(channel.Id, Hello);
+        await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(30));
+        host.Clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Single(host.Fake.CallsTo("chat.postMessage"));
+        Assert.False(post.IsCompleted);
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await post;
+
+        var calls = host.Fake.CallsTo("chat.postMessage");
+        Assert.Equal(2, calls.Count);
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(30));
+        Assert.Single(channel.Messages);
+    }
+
+    [Fact]
+    public async Task Call_429WithRetryAfterHttpDate_WaitsUntilThatDate()
+    {
+        await using var host = await SlackTestHost.StartAsync(maxRetries: 3);
+        host.Fake.Fail("users.info", FakeFault.RateLimitedUntil(host.Clock.GetUtcNow().AddSeconds(20)));
+
+        var info = host.Get<SlackWebApi>().Users.InfoAsync("UALICE");
+        await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(20));
+        Assert.Single(host.Fake.CallsTo("users.info"));
+        host.Clock.Advance(TimeSpan.FromSeconds(20));
+
+        Assert.Equal("Alice", (await info).Name);
+        Assert.Equal(2, host.Fake.CallsTo("users.info").Count);
+    }
+
+    [Fact]
+    public async Task Call_429EveryTime_StopsAfterBoundedRetriesWithRetryAfter()
+    {
+        await using var host = await SlackTestHost.StartAsync(maxRetries: 2);
+        for (var i = 0; i < 5; i++)
+        {
+            host.Fake.Fail("users.info", FakeFault.RateLimited(TimeSpan.FromSeconds(5)));
+        }
+
+        var info = host.Get<SlackWebApi>().Users.InfoAsync("UALICE");
+        for (var retry = 0; retry < 2; retry++)
+        {
+            await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => info);
+        Assert.Equal("ratelimited", e.Error);
+        Assert.Equal(TimeSpan.FromSeconds(5), e.RetryAfter);
+        Assert.Equal(3, host.Fake.CallsTo("users.info").Count);
+    }
+
+    [Fact]
+    public async Task Call_429OnOneChannel_OtherChannelsProceedAndSameChannelWaits()
+    {
+        await using var host = await SlackTestHost.StartAsync(maxRetries: 3, rateLimits: true);
+        var busy = host.Fake.AddChannel("inc-1-busy");
+        var other = host.Fake.AddChannel("inc-2-other");
+        host.Fake.Fail("chat.postMessage", FakeFault.RateLimited(TimeSpan.FromSeconds(30)));
+        var api = host.Get<SlackWebApi>();
+
+        var first = api.Chat.PostMessageAsync(busy.Id, Hello);
+        await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(30));
+        var second = api.Chat.PostMessageAsync(busy.Id, Hello);
+        await api.Chat.PostMessageAsync(other.Id, Hello);
+
+        Assert.Single(other.Messages);
+        Assert.Single(host.Fake.CallsTo("chat.postMessage"), c => c.Arg("channel") == busy.Id);
+        Assert.False(second.IsCompleted);
+        host.Clock.Advance(TimeSpan.FromSeconds(31));
+        await Task.WhenAll(first, second);
+        Assert.Equal(2, busy.Messages.Count);
+    }
+
+    [Fact]
+    public async Task Call_PostMessageTwiceToOneChannel_SecondWaitsOneSecond()
+    {
+        await using var host = await SlackTestHost.StartAsync(rateLimits: true);
+        var channel = host.Fake.AddChannel("inc-1-db");
+        var api = host.Get<SlackWebApi>();
+
+        await api.Chat.PostMessageAsync(channel.Id, Hello);
+        var second = api.Chat.PostMessageAsync(channel.Id, Hello);
+        await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        Assert.Single(channel.Messages);
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await second;
+
+        var calls = host.Fake.CallsTo("chat.postMessage");
+        Assert.Equal(2, channel.Messages.Count);
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task Call_ResetAfterPostMessageWasSent_IsNotRetriedAndSaysItMayHaveApplied()
+    {
+        await using var host = await SlackTestHost.StartAsync(maxRetries: 3);
+        var channel = host.Fake.AddChannel("inc-1-db");
+        host.Fake.Fail("chat.postMessage", FakeFault.AbortAfterApply());
+
+        var e = await Assert.ThrowsAsync<SlackTransportException>(() => host.Get<SlackWebApi>().Chat.PostMessageAsync(channel.Id, Hello));
+
+        Assert.True(e.MayHaveApplied);
+        Assert.Single(host.Fake.CallsTo("chat.postMessage"));
+        Assert.Single(channel.Messages);
+    }
+
+    [Fact]
+    public async Task Call_503OnPostMessage_IsNotRetried()
+    {
+        await using var host = await SlackTestHost.StartAsync(maxRetries: 3);
+        var channel = host.Fake.AddChannel("inc-1-db");
+        host.Fake.Fail("chat.postMessage", FakeFault.ServiceUnavailable());
+
+        var e = await Assert.ThrowsAsync<SlackTransportException>(() => host.Get<SlackWebApi>().Chat.PostMessageAsync(channel.Id, Hello));
+
+        Assert.True(e.MayHaveApplied);
+        Assert.Single(host.Fake.CallsTo("chat.postMessage"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Call_ResetOr503OnARead_IsRetriedWithBackoff(bool reset)
+    {
+        await using var host = await SlackTestHost.StartAsync(maxRetries: 3);
+        var channel = host.Fake.AddChannel("inc-1-db");
+        host.Fake.AddMessage(channel.Id, "UALICE", "hi");
+        host.Fake.Fail("conversations.history", reset ? FakeFault.AbortAfterApply() : FakeFault.ServiceUnavailable());
+
+        var history = host.Get<SlackWebApi>().Conversations.HistoryAsync(channel.Id);
+        var delay = await host.Clock.WaitForAnyTimerAsync();
+        host.Clock.Advance(delay);
+
+        Assert.Single(await history);
+        Assert.Equal(2, host.Fake.CallsTo("conversations.history").Count);
+    }
+
+    [Fact]
+    public async Task Call_NothingListening_RetriesTheConnectThenFailsAsNotApplied()
+    {
+        var clock = new TestClock();
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var options = Options.Create(new SlackOptions { BotToken = "xoxb-x", ApiBaseUrl = new Uri($"http://127.0.0.1:{port}/api/"), MaxRetries = 2 });
+        var client = new SlackApiClient(new PlainHttpClientFactory(), options, clock, new SlackRateGate(clock), NullLogger<SlackApiClient>.Instance);
+
+        var post = client.CallAsync(SlackMethods.ChatPostMessage, new JsonObject { ["channel"] = "C1", ["text"] = "hi" });
+        for (var retry = 0; retry < 2; retry++)
+        {
+            clock.Advance(await clock.WaitForAnyTimerAsync());
+        }
+
+        var e = await Assert.ThrowsAsync<SlackTransportException>(() => post);
+        Assert.False(e.MayHaveApplied);
+    }
+
+    private sealed class PlainHttpClientFactory : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new();
+    }
+}
