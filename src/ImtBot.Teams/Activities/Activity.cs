@@ -27,5 +27,7 @@ internal sealed class Activity
 
     /// <summary>The tenant: <c>channelData.tenant.id</c>, else <c>conversation.tenantId</c>.</summary>
     [JsonIgnore]
-    public string? TenantId => ChannelData?.Tenant?.Id ?? Conversation?.TenantId;
+    public string? TenantId => NonEmpty(ChannelData?.Tenant?.Id) ?? NonEmpty(Conversation?.TenantId);
+
+    private static string? NonEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }
