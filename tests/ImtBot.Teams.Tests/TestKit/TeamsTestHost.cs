@@ -28,6 +28,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public const string AppPassword = "s3cret-app-password-value";
     public const string TenantId = "50612dbb-0237-4969-b378-8d42590f9c00";
     public const string OtherTenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    public const string InvokeTenant = "56653e9d-2158-46ee-90d7-675c39642038";
     public const string ServiceUrl = "https://smba.trafficmanager.net/amer/50612dbb-0237-4969-b378-8d42590f9c00/";
     public const string LoginUrl = "https://login.test/" + TenantId;
     public const string BotToken = "bot-access-token";
@@ -42,6 +43,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public Mock<IIncidentCards> Cards { get; } = new();
     public ConcurrentDictionary<string, string> Settings { get; } = new();
     public Mock<IIncidentStore> Store { get; }
+    public ConcurrentDictionary<string, int> Channels { get; } = new();
     public List<ChatCommand> Received { get; } = [];
     public LogCapture Logs { get; } = new();
     public HttpClient Client { get; private set; } = new();
@@ -51,6 +53,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         ["Teams:AppPassword"] = AppPassword,
         ["Teams:TenantId"] = TenantId,
         ["Teams:AllowedTenants:0"] = OtherTenant,
+        ["Teams:AllowedTenants:1"] = InvokeTenant,
         ["Teams:OpenIdMetadataUrl"] = BotFrameworkIssuer.MetadataUrl,
         ["Teams:Authority"] = LoginUrl,
         ["Teams:GraphBaseUrl"] = "https://graph.test/v1.0/",
@@ -59,7 +62,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public TeamsTestHost()
     {
         Issuer = new BotFrameworkIssuer(Http);
-        Store = StoreMock.Create(Settings);
+        Store = StoreMock.Create(Settings, Channels);
         Commands.Setup(c => c.HandleAsync(It.IsAny<ChatCommand>(), It.IsAny<CancellationToken>()))
             .Callback((ChatCommand c, CancellationToken _) => { lock (Received) { Received.Add(c); } })
             .ReturnsAsync(new CommandReply(true, "INC-42 declared", 42));
