@@ -24,7 +24,7 @@ internal sealed partial class TeamsPlatform(
     TimeProvider time,
     ILogger<TeamsPlatform> log) : IChatPlatform
 {
-    private static int fallbackLogged;
+    private int fallbackLogged;
     private readonly ConcurrentDictionary<string, string> partsDone = new(StringComparer.Ordinal);
 
     public string Name => PlatformNames.Teams;
