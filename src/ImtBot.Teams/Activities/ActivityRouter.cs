@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ImtBot.Core.Commands;
+using ImtBot.Core.Platforms;
+using ImtBot.Core.Ports;
+using ImtBot.Teams.Connector;
+using ImtBot.Teams.Outbound;
+using Microsoft.Extensions.Logging;
+
+namespace ImtBot.Teams.Activities;
+
+/// <summary>
+/// Handles an authenticated activity: <c>message</c> → command (reply in the thread), <c>conversationUpdate</c> /
+/// <c>installationUpdate</c> → remember the team, <c>invoke adaptiveCard/action</c> → command, answered with the refreshed
+/// card in the HTTP body. Commands are deduplicated by the core's inbox on <c>teams:{activity.id}:{conversation.id}</c>.
+/// </summary>
+internal sealed class ActivityRouter(
+    ICommandHandler commands,
+    IIncidentReader reader,
+    IIncidentCards cards,
+    IIncidentStore store,
+    TeamDirectory directory,
+    ConnectorClient connector,
+    ILogger<ActivityRouter> log)
+{
+    private readonly ConcurrentDictionary<string, string> aadIds = new(StringComparer.Ordinal);
+
+    /// <summary>Replies sent after the HTTP answer (tests wait on them).</summary>
+    internal event Action<Task>? ReplyStarted;
+
+    public async Task<ActivityResult> RouteAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.TenantId is { } tenant && activity.ServiceUrl is { } serviceUrl)
+        {
+            await directory.RememberServiceUrlAsync(tenant, serviceUrl, cancellationToken);
+        }
+
+        return activity.Type switch
+        {
+            "message" => await OnMessageAsync(activity, cancellationToken),
+            "conversationUpdate" => await OnConversationUpdateAsync(activity, cancellationToken),
+            "installationUpdate" => await OnInstallationUpdateAsync(activity, cancellationToken),
+            "invoke" when activity.Name == "adaptiveCard/action" => await OnCardActionAsync(activity, cancellationToken),
+            "invoke" => new ActivityResult(200, InvokeResponses.Error(400, "NotSupported", $"ImtBot does not handle {activity.Name}.")),
+            _ => ActivityResult.Ok,
+        };
+    }
+
+    private async Task<ActivityResult> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Conversation?.Id is null || activity.From is null)
+        {
+            return new ActivityResult(400);
+        }
+
+        var text = await MentionText.ToCommandTextAsync(activity, m => ResolveAadIdAsync(activity, m));
+        if (text.Length == 0 && activity.Value is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String)
+        {
+            text = c.GetString() ?? ""; // legacy Action.Submit
+        }
+
+        if (text.Length == 0)
+        {
+            text = "help";
+        }
+
+        var reply = await commands.HandleAsync(Command(activity, text), cancellationToken);
+        var serviceUrl = activity.ServiceUrl!;
+        var conversation = activity.Conversation.Id;
+        var replyTo = activity.Id;
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                var message = OutboundActivity.Text(reply.Text);
+                _ = replyTo is null
+                    ? await connector.SendAsync(serviceUrl, conversation, message, CancellationToken.None)
+                    : await connector.ReplyAsync(serviceUrl, conversation, replyTo, message, CancellationToken.None);
+            }
+            catch (ConnectorException e)
+            {
+                TeamsLog.ReplyFailed(log, e.Message);
+            }
+        }, CancellationToken.None);
+        ReplyStarted?.Invoke(task);
+        return ActivityResult.Ok;
+    }
+
+    private async Task<ActivityResult> OnCardActionAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Conversation?.Id is null || activity.From is null)
+        {
+            return new ActivityResult(200, InvokeResponses.Error(400, "BadRequest", "The invoke has no conversation or sender."));
+        }
+
+        var (text, code, message) = CardAction.Read(activity.Value);
+        if (text is null)
+        {
+            return new ActivityResult(200, InvokeResponses.Error(400, code, message));
+        }
+
+        var reply = await commands.HandleAsync(Command(activity, text), cancellationToken);
+        if (reply.Accepted && reply.Incident is { } number && reader.Get(number) is { } state)
+        {
+            return new ActivityResult(200, InvokeResponses.Card(cards.Incident(PlatformNames.Teams, state)));
+        }
+
+        return new ActivityResult(200, InvokeResponses.Message(reply.Text));
+    }
+
+    private async Task<ActivityResult> OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var botAdded = activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true;
+        if (botAdded && activity.ChannelData?.Team is not null)
+        {
+            await StoreTeamAsync(activity, cancellationToken);
+        }
+
+        return ActivityResult.Ok;
+    }
+
+    private async Task<ActivityResult> OnInstallationUpdateAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        TeamsLog.Installation(log, activity.Action ?? "update", activity.Conversation?.Id ?? "?");
+        if (activity.Action is "add" or "add-upgrade" && activity.ChannelData?.Team is not null)
+        {
+            await StoreTeamAsync(activity, cancellationToken);
+        }
+
+        return ActivityResult.Ok;
+    }
+
+    private async Task StoreTeamAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var team = activity.ChannelData!.Team!;
+        var tenant = activity.TenantId;
+        if (team.Id is null || tenant is null || activity.ServiceUrl is null)
+        {
+            return;
+        }
+
+        var groupId = team.AadGroupId;
+        var name = team.Name;
+        if (string.IsNullOrEmpty(groupId))
+        {
+            try
+            {
+                var details = await connector.GetTeamAsync(activity.ServiceUrl, team.Id, cancellationToken);
+                groupId = details.AadGroupId;
+                name ??= details.Name;
+            }
+            catch (ConnectorException e)
+            {
+                TeamsLog.ActivityFailed(log, "team details", e.Message);
+            }
+        }
+
+        await directory.SaveTeamAsync(new TeamReference(activity.ServiceUrl, team.Id, name, groupId, tenant, activity.Recipient?.Id), cancellationToken);
+        TeamsLog.TeamStored(log, name ?? "(unnamed)", team.Id);
+    }
+
+    private ChatCommand Command(Activity activity, string text)
+    {
+        var from = activity.From!;
+        var conversation = activity.Conversation!.Id!;
+        var actor = new UserRef(PlatformNames.Teams, from.AadObjectId ?? from.Id ?? "unknown", from.Name ?? "someone");
+        return new ChatCommand(text, actor, new ChannelRef(PlatformNames.Teams, ChannelOf(conversation)), $"teams:{activity.Id}:{conversation}");
+    }
+
+    /// <summary>
+    /// The channel a message was typed in: a channel post's conversation id is <c>19:…;messageid=…</c>; an incident that
+    /// fell back to a thread is linked by the whole thread id, a Graph-created channel by the bare channel id.
+    /// </summary>
+    private string ChannelOf(string conversationId)
+    {
+        var bare = conversationId.Split(';', 2)[0];
+        return bare != conversationId && store.FindIncidentByChannel(new ChannelRef(PlatformNames.Teams, conversationId)) is not null
+            ? conversationId
+            : bare;
+    }
+
+    private async Task<string?> ResolveAadIdAsync(Activity activity, ChannelAccount mentioned)
+    {
+        if (!string.IsNullOrEmpty(mentioned.AadObjectId))
+        {
+            return mentioned.AadObjectId;
+        }
+
+        if (mentioned.Id is null || !mentioned.Id.StartsWith("29:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (aadIds.TryGetValue(mentioned.Id, out var known))
+        {
+            return known;
+        }
+
+        try
+        {
+            var member = await connector.GetMemberAsync(activity.ServiceUrl!, activity.Conversation!.Id!, mentioned.Id, CancellationToken.None);
+            if (member?.AadObjectId is { } aad)
+            {
+                aadIds[mentioned.Id] = aad;
+                return aad;
+            }
+        }
+        catch (ConnectorException e)
+        {
+            TeamsLog.ActivityFailed(log, "member lookup", e.Message);
+        }
+
+        return null;
+    }
+}

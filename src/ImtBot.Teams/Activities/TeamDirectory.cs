@@ -1,0 +1,45 @@
+using System.Text.Json;
+using ImtBot.Core.Ports;
+using Microsoft.Extensions.Options;
+
+namespace ImtBot.Teams.Activities;
+
+/// <summary>Reads and writes the Teams settings kept in the store: the incident team and the last trusted serviceUrl per tenant.</summary>
+internal sealed class TeamDirectory(IIncidentStore store, IOptions<TeamsOptions> options)
+{
+    public TeamReference? IncidentTeam()
+    {
+        var json = store.GetSetting(TeamsConstants.TeamSetting);
+        return json is null ? null : JsonSerializer.Deserialize<TeamReference>(json, ActivityJson.Options);
+    }
+
+    /// <summary>Remembers a team; it becomes the incident team unless <c>Teams:IncidentTeamId</c> names another one.</summary>
+    public async Task SaveTeamAsync(TeamReference team, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(team, ActivityJson.Options);
+        await store.SetSettingAsync($"{TeamsConstants.TeamSetting}:{team.TeamId}", json, cancellationToken);
+        var wanted = options.Value.IncidentTeamId;
+        if (string.IsNullOrWhiteSpace(wanted)
+            || string.Equals(wanted, team.AadGroupId, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(wanted, team.TeamId, StringComparison.OrdinalIgnoreCase))
+        {
+            await store.SetSettingAsync(TeamsConstants.TeamSetting, json, cancellationToken);
+        }
+    }
+
+    /// <summary>The serviceUrl to reach a tenant: the last authenticated one, the team's, or the global default.</summary>
+    public string ServiceUrlFor(string? tenantId) =>
+        (tenantId is null ? null : store.GetSetting($"{TeamsConstants.ServiceUrlSetting}:{tenantId}"))
+        ?? IncidentTeam()?.ServiceUrl
+        ?? TeamsConstants.DefaultServiceUrl;
+
+    /// <summary>Stores the serviceUrl of an authenticated activity when it changed (Teams moves it over time).</summary>
+    public async Task RememberServiceUrlAsync(string tenantId, string serviceUrl, CancellationToken cancellationToken)
+    {
+        var key = $"{TeamsConstants.ServiceUrlSetting}:{tenantId}";
+        if (!string.Equals(store.GetSetting(key), serviceUrl, StringComparison.Ordinal))
+        {
+            await store.SetSettingAsync(key, serviceUrl, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ImtBot.Teams.Activities;
+
+namespace ImtBot.Teams.Connector;
+
+/// <summary>
+/// The Bot Connector REST API (protocols/teams.md §3.2): send, reply, update, create conversations, team details and
+/// members. The bot token goes only to trusted serviceUrls; ids are escaped; sends are limited per conversation.
+/// Retries of throttled calls happen in the HTTP pipeline (see <c>AddTeams</c>); a POST that may have been applied is
+/// never retried blindly — it surfaces as a <see cref="ConnectorException"/> for the outbox to reconcile.
+/// </summary>
+internal sealed class ConnectorClient(IHttpClientFactory http, TokenProvider tokens, ServiceUrlPolicy trust, ConversationRateLimiter limiter)
+{
+    public async Task<string> SendAsync(string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken)
+    {
+        using var lease = await limiter.AcquireAsync(conversationId, cancellationToken);
+        var doc = await SendJsonAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, cancellationToken);
+        return Id(doc, "id");
+    }
+
+    public async Task<string> ReplyAsync(string serviceUrl, string conversationId, string replyToId, JsonObject activity, CancellationToken cancellationToken)
+    {
+        activity["replyToId"] = replyToId;
+        using var lease = await limiter.AcquireAsync(conversationId, cancellationToken);
+        var doc = await SendJsonAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(replyToId)}", activity, cancellationToken);
+        return Id(doc, "id");
+    }
+
+    public async Task UpdateAsync(string serviceUrl, string conversationId, string activityId, JsonObject activity, CancellationToken cancellationToken)
+    {
+        activity["id"] = activityId;
+        activity["type"] = "message";
+        using var lease = await limiter.AcquireAsync(conversationId, cancellationToken);
+        await SendJsonAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, cancellationToken);
+    }
+
+    public async Task<ConversationResource> CreateConversationAsync(string serviceUrl, JsonObject parameters, CancellationToken cancellationToken)
+    {
+        var key = parameters["channelData"]?["channel"]?["id"]?.GetValue<string>() ?? "create";
+        using var lease = await limiter.AcquireAsync(key, cancellationToken);
+        var doc = await SendJsonAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+        var activityId = doc.RootElement.TryGetProperty("activityId", out var a) ? a.GetString() : null;
+        return new ConversationResource(Id(doc, "id"), activityId);
+    }
+
+    /// <summary><c>GET v3/teams/{id}</c>: the team's name and Microsoft 365 group id.</summary>
+    public async Task<TeamsIdName> GetTeamAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
+    {
+        using var doc = await SendJsonAsync(HttpMethod.Get, serviceUrl, $"v3/teams/{Esc(teamId)}", null, cancellationToken);
+        return doc.Deserialize<TeamsIdName>(ActivityJson.Options) ?? new TeamsIdName { Id = teamId };
+    }
+
+    /// <summary><c>GET v3/conversations/{id}/members/{userId}</c>: resolves a <c>29:</c> id to the user's Entra object id.</summary>
+    public async Task<ChannelAccount?> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken cancellationToken)
+    {
+        using var doc = await SendJsonAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Esc(conversationId.Split(';', 2)[0])}/members/{Esc(userId)}", null, cancellationToken);
+        return doc.Deserialize<ChannelAccount>(ActivityJson.Options);
+    }
+
+    private static string Esc(string id) => Uri.EscapeDataString(id);
+
+    private static string Id(JsonDocument doc, string name) =>
+        doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out var v) && v.GetString() is { Length: > 0 } s
+            ? s
+            : throw new ConnectorException($"the Connector answered without an {name}", HttpStatusCode.OK, mayHaveApplied: true);
+
+    private async Task<JsonDocument> SendJsonAsync(HttpMethod method, string serviceUrl, string path, JsonObject? body, CancellationToken cancellationToken)
+    {
+        var uri = trust.Build(serviceUrl, path);
+        var token = await tokens.BotTokenAsync(cancellationToken);
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: ActivityJson.Options);
+        }
+
+        return await HttpJson.SendAsync(http.CreateClient(TeamsConstants.ConnectorClient), request, "Connector", cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ImtBot.Teams.Connector;
+using Microsoft.Extensions.Options;
+
+namespace ImtBot.Teams.Graph;
+
+/// <summary>The few Microsoft Graph calls ImtBot makes: create, find and archive a team's channels (app token, <c>Teams:GraphBaseUrl</c>).</summary>
+internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens, IOptions<TeamsOptions> options)
+{
+    /// <summary><c>POST teams/{groupId}/channels</c> (a standard channel).</summary>
+    public async Task<GraphChannel> CreateChannelAsync(string groupId, string displayName, string description, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["displayName"] = displayName,
+            ["description"] = description,
+            ["membershipType"] = "standard",
+        };
+        using var doc = await SendAsync(HttpMethod.Post, $"teams/{Uri.EscapeDataString(groupId)}/channels", body, cancellationToken);
+        return Read(doc.RootElement);
+    }
+
+    /// <summary>The channel with exactly this display name, if any.</summary>
+    public async Task<GraphChannel?> FindChannelAsync(string groupId, string displayName, CancellationToken cancellationToken)
+    {
+        var filter = Uri.EscapeDataString($"displayName eq '{displayName.Replace("'", "''", StringComparison.Ordinal)}'");
+        using var doc = await SendAsync(HttpMethod.Get, $"teams/{Uri.EscapeDataString(groupId)}/channels?$filter={filter}", null, cancellationToken);
+        if (!doc.RootElement.TryGetProperty("value", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        return list.EnumerateArray().Select(Read).FirstOrDefault(c => string.Equals(c.DisplayName, displayName, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary><c>POST teams/{groupId}/channels/{channelId}/archive</c>.</summary>
+    public async Task ArchiveChannelAsync(string groupId, string channelId, CancellationToken cancellationToken)
+    {
+        using var doc = await SendAsync(HttpMethod.Post, $"teams/{Uri.EscapeDataString(groupId)}/channels/{Uri.EscapeDataString(channelId)}/archive", new JsonObject(), cancellationToken);
+    }
+
+    private static GraphChannel Read(JsonElement e) => new(
+        e.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "",
+        e.TryGetProperty("displayName", out var n) ? n.GetString() ?? "" : "",
+        e.TryGetProperty("description", out var d) ? d.GetString() : null);
+
+    private async Task<JsonDocument> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    {
+        var baseUrl = options.Value.GraphBaseUrl;
+        var uri = new Uri(new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"), path);
+        var token = await tokens.GraphTokenAsync(cancellationToken);
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await HttpJson.SendAsync(http.CreateClient(TeamsConstants.GraphClient), request, "Graph", cancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+namespace ImtBot.Teams.Outbound;
+
+/// <summary>The link keys (external ids) Teams stores per incident.</summary>
+public static class TeamsLinks
+{
+    /// <summary>The incident's channel id (<c>19:…@thread.tacv2</c>), or the thread id when channel creation fell back to a thread.</summary>
+    public const string Channel = "teams:channel";
+
+    /// <summary><c>channel</c> (a Graph-created channel) or <c>thread</c> (a thread in an existing channel or chat).</summary>
+    public const string ChannelMode = "teams:channelMode";
+
+    /// <summary>The activity id of the incident card.</summary>
+    public const string Activity = "teams:activity";
+
+    /// <summary>The conversation (thread) the incident card lives in, for <c>PUT</c> updates.</summary>
+    public const string CardConversation = "teams:cardConversation";
+
+    public const string ModeChannel = "channel";
+    public const string ModeThread = "thread";
+
+    public static string Page(string pageId) => "teams:page:" + pageId;
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ImtBot.Core.Ports;
+using ImtBot.Teams.Activities;
+using ImtBot.Teams.Connector;
+using ImtBot.Teams.Graph;
+
+namespace ImtBot.Teams.Outbound;
+
+internal sealed partial class TeamsPlatform
+{
+    internal const string FallbackNotice =
+        "Microsoft Graph refused to create a channel for this incident (ImtBot needs the Channel.Create.Group consent in this team), so this thread is the incident's channel.";
+
+    private const int MaxNameAttempts = 5;
+
+    /// <summary>A standard channel named <c>INC-n title</c> (adopted if it already exists for this incident), else a thread.</summary>
+    private async Task<EffectOutcome> OpenChannelAsync(EffectContext context, CancellationToken cancellationToken)
+    {
+        if (context.Links.ContainsKey(TeamsLinks.Channel))
+        {
+            return EffectOutcome.Done();
+        }
+
+        var team = Team;
+        var incident = context.Incident;
+        if (team is null)
+        {
+            // Not added to a team yet: the conversation the incident was declared in serves as its channel.
+            return Opened(incident.Origin.Id, TeamsLinks.ModeThread);
+        }
+
+        if (string.IsNullOrEmpty(team.AadGroupId))
+        {
+            return await FallbackThreadAsync(context, team, HttpStatusCode.NotFound, cancellationToken);
+        }
+
+        var description = $"ImtBot incident {incident.Key}: {incident.Title}";
+        if (description.Length > 1024)
+        {
+            description = description[..1024];
+        }
+
+        for (var n = 1; n <= MaxNameAttempts; n++)
+        {
+            var name = ChannelName.For(incident.Number, incident.Title, n);
+            if (context.Attempt > 1 || n > 1)
+            {
+                var existing = await graph.FindChannelAsync(team.AadGroupId, name, cancellationToken);
+                if (existing is not null)
+                {
+                    if (IsOurs(existing, incident.Key))
+                    {
+                        return Opened(existing.Id, TeamsLinks.ModeChannel);
+                    }
+
+                    continue;
+                }
+            }
+
+            try
+            {
+                var created = await graph.CreateChannelAsync(team.AadGroupId, name, description, cancellationToken);
+                return Opened(created.Id, TeamsLinks.ModeChannel);
+            }
+            catch (ConnectorException e) when (IsNameTaken(e))
+            {
+                var existing = await graph.FindChannelAsync(team.AadGroupId, name, cancellationToken);
+                if (existing is not null && IsOurs(existing, incident.Key))
+                {
+                    return Opened(existing.Id, TeamsLinks.ModeChannel);
+                }
+            }
+            catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
+            {
+                return await FallbackThreadAsync(context, team, e.Status, cancellationToken);
+            }
+        }
+
+        return EffectOutcome.Failed($"no free channel name for {incident.Key} after {MaxNameAttempts} tries");
+    }
+
+    private async Task<EffectOutcome> FallbackThreadAsync(EffectContext context, TeamReference team, HttpStatusCode status, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref fallbackLogged, 1) == 0)
+        {
+            TeamsLog.ChannelFallback(log, (int)status);
+        }
+
+        var incident = context.Incident;
+        var root = OutboundActivity.Text($"{incident.Key} {incident.Title}\n{FallbackNotice}");
+        var thread = await OnceAsync(context, "thread", async () =>
+        {
+            var created = await connector.CreateConversationAsync(ServiceUrl(team), ChannelPost(team, team.TeamId, root), cancellationToken);
+            return ThreadId(created);
+        });
+        return Opened(thread, TeamsLinks.ModeThread);
+    }
+
+    private async Task<EffectOutcome> ArchiveAsync(EffectContext context, CancellationToken cancellationToken)
+    {
+        if (IncidentConversation(context) is not { } channel)
+        {
+            return EffectOutcome.Done();
+        }
+
+        var team = Team;
+        var incident = context.Incident;
+        if (context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) == TeamsLinks.ModeChannel && team?.AadGroupId is { } group)
+        {
+            try
+            {
+                await graph.ArchiveChannelAsync(group, channel, cancellationToken);
+                return EffectOutcome.Done();
+            }
+            catch (ConnectorException e) when (!e.IsTransient)
+            {
+                // Archiving needs ChannelSettings permissions the app may not have: leave a last word instead.
+            }
+        }
+
+        await SendToIncidentAsync(context, OutboundActivity.Text($"{incident.Key} is {incident.Status.ToString().ToLowerInvariant()}. This conversation is kept as the incident's record; please continue elsewhere."), cancellationToken);
+        return EffectOutcome.Done();
+    }
+
+    private static EffectOutcome Opened(string channel, string mode) => EffectOutcome.Done(new Dictionary<string, string>
+    {
+        [TeamsLinks.Channel] = channel,
+        [TeamsLinks.ChannelMode] = mode,
+    });
+
+    private static bool IsOurs(GraphChannel channel, string key) =>
+        channel.Description?.Contains(key + ":", StringComparison.OrdinalIgnoreCase) == true;
+
+    internal static bool IsNameTaken(ConnectorException e) =>
+        e.Status == HttpStatusCode.Conflict
+        || (e.Status == HttpStatusCode.BadRequest
+            && (e.Code?.Contains("NameAlreadyExists", StringComparison.OrdinalIgnoreCase) == true
+                || e.Message.Contains("already exist", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>ConversationParameters that start a new post (thread) in a Teams channel.</summary>
+    private JsonObject ChannelPost(TeamReference? team, string channelId, JsonObject activity) => new()
+    {
+        ["isGroup"] = true,
+        ["bot"] = new JsonObject { ["id"] = BotId },
+        ["channelData"] = new JsonObject
+        {
+            ["channel"] = new JsonObject { ["id"] = channelId },
+            ["tenant"] = new JsonObject { ["id"] = TenantId(team) },
+        },
+        ["activity"] = activity,
+    };
+
+    /// <summary>The thread id of a new channel post: <c>19:…@thread.tacv2;messageid=&lt;activityId&gt;</c>.</summary>
+    private static string ThreadId(ConversationResource created) =>
+        created.Id.Contains(";messageid=", StringComparison.Ordinal) || created.ActivityId is null
+            ? created.Id
+            : $"{created.Id};messageid={created.ActivityId}";
+}

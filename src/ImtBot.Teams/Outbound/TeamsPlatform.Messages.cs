@@ -1,0 +1,209 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ImtBot.Core.Effects;
+using ImtBot.Core.Incidents;
+using ImtBot.Core.Platforms;
+using ImtBot.Core.Ports;
+using ImtBot.Teams.Connector;
+
+namespace ImtBot.Teams.Outbound;
+
+internal sealed partial class TeamsPlatform
+{
+    /// <summary>Posts the incident card the first time (a new post in the channel, or into the thread), then <c>PUT</c>s it.</summary>
+    private async Task<EffectOutcome> SyncCardAsync(EffectContext context, CancellationToken cancellationToken)
+    {
+        if (IncidentConversation(context) is not { } channel)
+        {
+            return ChannelNotOpen(time);
+        }
+
+        var team = Team;
+        var card = cards.Incident(PlatformNames.Teams, context.Incident);
+        var thread = context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) != TeamsLinks.ModeChannel;
+        if (thread && Team is not null && card is JsonObject o && o["body"] is JsonArray body)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["text"] = FallbackNotice });
+        }
+
+        var message = OutboundActivity.Card(card, $"{context.Incident.Key} {context.Incident.Title}");
+        if (context.Links.TryGetValue(TeamsLinks.Activity, out var activityId)
+            && context.Links.TryGetValue(TeamsLinks.CardConversation, out var cardConversation))
+        {
+            try
+            {
+                await connector.UpdateAsync(ServiceUrl(team), cardConversation, activityId, message, cancellationToken);
+                return EffectOutcome.Done();
+            }
+            catch (ConnectorException e) when (e.Status == HttpStatusCode.NotFound)
+            {
+                // The card was deleted: post it again below.
+            }
+        }
+
+        string conversation;
+        string posted;
+        if (thread)
+        {
+            conversation = channel;
+            posted = await connector.SendAsync(ServiceUrl(team), channel, message, cancellationToken);
+        }
+        else
+        {
+            var created = await connector.CreateConversationAsync(ServiceUrl(team), ChannelPost(team, channel, message), cancellationToken);
+            conversation = ThreadId(created);
+            posted = created.ActivityId ?? conversation.Split(";messageid=", 2).ElementAtOrDefault(1) ?? created.Id;
+        }
+
+        return EffectOutcome.Done(new Dictionary<string, string>
+        {
+            [TeamsLinks.Activity] = posted,
+            [TeamsLinks.CardConversation] = conversation,
+        });
+    }
+
+    /// <summary>Teams channels in a team need no invitation: mention the people so they are notified.</summary>
+    private async Task<EffectOutcome> InviteAsync(EffectContext context, InviteUsers effect, CancellationToken cancellationToken)
+    {
+        var users = effect.Users.Where(u => u.Platform == PlatformNames.Teams).ToList();
+        if (users.Count == 0)
+        {
+            return EffectOutcome.Done();
+        }
+
+        if (IncidentConversation(context) is null)
+        {
+            return ChannelNotOpen(time);
+        }
+
+        var incident = context.Incident;
+        await SendToIncidentAsync(context, OutboundActivity.Mentioning(users, $"you are invited to {incident.Key}: {incident.Title}."), cancellationToken);
+        return EffectOutcome.Done();
+    }
+
+    /// <summary>A 1:1 page card with Acknowledge / Decline, and a mention of the person in the incident channel.</summary>
+    private async Task<EffectOutcome> SendPageAsync(EffectContext context, SendPage effect, CancellationToken cancellationToken)
+    {
+        var link = TeamsLinks.Page(effect.PageId);
+        if (context.Links.ContainsKey(link))
+        {
+            return EffectOutcome.Done();
+        }
+
+        if (effect.To.Platform != PlatformNames.Teams)
+        {
+            return EffectOutcome.Failed($"{effect.To} is not a Teams user and cannot be paged from Teams");
+        }
+
+        var incident = context.Incident;
+        var page = incident.Pages.FirstOrDefault(p => p.Id == effect.PageId)
+            ?? new Page(effect.PageId, effect.To, effect.Role, effect.Message, time.GetUtcNow(), effect.Deadline, 1, PageStatus.Paged, null);
+        var card = cards.Page(PlatformNames.Teams, incident, page);
+        var sent = await OnceAsync(context, "dm", () => SendDirectAsync(effect.To, OutboundActivity.Card(card, $"You are paged for {incident.Key}"), cancellationToken));
+
+        if (IncidentConversation(context) is not null)
+        {
+            var what = effect.Role is null ? $"is paged for {incident.Key}." : $"is paged as {effect.Role} for {incident.Key}.";
+            await OnceAsync(context, "mention", () => SendToIncidentAsync(context, OutboundActivity.MentionCard(effect.To, what), cancellationToken));
+        }
+
+        return EffectOutcome.Done(new Dictionary<string, string> { [link] = sent });
+    }
+
+    private async Task<EffectOutcome> PostTextAsync(EffectContext context, string text, CancellationToken cancellationToken)
+    {
+        if (IncidentConversation(context) is null)
+        {
+            return ChannelNotOpen(time);
+        }
+
+        await SendToIncidentAsync(context, OutboundActivity.Text(text), cancellationToken);
+        return EffectOutcome.Done();
+    }
+
+    private async Task<EffectOutcome> PostStatusUpdateAsync(EffectContext context, PostStatusUpdate effect, CancellationToken cancellationToken)
+    {
+        var incident = context.Incident;
+        var update = incident.Updates.LastOrDefault(u => u.Text == effect.Text && u.By.Equals(effect.By))
+            ?? new StatusUpdate(time.GetUtcNow(), effect.By, effect.Text);
+        var card = cards.StatusUpdate(PlatformNames.Teams, incident, update);
+        var summary = $"{incident.Key} update";
+        if (IncidentConversation(context) is not null)
+        {
+            await OnceAsync(context, "channel", () => SendToIncidentAsync(context, OutboundActivity.Card(card, summary), cancellationToken));
+        }
+
+        await OnceAsync(context, "announce", () => SendToAnnouncementsAsync(OutboundActivity.Card(card, summary), cancellationToken));
+        return EffectOutcome.Done();
+    }
+
+    private async Task<EffectOutcome> AnnounceAsync(EffectContext context, Announce effect, CancellationToken cancellationToken)
+    {
+        await SendToAnnouncementsAsync(OutboundActivity.Text(effect.Text), cancellationToken);
+        return EffectOutcome.Done();
+    }
+
+    private async Task<EffectOutcome> NotifyAsync(EffectContext context, NotifyUser effect, CancellationToken cancellationToken)
+    {
+        if (effect.To.Platform != PlatformNames.Teams)
+        {
+            return EffectOutcome.Failed($"{effect.To} is not a Teams user");
+        }
+
+        await SendDirectAsync(effect.To, OutboundActivity.Text(effect.Text), cancellationToken);
+        return EffectOutcome.Done();
+    }
+
+    private async Task<EffectOutcome> PostReviewAsync(EffectContext context, CancellationToken cancellationToken)
+    {
+        if (IncidentConversation(context) is null)
+        {
+            return ChannelNotOpen(time);
+        }
+
+        var card = cards.Review(PlatformNames.Teams, context.Incident);
+        await SendToIncidentAsync(context, OutboundActivity.Card(card, $"{context.Incident.Key} review"), cancellationToken);
+        return EffectOutcome.Done();
+    }
+
+    /// <summary>A new post in the incident channel, or a reply in the incident thread.</summary>
+    private Task<string> SendToIncidentAsync(EffectContext context, JsonObject activity, CancellationToken cancellationToken) =>
+        connector.SendAsync(ServiceUrl(Team), IncidentConversation(context)!, activity, cancellationToken);
+
+    /// <summary>The announcements channel (<c>Teams:AnnouncementsChannelId</c>, else the team's General channel); nothing without a team.</summary>
+    private async Task<string> SendToAnnouncementsAsync(JsonObject activity, CancellationToken cancellationToken)
+    {
+        var team = Team;
+        var channel = string.IsNullOrWhiteSpace(options.Value.AnnouncementsChannelId) ? team?.TeamId : options.Value.AnnouncementsChannelId;
+        if (channel is null)
+        {
+            return "";
+        }
+
+        return await connector.SendAsync(ServiceUrl(team), channel, activity, cancellationToken);
+    }
+
+    /// <summary>Creates (or reopens) the 1:1 chat with a user by Entra object id and sends into it.</summary>
+    private async Task<string> SendDirectAsync(UserRef user, JsonObject activity, CancellationToken cancellationToken)
+    {
+        var team = Team;
+        var tenant = TenantId(team);
+        var parameters = new JsonObject
+        {
+            ["isGroup"] = false,
+            ["bot"] = new JsonObject { ["id"] = BotId },
+            ["members"] = new JsonArray(new JsonObject { ["id"] = user.Id }),
+            ["tenantId"] = tenant,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } },
+        };
+        try
+        {
+            var chat = await connector.CreateConversationAsync(ServiceUrl(team), parameters, cancellationToken);
+            return await connector.SendAsync(ServiceUrl(team), chat.Id, activity, cancellationToken);
+        }
+        catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            throw new ConnectorException($"{user} cannot get a direct message from ImtBot (blocked, or the app is not installed for them): {e.Code}", e.Status, e.Code);
+        }
+    }
+}

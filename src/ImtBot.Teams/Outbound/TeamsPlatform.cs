@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using ImtBot.Core.Effects;
+using ImtBot.Core.Platforms;
+using ImtBot.Core.Ports;
+using ImtBot.Teams.Activities;
+using ImtBot.Teams.Connector;
+using ImtBot.Teams.Graph;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ImtBot.Teams.Outbound;
+
+/// <summary>
+/// Runs the effects of incidents that live on Teams through the Bot Connector and Microsoft Graph. Transient faults
+/// (throttling, gateways, no answer) come back as <see cref="EffectOutcomeKind.Retry"/>; parts of an effect already done
+/// in this process are remembered so a retry does not post them twice, and channels are reconciled by name.
+/// </summary>
+internal sealed partial class TeamsPlatform(
+    ConnectorClient connector,
+    GraphClient graph,
+    TeamDirectory directory,
+    IIncidentCards cards,
+    IOptions<TeamsOptions> options,
+    TimeProvider time,
+    ILogger<TeamsPlatform> log) : IChatPlatform
+{
+    private int fallbackLogged;
+    private readonly ConcurrentDictionary<string, string> partsDone = new(StringComparer.Ordinal);
+
+    public string Name => PlatformNames.Teams;
+
+    public async Task<EffectOutcome> ExecuteAsync(EffectContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = context.Effect switch
+            {
+                OpenChannel => await OpenChannelAsync(context, cancellationToken),
+                SyncIncidentCard => await SyncCardAsync(context, cancellationToken),
+                InviteUsers e => await InviteAsync(context, e, cancellationToken),
+                SendPage e => await SendPageAsync(context, e, cancellationToken),
+                PostToChannel e => await PostTextAsync(context, e.Text, cancellationToken),
+                PostStatusUpdate e => await PostStatusUpdateAsync(context, e, cancellationToken),
+                Announce e => await AnnounceAsync(context, e, cancellationToken),
+                NotifyUser e => await NotifyAsync(context, e, cancellationToken),
+                PostReview => await PostReviewAsync(context, cancellationToken),
+                ArchiveChannel => await ArchiveAsync(context, cancellationToken),
+                ScheduleTimer => EffectOutcome.Done(), // timers are run by the host's dispatcher
+                _ => EffectOutcome.Failed($"Teams cannot run a {context.Effect.Kind} effect"),
+            };
+            if (outcome.Kind != EffectOutcomeKind.Retry)
+            {
+                foreach (var key in partsDone.Keys.Where(k => k.StartsWith(context.StepKey + "|", StringComparison.Ordinal)))
+                {
+                    partsDone.TryRemove(key, out _);
+                }
+            }
+
+            return outcome;
+        }
+        catch (ConnectorException e)
+        {
+            TeamsLog.EffectFailed(log, context.StepKey, e.Message);
+            return e.IsTransient
+                ? EffectOutcome.Retry(e.Message, time.GetUtcNow() + Backoff(e.RetryAfter, context.Attempt))
+                : EffectOutcome.Failed(e.Message);
+        }
+    }
+
+    internal static TimeSpan Backoff(TimeSpan? retryAfter, int attempt)
+    {
+        if (retryAfter is { } r && r > TimeSpan.Zero)
+        {
+            return r;
+        }
+
+        var seconds = Math.Min(600, 5 * Math.Pow(2, Math.Clamp(attempt - 1, 0, 10)));
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>Runs one part of an effect once per process (until the effect completes), remembering its result.</summary>
+    private async Task<string> OnceAsync(EffectContext context, string part, Func<Task<string>> action)
+    {
+        var key = context.StepKey + "|" + part;
+        if (partsDone.TryGetValue(key, out var done))
+        {
+            return done;
+        }
+
+        var result = await action();
+        partsDone[key] = result;
+        return result;
+    }
+
+    private TeamReference? Team => directory.IncidentTeam();
+
+    private string ServiceUrl(TeamReference? team) => team?.ServiceUrl ?? directory.ServiceUrlFor(options.Value.TenantId);
+
+    private string TenantId(TeamReference? team) => team?.TenantId ?? options.Value.TenantId;
+
+    private string BotId => "28:" + options.Value.AppId;
+
+    /// <summary>Where messages about the incident go: its channel (a new post) or its thread (a reply).</summary>
+    private static string? IncidentConversation(EffectContext context) =>
+        context.Links.TryGetValue(TeamsLinks.Channel, out var channel) ? channel : null;
+
+    private static EffectOutcome ChannelNotOpen(TimeProvider time) =>
+        EffectOutcome.Retry("the incident's Teams channel is not open yet", time.GetUtcNow().AddSeconds(5));
+}

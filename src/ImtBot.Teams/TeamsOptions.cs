@@ -1,0 +1,58 @@
+namespace ImtBot.Teams;
+
+/// <summary>
+/// The <c>Teams</c> configuration section. Teams is on when <see cref="AppId"/> and <see cref="AppPassword"/> are set.
+/// Every URL can point at a local fake (<c>https://127.0.0.1:port/…</c>) so the real client code runs in tests;
+/// there is deliberately no setting that turns inbound authentication off.
+/// </summary>
+public sealed class TeamsOptions
+{
+    public const string Section = "Teams";
+
+    /// <summary>The bot's Microsoft App ID (Entra application id, a GUID): the expected token audience.</summary>
+    public string AppId { get; set; } = "";
+
+    /// <summary>The client secret of the Entra application (never logged).</summary>
+    public string AppPassword { get; set; } = "";
+
+    /// <summary>The home tenant: MSAL authority and the first allowed tenant.</summary>
+    public string TenantId { get; set; } = "";
+
+    /// <summary>More tenants whose activities are accepted (besides <see cref="TenantId"/>).</summary>
+    public List<string> AllowedTenants { get; set; } = [];
+
+    /// <summary>The Microsoft 365 group id (or Teams <c>19:</c> team id) of the team that gets incident channels; empty: the team the bot was added to.</summary>
+    public string IncidentTeamId { get; set; } = "";
+
+    /// <summary>Optional channel id (<c>19:…@thread.tacv2</c>) for announcements; empty: the team's General channel.</summary>
+    public string AnnouncementsChannelId { get; set; } = "";
+
+    /// <value>The default value is <c>https://login.botframework.com/v1/.well-known/openidconfiguration</c>.</value>
+    public string OpenIdMetadataUrl { get; set; } = TeamsConstants.OpenIdMetadataUrl;
+
+    /// <value>The default is <c>https://login.microsoftonline.com/{TenantId}</c>.</value>
+    public string Authority { get; set; } = "";
+
+    /// <value>The default value is <c>https://graph.microsoft.com/v1.0/</c>.</value>
+    public string GraphBaseUrl { get; set; } = TeamsConstants.GraphBaseUrl;
+
+    /// <summary>Hosts a bot token may be sent to (serviceUrl trust list).</summary>
+    /// <value>The default is the public, GCC and GCC High Teams service hosts.</value>
+    public List<string> ConnectorAllowedHosts { get; set; } = [.. TeamsConstants.ConnectorHosts];
+
+    /// <summary>The largest accepted <c>/api/messages</c> body in bytes.</summary>
+    /// <value>The default value is 1 MiB.</value>
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Messages per second per conversation (Teams allows 7).</summary>
+    public int ConversationMessagesPerSecond { get; set; } = 7;
+
+    public static bool IsConfigured(string? appId, string? appPassword) =>
+        !string.IsNullOrWhiteSpace(appId) && !string.IsNullOrWhiteSpace(appPassword);
+
+    public string EffectiveAuthority =>
+        string.IsNullOrWhiteSpace(Authority) ? TeamsConstants.LoginBase + TenantId : Authority;
+
+    public IReadOnlySet<string> Tenants =>
+        new HashSet<string>(AllowedTenants.Append(TenantId).Where(t => !string.IsNullOrWhiteSpace(t)), StringComparer.OrdinalIgnoreCase);
+}
