@@ -22,7 +22,7 @@ internal sealed partial class EffectDispatcher(
     IOptions<DispatcherOptions> options,
     ILogger<EffectDispatcher> log) : BackgroundService
 {
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..48];
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Dictionary<string, IChatPlatform> _platforms = platforms.ToDictionary(p => p.Name, StringComparer.Ordinal);
     private readonly DispatcherOptions _options = options.Value;
 

@@ -128,7 +128,7 @@ public static class CliVerbs
     {
         using var store = Open(args);
         var incidents = store.ListIncidents(openOnly: false).Select(i => store.GetEvents(i.Number)).ToList();
-        stdout.Write(IncidentMetrics.Compute(incidents).ToText());
+        stdout.Write(IncidentMetrics.ToTable(IncidentMetrics.Compute(incidents)));
         return Ok;
     }
 

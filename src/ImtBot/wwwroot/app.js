@@ -80,6 +80,8 @@ async function loadChannels() {
   };
   $("channels").innerHTML = state.channels.filter((c) => c.kind === "channel").map(item).join("");
   $("directs").innerHTML = state.channels.filter((c) => c.kind === "direct").map(item).join("") || `<li class="nav-item archived">no messages yet</li>`;
+  const current = state.channels.find((c) => c.id === state.channel);
+  if (current) $("channel-topic").textContent = current.topic ?? "";
 }
 
 async function route() {

@@ -48,7 +48,7 @@ public class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task PostAction_WithoutCommand_400()
     {
-        await _host.SayAsync("alice", "general", "hello");
+        (await _host.Http.PostAsJsonAsync("/api/console/messages", new { user = "alice", channel = "general", text = "hello" })).EnsureSuccessStatusCode();
         var message = (string)(await _host.MessagesAsync("general")).Last()!["id"]!;
 
         var response = await _host.Http.PostAsJsonAsync("/api/console/actions", new { user = "alice", messageId = message, data = new { verb = "x" } });

@@ -24,7 +24,7 @@ public class ConsoleBrowserTests
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 820 } });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
         await page.GotoAsync(host.BaseAddress.ToString());
 
         await page.FillAsync("#composer-input", "/incident declare \"Checkout failing for EU customers\" sev1");
@@ -48,6 +48,8 @@ public class ConsoleBrowserTests
         await page.PressAsync("#composer-input", "Enter");
         await page.Locator(".message .card").Filter(new LocatorFilterOptions { HasText = "Rolled back" }).First.WaitForAsync();
 
+        // The picture for the README: the channel from the top, with the pinned incident card as everyone sees it now.
+        await page.EvaluateAsync("document.getElementById('messages').scrollTop = 0");
         var docs = Path.Combine(RepositoryRoot.Path, "docs");
         Directory.CreateDirectory(docs);
         var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, "console.png") });

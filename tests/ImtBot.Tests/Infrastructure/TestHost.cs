@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ImtBot.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ public sealed class TestHost : IAsyncDisposable
         _app = app;
         Clock = clock;
         DatabasePath = databasePath;
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1"));
         Http = new HttpClient { BaseAddress = BaseAddress };
     }
@@ -84,7 +85,7 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>Runs due outbox steps until none is due (the dispatcher also runs in the background; this makes tests deterministic).</summary>
     public async Task DrainOutboxAsync()
     {
-        var dispatcher = _app.Services.GetRequiredService<Dispatch.EffectDispatcher>();
+        var dispatcher = _app.Services.GetRequiredService<ImtBot.Dispatch.EffectDispatcher>();
         for (var round = 0; round < 50 && await dispatcher.RunDueStepsAsync(CancellationToken.None) > 0; round++)
         {
         }
