@@ -39,7 +39,7 @@ public class ConsoleBrowserTests
 
         // Click the card's "take command" button: the card is re-rendered with Alice as commander.
         await card.Locator("button", new LocatorLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("command|lead", System.Text.RegularExpressions.RegexOptions.IgnoreCase) }).First.ClickAsync();
-        await page.Locator(".message .card").Filter(new LocatorFilterOptions { HasText = "Alice" }).First.WaitForAsync();
+        await page.Locator(".message .text").Filter(new LocatorFilterOptions { HasText = "is now commander" }).First.WaitForAsync();
 
         var incident = await host.GetJsonAsync("/api/incidents/1");
         Assert.Equal("alice", (string)incident["roles"]!.AsArray().Single(r => (string)r!["role"]! == "commander")!["holder"]!["id"]!);
