@@ -5,6 +5,7 @@ using ImtBot.Core.Incidents;
 using ImtBot.Core.Paging;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
+using ImtBot.Core.Reviews;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ImtBot.Core.Tests.Incidents;
@@ -269,7 +270,7 @@ public class IncidentServiceTests
 
         Assert.StartsWith("INC-1 · SEV2 · declared · Checkout is failing", status.Text, StringComparison.Ordinal);
         Assert.Contains("declared \"Checkout is failing\"", timeline.Text, StringComparison.Ordinal);
-        Assert.Equal(Reviews.ReviewWriter.ToMarkdown(store.GetEvents(n)), review.Text);
+        Assert.Equal(ReviewWriter.ToMarkdown(store.GetEvents(n)), review.Text);
         Assert.Contains("INC-1 · SEV2 · declared · Checkout is failing", list.Text, StringComparison.Ordinal);
         Assert.Equal(CommandHelp.Text(), help.Text);
         Assert.Equal(commits, store.Commits);

@@ -128,4 +128,18 @@ public class RoleTests
 
         s.No(People.Alice, new PageCommand(null, People.Arg(People.Alice), null));
     }
+
+    [Fact]
+    public void Role_CommanderWhenTheLeadIsNamedOtherwise_MeansTheLead()
+    {
+        var s = new Scenario();
+        s.Options.Roles = ["ic", "scribe"];
+        s.Options.KeyRoles = ["ic"];
+        s.Ok(People.Alice, new DeclareCommand("x", 2, false));
+
+        s.Ok(People.Bob, new RoleCommand("commander", UserArg.Me));
+
+        Assert.Equal(People.Bob, s.Live.Commander);
+        Assert.Equal(People.Bob, s.Live.Holder("ic"));
+    }
 }
