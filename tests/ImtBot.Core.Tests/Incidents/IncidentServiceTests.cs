@@ -281,12 +281,15 @@ public class IncidentServiceTests
     {
         var sut = CreateSut();
         var n = await DeclareAsync(sut);
+        await sut.HandleParsedAsync(new PageCommand(null, People.Arg(People.Erin), null) { Incident = n }, Origin(People.Alice));
         await sut.HandleParsedAsync(new CancelCommand("false alarm") { Incident = n }, Origin(People.Alice));
 
         var status = await sut.HandleParsedAsync(new StatusCommand { Incident = n }, Origin(People.Bob));
         var note = await sut.HandleParsedAsync(new NoteCommand("late") { Incident = n }, Origin(People.Bob));
 
         Assert.True(status.Accepted);
+        Assert.Contains("cancelled", status.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Paged:", status.Text, StringComparison.Ordinal);
         Assert.False(note.Accepted);
         Assert.Contains("cancelled", note.Text, StringComparison.Ordinal);
         Assert.Empty(store.ListIncidents(openOnly: true));
