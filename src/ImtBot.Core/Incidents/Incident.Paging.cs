@@ -76,7 +76,7 @@ public static partial class Incident
 
         var reply = $"Acknowledged: thank you. Join the {state.Key} channel.";
         var told = $"{actor} acknowledged the page.";
-        if (page.Role is { } role)
+        if (page.Role is { } role && state.RoleName(role) is not null)
         {
             var holder = state.Holder(role);
             if (holder is null || (state.PurposeOf(page.Id) == PagePurposes.Assign && !holder.Equals(actor)))

@@ -96,12 +96,28 @@ public class IncidentServiceTests
     {
         var sut = CreateSut();
         var n = await DeclareAsync(sut);
+        var arrived = 0;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.BeforeCommit = async request =>
+        {
+            // Hold every first attempt until all 100 have decided on the same state, so 99 of them must conflict.
+            if (request.Events.Count > 0)
+            {
+                if (Interlocked.Increment(ref arrived) == 100)
+                {
+                    gate.SetResult();
+                }
+
+                await gate.Task;
+            }
+        };
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() =>
             sut.HandleParsedAsync(new TransitionCommand(IncidentStatus.Resolved, null) { Incident = n }, Origin(People.Bob, "resolve-" + i)))));
 
         Assert.Single(store.GetEvents(n), e => e.Data is StatusChanged { To: IncidentStatus.Resolved });
         Assert.Single(replies, r => r.Accepted);
+        Assert.Equal(99, store.Conflicts);
         Assert.All(replies.Where(r => !r.Accepted), r => Assert.Contains("already resolved", r.Text, StringComparison.Ordinal));
         Assert.True(ChainVerifier.Verify(store.GetEvents(n)).Valid);
         Assert.Equal(IncidentStatus.Resolved, sut.Get(n)!.Status);

@@ -142,4 +142,17 @@ public class RoleTests
         Assert.Equal(People.Bob, s.Live.Commander);
         Assert.Equal(People.Bob, s.Live.Holder("ic"));
     }
+
+    [Fact]
+    public void Page_OnCallListThatIsNotARole_AckDoesNotInventARole()
+    {
+        var s = Scenario.Declared();
+        s.OnCall["database"] = [People.Bob];
+        s.Ok(People.Alice, new PageCommand("database", null, null));
+
+        var ack = s.Ok(People.Bob, new AckCommand());
+
+        Assert.Empty(Scenario.EventsOf<RoleAssigned>(ack));
+        Assert.DoesNotContain("database", s.Live.Roles.Keys);
+    }
 }
