@@ -335,4 +335,17 @@ public class IncidentServiceTests
         Assert.Single(steps, s => s.Kind == "post_review");
         Assert.Equal(steps.Count, steps.Select(s => s.Key).Distinct().Count());
     }
+
+    [Fact]
+    public async Task HandleParsed_NoDedupeKey_CommitsWithoutInbox()
+    {
+        var sut = CreateSut();
+        var n = await DeclareAsync(sut);
+
+        await sut.HandleParsedAsync(new NoteCommand("one") { Incident = n }, Origin(People.Bob, key: ""));
+        await sut.HandleParsedAsync(new NoteCommand("one") { Incident = n }, Origin(People.Bob, key: ""));
+
+        Assert.Equal(2, store.GetEvents(n).Count(e => e.Data is NoteAdded));
+        Assert.Equal(1, store.InboxCount);
+    }
 }
