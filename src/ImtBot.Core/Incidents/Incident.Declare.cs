@@ -79,10 +79,34 @@ public static partial class Incident
             effects.Add(new ScheduleTimer(TimerKeys.Reminder(ReminderNames.Update), now + cadence));
         }
 
+        var paged = PageOnDeclare(key, title, policy, roles, context, events, effects);
         return Decision.Accept(
-            $"{drill}{key} declared: {title} ({policy.Name}). Its channel is being opened; take command with `/incident lead`.",
+            $"{drill}{key} declared: {title} ({policy.Name}). Its channel is being opened; take command with `/incident lead`.{paged}",
             events,
             effects);
+    }
+
+    /// <summary>Pages the first on-call person of each role the severity's policy says must be paged at once.</summary>
+    private static string PageOnDeclare(string key, string title, SeverityPolicy policy, string[] roles, CommandContext context, List<EventData> events, List<Effect> effects)
+    {
+        var said = new List<string>();
+        foreach (var wanted in (policy.PageOnDeclare ?? []).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var role = roles.FirstOrDefault(r => string.Equals(r, wanted, StringComparison.OrdinalIgnoreCase)) ?? wanted.ToLowerInvariant();
+            var list = context.OnCall.FirstOrDefault(kv => string.Equals(kv.Key, role, StringComparison.OrdinalIgnoreCase)).Value;
+            if (list is not { Count: > 0 })
+            {
+                said.Add($"{policy.Name} pages the {role} on call, but there is no on-call list for {role} (`/incident oncall {role} @a @b`).");
+                continue;
+            }
+
+            events.Add(new OnCallListSet(role, list.ToArray()));
+            var id = PageId(events.OfType<PageSent>().Count() + 1);
+            SendPageTo(id, policy.PageTimeout, list[0], role, $"{key} declared: {title} ({policy.Name})", 1, null, context.Now, events, effects);
+            said.Add($"Paging {list[0]} ({role} on call).");
+        }
+
+        return said.Count == 0 ? "" : " " + string.Join(' ', said);
     }
 
     /// <summary>The severities configured (<c>SEV1</c>…), or 1–4 when none is.</summary>

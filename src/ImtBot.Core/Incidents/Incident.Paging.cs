@@ -76,7 +76,7 @@ public static partial class Incident
 
         var reply = $"Acknowledged: thank you. Join the {state.Key} channel.";
         var told = $"{actor} acknowledged the page.";
-        if (page.Role is { } role)
+        if (page.Role is { } role && state.RoleName(role) is not null)
         {
             var holder = state.Holder(role);
             if (holder is null || (state.PurposeOf(page.Id) == PagePurposes.Assign && !holder.Equals(actor)))
@@ -185,10 +185,12 @@ public static partial class Incident
     }
 
     /// <summary>Adds a PageSent and its SendPage, deadline timer and card sync; returns the deadline.</summary>
-    private static DateTimeOffset SendPageTo(IncidentState state, UserRef to, string? role, string? message, int round, string? purpose, DateTimeOffset now, List<EventData> events, List<Effect> effects)
+    private static DateTimeOffset SendPageTo(IncidentState state, UserRef to, string? role, string? message, int round, string? purpose, DateTimeOffset now, List<EventData> events, List<Effect> effects) =>
+        SendPageTo(PageId(state.Pages.Count + 1), state.Policy.PageTimeout, to, role, message, round, purpose, now, events, effects);
+
+    private static DateTimeOffset SendPageTo(string id, TimeSpan timeout, UserRef to, string? role, string? message, int round, string? purpose, DateTimeOffset now, List<EventData> events, List<Effect> effects)
     {
-        var id = "p" + (state.Pages.Count + 1).ToString(CultureInfo.InvariantCulture);
-        var deadline = now + state.Policy.PageTimeout;
+        var deadline = now + timeout;
         events.Add(new PageSent(id, to, role, message, deadline, round) { Purpose = purpose });
         effects.Add(new SendPage(id, to, role, message, deadline));
         effects.Add(new ScheduleTimer(TimerKeys.Page(id), deadline));
@@ -199,6 +201,9 @@ public static partial class Incident
 
         return deadline;
     }
+
+    /// <summary>Page ids are <c>p1</c>, <c>p2</c>… in the order pages are sent within an incident.</summary>
+    private static string PageId(int n) => "p" + n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The org-wide on-call list of a role (configuration overlaid by <c>oncall</c>), else the incident's snapshot.</summary>
     private static IReadOnlyList<UserRef> OnCallFor(IncidentState state, string role, CommandContext context)

@@ -47,7 +47,7 @@ public static partial class Incident
         var to = Reminders.Recipient(state, reminder);
         var text = ReminderText(state, reminder, context.Now);
         var events = new List<EventData> { new ReminderSent(reminder, to, text) };
-        var effects = new List<Effect> { new NotifyUser(to, text) };
+        var effects = new List<Effect> { new NotifyUser(to, text) { Snooze = ReminderNames.SnoozeWord(reminder) } };
         if (reminder != ReminderNames.Update)
         {
             effects.Add(new PostToChannel(text));

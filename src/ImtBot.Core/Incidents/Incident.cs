@@ -59,10 +59,10 @@ public static partial class Incident
             _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),
         };
 
-        return WithParticipant(state, decision, context.Actor);
+        return command is DeclineCommand ? decision : WithParticipant(state, decision, context.Actor);
     }
 
-    /// <summary>A person who changes the incident for the first time joins its participants.</summary>
+    /// <summary>A person who changes the incident for the first time joins its participants (declining a page is not taking part).</summary>
     private static Decision WithParticipant(IncidentState state, Decision decision, UserRef actor)
     {
         if (!decision.Accepted || decision.Events.Count == 0 || actor.Platform == PlatformNames.System || state.Participants.Contains(actor))

@@ -30,7 +30,7 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
 
     public async Task<CommandReply> HandleParsedAsync(Command command, ChatCommand origin, CancellationToken cancellationToken = default)
     {
-        if (store.FindInboxReply(origin.DedupeKey) is { } first)
+        if (InboxKey(origin) is { } key && store.FindInboxReply(key) is { } first)
         {
             return new CommandReply(true, first, command.Incident);
         }
@@ -107,7 +107,7 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
         var chained = Chain(state, incident, now, origin, decision.Events);
         var after = IncidentState.Replay(history.Concat(chained));
         var steps = Steps(incident, after.Origin.Platform, chained[0].Sequence, now, decision.Effects);
-        var request = new CommitRequest(origin.DedupeKey, incident, state?.Version ?? 0, chained, IncidentSnapshot.Of(after), steps, decision.Reply);
+        var request = new CommitRequest(InboxKey(origin), incident, state?.Version ?? 0, chained, IncidentSnapshot.Of(after), steps, decision.Reply);
         var result = await store.CommitAsync(request, cancellationToken);
         return result.Status switch
         {
@@ -116,6 +116,9 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
             _ => null,
         };
     }
+
+    /// <summary>The dedupe key, or null (no dedupe) when the adapter gave none.</summary>
+    private static string? InboxKey(ChatCommand origin) => string.IsNullOrEmpty(origin.DedupeKey) ? null : origin.DedupeKey;
 
     private static List<IncidentEvent> Chain(IncidentState? state, int incident, DateTimeOffset now, ChatCommand origin, IReadOnlyList<EventData> data)
     {
@@ -149,7 +152,7 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
     /// <summary>Commits only the inbox key with the reply (no incident, no events, no steps).</summary>
     private async Task<CommandReply> RecordAsync(ChatCommand origin, bool accepted, string reply, int? incident, CancellationToken cancellationToken)
     {
-        var result = await store.CommitAsync(new CommitRequest(origin.DedupeKey, 0, 0, [], null, [], reply), cancellationToken);
+        var result = await store.CommitAsync(new CommitRequest(InboxKey(origin), 0, 0, [], null, [], reply), cancellationToken);
         return result.Status == CommitStatus.Duplicate && result.Reply is { } first
             ? new CommandReply(true, first, incident)
             : new CommandReply(accepted, reply, incident);

@@ -48,8 +48,12 @@ public sealed partial class IncidentState
     /// <summary>True while people are working on it (Declared, Investigating, Identified, Mitigated).</summary>
     public bool IsActive => IncidentLifecycle.IsActive(Status);
 
-    /// <summary>The normalised name of a configured role (<c>Ops</c> → <c>ops</c>; <c>lead</c> → the lead), or null.</summary>
+    /// <summary>
+    /// The normalised name of a configured role (<c>Ops</c> → <c>ops</c>), or null. <c>lead</c> always means the lead
+    /// role, and so does <c>commander</c> when the configured lead has another name (the parser turns <c>lead</c> into
+    /// <c>role commander me</c>).
+    /// </summary>
     public string? RoleName(string typed) =>
-        string.Equals(typed, "lead", StringComparison.OrdinalIgnoreCase) ? Lead
-        : RoleNames.FirstOrDefault(r => string.Equals(r, typed, StringComparison.OrdinalIgnoreCase));
+        RoleNames.FirstOrDefault(r => string.Equals(r, typed, StringComparison.OrdinalIgnoreCase))
+        ?? (typed.Equals("lead", StringComparison.OrdinalIgnoreCase) || typed.Equals("commander", StringComparison.OrdinalIgnoreCase) ? Lead : null);
 }

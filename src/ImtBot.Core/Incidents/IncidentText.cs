@@ -14,7 +14,7 @@ public static class IncidentText
         b.Append(CultureInfo.InvariantCulture, $"{s.Key} · {s.Policy.Name} · {Incident.Describe(s.Status)}{drill} · {s.Title}\n");
         b.Append(CultureInfo.InvariantCulture, $"Declared {Time(s.DeclaredAt)} by {s.DeclaredBy}\n");
         b.Append("Roles: ").AppendJoin(" · ", s.RoleNames.Select(r => $"{r} {(s.Holder(r)?.ToString() ?? "—")}")).Append('\n');
-        foreach (var p in s.OpenPages)
+        foreach (var p in s.IsFinal ? [] : s.OpenPages)
         {
             b.Append(CultureInfo.InvariantCulture, $"Paged: {p.To}{(p.Role is null ? "" : " for " + p.Role)} until {Incident.Clock(p.Deadline)}\n");
         }

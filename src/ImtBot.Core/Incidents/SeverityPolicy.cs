@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ImtBot.Core.Incidents;
 
 /// <summary>
@@ -14,4 +16,11 @@ public sealed record SeverityPolicy
     public TimeSpan? CommanderReminder { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan? RoleReminder { get; init; } = TimeSpan.FromMinutes(10);
     public bool ReviewRequired { get; init; } = true;
+
+    /// <summary>
+    /// Roles whose on-call list is paged as soon as an incident of this severity is declared (who must be paged),
+    /// e.g. <c>["commander"]</c> for SEV1. Null (the default, and then left out of the canonical JSON) pages nobody.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string[]? PageOnDeclare { get; init; }
 }

@@ -119,4 +119,22 @@ public class DeclareTests
         Assert.Single(Scenario.Of<Announce>(d));
         Assert.Single(Scenario.Of<SyncIncidentCard>(d));
     }
+
+    [Fact]
+    public void Decide_DeclareWithPageOnDeclarePolicy_PagesTheOnCallCommander_HeldOnAck()
+    {
+        var s = new Scenario();
+        s.Options.Policies["SEV1"] = s.Options.Policies["SEV1"] with { PageOnDeclare = ["commander", "comms"] };
+        s.OnCall["commander"] = [People.Bob, People.Carol];
+
+        var d = s.Ok(People.Alice, new DeclareCommand("Everything is down", 1, false));
+
+        var page = Assert.Single(Scenario.Of<SendPage>(d));
+        Assert.Equal((People.Bob, "commander", Scenario.Start.AddMinutes(5)), (page.To, page.Role, page.Deadline));
+        Assert.Contains(Scenario.Of<ScheduleTimer>(d), t => t.TimerKey == "page:p1");
+        Assert.Single(Scenario.Of<SyncIncidentCard>(d));
+        Assert.Contains("no on-call list for comms", d.Reply, StringComparison.Ordinal);
+        s.Ok(People.Bob, new AckCommand());
+        Assert.Equal(People.Bob, s.Live.Commander);
+    }
 }

@@ -29,6 +29,17 @@ internal sealed class InMemoryIncidentStore : IIncidentStore
 
     public async Task<CommitResult> CommitAsync(CommitRequest request, CancellationToken cancellationToken = default)
     {
+        // The same caller-bug checks as the real store: these are faults, not conflicts.
+        if (request.InboxKey is { Length: 0 } || (request.Incident == 0 && (request.Events.Count > 0 || request.Snapshot is not null)))
+        {
+            throw new ArgumentException("malformed commit", nameof(request));
+        }
+
+        if (request.Snapshot is { } snap && (snap.Number != request.Incident || snap.Version != request.ExpectedVersion + request.Events.Count || snap.Head != request.Events[^1].Hash))
+        {
+            throw new ArgumentException("the snapshot does not match the events", nameof(request));
+        }
+
         await Task.Yield();
         if (BeforeCommit is { } hook)
         {

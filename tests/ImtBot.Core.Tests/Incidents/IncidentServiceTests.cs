@@ -5,6 +5,7 @@ using ImtBot.Core.Incidents;
 using ImtBot.Core.Paging;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
+using ImtBot.Core.Reviews;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ImtBot.Core.Tests.Incidents;
@@ -95,12 +96,28 @@ public class IncidentServiceTests
     {
         var sut = CreateSut();
         var n = await DeclareAsync(sut);
+        var arrived = 0;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.BeforeCommit = async request =>
+        {
+            // Hold every first attempt until all 100 have decided on the same state, so 99 of them must conflict.
+            if (request.Events.Count > 0)
+            {
+                if (Interlocked.Increment(ref arrived) == 100)
+                {
+                    gate.SetResult();
+                }
+
+                await gate.Task;
+            }
+        };
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() =>
             sut.HandleParsedAsync(new TransitionCommand(IncidentStatus.Resolved, null) { Incident = n }, Origin(People.Bob, "resolve-" + i)))));
 
         Assert.Single(store.GetEvents(n), e => e.Data is StatusChanged { To: IncidentStatus.Resolved });
         Assert.Single(replies, r => r.Accepted);
+        Assert.Equal(99, store.Conflicts);
         Assert.All(replies.Where(r => !r.Accepted), r => Assert.Contains("already resolved", r.Text, StringComparison.Ordinal));
         Assert.True(ChainVerifier.Verify(store.GetEvents(n)).Valid);
         Assert.Equal(IncidentStatus.Resolved, sut.Get(n)!.Status);
@@ -269,7 +286,7 @@ public class IncidentServiceTests
 
         Assert.StartsWith("INC-1 · SEV2 · declared · Checkout is failing", status.Text, StringComparison.Ordinal);
         Assert.Contains("declared \"Checkout is failing\"", timeline.Text, StringComparison.Ordinal);
-        Assert.Equal(ImtBot.Core.Reviews.ReviewWriter.ToMarkdown(store.GetEvents(n)), review.Text);
+        Assert.Equal(ReviewWriter.ToMarkdown(store.GetEvents(n)), review.Text);
         Assert.Contains("INC-1 · SEV2 · declared · Checkout is failing", list.Text, StringComparison.Ordinal);
         Assert.Equal(CommandHelp.Text(), help.Text);
         Assert.Equal(commits, store.Commits);
@@ -280,12 +297,15 @@ public class IncidentServiceTests
     {
         var sut = CreateSut();
         var n = await DeclareAsync(sut);
+        await sut.HandleParsedAsync(new PageCommand(null, People.Arg(People.Erin), null) { Incident = n }, Origin(People.Alice));
         await sut.HandleParsedAsync(new CancelCommand("false alarm") { Incident = n }, Origin(People.Alice));
 
         var status = await sut.HandleParsedAsync(new StatusCommand { Incident = n }, Origin(People.Bob));
         var note = await sut.HandleParsedAsync(new NoteCommand("late") { Incident = n }, Origin(People.Bob));
 
         Assert.True(status.Accepted);
+        Assert.Contains("cancelled", status.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Paged:", status.Text, StringComparison.Ordinal);
         Assert.False(note.Accepted);
         Assert.Contains("cancelled", note.Text, StringComparison.Ordinal);
         Assert.Empty(store.ListIncidents(openOnly: true));
@@ -314,5 +334,18 @@ public class IncidentServiceTests
         Assert.Equal(Scenario.Start.AddDays(7), steps.Single(s => s.Kind == "archive").DueAt);
         Assert.Single(steps, s => s.Kind == "post_review");
         Assert.Equal(steps.Count, steps.Select(s => s.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task HandleParsed_NoDedupeKey_CommitsWithoutInbox()
+    {
+        var sut = CreateSut();
+        var n = await DeclareAsync(sut);
+
+        await sut.HandleParsedAsync(new NoteCommand("one") { Incident = n }, Origin(People.Bob, key: ""));
+        await sut.HandleParsedAsync(new NoteCommand("one") { Incident = n }, Origin(People.Bob, key: ""));
+
+        Assert.Equal(2, store.GetEvents(n).Count(e => e.Data is NoteAdded));
+        Assert.Equal(1, store.InboxCount);
     }
 }

@@ -128,4 +128,31 @@ public class RoleTests
 
         s.No(People.Alice, new PageCommand(null, People.Arg(People.Alice), null));
     }
+
+    [Fact]
+    public void Role_CommanderWhenTheLeadIsNamedOtherwise_MeansTheLead()
+    {
+        var s = new Scenario();
+        s.Options.Roles = ["ic", "scribe"];
+        s.Options.KeyRoles = ["ic"];
+        s.Ok(People.Alice, new DeclareCommand("x", 2, false));
+
+        s.Ok(People.Bob, new RoleCommand("commander", UserArg.Me));
+
+        Assert.Equal(People.Bob, s.Live.Commander);
+        Assert.Equal(People.Bob, s.Live.Holder("ic"));
+    }
+
+    [Fact]
+    public void Page_OnCallListThatIsNotARole_AckDoesNotInventARole()
+    {
+        var s = Scenario.Declared();
+        s.OnCall["database"] = [People.Bob];
+        s.Ok(People.Alice, new PageCommand("database", null, null));
+
+        var ack = s.Ok(People.Bob, new AckCommand());
+
+        Assert.Empty(Scenario.EventsOf<RoleAssigned>(ack));
+        Assert.DoesNotContain("database", s.Live.Roles.Keys);
+    }
 }

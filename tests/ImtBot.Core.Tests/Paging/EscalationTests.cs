@@ -48,6 +48,7 @@ public class EscalationTests
         s.Advance(TimeSpan.FromMinutes(1));
         var declined = s.Ok(People.Carol, new DeclineCommand());
         Assert.Equal("p2", Assert.Single(Scenario.EventsOf<PageDeclined>(declined)).PageId);
+        Assert.Empty(Scenario.EventsOf<ParticipantJoined>(declined));
         var third = Assert.Single(Scenario.Of<SendPage>(declined));
         Assert.Equal(People.Dave, third.To);
         Assert.Equal(s.Clock.GetUtcNow() + Timeout, third.Deadline);

@@ -20,7 +20,9 @@ public class ReminderTests
 
         var sent = Assert.Single(Scenario.EventsOf<ReminderSent>(d));
         Assert.Equal(("commander", People.Alice), (sent.Reminder, sent.To));
-        Assert.Contains("/incident snooze commander", Assert.Single(Scenario.Of<NotifyUser>(d)).Text, StringComparison.Ordinal);
+        var notify = Assert.Single(Scenario.Of<NotifyUser>(d));
+        Assert.Contains("/incident snooze commander", notify.Text, StringComparison.Ordinal);
+        Assert.Equal("commander", notify.Snooze);
         Assert.Single(Scenario.Of<PostToChannel>(d));
         Assert.Equal(new ScheduleTimer("reminder:commander", s.Clock.GetUtcNow() + 5 * Minute), Assert.Single(Scenario.Of<ScheduleTimer>(d)));
     }
@@ -141,7 +143,7 @@ public class ReminderTests
         var ops = s.Fire("reminder:role:ops");
         var comms = s.Fire("reminder:role:comms");
 
-        Assert.Equal(People.Bob, Assert.Single(Scenario.Of<NotifyUser>(ops)).To);
+        Assert.Equal((People.Bob, "ops"), (Assert.Single(Scenario.Of<NotifyUser>(ops)).To, Assert.Single(Scenario.Of<NotifyUser>(ops)).Snooze));
         Assert.Contains("/incident page ops", Assert.Single(Scenario.EventsOf<ReminderSent>(ops)).Text, StringComparison.Ordinal);
         Assert.Empty(comms.Events);
         Assert.Empty(comms.Effects);
