@@ -205,6 +205,42 @@ public sealed class LiteIncidentStoreCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task Dispose_WithCommitsQueued_DrainsThemBeforeClosing()
+    {
+        Task<CommitResult>[] pending;
+        using (var store = _temp.Open())
+        {
+            pending = [.. Enumerable.Range(1, 50).Select(n => store.CommitAsync(Requests.Declare(n)))];
+        }
+
+        var results = await Task.WhenAll(pending);
+
+        Assert.All(results, r => Assert.Equal(CommitStatus.Committed, r.Status));
+        using var reopened = _temp.Open();
+        Assert.Equal(50, reopened.ListIncidents(openOnly: false).Count);
+    }
+
+    [Fact]
+    public async Task CommitAsync_AfterDispose_RefusedAsClosed()
+    {
+        var store = _temp.Open();
+        store.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.CommitAsync(Requests.Declare(1)));
+        Assert.False(store.IsReady);
+    }
+
+    [Fact]
+    public async Task CommitAsync_AlreadyCancelled_NothingApplied()
+    {
+        using var store = _temp.Open();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.CommitAsync(Requests.Declare(1), new CancellationToken(canceled: true)));
+
+        Assert.Null(store.FindIncident(1));
+    }
+
+    [Fact]
     public async Task WriteAsync_HostCollection_DurableAndReadable()
     {
         using var store = _temp.Open();

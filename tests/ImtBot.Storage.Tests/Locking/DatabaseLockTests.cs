@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ImtBot.Storage.Tests.Support;
 
 namespace ImtBot.Storage.Tests.Locking;
@@ -28,7 +27,7 @@ public sealed class DatabaseLockTests : IDisposable
         // RELIABILITY D1: on Linux LiteDB alone lets a second process open and write the file; the lock file must not.
         using (var store = _temp.Open())
         {
-            var (code, output, error) = await RunProbeAsync(_temp.DbPath);
+            var (code, output, error) = await Probe.RunAsync(_temp.DbPath);
 
             Assert.Equal(1, code);
             Assert.Contains(_temp.DbPath + ".lock", error);
@@ -38,7 +37,7 @@ public sealed class DatabaseLockTests : IDisposable
         }
 
         // Once the holder is gone, a new process opens it: the refusal above was the lock, not the probe.
-        var (after, _, _) = await RunProbeAsync(_temp.DbPath);
+        var (after, _, _) = await Probe.RunAsync(_temp.DbPath);
         Assert.Equal(0, after);
     }
 
@@ -50,20 +49,5 @@ public sealed class DatabaseLockTests : IDisposable
         using var again = _temp.Open();
 
         Assert.True(again.IsReady, again.Health.Reason);
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunProbeAsync(string dbPath)
-    {
-        var probe = Path.Combine(AppContext.BaseDirectory, "ImtBot.Storage.LockProbe.dll");
-        Assert.True(File.Exists(probe), $"the probe should be built beside the tests: {probe}");
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(probe);
-        start.ArgumentList.Add(dbPath);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
     }
 }
