@@ -40,7 +40,10 @@ public sealed partial class CardText
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>User text for a formatted field (Slack mrkdwn, Teams TextRun), at most <paramref name="max"/> characters once escaped.</summary>
-    public string Markup(string? text, int max) => IsSlack ? Fit(text ?? "", max, EscapeSlack) : Fit(text ?? "", max, s => s);
+    public string Markup(string? text, int max) => IsSlack ? Fit(text ?? "", max, EscapeSlack) : Fit(text ?? "", max, DefuseTeams);
+
+    /// <summary>Teams evaluates <c>{{DATE(…)}}</c> and <c>{{TIME(…)}}</c> even in TextRuns: a zero-width space after the first brace keeps typed text as typed.</summary>
+    public static string DefuseTeams(string text) => text.Replace("{{", "{\u200B{", StringComparison.Ordinal);
 
     /// <summary>User text for a plain-text field, at most <paramref name="max"/> characters.</summary>
     public string Plain(string? text, int max) => Fit(text ?? "", max, s => s);

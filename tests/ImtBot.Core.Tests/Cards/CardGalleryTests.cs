@@ -61,4 +61,19 @@ public sealed class CardGalleryTests : IDisposable
             }
         }
     }
+
+    [Fact]
+    public void RenderAll_Twice_WritesTheSameBytes()
+    {
+        CardGallery.RenderAll(RepoPaths.Cards, Path.Combine(outDir, "a"));
+        CardGallery.RenderAll(RepoPaths.Cards, Path.Combine(outDir, "b"));
+
+        var first = Directory.GetFiles(Path.Combine(outDir, "a"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(first);
+        foreach (var file in first)
+        {
+            var twin = file.Replace(Path.Combine(outDir, "a"), Path.Combine(outDir, "b"), StringComparison.Ordinal);
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(twin));
+        }
+    }
 }

@@ -59,4 +59,13 @@ public sealed class CardTextTests
         Assert.Same(CardText.Teams, CardText.For(PlatformNames.Console));
         Assert.Throws<ArgumentException>(() => CardText.For("irc"));
     }
+
+    [Fact]
+    public void Markup_Teams_DefusesDateAndTimeFunctions()
+    {
+        var text = CardText.Teams.Markup("at {{DATE(2026-01-01T00:00:00Z)}}", 100);
+
+        Assert.DoesNotContain("{{", text, StringComparison.Ordinal);
+        Assert.Equal("at {\u200B{DATE(2026-01-01T00:00:00Z)}}", text);
+    }
 }

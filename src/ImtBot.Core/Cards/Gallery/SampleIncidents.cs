@@ -22,12 +22,18 @@ public static class SampleIncidents
         ("hostile", Hostile(platform)),
     ];
 
-    public static UserRef Person(string platform, string name) => new(platform, platform switch
+    /// <summary>A sample person with an id shaped like the platform's (Slack <c>U0…</c>, Teams <c>29:…</c>).</summary>
+    public static UserRef Person(string platform, string name)
     {
-        PlatformNames.Slack => "U0" + name.ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal)[..Math.Min(6, name.Replace(" ", "", StringComparison.Ordinal).Length)] + "1",
-        PlatformNames.Teams => "29:1" + Math.Abs(StringComparer.Ordinal.GetHashCode(name) % 100000) + "-" + name.ToLowerInvariant().Replace(' ', '-'),
-        _ => name.ToLowerInvariant().Replace(' ', '.'),
-    }, name);
+        var letters = new string(name.Where(char.IsAsciiLetter).ToArray());
+        var id = platform switch
+        {
+            PlatformNames.Slack => "U0" + letters.ToUpperInvariant()[..Math.Min(6, letters.Length)] + "1",
+            PlatformNames.Teams => "29:1-" + letters.ToLowerInvariant(),
+            _ => letters.ToLowerInvariant(),
+        };
+        return new UserRef(platform, id, name);
+    }
 
     public static IncidentState Declared(string platform)
     {

@@ -67,7 +67,7 @@ public sealed record IncidentCardModel(
     {
         var names = incident.RoleNames.Count > 0 ? incident.RoleNames : [incident.Lead];
         return names.Take(10).Select(role => incident.Roles.TryGetValue(role, out var holder)
-                ? new RoleRow(role, CardLabels.Role(role), text.User(holder.User), true, "Good")
+                ? new RoleRow(role, CardLabels.Role(role), text.User(holder.User), true, "Default")
                 : new RoleRow(role, CardLabels.Role(role), text.Vacant, false, "Attention"))
             .ToList();
     }
@@ -85,17 +85,17 @@ public sealed record IncidentCardModel(
         switch (incident.Status)
         {
             case IncidentStatus.Declared:
-                actions.Add(CardAction.Of("Investigating", "investigating " + key));
+                actions.Add(CardAction.Of("Mark investigating", "investigating " + key));
                 break;
             case IncidentStatus.Investigating:
-                actions.Add(CardAction.Of("Identified", "identified " + key));
-                actions.Add(CardAction.Of("Mitigated", "mitigated " + key));
+                actions.Add(CardAction.Of("Mark identified", "identified " + key));
+                actions.Add(CardAction.Of("Mark mitigated", "mitigated " + key));
                 break;
             case IncidentStatus.Identified:
-                actions.Add(CardAction.Of("Mitigated", "mitigated " + key));
+                actions.Add(CardAction.Of("Mark mitigated", "mitigated " + key));
                 break;
             case IncidentStatus.Mitigated:
-                actions.Add(CardAction.Of("Resolved", "resolved " + key, "positive"));
+                actions.Add(CardAction.Of("Mark resolved", "resolved " + key, "positive"));
                 break;
             case IncidentStatus.Resolved:
                 actions.Add(CardAction.Of("Close and write review", "close " + key, "positive"));

@@ -16,7 +16,7 @@ public sealed record ReminderCardModel(
     public static ReminderCardModel From(IncidentState incident, string reminder, string message, CardText text)
     {
         var summary = IncidentSummary.From(incident, text);
-        var body = text.Markup(message, 2000);
+        var body = text.Markup(string.IsNullOrWhiteSpace(message) ? "Reminder: " + reminder : message, 2000);
         return new ReminderCardModel(
             summary,
             "Reminder for " + incident.Key + ": " + body,
