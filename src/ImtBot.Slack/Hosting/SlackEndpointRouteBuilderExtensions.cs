@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ImtBot.Slack.Hosting;
 
@@ -15,8 +14,8 @@ public static class SlackEndpointRouteBuilderExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {
-        var options = endpoints.ServiceProvider.GetService<IOptions<SlackOptions>>()?.Value;
-        if (options is not { Enabled: true })
+        // AddSlack registers the endpoints only when Slack is on; options are validated at start, not here.
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(SlackHttpEndpoints)) != true)
         {
             return endpoints;
         }

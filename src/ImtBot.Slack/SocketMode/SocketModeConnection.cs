@@ -50,7 +50,8 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
         await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
         receiving = Task.Run(ReceiveLoopAsync, CancellationToken.None);
         var timeout = Task.Delay(helloTimeout, time, cancellationToken);
-        if (await Task.WhenAny(hello.Task, ended.Task, timeout).ConfigureAwait(false) != hello.Task)
+        await Task.WhenAny(hello.Task, ended.Task, timeout).ConfigureAwait(false);
+        if (!hello.Task.IsCompleted)
         {
             cancellationToken.ThrowIfCancellationRequested();
             throw new WebSocketException("Socket Mode connection ended before hello");

@@ -14,7 +14,31 @@ public sealed class CapturedLogs : ILoggerProvider
     {
     }
 
+    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public string All => string.Join("\n", Lines);
+
+    /// <summary>Waits until a line containing <paramref name="text"/> is logged (a 20 s hang guard fails the test).</summary>
+    public async Task WaitForAsync(string text)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var signal = changed.Task;
+            if (Lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            await signal.WaitAsync(guard.Token);
+        }
+    }
+
+    private void Add(string line)
+    {
+        Lines.Enqueue(line);
+        Interlocked.Exchange(ref changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 
     private sealed class Logger(CapturedLogs owner, string category) : ILogger
     {
@@ -23,6 +47,6 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            owner.Add($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
 }

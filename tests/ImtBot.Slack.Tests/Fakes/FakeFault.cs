@@ -12,5 +12,8 @@ public sealed record FakeFault(string Kind, string? Error = null, TimeSpan? Retr
     /// <summary>Apply the call (create the channel, store the message), then drop the connection before answering.</summary>
     public static FakeFault AbortAfterApply() => new("abort-after");
 
+    /// <summary>Answer this call normally (to reach a fault queued behind it).</summary>
+    public static FakeFault Pass() => new("pass");
+
     public static FakeFault ServiceUnavailable() => new("503");
 }

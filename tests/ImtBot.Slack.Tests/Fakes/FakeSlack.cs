@@ -107,11 +107,11 @@ public sealed partial class FakeSlack : IAsyncDisposable
         return await sockets.Reader.ReadAsync(guard.Token);
     }
 
-    public FakeChannel AddChannel(string name, string purpose = "", string creator = "UOTHER", bool botIsMember = true)
+    public FakeChannel AddChannel(string name, string purpose = "", string creator = "UOTHER", bool botIsMember = true, string? id = null)
     {
         lock (gate)
         {
-            var channel = new FakeChannel("C" + nextId++, name, creator) { Purpose = purpose };
+            var channel = new FakeChannel(id ?? "C" + nextId++, name, creator) { Purpose = purpose };
             if (botIsMember)
             {
                 channel.Members.Add(BotUserId);

@@ -33,6 +33,12 @@ public static class TestIncidents
     /// Sets a state property directly (its setter is internal to Core): these tests cover the Slack adapter, not the
     /// domain's fold, and must not depend on how far the fold is built.
     /// </summary>
+    public static void SetRole(IncidentState state, string role, UserRef user)
+    {
+        var holders = (Dictionary<string, RoleHolder>)typeof(IncidentState).GetProperty("HoldersByRole", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(state)!;
+        holders[role] = new RoleHolder(role, user, DateTimeOffset.UnixEpoch);
+    }
+
     public static void Set(IncidentState state, string property, object? value) =>
         typeof(IncidentState).GetProperty(property)!.SetValue(state, value);
 }
