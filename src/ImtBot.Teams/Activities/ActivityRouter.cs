@@ -53,6 +53,11 @@ internal sealed class ActivityRouter(
             return new ActivityResult(400);
         }
 
+        if (!IsForTheBot(activity))
+        {
+            return ActivityResult.Ok; // with RSC the bot sees every channel message: only @mentions are commands
+        }
+
         var text = await MentionText.ToCommandTextAsync(activity, m => ResolveAadIdAsync(activity, m));
         if (text.Length == 0 && activity.Value is { ValueKind: JsonValueKind.Object } value
             && value.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String)
@@ -159,6 +164,12 @@ internal sealed class ActivityRouter(
         await directory.SaveTeamAsync(new TeamReference(activity.ServiceUrl, team.Id, name, groupId, tenant, activity.Recipient?.Id), cancellationToken);
         TeamsLog.TeamStored(log, name ?? "(unnamed)", team.Id);
     }
+
+    private static bool IsForTheBot(Activity activity) =>
+        activity.Conversation?.ConversationType is not ("channel" or "groupChat")
+        || activity.Value is { ValueKind: JsonValueKind.Object }
+        || activity.Entities?.Any(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
+            && e.Mentioned?.Id is { } id && string.Equals(id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase)) == true;
 
     private ChatCommand Command(Activity activity, string text)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using ImtBot.Core.Ports;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,8 @@ namespace ImtBot.Teams.Activities;
 /// <summary>Reads and writes the Teams settings kept in the store: the incident team and the last trusted serviceUrl per tenant.</summary>
 internal sealed class TeamDirectory(IIncidentStore store, IOptions<TeamsOptions> options)
 {
+    private readonly ConcurrentDictionary<string, string> knownServiceUrls = new(StringComparer.OrdinalIgnoreCase);
+
     public TeamReference? IncidentTeam()
     {
         var json = store.GetSetting(TeamsConstants.TeamSetting);
@@ -36,10 +39,17 @@ internal sealed class TeamDirectory(IIncidentStore store, IOptions<TeamsOptions>
     /// <summary>Stores the serviceUrl of an authenticated activity when it changed (Teams moves it over time).</summary>
     public async Task RememberServiceUrlAsync(string tenantId, string serviceUrl, CancellationToken cancellationToken)
     {
+        if (knownServiceUrls.TryGetValue(tenantId, out var known) && string.Equals(known, serviceUrl, StringComparison.Ordinal))
+        {
+            return; // the common case: no store round trip per activity
+        }
+
         var key = $"{TeamsConstants.ServiceUrlSetting}:{tenantId}";
         if (!string.Equals(store.GetSetting(key), serviceUrl, StringComparison.Ordinal))
         {
             await store.SetSettingAsync(key, serviceUrl, cancellationToken);
         }
+
+        knownServiceUrls[tenantId] = serviceUrl;
     }
 }

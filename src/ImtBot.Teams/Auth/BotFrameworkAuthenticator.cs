@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -13,7 +14,13 @@ namespace ImtBot.Teams.Auth;
 internal sealed class BotFrameworkAuthenticator(SigningKeySource keySource, IOptions<TeamsOptions> options, TimeProvider time)
 {
     private const int MaxTokenLength = 16 * 1024;
+    private const int MaxCachedTokens = 1024;
+    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
+
+    // The Bot Connector reuses one token for many requests: a token whose signature and claims were verified is
+    // remembered (by its exact text) and only its lifetime is checked again.
+    private readonly ConcurrentDictionary<string, TokenCheck> verified = new(StringComparer.Ordinal);
 
     /// <summary>Step 1: the header and the token (signature, issuer, audience, algorithm, lifetime).</summary>
     public async Task<TokenCheck> ValidateTokenAsync(string? authorization, CancellationToken cancellationToken)
@@ -22,6 +29,11 @@ internal sealed class BotFrameworkAuthenticator(SigningKeySource keySource, IOpt
         if (parts is not { Length: 2 } || parts[0] != "Bearer" || parts[1].Length is 0 or > MaxTokenLength)
         {
             return TokenCheck.Fail("missing or malformed Authorization header");
+        }
+
+        if (verified.TryGetValue(parts[1], out var known))
+        {
+            return IsLive(known.Token!) ? known : TokenCheck.Fail("token expired");
         }
 
         JsonWebToken token;
@@ -56,9 +68,25 @@ internal sealed class BotFrameworkAuthenticator(SigningKeySource keySource, IOpt
         }
 
         var result = await handler.ValidateTokenAsync(token, Parameters(keys.Keys[token.Kid]));
-        return result.IsValid
-            ? new TokenCheck(token, keys, 0, null)
-            : TokenCheck.Fail(result.Exception?.GetType().Name ?? "invalid token");
+        if (!result.IsValid)
+        {
+            return TokenCheck.Fail(result.Exception?.GetType().Name ?? "invalid token");
+        }
+
+        var check = new TokenCheck(token, keys, 0, null);
+        if (verified.Count >= MaxCachedTokens)
+        {
+            verified.Clear();
+        }
+
+        verified[parts[1]] = check;
+        return check;
+    }
+
+    private bool IsLive(JsonWebToken token)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return now <= token.ValidTo + Skew && now >= token.ValidFrom - Skew;
     }
 
     /// <summary>Step 2: what the token says about the activity it came with.</summary>
@@ -94,7 +122,7 @@ internal sealed class BotFrameworkAuthenticator(SigningKeySource keySource, IOpt
         RequireExpirationTime = true,
         ValidateIssuerSigningKey = true,
         ValidateLifetime = true,
-        ClockSkew = TimeSpan.FromMinutes(5),
+        ClockSkew = Skew,
         LifetimeValidator = ValidateLifetime,
     };
 

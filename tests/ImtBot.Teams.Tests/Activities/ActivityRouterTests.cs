@@ -65,6 +65,34 @@ public sealed class ActivityRouterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_InAChannelWithoutMentioningTheBot_IsNotACommand()
+    {
+        var activity = Payloads.Node("channel-message-mention.json");
+        activity["text"] = "declare just chatting";
+        activity["entities"]!.AsArray().RemoveAt(0);
+
+        var response = await SendAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(host.Received);
+    }
+
+    [Fact]
+    public async Task Message_InAPersonalChatWithoutMention_IsACommand()
+    {
+        var activity = Payloads.Node("channel-message-mention.json");
+        activity["text"] = "status INC-42";
+        activity["entities"]!.AsArray().RemoveAt(0);
+        activity["conversation"] = new JsonObject { ["id"] = "a:1personal", ["conversationType"] = "personal", ["tenantId"] = TeamsTestHost.TenantId };
+
+        await SendAsync(activity);
+
+        var command = Assert.Single(host.Received);
+        Assert.Equal("status INC-42", command.Text);
+        Assert.Equal("a:1personal", command.Channel.Id);
+    }
+
+    [Fact]
     public async Task Message_InAnIncidentThread_NamesTheWholeThreadAsChannel()
     {
         host.Channels[ThreadId] = 7;

@@ -78,6 +78,29 @@ public sealed class MessagesAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_SameTokenAfterItExpired_Is401EvenThoughItWasAcceptedBefore()
+    {
+        var token = host.ValidToken();
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(message, "Bearer " + token)).StatusCode);
+        host.Commands.Invocations.Clear();
+        host.Store.Invocations.Clear();
+        host.Time.Advance(TimeSpan.FromMinutes(66));
+
+        await AssertRejectedAsync("Bearer " + token, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Post_SameTokenWithAnotherServiceUrl_IsStill401()
+    {
+        var token = host.ValidToken();
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(message, "Bearer " + token)).StatusCode);
+        host.Commands.Invocations.Clear();
+        host.Store.Invocations.Clear();
+
+        await AssertRejectedAsync("Bearer " + token, HttpStatusCode.Unauthorized, message.Replace("\"serviceUrl\": \"https://smba.trafficmanager.net/amer/", "\"serviceUrl\": \"https://smba.trafficmanager.net/emea/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public Task Post_AlgNone_Is401() =>
         AssertRejectedAsync("Bearer " + BotFrameworkIssuer.UnsignedToken(Now, TeamsTestHost.AppId, TeamsTestHost.ServiceUrl), HttpStatusCode.Unauthorized);
 
