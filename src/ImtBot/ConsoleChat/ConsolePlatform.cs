@@ -42,7 +42,8 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
         if (context.Effect is NotifyUser notify)
         {
             var dm = await chat.EnsureDirectChannelAsync(notify.To.Id);
-            await chat.PostAsBotAsync(dm.Id, notify.Text);
+            var reminder = notify.Snooze is { } snooze ? cards.Reminder(CardPlatform, incident, snooze, notify.Text) : null;
+            await chat.PostAsBotAsync(dm.Id, notify.Text, reminder);
             return EffectOutcome.Done();
         }
 

@@ -38,6 +38,9 @@ public static class ImtBotApp
 
         var app = builder.Build();
 
+        // Every configuration problem at once, before anything resolves an options value on its own.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+
         app.MapHealth();
         app.MapIncidentsApi();
         app.MapConsoleChat();
@@ -48,21 +51,21 @@ public static class ImtBotApp
     }
 
     /// <summary>Runs until shutdown; returns 1 with one clear message when configuration or storage is unusable.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, CancellationToken stop = default)
     {
         WebApplication app;
         try
         {
             app = Build(args);
-            await app.StartAsync();
+            await app.StartAsync(stop);
         }
         catch (Exception e) when (StartupFailure.Describe(e) is { } message)
         {
-            await Console.Error.WriteLineAsync(message);
+            await (errors ?? Console.Error).WriteLineAsync(message);
             return 1;
         }
 
-        await app.WaitForShutdownAsync();
+        await app.WaitForShutdownAsync(stop);
         await app.DisposeAsync();
         return 0;
     }

@@ -13,6 +13,9 @@ internal static class StartupFailure
             case OptionsValidationException ove:
                 return "ImtBot cannot start: the configuration has problems:\n" +
                        string.Join("\n", ove.Failures.Select(f => "  - " + f));
+            case AggregateException ae when ae.InnerExceptions.All(x => x is OptionsValidationException):
+                return "ImtBot cannot start: the configuration has problems:\n" + string.Join("\n",
+                    ae.InnerExceptions.Cast<OptionsValidationException>().SelectMany(x => x.Failures).Select(f => "  - " + f));
             case AggregateException ae when ae.InnerExceptions.All(x => Describe(x) is not null):
                 return string.Join("\n", ae.InnerExceptions.Select(x => Describe(x)));
             case DatabaseLockedException locked:

@@ -1,0 +1,68 @@
+using ImtBot.Hosting;
+using ImtBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImtBot.Tests.Hosting;
+
+/// <summary>Start-up refuses bad configuration and a database another instance holds, with one clear message and exit code 1.</summary>
+public class StartupTests
+{
+    [Fact]
+    public async Task RunAsync_BadConfiguration_Exit1ListingEveryProblem()
+    {
+        var errors = new StringWriter();
+        var db = Path.Combine(Path.GetTempPath(), "imtbot-tests", Guid.NewGuid().ToString("N"), "imtbot.db");
+
+        var exit = await ImtBotApp.RunAsync(
+            ["--urls=http://127.0.0.1:0", $"--Storage:Path={db}", "--Incidents:PageRounds=0", "--Incidents:KeyRoles:0=wizard", "--Dispatcher:MaxAttempts=0"],
+            errors);
+
+        Assert.Equal(1, exit);
+        var message = errors.ToString();
+        Assert.Contains("Incidents:PageRounds", message);
+        Assert.Contains("wizard", message);
+        Assert.Contains("MaxAttempts", message);
+    }
+
+    [Fact]
+    public async Task RunAsync_DatabaseHeldByRunningInstance_Exit1NamingTheFile()
+    {
+        await using var running = await TestHost.StartAsync();
+        var errors = new StringWriter();
+
+        var exit = await ImtBotApp.RunAsync(["--urls=http://127.0.0.1:0", $"--Storage:Path={running.DatabasePath}"], errors);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(Path.GetFileName(running.DatabasePath), errors.ToString());
+    }
+
+    [Fact]
+    public async Task Options_OnePolicyValueConfigured_OtherDefaultsKept()
+    {
+        await using var host = await TestHost.StartAsync(settings: ["Incidents:Policies:SEV1:PageTimeout=00:02:00", "Incidents:Roles:0=commander", "Incidents:Roles:1=comms", "Incidents:KeyRoles:0=commander"]);
+
+        var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Incidents.IncidentOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromMinutes(2), options.PolicyFor(1).PageTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.PolicyFor(1).UpdateCadence);
+        Assert.Equal(["commander", "comms"], options.Roles);
+    }
+
+    [Fact]
+    public async Task Console_DisabledByConfiguration_PageAndApiAbsent()
+    {
+        await using var host = await TestHost.StartAsync(settings: ["Console:Enabled=false"]);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await host.Http.GetAsync("/")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await host.Http.GetAsync("/api/console/users")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await host.Http.GetAsync("/api/incidents")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5080", true)]
+    [InlineData("http://127.0.0.1:0;http://[::1]:5080", true)]
+    [InlineData("http://0.0.0.0:5080", false)]
+    [InlineData("http://+:80", false)]
+    public void ListensOnLoopbackOnly_Urls_Decided(string urls, bool expected) =>
+        Assert.Equal(expected, ConsoleChatExtensions.ListensOnLoopbackOnly(urls));
+}
