@@ -38,7 +38,7 @@ public class ConsoleBrowserTests
         await card.WaitForAsync();
 
         // Click the card's "take command" button: the card is re-rendered with Alice as commander.
-        await card.Locator("button", new LocatorLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("command|lead", System.Text.RegularExpressions.RegexOptions.IgnoreCase) }).First.ClickAsync();
+        await card.Locator("button", new LocatorLocatorOptions { HasText = "Take command" }).First.ClickAsync();
         await page.Locator(".message .text").Filter(new LocatorFilterOptions { HasText = "is now commander" }).First.WaitForAsync();
 
         var incident = await host.GetJsonAsync("/api/incidents/1");

@@ -1,0 +1,52 @@
+using System.Reflection;
+using ImtBot.ConsoleChat;
+using ImtBot.Core.Cards;
+using ImtBot.Core.Incidents;
+using ImtBot.Dispatch;
+using ImtBot.Slack.Hosting;
+using ImtBot.Storage;
+using ImtBot.Teams;
+using ImtBot.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+
+namespace ImtBot.Tests.Docs;
+
+/// <summary><c>appsettings.sample.json</c> parses as configuration and mirrors every option of every section.</summary>
+public class SampleSettingsTests
+{
+    private static readonly IConfigurationRoot Sample = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(RepositoryRoot.Path, "appsettings.sample.json"), optional: false)
+        .Build();
+
+    public static TheoryData<string, Type> Sections => new()
+    {
+        { StorageOptions.Section, typeof(StorageOptions) },
+        { IncidentOptions.SectionName, typeof(IncidentOptions) },
+        { DispatcherOptions.SectionName, typeof(DispatcherOptions) },
+        { ConsoleOptions.SectionName, typeof(ConsoleOptions) },
+        { CardOptions.SectionName, typeof(CardOptions) },
+        { SlackOptions.SectionName, typeof(SlackOptions) },
+        { TeamsOptions.Section, typeof(TeamsOptions) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void Sample_Section_NamesEverySetting(string section, Type options)
+    {
+        var settable = options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true).Select(p => p.Name);
+        var present = Sample.GetSection(section).GetChildren().Select(c => c.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var missing = settable.Where(name => !present.Contains(name)).ToList();
+        Assert.True(missing.Count == 0, $"appsettings.sample.json \"{section}\" lacks: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void Sample_IncidentsSection_BindsAndValidates()
+    {
+        var options = new IncidentOptions();
+        ImtBot.Hosting.IncidentsExtensions.Bind(options, Sample.GetSection(IncidentOptions.SectionName));
+
+        Assert.Empty(options.Validate());
+        Assert.Equal(TimeSpan.FromMinutes(10), options.PolicyFor(2).PageTimeout);
+    }
+}
