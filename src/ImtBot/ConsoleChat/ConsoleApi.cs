@@ -44,18 +44,12 @@ public static partial class ConsoleApi
         return Results.Ok(chat.MessagesFor(id, u.Id).Select(ConsoleChatService.ToDto));
     }
 
-    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, CancellationToken ct)
+    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, IIncidentStore store, CancellationToken ct)
     {
-        var (body, error) = await BoundedJson.ReadObjectAsync(request, chat.Options.MaxRequestBytes, ct);
+        var (body, user, error) = await ReadSenderAsync(request, chat, ct);
         if (error is not null)
         {
             return error;
-        }
-
-        var userId = BoundedJson.String(body!, "user");
-        if (chat.FindUser(userId) is not { } user)
-        {
-            return UnknownUser(chat, userId);
         }
 
         var channelId = BoundedJson.String(body!, "channel") ?? ConsoleChatService.General;
@@ -71,7 +65,13 @@ public static partial class ConsoleApi
             return BoundedJson.Problem(400, "\"text\" is required.");
         }
 
-        var deliveryId = BoundedJson.String(body!, "id") ?? Guid.NewGuid().ToString("N");
+        var deliveryId = "console:msg:" + (BoundedJson.String(body!, "id") ?? Guid.NewGuid().ToString("N"));
+        if (store.FindInboxReply(deliveryId) is { } earlier)
+        {
+            // A redelivery of a command already handled: the first answer again, nothing posted twice.
+            return Results.Ok(new { replies = new[] { new { text = earlier, accepted = true, incident = (int?)null, message = (string?)null } } });
+        }
+
         if (!IsCommand(text, out var commandText))
         {
             var posted = await chat.PostAsync(channel.Id, user.Id, user.Name, text);
@@ -80,22 +80,16 @@ public static partial class ConsoleApi
 
         await chat.PostAsync(channel.Id, user.Id, user.Name, text, visibleTo: user.Id);
         var reply = await commands.HandleAsync(
-            new ChatCommand(ResolveMentions(chat, commandText), chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, channel.Id), "console:msg:" + deliveryId), ct);
+            new ChatCommand(ResolveMentions(chat, commandText), chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, channel.Id), deliveryId), ct);
         return await ReplyAsync(chat, channel.Id, user, reply);
     }
 
     private static async Task<IResult> PostAction(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, CancellationToken ct)
     {
-        var (body, error) = await BoundedJson.ReadObjectAsync(request, chat.Options.MaxRequestBytes, ct);
+        var (body, user, error) = await ReadSenderAsync(request, chat, ct);
         if (error is not null)
         {
             return error;
-        }
-
-        var userId = BoundedJson.String(body!, "user");
-        if (chat.FindUser(userId) is not { } user)
-        {
-            return UnknownUser(chat, userId);
         }
 
         var messageId = BoundedJson.String(body!, "messageId") ?? "";
@@ -142,6 +136,19 @@ public static partial class ConsoleApi
         {
             // The page went away.
         }
+    }
+
+    /// <summary>Reads a bounded JSON body and the known console user it names in <c>user</c>.</summary>
+    private static async Task<(JsonObject? Body, ConsoleUser User, IResult? Error)> ReadSenderAsync(HttpRequest request, ConsoleChatService chat, CancellationToken ct)
+    {
+        var (body, error) = await BoundedJson.ReadObjectAsync(request, chat.Options.MaxRequestBytes, ct);
+        if (error is not null)
+        {
+            return (null, null!, error);
+        }
+
+        var userId = BoundedJson.String(body!, "user");
+        return chat.FindUser(userId) is { } user ? (body, user, null) : (null, null!, UnknownUser(chat, userId));
     }
 
     private static async Task<IResult> ReplyAsync(ConsoleChatService chat, string channelId, ConsoleUser user, CommandReply reply)

@@ -107,6 +107,10 @@ public class ConsoleIncidentFlowTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var firstText = (string)(await first.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["replies"]![0]!["text"]!;
+        var secondText = (string)(await second.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["replies"]![0]!["text"]!;
+        Assert.Equal(firstText, secondText);
         Assert.Single(await host.GetArrayAsync("/api/incidents"));
+        Assert.Single(await host.MessagesAsync("general"), m => (string)m!["text"]! == body.text);
     }
 }
