@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ImtBot.Teams.Graph;
 
 /// <summary>The few Microsoft Graph calls ImtBot makes: create, find and archive a team's channels (app token, <c>Teams:GraphBaseUrl</c>).</summary>
-internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens, IOptions<TeamsOptions> options)
+internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens, IOptions<TeamsOptions> options, TimeProvider time)
 {
     /// <summary><c>POST teams/{groupId}/channels</c> (a standard channel).</summary>
     public async Task<GraphChannel> CreateChannelAsync(string groupId, string displayName, string description, CancellationToken cancellationToken)
@@ -59,6 +59,6 @@ internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens,
             request.Content = JsonContent.Create(body);
         }
 
-        return await HttpJson.SendAsync(http.CreateClient(TeamsConstants.GraphClient), request, "Graph", cancellationToken);
+        return await HttpJson.SendAsync(http.CreateClient(TeamsConstants.GraphClient), request, "Graph", time, cancellationToken);
     }
 }

@@ -135,6 +135,23 @@ public sealed class TeamsPlatformChannelTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenChannel_GraphThrottledWithAnHttpDate_RetriesAtThatTime()
+    {
+        var at = f.Time.GetUtcNow().AddMinutes(3);
+        f.Http.On(HttpMethod.Post, Teams, _ =>
+        {
+            var response = FakeHttp.Json(HttpStatusCode.TooManyRequests, "{}");
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(at);
+            return response;
+        });
+
+        var outcome = await f.RunAsync(new OpenChannel());
+
+        Assert.Equal(EffectOutcomeKind.Retry, outcome.Kind);
+        Assert.Equal(at, outcome.RetryAt);
+    }
+
+    [Fact]
     public async Task ArchiveChannel_GraphArchivesTheChannel()
     {
         f.Http.On(HttpMethod.Post, "/archive", HttpStatusCode.Accepted, "");
