@@ -13,19 +13,22 @@ internal sealed class SigningKeySource(IHttpClientFactory http, IOptions<TeamsOp
 {
     internal static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(12);
     internal static readonly TimeSpan ForcedRefreshInterval = TimeSpan.FromMinutes(5);
+    internal static readonly TimeSpan FailedRetryInterval = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private SigningKeySet current = SigningKeySet.Empty;
     private DateTimeOffset lastForced = DateTimeOffset.MinValue;
+    private DateTimeOffset lastFailure = DateTimeOffset.MinValue;
 
     public int FetchCount { get; private set; }
 
     public async Task<SigningKeySet> GetAsync(CancellationToken cancellationToken)
     {
         var keys = current;
-        if (time.GetUtcNow() - keys.FetchedAt < RefreshInterval)
+        var now = time.GetUtcNow();
+        if (now - keys.FetchedAt < RefreshInterval || now - lastFailure < FailedRetryInterval)
         {
-            return keys;
+            return keys; // fresh, or the metadata endpoint just failed: do not hammer it
         }
 
         return await RefreshAsync(force: false, cancellationToken);
@@ -62,8 +65,10 @@ internal sealed class SigningKeySource(IHttpClientFactory http, IOptions<TeamsOp
             {
                 current = await FetchAsync(cancellationToken);
             }
-            catch (Exception e) when (e is HttpRequestException or JsonException or ArgumentException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
+                // Keep the keys we had; requests signed with unknown keys get 401 until the metadata answers again.
+                lastFailure = time.GetUtcNow();
                 TeamsLog.SigningKeysFailed(log, e.GetType().Name, e.Message);
             }
 

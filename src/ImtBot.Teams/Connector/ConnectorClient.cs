@@ -13,7 +13,7 @@ namespace ImtBot.Teams.Connector;
 /// Retries of throttled calls happen in the HTTP pipeline (see <c>AddTeams</c>); a POST that may have been applied is
 /// never retried blindly — it surfaces as a <see cref="ConnectorException"/> for the outbox to reconcile.
 /// </summary>
-internal sealed class ConnectorClient(IHttpClientFactory http, TokenProvider tokens, ServiceUrlPolicy trust, ConversationRateLimiter limiter)
+internal sealed class ConnectorClient(IHttpClientFactory http, TokenProvider tokens, ServiceUrlPolicy trust, ConversationRateLimiter limiter, TimeProvider time)
 {
     public async Task<string> SendAsync(string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken)
     {
@@ -79,6 +79,6 @@ internal sealed class ConnectorClient(IHttpClientFactory http, TokenProvider tok
             request.Content = JsonContent.Create(body, options: ActivityJson.Options);
         }
 
-        return await HttpJson.SendAsync(http.CreateClient(TeamsConstants.ConnectorClient), request, "Connector", cancellationToken);
+        return await HttpJson.SendAsync(http.CreateClient(TeamsConstants.ConnectorClient), request, "Connector", time, cancellationToken);
     }
 }

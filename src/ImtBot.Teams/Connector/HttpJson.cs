@@ -6,7 +6,7 @@ namespace ImtBot.Teams.Connector;
 /// <summary>Sends a request and reads a JSON answer; maps failures to <see cref="ConnectorException"/> without echoing headers or tokens.</summary>
 internal static class HttpJson
 {
-    public static async Task<JsonDocument> SendAsync(HttpClient client, HttpRequestMessage request, string service, CancellationToken cancellationToken)
+    public static async Task<JsonDocument> SendAsync(HttpClient client, HttpRequestMessage request, string service, TimeProvider time, CancellationToken cancellationToken)
     {
         var unsafeMethod = request.Method != HttpMethod.Get && request.Method != HttpMethod.Put && request.Method != HttpMethod.Delete;
         HttpResponseMessage response;
@@ -31,7 +31,7 @@ internal static class HttpJson
             var retryAfter = response.Headers.RetryAfter switch
             {
                 { Delta: { } d } => d,
-                { Date: { } when_ } => when_ - DateTimeOffset.UtcNow,
+                { Date: { } at } => at - time.GetUtcNow(),
                 _ => (TimeSpan?)null,
             };
             var ambiguous = unsafeMethod && response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.InternalServerError;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ImtBot.Teams.Graph;
 
 /// <summary>The few Microsoft Graph calls ImtBot makes: create, find and archive a team's channels (app token, <c>Teams:GraphBaseUrl</c>).</summary>
-internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens, IOptions<TeamsOptions> options)
+internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens, IOptions<TeamsOptions> options, TimeProvider time)
 {
     /// <summary><c>POST teams/{groupId}/channels</c> (a standard channel).</summary>
     public async Task<GraphChannel> CreateChannelAsync(string groupId, string displayName, string description, CancellationToken cancellationToken)
@@ -36,6 +36,27 @@ internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens,
         return list.EnumerateArray().Select(Read).FirstOrDefault(c => string.Equals(c.DisplayName, displayName, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// The newest root messages of a channel (needs <c>ChannelMessage.Read.Group</c>): id, the sending app's id and the
+    /// attachments' content, to find a post that an earlier, unrecorded attempt already made.
+    /// </summary>
+    public async Task<IReadOnlyList<GraphMessage>> RecentMessagesAsync(string groupId, string channelId, int top, CancellationToken cancellationToken)
+    {
+        using var doc = await SendAsync(HttpMethod.Get, $"teams/{Uri.EscapeDataString(groupId)}/channels/{Uri.EscapeDataString(channelId)}/messages?$top={top}", null, cancellationToken);
+        if (!doc.RootElement.TryGetProperty("value", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        return list.EnumerateArray().Select(m => new GraphMessage(
+            m.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "",
+            m.TryGetProperty("from", out var from) && from.ValueKind == JsonValueKind.Object && from.TryGetProperty("application", out var app)
+                && app.ValueKind == JsonValueKind.Object && app.TryGetProperty("id", out var appId) ? appId.GetString() : null,
+            m.TryGetProperty("attachments", out var atts) && atts.ValueKind == JsonValueKind.Array
+                ? atts.EnumerateArray().Select(a => a.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() ?? "" : "").ToList()
+                : [])).ToList();
+    }
+
     /// <summary><c>POST teams/{groupId}/channels/{channelId}/archive</c>.</summary>
     public async Task ArchiveChannelAsync(string groupId, string channelId, CancellationToken cancellationToken)
     {
@@ -59,6 +80,6 @@ internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens,
             request.Content = JsonContent.Create(body);
         }
 
-        return await HttpJson.SendAsync(http.CreateClient(TeamsConstants.GraphClient), request, "Graph", cancellationToken);
+        return await HttpJson.SendAsync(http.CreateClient(TeamsConstants.GraphClient), request, "Graph", time, cancellationToken);
     }
 }

@@ -61,6 +61,7 @@ internal sealed partial class TeamsPlatform
             try
             {
                 var created = await graph.CreateChannelAsync(team.AadGroupId, name, description, cancellationToken);
+                await WelcomeAsync(context, team, created.Id, cancellationToken);
                 return Opened(created.Id, TeamsLinks.ModeChannel);
             }
             catch (ConnectorException e) when (IsNameTaken(e))
@@ -78,6 +79,29 @@ internal sealed partial class TeamsPlatform
         }
 
         return EffectOutcome.Failed($"no free channel name for {incident.Key} after {MaxNameAttempts} tries");
+    }
+
+    /// <summary>
+    /// Members of a team see its standard channels without an invitation; the declarer is @mentioned in the new channel
+    /// so it shows up in their activity feed. Best effort: a refused post does not fail the channel.
+    /// </summary>
+    private async Task WelcomeAsync(EffectContext context, TeamReference team, string channelId, CancellationToken cancellationToken)
+    {
+        var incident = context.Incident;
+        if (incident.DeclaredBy.Platform != Core.Platforms.PlatformNames.Teams)
+        {
+            return;
+        }
+
+        try
+        {
+            var welcome = OutboundActivity.Mentioning([incident.DeclaredBy], $"this channel is for {incident.Key}: {incident.Title}.");
+            await OnceAsync(context, "welcome", () => connector.SendAsync(ServiceUrl(team), channelId, welcome, cancellationToken));
+        }
+        catch (ConnectorException e) when (!e.IsTransient)
+        {
+            TeamsLog.EffectFailed(log, context.StepKey, "welcome message not posted: " + e.Message);
+        }
     }
 
     private async Task<EffectOutcome> FallbackThreadAsync(EffectContext context, TeamReference team, HttpStatusCode status, CancellationToken cancellationToken)

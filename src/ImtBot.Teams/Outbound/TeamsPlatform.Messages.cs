@@ -26,6 +26,11 @@ internal sealed partial class TeamsPlatform
             body.Add(new JsonObject { ["type"] = "TextBlock", ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["text"] = FallbackNotice });
         }
 
+        if (card is JsonObject marked && marked["body"] is JsonArray cardBody)
+        {
+            cardBody.Add(new JsonObject { ["type"] = "TextBlock", ["id"] = CardMarker(context), ["isVisible"] = false, ["text"] = " " });
+        }
+
         var message = OutboundActivity.Card(card, $"{context.Incident.Key} {context.Incident.Title}");
         if (context.Links.TryGetValue(TeamsLinks.Activity, out var activityId)
             && context.Links.TryGetValue(TeamsLinks.CardConversation, out var cardConversation))
@@ -39,6 +44,16 @@ internal sealed partial class TeamsPlatform
             {
                 // The card was deleted: post it again below.
             }
+        }
+
+        if (!context.Links.ContainsKey(TeamsLinks.Activity) && context.Attempt > 1 && !thread
+            && await FindPostedCardAsync(context, channel, cancellationToken) is { } found)
+        {
+            return EffectOutcome.Done(new Dictionary<string, string>
+            {
+                [TeamsLinks.Activity] = found,
+                [TeamsLinks.CardConversation] = $"{channel};messageid={found}",
+            });
         }
 
         string conversation;
@@ -60,6 +75,34 @@ internal sealed partial class TeamsPlatform
             [TeamsLinks.Activity] = posted,
             [TeamsLinks.CardConversation] = conversation,
         });
+    }
+
+    /// <summary>An invisible element that tells this incident's card apart from every other post (for reconciling).</summary>
+    private static string CardMarker(EffectContext context) => $"imtbot-incident-card-{context.Incident.Number}";
+
+    /// <summary>
+    /// An earlier attempt may have posted the card without us learning its id: look for it among the channel's newest
+    /// posts (Graph, RSC <c>ChannelMessage.Read.Group</c>). Without that permission we post again.
+    /// </summary>
+    private async Task<string?> FindPostedCardAsync(EffectContext context, string channel, CancellationToken cancellationToken)
+    {
+        if (Team?.AadGroupId is not { } group)
+        {
+            return null;
+        }
+
+        try
+        {
+            var marker = CardMarker(context);
+            var messages = await graph.RecentMessagesAsync(group, channel, 20, cancellationToken);
+            return messages.FirstOrDefault(m => string.Equals(m.FromAppId, options.Value.AppId, StringComparison.OrdinalIgnoreCase)
+                && m.Attachments.Any(a => a.Contains('"' + marker + '"', StringComparison.Ordinal)))?.Id;
+        }
+        catch (ConnectorException e) when (!e.IsTransient)
+        {
+            TeamsLog.EffectFailed(log, context.StepKey, "cannot list channel messages to reconcile: " + e.Message);
+            return null;
+        }
     }
 
     /// <summary>Teams channels in a team need no invitation: mention the people so they are notified.</summary>

@@ -215,6 +215,22 @@ public sealed class MessagesAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_MetadataDown_Is401AndTheEndpointIsNotHammered()
+    {
+        host.Http.On(HttpMethod.Get, BotFrameworkIssuer.MetadataUrl, HttpStatusCode.ServiceUnavailable, "{}");
+
+        await AssertRejectedAsync("Bearer " + host.ValidToken(), HttpStatusCode.Unauthorized);
+        await AssertRejectedAsync("Bearer " + host.ValidToken(), HttpStatusCode.Unauthorized);
+        var calls = host.Http.Count(HttpMethod.Get, BotFrameworkIssuer.MetadataUrl);
+        host.Http.On(HttpMethod.Get, BotFrameworkIssuer.MetadataUrl, HttpStatusCode.OK, $$"""{"jwks_uri":"{{BotFrameworkIssuer.JwksUrl}}"}""");
+        host.Time.Advance(TimeSpan.FromSeconds(31));
+        var response = await host.PostAsync(message, "Bearer " + host.ValidToken());
+
+        Assert.Equal(2, calls); // the first request (scheduled refresh + forced refresh), then none for 30 s
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_TwoValidRequests_FetchTheKeysOnce()
     {
         await host.PostAsync(message, "Bearer " + host.ValidToken());

@@ -29,8 +29,31 @@ public sealed class TeamsPlatformChannelTests : IDisposable
         Assert.Equal("standard", create.Json["membershipType"]!.GetValue<string>());
         Assert.StartsWith("ImtBot incident INC-42:", create.Json["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("Bearer app-token", create.Authorization);
-        var token = Assert.Single(f.Http.Requests, r => r.Url.Contains("/oauth2/v2.0/token", StringComparison.Ordinal));
-        Assert.Contains("scope=https%3A%2F%2Fgraph.microsoft.com%2F.default", token.Body, StringComparison.Ordinal);
+        Assert.Contains(f.Http.Requests, r => r.Url.Contains("/oauth2/v2.0/token", StringComparison.Ordinal)
+            && r.Body.Contains("scope=https%3A%2F%2Fgraph.microsoft.com%2F.default", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OpenChannel_DeclaredInTeams_MentionsTheDeclarerInTheNewChannel()
+    {
+        var outcome = await f.RunAsync(new OpenChannel());
+
+        Assert.Equal(EffectOutcomeKind.Done, outcome.Kind);
+        var welcome = Assert.Single(f.Http.Requests, r => r.RawUrl == PlatformFixture.ServiceUrl + "v3/conversations/19%3Anew%40thread.tacv2/activities").Json;
+        Assert.StartsWith("<at>Alice</at> this channel is for INC-42", welcome["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("aad-alice", welcome["entities"]![0]!["mentioned"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OpenChannel_WelcomeRefused_StillOpensTheChannel()
+    {
+        f.Http.On(HttpMethod.Post, "/v3/conversations/19%3Anew", HttpStatusCode.Forbidden, """{"error":{"code":"BotNotInConversationRoster"}}""");
+
+        var outcome = await f.RunAsync(new OpenChannel());
+
+        Assert.Equal(EffectOutcomeKind.Done, outcome.Kind);
+        Assert.Equal(PlatformFixture.NewChannel, outcome.Links["teams:channel"]);
+        Assert.Equal(1, f.Http.Count(HttpMethod.Post, "/v3/conversations/19%3Anew"));
     }
 
     [Fact]
@@ -132,6 +155,23 @@ public sealed class TeamsPlatformChannelTests : IDisposable
 
         Assert.Equal(EffectOutcomeKind.Retry, outcome.Kind);
         Assert.Equal(f.Time.GetUtcNow() + TimeSpan.FromSeconds(90), outcome.RetryAt);
+    }
+
+    [Fact]
+    public async Task OpenChannel_GraphThrottledWithAnHttpDate_RetriesAtThatTime()
+    {
+        var at = f.Time.GetUtcNow().AddMinutes(3);
+        f.Http.On(HttpMethod.Post, Teams, _ =>
+        {
+            var response = FakeHttp.Json(HttpStatusCode.TooManyRequests, "{}");
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(at);
+            return response;
+        });
+
+        var outcome = await f.RunAsync(new OpenChannel());
+
+        Assert.Equal(EffectOutcomeKind.Retry, outcome.Kind);
+        Assert.Equal(at, outcome.RetryAt);
     }
 
     [Fact]

@@ -61,6 +61,9 @@ public sealed class PlatformFixture : IDisposable
             : FakeHttp.Json(HttpStatusCode.OK, """{"id":"222"}"""));
         Http.On(HttpMethod.Put, "/v3/conversations/", HttpStatusCode.OK, """{"id":"111"}""");
 
+        // What Apply(IncidentDeclared) sets from the event's actor (set here too while Apply is still a stub).
+        typeof(IncidentState).GetProperty(nameof(IncidentState.DeclaredBy))!.SetValue(Incident, Declarer);
+
         var collection = new ServiceCollection();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         collection.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
@@ -82,6 +85,7 @@ public sealed class PlatformFixture : IDisposable
     public LogCapture Logs { get; } = new();
     public IChatPlatform Platform { get; }
     public IncidentState Incident { get; } = IncidentState.Replay([Declared(42, "Checkout failing: EU")]);
+    public static UserRef Declarer { get; } = new(PlatformNames.Teams, "aad-alice", "Alice");
 
     public static JsonObject Card(string text) =>
         new() { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = text }) };
@@ -90,7 +94,7 @@ public sealed class PlatformFixture : IDisposable
         number,
         1,
         new DateTimeOffset(2026, 3, 2, 8, 59, 0, TimeSpan.Zero),
-        new UserRef(PlatformNames.Teams, "aad-alice", "Alice"),
+        Declarer,
         new IncidentDeclared(title, 2, IncidentKind.Normal, new ChannelRef(PlatformNames.Teams, "19:origin@thread.tacv2"), new SeverityPolicy(), ["commander"], ["commander"], [], null),
         EventChain.GenesisHash,
         "h1");
