@@ -179,6 +179,16 @@ public sealed class SlackHttpCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Interactions_PayloadWithoutUser_Is400NotAStackTrace()
+    {
+        var response = await host.PostSignedAsync("/api/slack/interactions", SlackPayloads.Interaction(new JsonObject { ["type"] = "view_submission", ["view"] = new JsonObject() }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        Assert.Empty(host.Handler.Received);
+    }
+
+    [Fact]
     public async Task Commands_HandlerFault_Is500SoSlackRetries()
     {
         host.Handler.Reply = (_, _) => throw new IOException("disk full");
@@ -187,5 +197,7 @@ public sealed class SlackHttpCommandsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.False(response.Headers.Contains("X-Slack-No-Retry"));
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        Assert.Contains("disk full", host.Logs.All);
     }
 }
