@@ -58,7 +58,7 @@ public sealed class SlackHttpCommandsTests : IAsyncLifetime
         Assert.Equal("777.888.modal", call.Arg("trigger_id"));
         var view = call.Args["view"]!;
         Assert.Equal("modal", (string?)view["type"]);
-        Assert.Equal("imtbot_declare", (string?)view["callback_id"]);
+        Assert.Equal("declare", (string?)view["callback_id"]);
         var metadata = JsonNode.Parse((string)view["private_metadata"]!)!;
         Assert.Equal("CGENERAL", (string?)metadata["channel"]);
         Assert.False(string.IsNullOrEmpty((string?)metadata["nonce"]));
