@@ -43,6 +43,21 @@ public sealed class SlackHttpCommandsTests : IAsyncLifetime
         Assert.Equal("no such incident: &lt;!channel&gt; &lt;@U1&gt;", text);
     }
 
+    [Fact]
+    public async Task Commands_HundredThousandCharacterTitle_ReachesTheCoreAndTheReplyStaysWithinLimits()
+    {
+        var title = new string('x', 100_000);
+        host.Handler.Reply = (chat, _) => new CommandReply(false, "Title too long: " + chat.Text);
+
+        var response = await host.PostSignedAsync("/api/slack/commands", SlackPayloads.Command("declare " + title));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("declare " + title, Assert.Single(host.Handler.Received).Chat.Text);
+        var text = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]!;
+        Assert.True(text.Length <= 3900);
+        Assert.EndsWith("…", text);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
