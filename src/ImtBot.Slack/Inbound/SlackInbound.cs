@@ -33,7 +33,7 @@ public sealed partial class SlackInbound(
             return SlackAck.Ephemeral("This request is missing user_id, channel_id or trigger_id.");
         }
 
-        var text = command.Text.Trim();
+        var text = SlackText.Unescape(command.Text).Trim();
         if (text.Length == 0 || text.Equals("declare", StringComparison.OrdinalIgnoreCase))
         {
             return await OpenDeclareFormAsync(command, cancellationToken).ConfigureAwait(false);

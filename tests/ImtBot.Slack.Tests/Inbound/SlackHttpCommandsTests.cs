@@ -33,6 +33,14 @@ public sealed class SlackHttpCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commands_SlackEscapedText_ReachesTheCoreAsTyped()
+    {
+        await host.PostSignedAsync("/api/slack/commands", SlackPayloads.Command("declare R&amp;D portal &lt;500s&gt; for <@UBOB|bob>"));
+
+        Assert.Equal("declare R&D portal <500s> for <@UBOB|bob>", Assert.Single(host.Handler.Received).Chat.Text);
+    }
+
+    [Fact]
     public async Task Commands_ReplyWithControlSequences_IsEscaped()
     {
         host.Handler.Reply = (_, _) => new CommandReply(false, "no such incident: <!channel> <@U1>");
