@@ -35,6 +35,21 @@ public static class SlackText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The inverse for text Slack sends us: message and command text arrive with literal <c>&amp;</c>, <c>&lt;</c>,
+    /// <c>&gt;</c> as entities (real control sequences such as <c>&lt;@U1|bob&gt;</c> keep their brackets), so the core
+    /// sees what the person typed; everything the bot posts is escaped again on the way out.
+    /// </summary>
+    public static string Unescape(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || !text.Contains('&', StringComparison.Ordinal))
+        {
+            return text ?? "";
+        }
+
+        return text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+    }
+
     /// <summary>Cuts text to at most <paramref name="max"/> UTF-16 units without splitting a surrogate pair, adding an ellipsis.</summary>
     public static string Truncate(string text, int max)
     {

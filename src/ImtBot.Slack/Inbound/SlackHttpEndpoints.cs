@@ -14,7 +14,35 @@ namespace ImtBot.Slack.Inbound;
 /// </summary>
 public sealed partial class SlackHttpEndpoints(SlackInbound inbound, SlackSignatureVerifier verifier, ILogger<SlackHttpEndpoints> logger)
 {
-    public async Task CommandsAsync(HttpContext http)
+    public Task CommandsAsync(HttpContext http) => GuardAsync(http, CommandsCoreAsync);
+
+    public Task InteractionsAsync(HttpContext http) => GuardAsync(http, InteractionsCoreAsync);
+
+    public Task EventsAsync(HttpContext http) => GuardAsync(http, EventsCoreAsync);
+
+    /// <summary>
+    /// A payload missing what Slack always sends is a 400; any other fault is a bare 500 (no stack trace, no
+    /// X-Slack-No-Retry) so that Slack delivers again and the inbox applies it once.
+    /// </summary>
+    private async Task GuardAsync(HttpContext http, Func<HttpContext, Task> endpoint)
+    {
+        try
+        {
+            await endpoint(http);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException && !http.Response.HasStarted)
+        {
+            LogRejected(logger, http.Request.Path, "malformed payload (" + e.GetType().Name + ")", http.Connection.RemoteIpAddress?.ToString() ?? "");
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !http.Response.HasStarted)
+        {
+            LogFault(logger, http.Request.Path, e.GetType().Name, e.Message);
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+    }
+
+    private async Task CommandsCoreAsync(HttpContext http)
     {
         if (await ReadAsync(http, allowSslCheck: true) is not { } body)
         {
@@ -26,7 +54,7 @@ public sealed partial class SlackHttpEndpoints(SlackInbound inbound, SlackSignat
         await AnswerAsync(http, await inbound.CommandAsync(command, http.RequestAborted));
     }
 
-    public async Task InteractionsAsync(HttpContext http)
+    private async Task InteractionsCoreAsync(HttpContext http)
     {
         if (await ReadAsync(http, allowSslCheck: false) is not { } body)
         {
@@ -45,7 +73,7 @@ public sealed partial class SlackHttpEndpoints(SlackInbound inbound, SlackSignat
         }
     }
 
-    public async Task EventsAsync(HttpContext http)
+    private async Task EventsCoreAsync(HttpContext http)
     {
         if (await ReadAsync(http, allowSslCheck: false) is not { } body)
         {
@@ -140,6 +168,9 @@ public sealed partial class SlackHttpEndpoints(SlackInbound inbound, SlackSignat
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} rejected: {Reason} (from {Remote})")]
     private static partial void LogRejected(ILogger logger, string path, string reason, string remote);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack request to {Path} failed: {Kind} {Message}; answering 500 so Slack delivers it again")]
+    private static partial void LogFault(ILogger logger, string path, string kind, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack event redelivery {RetryNum} ({Reason}); the inbox dedupes it")]
     private static partial void LogRetry(ILogger logger, string retryNum, string reason);

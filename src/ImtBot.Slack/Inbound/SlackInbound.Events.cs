@@ -42,7 +42,7 @@ public sealed partial class SlackInbound
             return Ignore("app_mention from a bot or without user/channel");
         }
 
-        var text = StripMention(ev.Str("text") ?? "", botUser);
+        var text = Formatting.SlackText.Unescape(StripMention(ev.Str("text") ?? "", botUser));
         var actor = await ActorAsync(userId, cancellationToken).ConfigureAwait(false);
         var reply = await handler.HandleAsync(new ChatCommand(text, actor, new ChannelRef(PlatformNames.Slack, channel), key), cancellationToken).ConfigureAwait(false);
         return new SlackAck(After: EphemeralAfter(channel, userId, reply));
@@ -76,7 +76,7 @@ public sealed partial class SlackInbound
 
         var authorId = message.User ?? message.BotId ?? "unknown";
         var author = message.User is null ? new UserRef(PlatformNames.Slack, authorId, authorId) : await ActorAsync(authorId, cancellationToken).ConfigureAwait(false);
-        var capture = new MessageCaptureCommand(PlatformNames.Slack, SlackTimestamp.MessageId(channel, ts), author, SlackTimestamp.ToTime(ts) ?? DateTimeOffset.UnixEpoch, message.Text, "pinned")
+        var capture = new MessageCaptureCommand(PlatformNames.Slack, SlackTimestamp.MessageId(channel, ts), author, SlackTimestamp.ToTime(ts) ?? DateTimeOffset.UnixEpoch, Formatting.SlackText.Unescape(message.Text), "pinned")
         {
             Incident = incident,
         };
@@ -115,7 +115,7 @@ public sealed partial class SlackInbound
         var at = SlackTimestamp.ToTime(message.TryGetProperty("edited", out var edited) ? edited.Str("ts") : null)
             ?? SlackTimestamp.ToTime(ev.Str("event_ts") ?? ev.Str("ts"))
             ?? DateTimeOffset.UnixEpoch;
-        var capture = new MessageCaptureCommand(PlatformNames.Slack, id, author, at, message.Str("text") ?? "", change) { Incident = incident };
+        var capture = new MessageCaptureCommand(PlatformNames.Slack, id, author, at, Formatting.SlackText.Unescape(message.Str("text")), change) { Incident = incident };
         await handler.HandleParsedAsync(capture, new ChatCommand(change + " " + ts, author, new ChannelRef(PlatformNames.Slack, channel), key), cancellationToken).ConfigureAwait(false);
         return SlackAck.Empty;
     }

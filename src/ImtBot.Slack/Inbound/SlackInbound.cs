@@ -23,6 +23,9 @@ public sealed partial class SlackInbound(
 {
     public const string DeclareCallbackId = "imtbot_declare";
 
+    /// <summary>Replies are cut to this many characters (Slack keeps 40,000 but advises about 4,000).</summary>
+    private const int MaxReply = 3900;
+
     public async Task<SlackAck> CommandAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         if (!command.IsValid)
@@ -30,7 +33,7 @@ public sealed partial class SlackInbound(
             return SlackAck.Ephemeral("This request is missing user_id, channel_id or trigger_id.");
         }
 
-        var text = command.Text.Trim();
+        var text = SlackText.Unescape(command.Text).Trim();
         if (text.Length == 0 || text.Equals("declare", StringComparison.OrdinalIgnoreCase))
         {
             return await OpenDeclareFormAsync(command, cancellationToken).ConfigureAwait(false);
@@ -42,7 +45,7 @@ public sealed partial class SlackInbound(
             new ChannelRef(PlatformNames.Slack, command.ChannelId),
             "slack:cmd:" + command.TriggerId);
         var reply = await handler.HandleAsync(chat, cancellationToken).ConfigureAwait(false);
-        return SlackAck.Ephemeral(SlackText.Escape(reply.Text));
+        return SlackAck.Ephemeral(SlackText.Escape(SlackText.Truncate(reply.Text, MaxReply)));
     }
 
     private async Task<SlackAck> OpenDeclareFormAsync(SlashCommand command, CancellationToken cancellationToken)
@@ -74,7 +77,7 @@ public sealed partial class SlackInbound(
         {
             try
             {
-                await api.Chat.PostEphemeralAsync(channel, user, SlackText.Escape(reply.Text), ct).ConfigureAwait(false);
+                await api.Chat.PostEphemeralAsync(channel, user, SlackText.Escape(SlackText.Truncate(reply.Text, MaxReply)), ct).ConfigureAwait(false);
             }
             catch (Exception e) when (e is SlackApiException or SlackTransportException)
             {

@@ -3,9 +3,15 @@ using ImtBot.Slack.WebApi;
 
 namespace ImtBot.Slack.Inbound;
 
-/// <summary>Display names for user ids seen in events (which carry only the id), cached; the id when the lookup fails.</summary>
-public sealed class SlackUserNames(SlackWebApi api)
+/// <summary>
+/// Display names for user ids seen in events (which carry only the id), cached. The lookup runs inside Slack's 3 s
+/// acknowledgement window, so it gets <see cref="LookupBudget"/> at most (a 429 never holds a command back); the id
+/// stands in when it fails.
+/// </summary>
+public sealed class SlackUserNames(SlackWebApi api, TimeProvider time)
 {
+    public static readonly TimeSpan LookupBudget = TimeSpan.FromMilliseconds(1500);
+
     private readonly ConcurrentDictionary<string, string> names = new(StringComparer.Ordinal);
 
     public async Task<string> NameAsync(string userId, CancellationToken cancellationToken)
@@ -15,9 +21,11 @@ public sealed class SlackUserNames(SlackWebApi api)
             return cached;
         }
 
+        using var budget = new CancellationTokenSource(LookupBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            var user = await api.Users.InfoAsync(userId, cancellationToken).ConfigureAwait(false);
+            var user = await api.Users.InfoAsync(userId, linked.Token).ConfigureAwait(false);
             if (names.Count > 10_000)
             {
                 names.Clear();
@@ -25,7 +33,7 @@ public sealed class SlackUserNames(SlackWebApi api)
 
             return names[userId] = user.Name;
         }
-        catch (Exception e) when (e is SlackApiException or SlackTransportException)
+        catch (Exception e) when (e is SlackApiException or SlackTransportException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return userId;
         }

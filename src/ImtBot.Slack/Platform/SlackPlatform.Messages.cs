@@ -103,7 +103,10 @@ public sealed partial class SlackPlatform
         }
 
         var dm = await api.Conversations.OpenAsync(notify.To.Id, ct).ConfigureAwait(false);
-        await PostOnceAsync(context, dm, Text(notify.Text), "notify", ct).ConfigureAwait(false);
+        var message = notify.Snooze is { Length: > 0 } snooze
+            ? Message(cards.Reminder(PlatformNames.Slack, context.Incident, snooze, notify.Text), context) // with Snooze buttons
+            : Text(notify.Text);
+        await PostOnceAsync(context, dm, message, "notify", ct).ConfigureAwait(false);
         return EffectOutcome.Done();
     }
 

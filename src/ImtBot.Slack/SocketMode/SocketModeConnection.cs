@@ -82,12 +82,20 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
                 message.Write(buffer.AsSpan(0, result.Count));
                 if (result.EndOfMessage)
                 {
-                    OnMessage(message.WrittenSpan);
+                    try
+                    {
+                        OnMessage(message.WrittenSpan);
+                    }
+                    catch (JsonException e)
+                    {
+                        LogBadFrame(logger, Id, e.Message); // one bad frame does not cost the connection
+                    }
+
                     message.ResetWrittenCount();
                 }
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or JsonException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
         {
             if (!stop.IsCancellationRequested)
             {
@@ -205,6 +213,9 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connection {Id} ready (hello)")]
     private static partial void LogConnected(ILogger logger, int id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection {Id}: a frame that is not JSON was skipped ({Reason})")]
+    private static partial void LogBadFrame(ILogger logger, int id, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connection {Id} closed")]
     private static partial void LogClosed(ILogger logger, int id);

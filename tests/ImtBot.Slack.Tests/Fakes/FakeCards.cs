@@ -19,13 +19,13 @@ public sealed class FakeCards : IIncidentCards
 
     public JsonNode RoleAssignment(string platform, IncidentState incident, string role) => Message("role " + role);
 
-    public JsonNode Reminder(string platform, IncidentState incident, string reminder, string text) => Message("reminder");
+    public JsonNode Reminder(string platform, IncidentState incident, string reminder, string text) => Message("reminder " + incident.Key + " " + reminder + ": " + text);
 
     public JsonNode Help(string platform) => Message("help");
 
     public JsonNode DeclareForm(string platform) => JsonNode.Parse("""
-        {"type":"modal","title":{"type":"plain_text","text":"Declare an incident"},"submit":{"type":"plain_text","text":"Declare"},
-         "blocks":[{"type":"input","block_id":"title","label":{"type":"plain_text","text":"Title"},"element":{"type":"plain_text_input","action_id":"title"}},
+        {"type":"modal","callback_id":"declare","title":{"type":"plain_text","text":"Declare an incident"},"submit":{"type":"plain_text","text":"Declare"},
+         "blocks":[{"type":"input","block_id":"title","label":{"type":"plain_text","text":"Title"},"element":{"type":"plain_text_input","action_id":"text"}},
                    {"type":"input","block_id":"severity","label":{"type":"plain_text","text":"Severity"},"element":{"type":"static_select","action_id":"severity","options":[]}}]}
         """)!;
 

@@ -18,6 +18,18 @@ public sealed class SlackTextTests
     public void Escape_ControlSequences_AreNeutralised(string input, string expected) =>
         Assert.Equal(expected, SlackText.Escape(input));
 
+    [Theory]
+    [InlineData("R&amp;D &lt;b&gt; down", "R&D <b> down")]
+    [InlineData("page <@U1|bob> &amp;amp;", "page <@U1|bob> &amp;")]
+    [InlineData("plain", "plain")]
+    public void Unescape_SlackEntities_BecomeWhatWasTyped(string input, string expected) =>
+        Assert.Equal(expected, SlackText.Unescape(input));
+
+    [Theory]
+    [InlineData("<!channel> & <@U1>")]
+    [InlineData("&lt;already&gt; &amp;")]
+    public void Unescape_OfEscape_RoundTrips(string text) => Assert.Equal(text, SlackText.Unescape(SlackText.Escape(text)));
+
     [Fact]
     public void Escape_Null_IsEmpty() => Assert.Equal("", SlackText.Escape(null));
 

@@ -33,6 +33,14 @@ public sealed class SlackHttpCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commands_SlackEscapedText_ReachesTheCoreAsTyped()
+    {
+        await host.PostSignedAsync("/api/slack/commands", SlackPayloads.Command("declare R&amp;D portal &lt;500s&gt; for <@UBOB|bob>"));
+
+        Assert.Equal("declare R&D portal <500s> for <@UBOB|bob>", Assert.Single(host.Handler.Received).Chat.Text);
+    }
+
+    [Fact]
     public async Task Commands_ReplyWithControlSequences_IsEscaped()
     {
         host.Handler.Reply = (_, _) => new CommandReply(false, "no such incident: <!channel> <@U1>");
@@ -41,6 +49,21 @@ public sealed class SlackHttpCommandsTests : IAsyncLifetime
 
         var text = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"];
         Assert.Equal("no such incident: &lt;!channel&gt; &lt;@U1&gt;", text);
+    }
+
+    [Fact]
+    public async Task Commands_HundredThousandCharacterTitle_ReachesTheCoreAndTheReplyStaysWithinLimits()
+    {
+        var title = new string('x', 100_000);
+        host.Handler.Reply = (chat, _) => new CommandReply(false, "Title too long: " + chat.Text);
+
+        var response = await host.PostSignedAsync("/api/slack/commands", SlackPayloads.Command("declare " + title));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("declare " + title, Assert.Single(host.Handler.Received).Chat.Text);
+        var text = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]!;
+        Assert.True(text.Length <= 3900);
+        Assert.EndsWith("…", text);
     }
 
     [Theory]
@@ -58,7 +81,7 @@ public sealed class SlackHttpCommandsTests : IAsyncLifetime
         Assert.Equal("777.888.modal", call.Arg("trigger_id"));
         var view = call.Args["view"]!;
         Assert.Equal("modal", (string?)view["type"]);
-        Assert.Equal("imtbot_declare", (string?)view["callback_id"]);
+        Assert.Equal("declare", (string?)view["callback_id"]);
         var metadata = JsonNode.Parse((string)view["private_metadata"]!)!;
         Assert.Equal("CGENERAL", (string?)metadata["channel"]);
         Assert.False(string.IsNullOrEmpty((string?)metadata["nonce"]));
@@ -179,6 +202,16 @@ public sealed class SlackHttpCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Interactions_PayloadWithoutUser_Is400NotAStackTrace()
+    {
+        var response = await host.PostSignedAsync("/api/slack/interactions", SlackPayloads.Interaction(new JsonObject { ["type"] = "view_submission", ["view"] = new JsonObject() }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        Assert.Empty(host.Handler.Received);
+    }
+
+    [Fact]
     public async Task Commands_HandlerFault_Is500SoSlackRetries()
     {
         host.Handler.Reply = (_, _) => throw new IOException("disk full");
@@ -187,5 +220,7 @@ public sealed class SlackHttpCommandsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.False(response.Headers.Contains("X-Slack-No-Retry"));
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        Assert.Contains("disk full", host.Logs.All);
     }
 }

@@ -66,6 +66,21 @@ public sealed class SlackHttpEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_NameLookupRateLimited_CommandStillRecordedWithTheId()
+    {
+        await using var retrying = await SlackTestHost.StartAsync(maxRetries: 3);
+        retrying.Fake.Fail("users.info", FakeFault.RateLimited(TimeSpan.FromSeconds(30)));
+
+        var post = retrying.PostSignedAsync("/api/slack/events", SlackPayloads.Event(SlackPayloads.Mention("<@UBOT> status")).ToJsonString(), "application/json");
+        await retrying.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(30));
+        retrying.Clock.Advance(ImtBot.Slack.Inbound.SlackUserNames.LookupBudget);
+
+        Assert.Equal(HttpStatusCode.OK, (await post).StatusCode);
+        Assert.Equal(new UserRef("slack", "UALICE", "UALICE"), Assert.Single(retrying.Handler.Received).Chat.Actor);
+        Assert.Equal("UALICE", retrying.Handler.Received.Single().Chat.Actor.DisplayName);
+    }
+
+    [Fact]
     public async Task Events_MentionFromABot_IsIgnored()
     {
         var mention = SlackPayloads.Mention("<@UBOT> declare loop");

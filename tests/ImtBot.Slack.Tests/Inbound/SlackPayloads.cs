@@ -40,7 +40,7 @@ public static class SlackPayloads
         }),
     };
 
-    public static JsonObject ViewSubmission(string title, string severity = "1", string nonce = "n0nce", bool drill = false) => new()
+    public static JsonObject ViewSubmission(string title, string severity = "sev1", string nonce = "n0nce", bool drill = false) => new()
     {
         ["type"] = "view_submission",
         ["user"] = new JsonObject { ["id"] = "UALICE", ["username"] = "alice", ["name"] = "alice" },
@@ -49,14 +49,14 @@ public static class SlackPayloads
         {
             ["id"] = "V123",
             ["type"] = "modal",
-            ["callback_id"] = "imtbot_declare",
+            ["callback_id"] = "declare",
             ["hash"] = "1790000000.abc",
             ["private_metadata"] = new JsonObject { ["channel"] = "CGENERAL", ["nonce"] = nonce }.ToJsonString(),
             ["state"] = new JsonObject
             {
                 ["values"] = new JsonObject
                 {
-                    ["title"] = new JsonObject { ["title"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = title } },
+                    ["title"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = title } },
                     ["severity"] = new JsonObject { ["severity"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = severity } } },
                     ["drill"] = new JsonObject { ["drill"] = new JsonObject { ["type"] = "checkboxes", ["selected_options"] = drill ? new JsonArray(new JsonObject { ["value"] = "drill" }) : new JsonArray() } },
                 },

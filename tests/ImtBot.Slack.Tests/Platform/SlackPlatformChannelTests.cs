@@ -40,6 +40,16 @@ public sealed class SlackPlatformChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenChannel_TitleWithMentions_PurposeShowsThemLiterally()
+    {
+        var outcome = await host.RunAsync(TestIncidents.Declared(8, "<!channel> payments <@U1> down"), new OpenChannel());
+
+        var channel = host.Fake.Channels[outcome.Links[SlackPlatform.ChannelLink]];
+        Assert.Equal("inc-8-channel-payments-u1-down", channel.Name);
+        Assert.Equal("ImtBot INC-8: &lt;!channel&gt; payments &lt;@U1&gt; down", channel.Purpose);
+    }
+
+    [Fact]
     public async Task OpenChannel_NameTakenBySomeoneElse_AddsASuffix()
     {
         var foreign = host.Fake.AddChannel(Name, purpose: "the checkout team's channel");

@@ -166,6 +166,14 @@ public sealed class SlackPlatformMessageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NotifyUser_ReminderWithSnooze_SendsTheReminderCard()
+    {
+        await host.RunAsync(TestIncidents.Declared(7), new NotifyUser(new UserRef("slack", "UALICE", "Alice"), "No update for 30 min") { Snooze = "update" }, Links());
+
+        Assert.Equal("reminder INC-7 update: No update for 30 min", (string?)Assert.Single(host.Fake.Channels["DUALICE"].Messages)["text"]);
+    }
+
+    [Fact]
     public async Task PostReview_PostsTheReviewCard()
     {
         await host.RunAsync(TestIncidents.Declared(7), new PostReview(), Links());

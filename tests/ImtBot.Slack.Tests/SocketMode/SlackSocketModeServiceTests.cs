@@ -152,6 +152,19 @@ public sealed class SlackSocketModeServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Frame_NotJson_IsSkippedAndTheConnectionKeepsWorking()
+    {
+        var socket = await host.Fake.NextSocketAsync();
+
+        await socket.SendAsync("{not json");
+        await socket.SendAsync(Envelope("env-10", "events_api", SlackPayloads.Event(SlackPayloads.Mention("<@UBOT> status"), "EvAFTERBAD"), acceptsPayload: false));
+
+        Assert.Equal("env-10", (string?)JsonNode.Parse(await socket.ReceiveAsync())!["envelope_id"]);
+        Assert.Single(host.Fake.CallsTo("apps.connections.open"));
+        Assert.Contains("not JSON was skipped", host.Logs.All);
+    }
+
+    [Fact]
     public void Backoff_GrowsAndIsCapped()
     {
         Assert.Equal(TimeSpan.FromSeconds(1), SlackSocketModeService.Backoff(1));
