@@ -19,27 +19,48 @@ internal static class StorageLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var scale = args.Length == 2 && args[0] == "--scale" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1.0;
+        var scale = Option(args, "--scale", 1.0);
+        var repeat = (int)Option(args, "--repeat", 3.0);
         var cases = new (int Writers, int Commits)[] { (1, 2_000), (8, 8_000), (64, 40_000) };
-        Console.WriteLine($"ImtBot storage load, LiteDB 5.0.21, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"ImtBot storage load, LiteDB 5.0.21, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
+        Console.WriteLine($"each row: the run with the median commits/s of {repeat}");
         Console.WriteLine();
-        Console.WriteLine("| writers | durability before ack | commits | commits/s | p50 ms | p99 ms | max ms |");
-        Console.WriteLine("|---:|:---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| writers | durability before ack | commits | commits/s | p50 ms | p99 ms | max ms | commits per batch |");
+        Console.WriteLine("|---:|:---:|---:|---:|---:|---:|---:|---:|");
         foreach (var mode in new[] { DurabilityMode.Checkpoint, DurabilityMode.SyncLog, DurabilityMode.None })
         {
             foreach (var (writers, commits) in cases)
             {
                 var total = Math.Max(writers, (int)(commits * scale));
-                var r = await RunCaseAsync(writers, total / writers, mode);
+                var runs = new List<Run>();
+                for (var i = 0; i < repeat; i++)
+                {
+                    runs.Add(await RunCaseAsync(writers, total / writers, mode));
+                }
+
+                var r = runs.OrderBy(x => x.PerSecond).ElementAt(runs.Count / 2);
                 Console.WriteLine(FormattableString.Invariant(
-                    $"| {writers} | {mode} | {r.Commits} | {r.PerSecond:F0} | {r.P50:F2} | {r.P99:F2} | {r.Max:F2} |"));
+                    $"| {writers} | {mode} | {r.Commits} | {r.PerSecond:F0} | {r.P50:F2} | {r.P99:F2} | {r.Max:F2} | {r.PerBatch:F1} |"));
             }
         }
 
+        Console.WriteLine();
+        Console.WriteLine($"load average at the end {LoadAverage()}");
         return 0;
     }
 
-    private static async Task<(int Commits, double PerSecond, double P50, double P99, double Max)> RunCaseAsync(int writers, int perWriter, DurabilityMode mode)
+    private static double Option(string[] args, string name, double fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private sealed record Run(int Commits, double PerSecond, double P50, double P99, double Max, double PerBatch);
+
+    private static async Task<Run> RunCaseAsync(int writers, int perWriter, DurabilityMode mode)
     {
         var folder = Path.Combine(Path.GetTempPath(), "imtbot-bench-" + Guid.NewGuid().ToString("N"));
         try
@@ -56,9 +77,7 @@ internal static class StorageLoad
 
             var all = latencies.SelectMany(l => l).Order().ToArray();
             var st = store.Statistics;
-            Console.Error.WriteLine(FormattableString.Invariant(
-                $"  writers={writers} mode={mode}: {st.Items / (double)st.Batches:F1} items/batch, apply {st.Applying.TotalMilliseconds / st.Batches:F2} ms/batch, sync {st.Checkpointing.TotalMilliseconds / st.Batches:F2} ms/batch"));
-            return (all.Length, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all[^1]);
+            return new Run(all.Length, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all[^1], st.Items / (double)st.Batches);
         }
         finally
         {

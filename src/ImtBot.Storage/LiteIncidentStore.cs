@@ -7,13 +7,13 @@ namespace ImtBot.Storage;
 
 /// <summary>
 /// The incident store on LiteDB 5.0.21: one database per process guarded by a lock file, one writer thread with
-/// group commit, a checkpoint (fsync) before any write is acknowledged, hash-chained events, inbox, outbox and links.
+/// group commit, an fsync (a checkpoint, or the log's: <see cref="StorageOptions.Durability"/>) before any write is
+/// acknowledged, hash-chained events, inbox, outbox, links and settings.
 /// Create one at start-up (it throws <see cref="DatabaseLockedException"/> if another process holds the file) and
 /// dispose it at shutdown (drains the writer, checkpoints, releases the lock).
 /// </summary>
 public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
 {
-    private readonly StorageOptions _options;
     private readonly TimeProvider _time;
     private readonly DatabaseLock _lock;
     private readonly DatabaseHost _host;
@@ -25,7 +25,6 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _options = options;
         _time = time ?? TimeProvider.System;
         var path = System.IO.Path.GetFullPath(options.Path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
