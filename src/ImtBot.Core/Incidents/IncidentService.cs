@@ -20,6 +20,8 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
 {
     public const int MaxAttempts = 25;
 
+    private readonly IncidentNumbers _numbers = new(store);
+
     public Task<CommandReply> HandleAsync(ChatCommand command, CancellationToken cancellationToken = default)
     {
         var parsed = CommandParser.Parse(command.Text);
@@ -90,16 +92,12 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
 
         var now = time.GetUtcNow();
         var platform = state?.Origin.Platform ?? origin.Actor.Platform;
-        var context = new CommandContext(
-            origin.Actor,
-            origin.Channel,
-            now,
-            options,
-            state is null ? store.NextIncidentNumber() : 0,
-            OnCallLists.Current(options, store, platform));
+        var reserved = state is null ? _numbers.Reserve() : 0;
+        var context = new CommandContext(origin.Actor, origin.Channel, now, options, reserved, OnCallLists.Current(options, store, platform));
         var decision = Incident.Decide(state, command, context);
         if (!decision.Accepted || decision.Events.Count == 0)
         {
+            _numbers.Release(reserved);
             return await RecordAsync(origin, decision.Accepted, decision.Reply, state?.Number, cancellationToken);
         }
 
@@ -109,6 +107,11 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
         var steps = Steps(incident, after.Origin.Platform, chained[0].Sequence, now, decision.Effects);
         var request = new CommitRequest(InboxKey(origin), incident, state?.Version ?? 0, chained, IncidentSnapshot.Of(after), steps, decision.Reply);
         var result = await store.CommitAsync(request, cancellationToken);
+        if (result.Status != CommitStatus.Committed)
+        {
+            _numbers.Release(reserved);
+        }
+
         return result.Status switch
         {
             CommitStatus.Committed => new CommandReply(true, decision.Reply, incident),

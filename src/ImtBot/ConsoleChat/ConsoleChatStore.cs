@@ -13,12 +13,10 @@ public sealed class ConsoleChatStore
     public ConsoleChatStore(LiteIncidentStore store)
     {
         _store = store;
-        _store.Read(db =>
-        {
-            db.GetCollection<ConsoleChannel>(Channels);
-            db.GetCollection<ConsoleMessage>(Messages);
-            return 0;
-        });
+
+        // LiteDB 5.0.21's mapper has first-use races: build both mappers before any request can.
+        _store.Prewarm<ConsoleChannel>(Channels);
+        _store.Prewarm<ConsoleMessage>(Messages);
     }
 
     public Task EnsureIndexesAsync() => _store.WriteAsync(db =>

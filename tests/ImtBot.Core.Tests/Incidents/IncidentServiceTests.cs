@@ -134,6 +134,22 @@ public class IncidentServiceTests
         Assert.All(replies, r => Assert.True(r.Accepted, r.Text));
         Assert.Equal(Enumerable.Range(1, 20), replies.Select(r => r.Incident!.Value).Order());
         Assert.Equal(20, store.ListIncidents(openOnly: true).Count);
+
+        // Numbers are handed out in memory, so racing declarations never collide on "max + 1" and decide again.
+        Assert.Equal(0, store.Conflicts);
+    }
+
+    [Fact]
+    public async Task HandleParsed_DeclarationRejected_NumberGivenBackNoGap()
+    {
+        var sut = CreateSut();
+        await DeclareAsync(sut);
+
+        var rejected = await sut.HandleParsedAsync(new DeclareCommand("Bad severity", 9, false), Origin(People.Alice, "bad-sev"));
+        var next = await sut.HandleParsedAsync(new DeclareCommand("Second", 2, false), Origin(People.Alice, "second"));
+
+        Assert.False(rejected.Accepted);
+        Assert.Equal(2, next.Incident);
     }
 
     [Fact]
