@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 
-namespace ImtBot.Teams.Tests.TestKit;
+namespace ImtBot.Teams.Testing;
 
 /// <summary>
 /// A local fake of every service the adapter calls (OpenID metadata, JWKS, token endpoint, Bot Connector, Graph):
