@@ -82,6 +82,7 @@ public sealed class FakeHttp
 
         var response = respond?.Invoke(recorded) ?? Json(HttpStatusCode.NotFound, """{"error":{"code":"NotFound","message":"no fake route"}}""");
         response.RequestMessage = request;
+        recorded.ResponseBody = await response.Content.ReadAsStringAsync();
         return response;
     }
 
