@@ -65,7 +65,8 @@ public sealed class TeamsIncidentFlowTests
         // Bob clicks Acknowledge: the HTTP answer is the refreshed card for him; everyone else gets it by PUT.
         var putsBefore = CardPuts(teams, cardThread, cardId).Count;
         host.Clock.Advance(TimeSpan.FromMinutes(2));
-        var ack = await teams.PostAsync(TeamsHarness.CardAction(Bob, TeamsHarness.BobChat, "f:ack-1", (string)page.ResponseJson["id"]!, "ack INC-1"));
+        var click = TeamsHarness.CardAction(Bob, TeamsHarness.BobChat, "f:ack-1", (string)page.ResponseJson["id"]!, "ack INC-1");
+        var ack = await teams.PostAsync(click);
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         var invoke = JsonNode.Parse(await ack.Content.ReadAsStringAsync())!;
         Assert.Equal(200, (int)invoke["statusCode"]!);
@@ -78,6 +79,16 @@ public sealed class TeamsIncidentFlowTests
         Assert.True(put.Count > putsBefore, "the card was not updated after the acknowledgement");
         Assert.Equal(cardId, (string)put[^1].Json["id"]!);
         Assert.Equal("message", (string)put[^1].Json["type"]!);
+
+        // Teams delivers the same click again: the same card comes back, nothing is applied or sent twice.
+        var events = (int)(await host.GetJsonAsync("/api/incidents/1/audit"))["events"]!;
+        var sent = teams.Http.Requests.Count;
+        var again = await teams.PostAsync(click.DeepClone().AsObject());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string)JsonNode.Parse(await again.Content.ReadAsStringAsync())!["type"]!);
+        await host.DrainOutboxAsync();
+        Assert.Equal(events, (int)(await host.GetJsonAsync("/api/incidents/1/audit"))["events"]!);
+        Assert.Equal(sent, teams.Http.Requests.Count);
 
         // Through the rest of the lifecycle to close.
         host.Clock.Advance(TimeSpan.FromMinutes(1));
