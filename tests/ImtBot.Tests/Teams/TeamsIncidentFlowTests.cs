@@ -64,6 +64,8 @@ public sealed class TeamsIncidentFlowTests
 
         // Bob clicks Acknowledge: the HTTP answer is the refreshed card for him; everyone else gets it by PUT.
         var putsBefore = CardPuts(teams, cardThread, cardId).Count;
+        var pending = Texts(CardPuts(teams, cardThread, cardId)[^1].Json["attachments"]![0]!["content"]!);
+        Assert.Contains(pending, t => t.StartsWith('⏳') && t.Contains("Bob", StringComparison.Ordinal));
         host.Clock.Advance(TimeSpan.FromMinutes(2));
         var click = TeamsHarness.CardAction(Bob, TeamsHarness.BobChat, "f:ack-1", (string)page.ResponseJson["id"]!, "ack INC-1");
         var ack = await teams.PostAsync(click);
@@ -73,7 +75,9 @@ public sealed class TeamsIncidentFlowTests
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string)invoke["type"]!);
         Assert.Equal("AdaptiveCard", (string)invoke["value"]!["type"]!);
         Assert.Contains("INC-1", invoke["value"]!.ToJsonString());
-        Assert.Contains("Bob", invoke["value"]!.ToJsonString());
+        var refreshed = Texts(invoke["value"]!);
+        Assert.Contains("Bob", refreshed);
+        Assert.DoesNotContain(refreshed, t => t.StartsWith('⏳')); // the open page is gone: Bob holds ops
         await host.DrainOutboxAsync();
         var put = CardPuts(teams, cardThread, cardId);
         Assert.True(put.Count > putsBefore, "the card was not updated after the acknowledgement");
@@ -125,6 +129,14 @@ public sealed class TeamsIncidentFlowTests
         // One app token per scope, reused for every call.
         Assert.Equal(2, teams.Http.Count(HttpMethod.Post, "/oauth2/v2.0/token"));
     }
+
+    /// <summary>Every <c>text</c> value in a card (TextBlocks and TextRuns), unescaped.</summary>
+    private static List<string> Texts(JsonNode card) => card switch
+    {
+        JsonObject o => [.. o.SelectMany(p => p.Key == "text" && p.Value is JsonValue v && v.TryGetValue<string>(out var t) ? [t] : p.Value is null ? [] : Texts(p.Value))],
+        JsonArray a => [.. a.Where(n => n is not null).SelectMany(n => Texts(n!))],
+        _ => [],
+    };
 
     private static List<RecordedRequest> CardPosts(TeamsHarness teams) =>
         teams.Requests(HttpMethod.Post, TeamsHarness.Connector("v3/conversations"))
