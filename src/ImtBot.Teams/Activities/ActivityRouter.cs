@@ -70,7 +70,17 @@ internal sealed class ActivityRouter(
             text = "help";
         }
 
-        var reply = await commands.HandleAsync(Command(activity, text), cancellationToken);
+        var command = Command(activity, text);
+
+        // A redelivery (the Bot Connector retries when it got no answer in time) is applied once by the inbox; its
+        // reply was already posted in the thread, so it is not posted again.
+        var redelivered = store.FindInboxReply(command.DedupeKey) is not null;
+        var reply = await commands.HandleAsync(command, cancellationToken);
+        if (redelivered)
+        {
+            return ActivityResult.Ok;
+        }
+
         var serviceUrl = activity.ServiceUrl!;
         var conversation = activity.Conversation.Id;
         var replyTo = activity.Id;

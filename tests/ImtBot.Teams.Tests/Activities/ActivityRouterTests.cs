@@ -132,6 +132,20 @@ public sealed class ActivityRouterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_RedeliveredAfterTheInboxHasIt_HandledButNotRepliedTwice()
+    {
+        var replies = ReplyTracker.Attach(host.Services);
+        host.Store.Setup(s => s.FindInboxReply($"teams:1759944781430:{ThreadId}")).Returns("INC-42 declared");
+
+        var response = await SendAsync(Payloads.Node("channel-message-mention.json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(host.Received); // the core's inbox makes it a no-op and gives the first answer
+        Assert.Equal(0, replies.Started);
+        Assert.DoesNotContain(host.Http.Requests, r => r.Url.Contains("/activities/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Messages_TwoReplies_AcquireTheBotTokenOnceAndReuseIt()
     {
         var first = Payloads.Node("channel-message-mention.json");

@@ -73,7 +73,7 @@ public sealed class PlatformFixture : IDisposable
         collection.AddSingleton(Mock.Of<ICommandHandler>());
         collection.AddSingleton(Mock.Of<IIncidentReader>());
         collection.AddTeams(configuration);
-        TeamsTestHost.UseFakes(collection, Http);
+        collection.UseTeamsFakes(Http);
         services = collection.BuildServiceProvider();
         Platform = services.GetServices<IChatPlatform>().Single(p => p.Name == "teams");
     }

@@ -85,7 +85,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         builder.Services.AddSingleton(Cards.Object);
         builder.Services.AddSingleton(Store.Object);
         builder.Services.AddTeams(builder.Configuration);
-        UseFakes(builder.Services, Http);
+        builder.Services.UseTeamsFakes(Http);
         app = builder.Build();
         app.MapTeams();
         await app.StartAsync();
@@ -94,15 +94,6 @@ public sealed class TeamsTestHost : IAsyncDisposable
     }
 
     public IServiceProvider Services => app!.Services;
-
-    /// <summary>Routes every named client of the adapter to the fake.</summary>
-    public static void UseFakes(IServiceCollection services, FakeHttp http)
-    {
-        foreach (var name in new[] { "teams-openid", "teams-login", "teams-connector", "teams-graph" })
-        {
-            services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(http.Handler);
-        }
-    }
 
     public string ValidToken(string serviceUrl = ServiceUrl) => Issuer.Token(Time.GetUtcNow(), AppId, serviceUrl);
 

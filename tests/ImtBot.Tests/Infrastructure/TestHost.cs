@@ -42,7 +42,11 @@ public sealed class TestHost : IAsyncDisposable
 
     /// <param name="settings">Extra configuration as <c>Section:Key=value</c>. The background dispatcher is off unless
     /// <c>Dispatcher:Enabled=true</c> is given: tests run the outbox with <see cref="DrainOutboxAsync"/>.</param>
-    public static async Task<TestHost> StartAsync(string? databasePath = null, FakeTimeProvider? clock = null, params string[] settings)
+    public static Task<TestHost> StartAsync(string? databasePath = null, FakeTimeProvider? clock = null, params string[] settings) =>
+        StartAsync(configure: null, databasePath, clock, settings);
+
+    /// <param name="configure">Runs after the host's own registrations (e.g. to swap an HTTP client's primary handler for a fake).</param>
+    public static async Task<TestHost> StartAsync(Action<WebApplicationBuilder>? configure, string? databasePath = null, FakeTimeProvider? clock = null, params string[] settings)
     {
         databasePath ??= Path.Combine(Path.GetTempPath(), "imtbot-tests", Guid.NewGuid().ToString("N"), "imtbot.db");
         clock ??= new FakeTimeProvider(Epoch);
@@ -60,6 +64,7 @@ public sealed class TestHost : IAsyncDisposable
         {
             builder.Services.RemoveAll<TimeProvider>();
             builder.Services.AddSingleton<TimeProvider>(clock);
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         return new TestHost(app, clock, databasePath);

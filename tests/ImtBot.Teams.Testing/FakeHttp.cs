@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 
-namespace ImtBot.Teams.Tests.TestKit;
+namespace ImtBot.Teams.Testing;
 
 /// <summary>
 /// A local fake of every service the adapter calls (OpenID metadata, JWKS, token endpoint, Bot Connector, Graph):
@@ -82,6 +82,7 @@ public sealed class FakeHttp
 
         var response = respond?.Invoke(recorded) ?? Json(HttpStatusCode.NotFound, """{"error":{"code":"NotFound","message":"no fake route"}}""");
         response.RequestMessage = request;
+        recorded.ResponseBody = await response.Content.ReadAsStringAsync();
         return response;
     }
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace ImtBot.Teams.Tests.TestKit;
+namespace ImtBot.Teams.Testing;
 
 /// <summary>
 /// Plays the Bot Framework token service: an RSA key generated per test, OpenID metadata and a JWKS with
