@@ -117,7 +117,7 @@ public sealed partial class LiteIncidentStore
         var due = outbox.Find(Query.And(Query.EQ("status", Pending), Query.LTE("dueAt", nowTicks)))
             .Concat(outbox.Find(Query.And(Query.EQ("status", InFlight), Query.LTE("leaseUntil", nowTicks))))
             .OrderBy(d => d["dueAt"].AsInt64)
-            .ThenBy(d => d["_id"].AsString, StringComparer.Ordinal)
+            .ThenBy(StepDocument.Order)
             .Take(max)
             .ToList();
         var leased = new List<OutboxStep>(due.Count);

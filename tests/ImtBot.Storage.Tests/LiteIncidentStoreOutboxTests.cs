@@ -34,6 +34,18 @@ public sealed class LiteIncidentStoreOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task LeaseDueAsync_SameDueTime_LeasedInTheOrderTheyWereMade()
+    {
+        // A decision's effects run in the order it listed them (channel before card before announcement), not in
+        // the alphabetical order of their keys; and sequence 10 comes after sequence 9.
+        await CommitWithSteps(("1:open_channel:9.0", _now), ("1:sync_card:9.1", _now), ("1:announce:9.2", _now), ("1:invite:10.0", _now));
+
+        var leased = await _store.LeaseDueAsync("worker-a", _now, Lease, 10);
+
+        Assert.Equal(["1:open_channel:9.0", "1:sync_card:9.1", "1:announce:9.2", "1:invite:10.0"], leased.Select(s => s.Key));
+    }
+
+    [Fact]
     public async Task LeaseDueAsync_LeaseExpired_StepReturnsForAnotherAttempt()
     {
         // The dispatcher crashed while holding the step: after its lease it runs again, with the attempt counted.

@@ -6,9 +6,14 @@ namespace ImtBot.Storage.Documents;
 /// <summary>An outbox step as stored: <c>_id</c> = step key, with <c>status</c>, <c>dueAt</c> and <c>leaseUntil</c> indexed.</summary>
 internal static class StepDocument
 {
+    // Steps due at the same time run in the order they were made: the order a decision listed its effects, and
+    // decisions in the order they were taken. Seeded from the wall clock so the order also holds across restarts.
+    private static long s_order = DateTime.UtcNow.Ticks;
+
     public static BsonDocument New(NewStep s, DateTimeOffset now) => new()
     {
         ["_id"] = s.Key,
+        ["order"] = Interlocked.Increment(ref s_order),
         ["incident"] = s.Incident,
         ["platform"] = s.Platform,
         ["kind"] = s.Kind,
@@ -22,6 +27,9 @@ internal static class StepDocument
         ["createdAt"] = Times.ToTicks(now),
         ["completedAt"] = BsonValue.Null,
     };
+
+    /// <summary>The order in which steps due at the same time run.</summary>
+    public static long Order(BsonDocument d) => d["order"].IsNumber ? d["order"].AsInt64 : 0;
 
     public static OutboxStep FromBson(BsonDocument d) => new(
         d["_id"].AsString,
