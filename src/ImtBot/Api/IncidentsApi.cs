@@ -17,7 +17,16 @@ public static class IncidentsApi
         api.MapGet("/{number:int}", (int number, IIncidentReader reader) =>
             reader.Get(number) is { } incident ? Results.Ok(Detail(incident)) : NotFound(number));
         api.MapGet("/{number:int}/timeline", (int number, IIncidentStore store) =>
-            Events(store, number) is { } events ? Results.Ok(events.Select(Timeline)) : NotFound(number));
+        {
+            if (Events(store, number) is not { } events)
+            {
+                return NotFound(number);
+            }
+
+            // Each event with the sentence the review's timeline uses for it.
+            var words = ReviewModel.From(events).Timeline.ToDictionary(t => t.Sequence, t => t.Text);
+            return Results.Ok(events.Select(e => Timeline(e, words.GetValueOrDefault(e.Sequence))));
+        });
         api.MapGet("/{number:int}/review.md", (int number, IIncidentStore store) =>
             Events(store, number) is { } events
                 ? Results.Text(ReviewWriter.ToMarkdown(events), "text/markdown; charset=utf-8")
@@ -87,12 +96,13 @@ public static class IncidentsApi
         head = s.Head,
     };
 
-    private static object Timeline(IncidentEvent e) => new
+    private static object Timeline(IncidentEvent e, string? text) => new
     {
         seq = e.Sequence,
         at = e.At,
         actor = User(e.Actor),
         type = e.Type,
+        text,
         data = JsonNode.Parse(EventChain.SerializeData(e.Data)),
         hash = e.Hash,
     };

@@ -207,7 +207,7 @@ async function showIncident(number) {
   $("incident-audit").innerHTML = audit.valid
     ? `<span class="ok">✔ chain valid</span> · ${audit.events} events · head <code>${escapeHtml(audit.head.slice(0, 16))}…</code>`
     : `<span class="bad">✘ chain broken at ${audit.brokenAt}</span> ${escapeHtml(audit.problem ?? "")}`;
-  $("incident-timeline").innerHTML = timeline.map((e) => `<li><code>${new Date(e.at).toISOString().replace("T", " ").slice(0, 19)}Z</code> ${escapeHtml(e.actor.name)} · ${escapeHtml(e.type)}</li>`).join("");
+  $("incident-timeline").innerHTML = timeline.map((e) => `<li><code>${new Date(e.at).toISOString().replace("T", " ").slice(0, 19)}Z</code> ${escapeHtml(e.text ?? `${e.actor.name} · ${e.type}`)}</li>`).join("");
   $("incident-review").textContent = review;
   $("review-download").href = `/api/incidents/${number}/review.md`;
   $("review-download").download = `${incident.key}-review.md`;

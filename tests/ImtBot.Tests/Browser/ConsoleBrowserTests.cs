@@ -54,5 +54,14 @@ public class ConsoleBrowserTests
         Directory.CreateDirectory(docs);
         var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, "console.png") });
         Assert.True(bytes.Length > 10_000);
+
+        // The incident page: roles, a verified chain, the timeline and the review with its download link.
+        await page.ClickAsync("#incidents-link");
+        await page.Locator("#incident-table tbody tr[data-number='1']").ClickAsync();
+        await page.Locator("#incident-audit .ok").WaitForAsync();
+        Assert.Contains("Alice Adams", await page.InnerTextAsync("#incident-roles"));
+        Assert.Contains("Checkout failing for EU customers", await page.InnerTextAsync("#incident-review"));
+        Assert.Equal("/api/incidents/1/review.md", await page.GetAttributeAsync("#review-download", "href"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, "incident-page.png") });
     }
 }

@@ -59,6 +59,10 @@ public class ConsoleIncidentFlowTests
         ReviewAssert.HasDurations(review, acknowledge: TimeSpan.FromMinutes(2), mitigate: TimeSpan.FromMinutes(20), resolve: TimeSpan.FromMinutes(30));
         Assert.Contains("Add a canary for checkout", review);
 
+        var timeline = await host.GetArrayAsync("/api/incidents/1/timeline");
+        Assert.Equal(Enumerable.Range(1, timeline.Count), timeline.Select(e => (int)e!["seq"]!));
+        Assert.Contains(timeline, e => (string)e!["type"]! == "update_posted" && ((string)e["text"]!).Contains("Rolling back"));
+
         var audit = await host.GetJsonAsync("/api/incidents/1/audit");
         Assert.True((bool)audit["valid"]!);
         Assert.True((int)audit["events"]! >= 10);
