@@ -1,0 +1,70 @@
+using ImtBot.ConsoleChat;
+using ImtBot.Core.Effects;
+using ImtBot.Core.Ports;
+using ImtBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ImtBot.Tests.Dispatch;
+
+/// <summary>A step that keeps failing is retried with backoff, then dead-lettered and the incident channel is told.</summary>
+public class DeadLetterTests
+{
+    [Fact]
+    public async Task FailingEffect_RetriedWithBackoffThenDeadLetteredAndToldToTheChannel()
+    {
+        var flaky = new FlakyAnnouncements();
+        await using var host = await TestHost.StartAsync(
+            builder =>
+            {
+                // The console platform, except that announcements always fail.
+                builder.Services.RemoveAll<IChatPlatform>();
+                builder.Services.AddSingleton<ConsolePlatform>();
+                builder.Services.AddSingleton<IChatPlatform>(sp => flaky.Wrap(sp.GetRequiredService<ConsolePlatform>()));
+            },
+            settings: ["Dispatcher:MaxAttempts=3", "Dispatcher:InitialBackoff=00:00:10"]);
+
+        await host.SayAsync("alice", "general", "/incident declare Search is down sev2");
+        await host.DrainOutboxAsync();
+        Assert.Equal(1, flaky.Attempts);
+
+        // Not retried before its backoff, then retried until the attempts run out.
+        await host.AdvanceAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, flaky.Attempts);
+        for (var i = 0; i < 5; i++)
+        {
+            await host.AdvanceAsync(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal(3, flaky.Attempts);
+        var store = host.Services.GetRequiredService<IIncidentStore>();
+        var dead = Assert.Single(store.GetSteps(OutboxStatus.Dead));
+        Assert.Equal("announce", dead.Kind);
+        Assert.Contains("announcements are down", dead.LastError);
+        var channel = (string)(await host.GetArrayAsync("/api/console/channels?user=alice")).Single(c => (int?)c!["incident"] == 1)!["id"]!;
+        Assert.Contains(await host.MessagesAsync(channel), m => ((string)m!["text"]!).Contains("could not complete \"announce\""));
+    }
+
+    private sealed class FlakyAnnouncements
+    {
+        public int Attempts { get; private set; }
+
+        public IChatPlatform Wrap(IChatPlatform inner) => new Platform(inner, this);
+
+        private sealed class Platform(IChatPlatform inner, FlakyAnnouncements owner) : IChatPlatform
+        {
+            public string Name => inner.Name;
+
+            public Task<EffectOutcome> ExecuteAsync(EffectContext context, CancellationToken cancellationToken)
+            {
+                if (context.Effect is Announce)
+                {
+                    owner.Attempts++;
+                    throw new HttpRequestException("announcements are down");
+                }
+
+                return inner.ExecuteAsync(context, cancellationToken);
+            }
+        }
+    }
+}
