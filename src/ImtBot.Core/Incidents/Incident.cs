@@ -33,6 +33,11 @@ public static partial class Incident
             return OnTimer(state, timer, context);
         }
 
+        if (TooLong(command) is { } tooLong)
+        {
+            return Decision.Reject(tooLong);
+        }
+
         if (state.IsFinal)
         {
             return Decision.Reject($"{state.Key} is {Describe(state.Status)}: it can no longer change (`/incident status`, `timeline` and `review` still work). Declare a new incident with `/incident declare <title>`.");
@@ -71,6 +76,29 @@ public static partial class Incident
         }
 
         return decision with { Events = [.. decision.Events, new ParticipantJoined(actor)] };
+    }
+
+    /// <summary>The longest free text a typed command may carry: what a Slack section and a Teams card both show whole.</summary>
+    public const int MaxTextLength = 3000;
+
+    private static string? TooLong(Command command)
+    {
+        var text = command switch
+        {
+            UpdateCommand c => c.Text,
+            NoteCommand c => c.Text,
+            ActionCommand c => c.Text,
+            SeverityCommand c => c.Reason,
+            CancelCommand c => c.Reason,
+            ReopenCommand c => c.Reason,
+            TransitionCommand c => c.Note,
+            HandoverCommand c => c.Summary,
+            PageCommand c => c.Message,
+            _ => null,
+        };
+        return text is { Length: > MaxTextLength }
+            ? $"That text is {text.Length:N0} characters long; keep it under {MaxTextLength:N0} (post the rest as further notes or updates, or link a document)."
+            : null;
     }
 
     private static string Verb(Command command) => command.GetType().Name.Replace("Command", "", StringComparison.Ordinal).ToLowerInvariant();

@@ -20,6 +20,19 @@ public class TimelineTests
     }
 
     [Fact]
+    public void Update_LongerThanACardShows_RejectedSayingTheLimit()
+    {
+        var s = Scenario.Declared();
+        var version = s.Live.Version;
+
+        var reply = s.No(People.Bob, new UpdateCommand(new string('x', Incident.MaxTextLength + 1))).Reply;
+
+        Assert.Contains("3,000", reply, StringComparison.Ordinal);
+        Assert.Equal(version, s.Live.Version);
+        s.Ok(People.Bob, new NoteCommand(new string('x', Incident.MaxTextLength)));
+    }
+
+    [Fact]
     public void Note_OnTimelineOnly()
     {
         var s = Scenario.Declared();
