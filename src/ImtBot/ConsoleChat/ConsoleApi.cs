@@ -36,7 +36,7 @@ public static partial class ConsoleApi
         }
 
         var channel = chat.FindChannel(id);
-        if (channel is null || (channel.Kind == "direct" && channel.Owner != u.Id))
+        if (channel is null || !ConsoleChatService.CanSee(u.Id, channel))
         {
             return BoundedJson.Problem(404, $"There is no channel \"{id}\".");
         }
@@ -54,7 +54,7 @@ public static partial class ConsoleApi
 
         var channelId = BoundedJson.String(body!, "channel") ?? ConsoleChatService.General;
         var channel = chat.FindChannel(channelId);
-        if (channel is null || (channel.Kind == "direct" && channel.Owner != user.Id))
+        if (channel is null || !ConsoleChatService.CanSee(user.Id, channel))
         {
             return BoundedJson.Problem(400, $"There is no channel \"{channelId}\" for {user.Id}.");
         }
@@ -94,7 +94,7 @@ public static partial class ConsoleApi
 
         var messageId = BoundedJson.String(body!, "messageId") ?? "";
         var message = chat.FindMessage(messageId);
-        if (message is null || (message.VisibleTo is not null && message.VisibleTo != user.Id))
+        if (message is null || !chat.CanSee(user.Id, message))
         {
             return BoundedJson.Problem(404, $"There is no message \"{messageId}\".");
         }

@@ -67,8 +67,15 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
 
     public ConsoleChannel? FindChannel(string id) => store.FindChannel(id);
 
+    /// <summary>Everyone sees the public channels; a direct channel only its owner.</summary>
+    public static bool CanSee(string user, ConsoleChannel channel) => channel.Kind != "direct" || channel.Owner == user;
+
+    /// <summary>A message is visible when its channel is and it is not someone else's ephemeral reply.</summary>
+    public bool CanSee(string user, ConsoleMessage message) =>
+        (message.VisibleTo is null || message.VisibleTo == user) && store.FindChannel(message.ChannelId) is { } channel && CanSee(user, channel);
+
     public IReadOnlyList<ConsoleChannel> ChannelsFor(string user) =>
-        store.ListChannels().Where(c => c.Kind == "channel" || c.Owner == user).OrderBy(c => c.Kind).ThenBy(c => c.CreatedAt).ToList();
+        store.ListChannels().Where(c => CanSee(user, c)).OrderBy(c => c.Kind).ThenBy(c => c.CreatedAt).ToList();
 
     public IReadOnlyList<ConsoleMessage> MessagesFor(string channelId, string user, int max = 500) =>
         store.ListMessages(channelId, max).Where(m => m.VisibleTo is null || m.VisibleTo == user).ToList();
