@@ -1,8 +1,5 @@
-using System.Net.Http.Headers;
-using System.Text;
 using ImtBot.Core.Ports;
 using ImtBot.Slack.Hosting;
-using ImtBot.Slack.Security;
 using ImtBot.Slack.WebApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -21,7 +18,7 @@ namespace ImtBot.Slack.Tests.Fakes;
 /// </summary>
 public sealed class SlackTestHost : IAsyncDisposable
 {
-    public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+    public const string SigningSecret = SlackSigning.SigningSecret;
 
     private SlackTestHost(WebApplication app, FakeSlack fake, TestClock clock, RecordingCommandHandler handler, Mock<IIncidentStore> store, CapturedLogs logs)
     {
@@ -89,14 +86,9 @@ public sealed class SlackTestHost : IAsyncDisposable
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
     /// <summary>POSTs <paramref name="body"/> signed as Slack would sign it at <paramref name="timestamp"/> (default: the fake clock's now).</summary>
-    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/x-www-form-urlencoded", long? timestamp = null, string? secret = null, Action<HttpRequestMessage>? tweak = null)
+    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = SlackSigning.Form, long? timestamp = null, string? secret = null, Action<HttpRequestMessage>? tweak = null)
     {
-        var ts = (timestamp ?? Clock.GetUtcNow().ToUnixTimeSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.Add("X-Slack-Request-Timestamp", ts);
-        request.Headers.Add("X-Slack-Signature", SlackSignatureVerifier.Sign(secret ?? SigningSecret, ts, bytes));
+        var request = SlackSigning.Request(path, body, contentType, timestamp ?? Clock.GetUtcNow().ToUnixTimeSeconds(), secret ?? SigningSecret);
         tweak?.Invoke(request);
         return Http.SendAsync(request);
     }

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ImtBot.Slack.Tests.Fakes;
+namespace ImtBot.Slack.Testing;
 
 /// <summary>
 /// A fake Slack on 127.0.0.1 that behaves like the real one for the methods the bot uses: ok/error bodies, bearer

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ImtBot.Slack.Tests.Inbound;
+namespace ImtBot.Slack.Testing;
 
 /// <summary>Request bodies shaped like Slack's (protocols/slack.md §2–§4, bolt-python scenario tests).</summary>
 public static class SlackPayloads
