@@ -122,11 +122,13 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
     }
 
-    public JsonObject AddMessage(string channel, string user, string text)
+    /// <summary>Someone posts <paramref name="text"/>; its ts is the next fake one, or <paramref name="at"/> (Slack's ts is the post time).</summary>
+    public JsonObject AddMessage(string channel, string user, string text, DateTimeOffset? at = null)
     {
         lock (gate)
         {
-            var message = new JsonObject { ["type"] = "message", ["ts"] = NextTs(), ["user"] = user, ["text"] = text };
+            var ts = at is { } when ? when.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + ".000200" : NextTs();
+            var message = new JsonObject { ["type"] = "message", ["ts"] = ts, ["user"] = user, ["text"] = text };
             Channels[channel].Messages.Add(message);
             return message;
         }
