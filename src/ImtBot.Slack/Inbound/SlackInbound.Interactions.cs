@@ -49,8 +49,9 @@ public sealed partial class SlackInbound
             }
 
             var key = "slack:action:" + (action.Str("action_ts") ?? payload.Str("trigger_id") ?? Guid.NewGuid().ToString("N"));
+            var redelivered = Redelivered(key);
             var reply = await handler.HandleAsync(new ChatCommand(text.Trim(), actor, new ChannelRef(PlatformNames.Slack, where), key), cancellationToken).ConfigureAwait(false);
-            after = EphemeralAfter(channel, userId, reply) ?? after;
+            after = redelivered ? after : EphemeralAfter(channel, userId, reply) ?? after;
         }
 
         return new SlackAck(After: after);
@@ -104,9 +105,10 @@ public sealed partial class SlackInbound
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(values.ValueKind == JsonValueKind.Undefined ? "" : values.GetRawText())))[..16];
         var key = "slack:view:" + (nonce ?? view.Str("id") ?? "") + ":" + digest;
         var origin = new ChatCommand("declare " + form.Title, actor, new ChannelRef(PlatformNames.Slack, channel ?? view.Str("id") ?? "unknown"), key);
+        var redelivered = Redelivered(key);
         var reply = await handler.HandleParsedAsync(new DeclareCommand(form.Title.Trim(), form.Severity, form.Drill), origin, cancellationToken).ConfigureAwait(false);
         return reply.Accepted
-            ? new SlackAck(After: EphemeralAfter(channel, userId, reply))
+            ? new SlackAck(After: redelivered ? null : EphemeralAfter(channel, userId, reply))
             : Errors(form.TitleBlockId, reply.Text);
     }
 

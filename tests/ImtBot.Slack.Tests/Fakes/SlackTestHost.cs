@@ -20,8 +20,9 @@ public sealed class SlackTestHost : IAsyncDisposable
 {
     public const string SigningSecret = SlackSigning.SigningSecret;
 
-    private SlackTestHost(WebApplication app, FakeSlack fake, TestClock clock, RecordingCommandHandler handler, Mock<IIncidentStore> store, CapturedLogs logs)
+    private SlackTestHost(WebApplication app, FakeSlack fake, TestClock clock, RecordingCommandHandler handler, Mock<IIncidentStore> store, CapturedLogs logs, SlackFollowUps followUps)
     {
+        FollowUps = followUps;
         App = app;
         Fake = fake;
         Clock = clock;
@@ -44,6 +45,9 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
+    /// <summary>Signals when the follow-ups (ephemeral replies) of every request so far have run.</summary>
+    public SlackFollowUps FollowUps { get; }
+
     public HttpClient Http { get; }
 
     public IServiceProvider Services => App.Services;
@@ -65,6 +69,8 @@ public sealed class SlackTestHost : IAsyncDisposable
             ["Slack:AnnouncementsChannel"] = announcements,
             ["Slack:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
+        var followUps = new SlackFollowUps();
+        builder.Services.AddSingleton<IStartupFilter>(followUps);
         var handler = new RecordingCommandHandler();
         var store = new Mock<IIncidentStore>();
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -80,7 +86,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapSlack();
         await app.StartAsync();
-        return new SlackTestHost(app, fake, clock, handler, store, logs);
+        return new SlackTestHost(app, fake, clock, handler, store, logs, followUps);
     }
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();

@@ -87,6 +87,28 @@ public sealed class SlackHarness : IAsyncDisposable
         _ => [],
     };
 
+    /// <summary>
+    /// The strings Slack parses for mentions: everything but <c>plain_text</c> objects, which Slack shows literally (so
+    /// they carry user text as typed; escaping them would show <c>&amp;lt;</c>) and the step metadata.
+    /// </summary>
+    public static List<string> Parsed(JsonNode? node) => node switch
+    {
+        JsonObject o when (string?)o["type"] == "plain_text" => [],
+        JsonObject o => [.. o.Where(p => p.Key != "metadata").SelectMany(p => Parsed(p.Value))],
+        JsonArray a => [.. a.SelectMany(Parsed)],
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
+
+    /// <summary>The <c>plain_text</c> strings of a message (header, button labels).</summary>
+    public static List<string> PlainTexts(JsonNode? node) => node switch
+    {
+        JsonObject o when (string?)o["type"] == "plain_text" => [(string?)o["text"] ?? ""],
+        JsonObject o => [.. o.SelectMany(p => PlainTexts(p.Value))],
+        JsonArray a => [.. a.SelectMany(PlainTexts)],
+        _ => [],
+    };
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();

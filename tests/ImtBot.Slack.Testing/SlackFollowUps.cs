@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace ImtBot.Tests.Slack;
+namespace ImtBot.Slack.Testing;
 
 /// <summary>
 /// The Slack adapter answers a request first and then posts the ephemeral reply (a <c>Response.OnCompleted</c>
