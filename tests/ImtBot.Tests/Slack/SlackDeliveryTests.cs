@@ -65,6 +65,35 @@ public sealed class SlackDeliveryTests
         Assert.Contains("INC-1", answer.Arg("text"));
     }
 
+    [Fact]
+    public async Task Mention_SameEnvelopeOnTheReplacementSocket_AppliedOnce()
+    {
+        await using var slack = await SlackHarness.StartAsync(socketMode: true);
+        var host = slack.Host;
+        var fake = slack.Fake;
+        var envelope = SlackPayloads.Event(SlackPayloads.Mention("<@UBOT> declare Checkout failing sev2", SlackHarness.General), eventId: "EvSOCKETS");
+        var first = (SlackSocketDelivery)slack.Deliver;
+
+        await first.SendAsync("events_api", envelope);
+        await fake.WaitForCallsAsync("chat.postEphemeral");
+
+        // Slack asks for a refresh: the bot opens a second socket before closing the first, and Slack sends the
+        // envelope again there (it had not seen the ack).
+        await first.Socket.SendAsync("""{"type":"disconnect","reason":"refresh_requested","debug_info":{"host":"applink-fake"}}""");
+        var second = new SlackSocketDelivery(await fake.NextSocketAsync());
+        await second.SendAsync("events_api", envelope, retryAttempt: 1);
+        await first.Socket.Closed.WaitAsync(TimeSpan.FromSeconds(30));
+        await host.DrainOutboxAsync();
+
+        Assert.Equal(2, fake.CallsTo("apps.connections.open").Count);
+        Assert.Single(await host.GetArrayAsync("/api/incidents"));
+        Assert.Equal(2, (int)(await host.GetJsonAsync("/api/incidents/1/audit"))["events"]!);
+        Assert.Single(fake.CallsTo("conversations.create"));
+        Assert.Single(slack.Posts(slack.IncidentChannel.Id, "card"));
+        Assert.Single(slack.Posts(SlackHarness.Announcements));
+        Assert.Single(fake.CallsTo("chat.postEphemeral"));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
