@@ -51,7 +51,7 @@ public sealed class IncidentFlowTests
 
         // role + page, acknowledged from the DM
         await deliver.InteractionAsync(SlackPayloads.UsersSelect("role commander INC-1", "UBOB"));
-        Assert.Equal("role commander INC-1 <@UBOB>", host.Handler.Received.Last().Chat.Text);
+        Assert.Equal("role commander INC-1 <@UBOB|Bob>", host.Handler.Received.Last().Chat.Text);
         var page = await host.RunAsync(incident, new SendPage("p1", new UserRef("slack", "UBOB", "Bob"), "commander", null, host.Clock.GetUtcNow().AddMinutes(5)), links);
         Assert.Equal(EffectOutcomeKind.Done, page.Kind);
         var ack = SlackPayloads.Button("ack INC-1", actionTs: "1790000001.000001", channel: "DUBOB");

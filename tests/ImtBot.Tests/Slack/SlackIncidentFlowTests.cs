@@ -51,6 +51,7 @@ public sealed class SlackIncidentFlowTests
         var paged = (await fake.WaitForCallsAsync("chat.postEphemeral"))[0];
         Assert.Equal(("UALICE", channel.Id), (paged.Arg("user"), paged.Arg("channel")));
         Assert.Contains("ops", paged.Arg("text"));
+        Assert.Contains("Bob", paged.Arg("text")); // the picked person by name, not by id
         await host.DrainOutboxAsync();
         Assert.Contains(fake.CallsTo("conversations.open"), c => c.Arg("users") == "UBOB");
         var page = Assert.Single(slack.Posts("DUBOB", "page"));
@@ -101,7 +102,9 @@ public sealed class SlackIncidentFlowTests
         var ops = incident["roles"]!.AsArray().Single(r => (string)r!["role"]! == "ops")!["holder"]!;
         Assert.Equal(("slack", "UBOB"), ((string)ops["platform"]!, (string)ops["id"]!));
         Assert.Equal("UALICE", (string)incident["declaredBy"]!["id"]!);
-        Assert.Equal("Acknowledged", (string)Assert.Single(incident["pages"]!.AsArray())!["status"]!);
+        var sentPage = Assert.Single(incident["pages"]!.AsArray())!;
+        Assert.Equal("Acknowledged", (string)sentPage["status"]!);
+        Assert.Equal(("UBOB", "Bob"), ((string)sentPage["to"]!["id"]!, (string)sentPage["to"]!["name"]!));
         Assert.Equal("Rolling back the 09:00 deploy", (string)Assert.Single(incident["updates"]!.AsArray())!["text"]!);
         var timeline = await host.GetArrayAsync("/api/incidents/1/timeline");
         Assert.Contains(timeline, e => (string)e!["type"]! == "message_captured" && (string)e["data"]!["text"]! == Captured);
