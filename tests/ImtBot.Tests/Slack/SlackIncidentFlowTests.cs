@@ -76,13 +76,16 @@ public sealed class SlackIncidentFlowTests
 
         // Bob pins Alice's message with :pushpin:: it is captured on the timeline at the message's own time.
         host.Clock.Advance(TimeSpan.FromMinutes(1));
-        var said = fake.AddMessage(channel.Id, "UALICE", Captured, host.Clock.GetUtcNow());
+        var saidAt = host.Clock.GetUtcNow();
+        var said = fake.AddMessage(channel.Id, "UALICE", Captured, saidAt);
+        host.Clock.Advance(TimeSpan.FromSeconds(30));
         await slack.Deliver.EventAsync(SlackPayloads.Event(SlackPayloads.Pushpin(channel.Id, (string)said["ts"]!), eventId: "EvPIN1"));
         var capture = Assert.Single(await host.GetArrayAsync("/api/incidents/1/timeline"), e => (string)e!["type"]! == "message_captured")!;
         Assert.Equal(Captured, (string)capture["data"]!["text"]!);
         Assert.Equal($"{channel.Id}:{said["ts"]}", (string)capture["data"]!["messageId"]!);
         Assert.Equal("UALICE", (string)capture["data"]!["author"]!["id"]!);
         Assert.Equal("UBOB", (string)capture["actor"]!["id"]!);
+        Assert.Equal(saidAt, DateTimeOffset.Parse((string)capture["data"]!["postedAt"]!, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(1));
         await host.DrainOutboxAsync();
 
         // Through the rest of the lifecycle, typed in the incident channel.
@@ -122,6 +125,9 @@ public sealed class SlackIncidentFlowTests
         Assert.Single(slack.Posts("DUBOB", "page"));
         var review = Assert.Single(slack.Posts(channel.Id, "review"));
         Assert.Contains("INC-1", review.Arg("text"));
+        Assert.Contains(SlackHarness.Strings(review.Args["blocks"]), s => s.Contains("<@UBOB>", StringComparison.Ordinal)); // ops, in the review card
+        var reviewMarkdown = await host.Http.GetStringAsync("/api/incidents/1/review.md");
+        Assert.Contains("09:03:00 — @Alice said: " + Captured, reviewMarkdown, StringComparison.Ordinal);
         var posts = fake.CallsTo("chat.postMessage").Select(c => (c.Arg("channel"), Step: (string?)c.Args["metadata"]?["event_payload"]?["step"], SlackHarness.Target(c))).ToList();
         Assert.Equal(posts.Count, posts.Distinct().Count());
         Assert.Equal(2, slack.Posts(SlackHarness.Announcements).Count(c => !c.Arg("text")!.StartsWith("Update", StringComparison.Ordinal))); // declared, resolved
