@@ -122,6 +122,7 @@ public sealed class SlackIncidentFlowTests
         Assert.Single(slack.Posts(channel.Id, "card"));
         Assert.All(fake.CallsTo("chat.update"), u => Assert.Equal((channel.Id, cardTs), (u.Arg("channel"), u.Arg("ts"))));
         Assert.Contains(SlackHarness.Strings(fake.CallsTo("chat.update")[^1].Args["blocks"]), s => s.Contains("Closed", StringComparison.Ordinal));
+        Assert.Contains("Closed", fake.CallsTo("conversations.setTopic")[^1].Arg("topic"));
         Assert.Single(slack.Posts("DUBOB", "page"));
         var review = Assert.Single(slack.Posts(channel.Id, "review"));
         Assert.Contains("INC-1", review.Arg("text"));
