@@ -44,8 +44,9 @@ public sealed partial class SlackInbound
 
         var text = Formatting.SlackText.Unescape(StripMention(ev.Str("text") ?? "", botUser));
         var actor = await ActorAsync(userId, cancellationToken).ConfigureAwait(false);
+        var redelivered = Redelivered(key);
         var reply = await handler.HandleAsync(new ChatCommand(text, actor, new ChannelRef(PlatformNames.Slack, channel), key), cancellationToken).ConfigureAwait(false);
-        return new SlackAck(After: EphemeralAfter(channel, userId, reply));
+        return redelivered ? SlackAck.Empty : new SlackAck(After: EphemeralAfter(channel, userId, reply));
     }
 
     /// <summary>Removes the bot's own mention (<c>&lt;@B1&gt;</c> / <c>&lt;@B1|imtbot&gt;</c>), or the leading mention when the bot id is unknown.</summary>

@@ -39,24 +39,52 @@ public sealed partial class SlackInbound
             return Ignore("block_actions without actions");
         }
 
+        var picked = await PickedNamesAsync(actions, inputs, cancellationToken).ConfigureAwait(false);
         Func<CancellationToken, Task>? after = null;
         foreach (var action in actions.EnumerateArray())
         {
-            var text = ActionText(action, inputs);
+            var text = ActionText(action, inputs, picked);
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
 
             var key = "slack:action:" + (action.Str("action_ts") ?? payload.Str("trigger_id") ?? Guid.NewGuid().ToString("N"));
+            var redelivered = Redelivered(key);
             var reply = await handler.HandleAsync(new ChatCommand(text.Trim(), actor, new ChannelRef(PlatformNames.Slack, where), key), cancellationToken).ConfigureAwait(false);
-            after = EphemeralAfter(channel, userId, reply) ?? after;
+            after = redelivered ? after : EphemeralAfter(channel, userId, reply) ?? after;
         }
 
         return new SlackAck(After: after);
     }
 
-    private static string? ActionText(JsonElement action, IReadOnlyDictionary<string, JsonElement> inputs)
+    /// <summary>
+    /// Names for the people picked in <c>users_select</c> menus (Slack sends only their ids), so that the person a role
+    /// or page goes to is recorded with a name, as a typed <c>&lt;@U…|name&gt;</c> mention is. A failed lookup leaves the id.
+    /// </summary>
+    private async Task<Dictionary<string, string>> PickedNamesAsync(JsonElement actions, IReadOnlyDictionary<string, JsonElement> inputs, CancellationToken cancellationToken)
+    {
+        var ids = actions.EnumerateArray().Where(a => a.Str("type") == "users_select").Select(a => a.Str("selected_user"))
+            .Append(inputs.TryGetValue("user", out var picked) ? picked.Str("selected_user") : null)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal);
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var name = string.Concat((await names.NameAsync(id, cancellationToken).ConfigureAwait(false)).Where(c => c is not ('<' or '>' or '|'))).Trim();
+            if (name.Length > 0 && name != id)
+            {
+                named[id] = name;
+            }
+        }
+
+        return named;
+    }
+
+    private static string Mention(string id, IReadOnlyDictionary<string, string> names) =>
+        names.TryGetValue(id, out var name) ? "<@" + id + "|" + name + ">" : "<@" + id + ">";
+
+    private static string? ActionText(JsonElement action, IReadOnlyDictionary<string, JsonElement> inputs, IReadOnlyDictionary<string, string> names)
     {
         switch (action.Str("type"))
         {
@@ -69,7 +97,7 @@ public sealed partial class SlackInbound
 
                 if (inputs.TryGetValue("user", out var picked) && picked.Str("selected_user") is { } pickedUser)
                 {
-                    text += " <@" + pickedUser + ">";
+                    text += " " + Mention(pickedUser, names);
                 }
 
                 if (inputs.TryGetValue("text", out var typed) && typed.Str("value") is { Length: > 0 } typedText)
@@ -79,7 +107,7 @@ public sealed partial class SlackInbound
 
                 return text;
             case "users_select" when action.Str("action_id") != "user":
-                return action.Str("selected_user") is { } selected ? action.Str("action_id") + " <@" + selected + ">" : null;
+                return action.Str("selected_user") is { } selected ? action.Str("action_id") + " " + Mention(selected, names) : null;
             case "static_select" or "overflow" or "radio_buttons":
                 return action.TryGetProperty("selected_option", out var option) ? option.Str("value") : null;
             default:
@@ -104,9 +132,10 @@ public sealed partial class SlackInbound
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(values.ValueKind == JsonValueKind.Undefined ? "" : values.GetRawText())))[..16];
         var key = "slack:view:" + (nonce ?? view.Str("id") ?? "") + ":" + digest;
         var origin = new ChatCommand("declare " + form.Title, actor, new ChannelRef(PlatformNames.Slack, channel ?? view.Str("id") ?? "unknown"), key);
+        var redelivered = Redelivered(key);
         var reply = await handler.HandleParsedAsync(new DeclareCommand(form.Title.Trim(), form.Severity, form.Drill), origin, cancellationToken).ConfigureAwait(false);
         return reply.Accepted
-            ? new SlackAck(After: EphemeralAfter(channel, userId, reply))
+            ? new SlackAck(After: redelivered ? null : EphemeralAfter(channel, userId, reply))
             : Errors(form.TitleBlockId, reply.Text);
     }
 

@@ -86,6 +86,12 @@ public sealed partial class SlackInbound(
         };
     }
 
+    /// <summary>
+    /// A delivery whose inbox key is already committed (Slack retried after a slow ack, or Socket Mode sent the envelope
+    /// again): the inbox applies it once and its reply was already shown, so the ephemeral reply is not posted again.
+    /// </summary>
+    private bool Redelivered(string key) => store.FindInboxReply(key) is not null;
+
     private async Task<UserRef> ActorAsync(string userId, CancellationToken cancellationToken) =>
         new(PlatformNames.Slack, userId, await names.NameAsync(userId, cancellationToken).ConfigureAwait(false));
 

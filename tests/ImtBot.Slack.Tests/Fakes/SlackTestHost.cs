@@ -1,8 +1,5 @@
-using System.Net.Http.Headers;
-using System.Text;
 using ImtBot.Core.Ports;
 using ImtBot.Slack.Hosting;
-using ImtBot.Slack.Security;
 using ImtBot.Slack.WebApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -21,10 +18,11 @@ namespace ImtBot.Slack.Tests.Fakes;
 /// </summary>
 public sealed class SlackTestHost : IAsyncDisposable
 {
-    public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+    public const string SigningSecret = SlackSigning.SigningSecret;
 
-    private SlackTestHost(WebApplication app, FakeSlack fake, TestClock clock, RecordingCommandHandler handler, Mock<IIncidentStore> store, CapturedLogs logs)
+    private SlackTestHost(WebApplication app, FakeSlack fake, TestClock clock, RecordingCommandHandler handler, Mock<IIncidentStore> store, CapturedLogs logs, SlackFollowUps followUps)
     {
+        FollowUps = followUps;
         App = app;
         Fake = fake;
         Clock = clock;
@@ -47,6 +45,9 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
+    /// <summary>Signals when the follow-ups (ephemeral replies) of every request so far have run.</summary>
+    public SlackFollowUps FollowUps { get; }
+
     public HttpClient Http { get; }
 
     public IServiceProvider Services => App.Services;
@@ -68,6 +69,8 @@ public sealed class SlackTestHost : IAsyncDisposable
             ["Slack:AnnouncementsChannel"] = announcements,
             ["Slack:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
+        var followUps = new SlackFollowUps();
+        builder.Services.AddSingleton<IStartupFilter>(followUps);
         var handler = new RecordingCommandHandler();
         var store = new Mock<IIncidentStore>();
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -83,20 +86,15 @@ public sealed class SlackTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapSlack();
         await app.StartAsync();
-        return new SlackTestHost(app, fake, clock, handler, store, logs);
+        return new SlackTestHost(app, fake, clock, handler, store, logs, followUps);
     }
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
     /// <summary>POSTs <paramref name="body"/> signed as Slack would sign it at <paramref name="timestamp"/> (default: the fake clock's now).</summary>
-    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/x-www-form-urlencoded", long? timestamp = null, string? secret = null, Action<HttpRequestMessage>? tweak = null)
+    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = SlackSigning.Form, long? timestamp = null, string? secret = null, Action<HttpRequestMessage>? tweak = null)
     {
-        var ts = (timestamp ?? Clock.GetUtcNow().ToUnixTimeSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.Add("X-Slack-Request-Timestamp", ts);
-        request.Headers.Add("X-Slack-Signature", SlackSignatureVerifier.Sign(secret ?? SigningSecret, ts, bytes));
+        var request = SlackSigning.Request(path, body, contentType, timestamp ?? Clock.GetUtcNow().ToUnixTimeSeconds(), secret ?? SigningSecret);
         tweak?.Invoke(request);
         return Http.SendAsync(request);
     }

@@ -6,7 +6,6 @@ using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
 using ImtBot.Slack.Platform;
 using ImtBot.Slack.Tests.Fakes;
-using ImtBot.Slack.Tests.Inbound;
 using ImtBot.Slack.Tests.Platform;
 
 namespace ImtBot.Slack.Tests.Flow;
@@ -27,7 +26,7 @@ public sealed class IncidentFlowTests
         await using var host = await SlackTestHost.StartAsync(socketMode: socketMode);
         host.Fake.AddChannel("general", id: "CGENERAL");
         host.Fake.AddChannel("incidents", id: "CANNOUNCE");
-        var deliver = socketMode ? await SocketDelivery.ConnectAsync(host) : (IDelivery)new HttpDelivery(host);
+        ISlackDelivery deliver = socketMode ? new SlackSocketDelivery(await host.Fake.NextSocketAsync()) : new SlackHttpDelivery(host.Http, host.Clock);
 
         // declare
         var declared = await deliver.CommandAsync(SlackPayloads.Command("declare Checkout is failing sev2", trigger: "1.1.declare"));
@@ -52,7 +51,7 @@ public sealed class IncidentFlowTests
 
         // role + page, acknowledged from the DM
         await deliver.InteractionAsync(SlackPayloads.UsersSelect("role commander INC-1", "UBOB"));
-        Assert.Equal("role commander INC-1 <@UBOB>", host.Handler.Received.Last().Chat.Text);
+        Assert.Equal("role commander INC-1 <@UBOB|Bob>", host.Handler.Received.Last().Chat.Text);
         var page = await host.RunAsync(incident, new SendPage("p1", new UserRef("slack", "UBOB", "Bob"), "commander", null, host.Clock.GetUtcNow().AddMinutes(5)), links);
         Assert.Equal(EffectOutcomeKind.Done, page.Kind);
         var ack = SlackPayloads.Button("ack INC-1", actionTs: "1790000001.000001", channel: "DUBOB");
@@ -81,62 +80,5 @@ public sealed class IncidentFlowTests
         Assert.Equal(EffectOutcomeKind.Done, (await host.RunAsync(incident, new ArchiveChannel(host.Clock.GetUtcNow()), links)).Kind);
         Assert.True(channel.Archived);
         Assert.Equal(["slack:cmd:1.1.declare", "slack:action:1790000000.000002", "slack:action:1790000001.000001", "slack:event:EvFLOWPIN"], host.Handler.Applied.Select(a => a.Chat.DedupeKey));
-    }
-
-    private interface IDelivery
-    {
-        Task<JsonNode?> CommandAsync(string form);
-
-        Task<JsonNode?> InteractionAsync(JsonObject payload);
-
-        Task<JsonNode?> EventAsync(JsonObject envelope);
-    }
-
-    private sealed class HttpDelivery(SlackTestHost host) : IDelivery
-    {
-        public Task<JsonNode?> CommandAsync(string form) => SendAsync("/api/slack/commands", form, "application/x-www-form-urlencoded");
-
-        public Task<JsonNode?> InteractionAsync(JsonObject payload) => SendAsync("/api/slack/interactions", SlackPayloads.Interaction(payload), "application/x-www-form-urlencoded");
-
-        public Task<JsonNode?> EventAsync(JsonObject envelope) => SendAsync("/api/slack/events", envelope.ToJsonString(), "application/json");
-
-        private async Task<JsonNode?> SendAsync(string path, string body, string type)
-        {
-            var response = await host.PostSignedAsync(path, body, type);
-            response.EnsureSuccessStatusCode();
-            var text = await response.Content.ReadAsStringAsync();
-            return text.Length == 0 ? null : JsonNode.Parse(text);
-        }
-    }
-
-    private sealed class SocketDelivery(FakeSocket socket) : IDelivery
-    {
-        private int next;
-
-        public static async Task<IDelivery> ConnectAsync(SlackTestHost host) => new SocketDelivery(await host.Fake.NextSocketAsync());
-
-        public Task<JsonNode?> CommandAsync(string form)
-        {
-            var payload = new JsonObject();
-            foreach (var (k, v) in Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(form))
-            {
-                payload[k] = v.ToString();
-            }
-
-            return SendAsync("slash_commands", payload);
-        }
-
-        public Task<JsonNode?> InteractionAsync(JsonObject payload) => SendAsync("interactive", payload);
-
-        public Task<JsonNode?> EventAsync(JsonObject envelope) => SendAsync("events_api", envelope);
-
-        private async Task<JsonNode?> SendAsync(string type, JsonObject payload)
-        {
-            var id = "env-" + Interlocked.Increment(ref next);
-            await socket.SendAsync(new JsonObject { ["envelope_id"] = id, ["type"] = type, ["payload"] = payload, ["accepts_response_payload"] = type != "events_api" }.ToJsonString());
-            var ack = JsonNode.Parse(await socket.ReceiveAsync())!;
-            Assert.Equal(id, (string?)ack["envelope_id"]);
-            return ack["payload"];
-        }
     }
 }

@@ -129,7 +129,7 @@ public sealed class SlackHttpCommandsTests : IAsyncLifetime
 
         await host.PostSignedAsync("/api/slack/interactions", SlackPayloads.Interaction(SlackPayloads.Button("handover INC-42", state: state)));
 
-        Assert.Equal("handover INC-42 <@UBOB> db failover done", Assert.Single(host.Handler.Received).Chat.Text);
+        Assert.Equal("handover INC-42 <@UBOB|Bob> db failover done", Assert.Single(host.Handler.Received).Chat.Text);
     }
 
     [Fact]
@@ -138,8 +138,17 @@ public sealed class SlackHttpCommandsTests : IAsyncLifetime
         await host.PostSignedAsync("/api/slack/interactions", SlackPayloads.Interaction(SlackPayloads.UsersSelect("role commander INC-42", "UBOB")));
 
         var (chat, _) = Assert.Single(host.Handler.Received);
-        Assert.Equal("role commander INC-42 <@UBOB>", chat.Text);
+        Assert.Equal("role commander INC-42 <@UBOB|Bob>", chat.Text);
         Assert.Equal("slack:action:1790000000.000002", chat.DedupeKey);
+    }
+
+    [Fact]
+    public async Task Interactions_UsersSelectOfAnUnknownUser_KeepsTheBareId()
+    {
+        await host.PostSignedAsync("/api/slack/interactions", SlackPayloads.Interaction(SlackPayloads.UsersSelect("role ops INC-42", "UNOBODY")));
+
+        Assert.Equal("role ops INC-42 <@UNOBODY>", Assert.Single(host.Handler.Received).Chat.Text);
+        Assert.Contains(host.Fake.CallsTo("users.info"), c => c.Arg("user") == "UNOBODY");
     }
 
     [Fact]

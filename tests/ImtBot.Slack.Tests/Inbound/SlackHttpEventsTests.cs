@@ -48,6 +48,22 @@ public sealed class SlackHttpEventsTests : IAsyncLifetime
         Assert.Single(host.Handler.Applied);
     }
 
+    [Fact]
+    public async Task Events_DeliveredTwiceWithRetryNum_EphemeralReplyPostedOnce()
+    {
+        host.Store.Setup(s => s.FindInboxReply(It.IsAny<string>()))
+            .Returns((string key) => host.Handler.Applied.Any(a => a.Chat.DedupeKey == key) ? "ok" : null);
+        var envelope = SlackPayloads.Event(SlackPayloads.Mention("<@UBOT> declare DB down"), eventId: "Ev0TWICE");
+
+        await PostEventAsync(envelope);
+        await PostEventAsync(envelope, r => r.Headers.Add("X-Slack-Retry-Num", "1"));
+        await host.FollowUps.WhenAllAsync();
+
+        Assert.Equal(2, host.Handler.Received.Count);
+        var reply = Assert.Single(host.Fake.CallsTo("chat.postEphemeral"));
+        Assert.Equal("ok: declare DB down", reply.Arg("text"));
+    }
+
     [Theory]
     [InlineData("<@UBOT> declare DB down sev2", "declare DB down sev2")]
     [InlineData("<@UBOT|imtbot> status", "status")]

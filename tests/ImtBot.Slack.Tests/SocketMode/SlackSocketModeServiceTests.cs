@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using ImtBot.Core.Commands;
 using ImtBot.Slack.SocketMode;
 using ImtBot.Slack.Tests.Fakes;
-using ImtBot.Slack.Tests.Inbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

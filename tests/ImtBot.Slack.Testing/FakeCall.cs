@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ImtBot.Slack.Tests.Fakes;
+namespace ImtBot.Slack.Testing;
 
 /// <summary>One Web API call as the fake received it: the method, its arguments (form, query or JSON), and when (fake clock).</summary>
 public sealed record FakeCall(string Method, JsonObject Args, DateTimeOffset At, string? Authorization, string ContentType)

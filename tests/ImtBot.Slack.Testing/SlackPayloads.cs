@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ImtBot.Slack.Tests.Inbound;
+namespace ImtBot.Slack.Testing;
 
 /// <summary>Request bodies shaped like Slack's (protocols/slack.md §2–§4, bolt-python scenario tests).</summary>
 public static class SlackPayloads
@@ -12,10 +12,10 @@ public static class SlackPayloads
 
     public static string Interaction(JsonObject payload) => "payload=" + Uri.EscapeDataString(payload.ToJsonString());
 
-    public static JsonObject Button(string value, string actionTs = "1790000000.000001", string channel = "CINC", JsonObject? state = null) => new()
+    public static JsonObject Button(string value, string actionTs = "1790000000.000001", string channel = "CINC", JsonObject? state = null, string user = "UALICE") => new()
     {
         ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = "UALICE", ["username"] = "alice", ["name"] = "alice", ["team_id"] = "T111" },
+        ["user"] = new JsonObject { ["id"] = user, ["username"] = user[1..].ToLowerInvariant(), ["name"] = user[1..].ToLowerInvariant(), ["team_id"] = "T111" },
         ["api_app_id"] = "A111",
         ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1790000000.000100", ["channel_id"] = channel, ["is_ephemeral"] = false },
         ["trigger_id"] = "222.333.def",
@@ -28,15 +28,15 @@ public static class SlackPayloads
         }),
     };
 
-    public static JsonObject UsersSelect(string actionId, string selected) => new()
+    public static JsonObject UsersSelect(string actionId, string selected, string channel = "CINC", string actionTs = "1790000000.000002") => new()
     {
         ["type"] = "block_actions",
         ["user"] = new JsonObject { ["id"] = "UALICE", ["username"] = "alice", ["name"] = "alice" },
         ["trigger_id"] = "222.333.ghi",
-        ["channel"] = new JsonObject { ["id"] = "CINC" },
+        ["channel"] = new JsonObject { ["id"] = channel },
         ["actions"] = new JsonArray(new JsonObject
         {
-            ["action_id"] = actionId, ["block_id"] = "roles", ["type"] = "users_select", ["selected_user"] = selected, ["action_ts"] = "1790000000.000002",
+            ["action_id"] = actionId, ["block_id"] = "roles", ["type"] = "users_select", ["selected_user"] = selected, ["action_ts"] = actionTs,
         }),
     };
 

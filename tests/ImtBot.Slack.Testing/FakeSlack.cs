@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ImtBot.Slack.Tests.Fakes;
+namespace ImtBot.Slack.Testing;
 
 /// <summary>
 /// A fake Slack on 127.0.0.1 that behaves like the real one for the methods the bot uses: ok/error bodies, bearer
@@ -122,11 +122,13 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
     }
 
-    public JsonObject AddMessage(string channel, string user, string text)
+    /// <summary>Someone posts <paramref name="text"/>; its ts is the next fake one, or <paramref name="at"/> (Slack's ts is the post time).</summary>
+    public JsonObject AddMessage(string channel, string user, string text, DateTimeOffset? at = null)
     {
         lock (gate)
         {
-            var message = new JsonObject { ["type"] = "message", ["ts"] = NextTs(), ["user"] = user, ["text"] = text };
+            var ts = at is { } when ? when.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + ".000200" : NextTs();
+            var message = new JsonObject { ["type"] = "message", ["ts"] = ts, ["user"] = user, ["text"] = text };
             Channels[channel].Messages.Add(message);
             return message;
         }

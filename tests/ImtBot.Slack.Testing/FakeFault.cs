@@ -1,4 +1,4 @@
-namespace ImtBot.Slack.Tests.Fakes;
+namespace ImtBot.Slack.Testing;
 
 /// <summary>What the fake does to the next call of a method instead of (or after) answering normally.</summary>
 public sealed record FakeFault(string Kind, string? Error = null, TimeSpan? RetryAfter = null, DateTimeOffset? RetryAt = null)

@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
 
-namespace ImtBot.Slack.Tests.Fakes;
+namespace ImtBot.Slack.Testing;
 
 /// <summary>The server end of one Socket Mode connection: send envelopes and disconnects, read the client's acks.</summary>
 public sealed class FakeSocket(WebSocket socket, string ticket)

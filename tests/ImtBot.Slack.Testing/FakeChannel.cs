@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ImtBot.Slack.Tests.Fakes;
+namespace ImtBot.Slack.Testing;
 
 public sealed class FakeChannel(string id, string name, string creator)
 {

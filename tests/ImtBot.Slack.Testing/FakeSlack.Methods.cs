@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace ImtBot.Slack.Tests.Fakes;
+namespace ImtBot.Slack.Testing;
 
 public sealed partial class FakeSlack
 {
