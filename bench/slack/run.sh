@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ImtBot's POST /api/slack/commands against a minimal Slack Bolt JS app, with the same kind of signed /incident
 # declarations (each distinct), C concurrent clients for S seconds each, everything on 127.0.0.1.
-# ImtBot acknowledges only after the declaration is committed and checkpointed (durable); Bolt acknowledges from memory;
+# ImtBot acknowledges only after the declaration is committed and fsynced (durable: Storage:Durability, default SyncLog); Bolt acknowledges from memory;
 # a third run measures the Slack adapter alone (AdapterOnly: same AddSlack/MapSlack, an in-memory command handler).
 # usage: bench/slack/run.sh [concurrency=64] [seconds=15]        (ROOT=/path/to/checkout to bench another tree)
 set -euo pipefail

@@ -29,6 +29,7 @@ public sealed partial class LiteIncidentStore
                 var step = Update(db, key, d =>
                 {
                     d["status"] = nameof(OutboxStatus.Done);
+                    d[StepDocument.Wake] = BsonValue.Null;
                     d["completedAt"] = Times.ToTicks(now);
                     d["leaseOwner"] = BsonValue.Null;
                     d["leaseUntil"] = BsonValue.Null;
@@ -58,6 +59,7 @@ public sealed partial class LiteIncidentStore
                 d["status"] = Pending;
                 d["lastError"] = error;
                 d["dueAt"] = Times.ToTicks(retryAt);
+                d[StepDocument.Wake] = Times.ToTicks(retryAt);
                 d["leaseOwner"] = BsonValue.Null;
                 d["leaseUntil"] = BsonValue.Null;
             }),
@@ -75,6 +77,7 @@ public sealed partial class LiteIncidentStore
             db => Update(db, key, d =>
             {
                 d["status"] = nameof(OutboxStatus.Dead);
+                d[StepDocument.Wake] = BsonValue.Null;
                 d["lastError"] = error;
                 d["completedAt"] = Times.ToTicks(now);
                 d["leaseOwner"] = BsonValue.Null;
@@ -92,40 +95,32 @@ public sealed partial class LiteIncidentStore
     /// <summary>The earliest due time of a pending step, or the earliest lease expiry of an in-flight one (crash recovery).</summary>
     public DateTimeOffset? NextDueAt()
     {
-        var outbox = Db.GetCollection(Collections.Outbox);
-        long? next = null;
-        foreach (var d in outbox.Find(Query.EQ("status", Pending)))
-        {
-            next = Math.Min(next ?? long.MaxValue, d["dueAt"].AsInt64);
-        }
-
-        foreach (var d in outbox.Find(Query.EQ("status", InFlight)))
-        {
-            if (!d["leaseUntil"].IsNull)
-            {
-                next = Math.Min(next ?? long.MaxValue, d["leaseUntil"].AsInt64);
-            }
-        }
-
-        return next is { } ticks ? Times.FromTicks(ticks) : null;
+        var first = Db.GetCollection(Collections.Outbox).Find(Query.GTE(StepDocument.Wake, long.MinValue), 0, 1).FirstOrDefault();
+        return first is null ? null : Times.FromTicks(first[StepDocument.Wake].AsInt64);
     }
 
+    /// <summary>
+    /// The first <paramref name="max"/> steps that need the dispatcher by now, read from the front of the <c>wake</c>
+    /// index (due pending steps and expired leases; nothing due later is read), run in due-time order, then the order
+    /// they were made.
+    /// </summary>
     private static IReadOnlyList<OutboxStep> Lease(LiteDatabase db, string owner, DateTimeOffset now, TimeSpan lease, int max)
     {
         var outbox = db.GetCollection(Collections.Outbox);
         var nowTicks = Times.ToTicks(now);
-        var due = outbox.Find(Query.And(Query.EQ("status", Pending), Query.LTE("dueAt", nowTicks)))
-            .Concat(outbox.Find(Query.And(Query.EQ("status", InFlight), Query.LTE("leaseUntil", nowTicks))))
+        var due = outbox.Find(Query.Between(StepDocument.Wake, long.MinValue, nowTicks), 0, max)
+            .ToList()
             .OrderBy(d => d["dueAt"].AsInt64)
             .ThenBy(StepDocument.Order)
-            .Take(max)
             .ToList();
         var leased = new List<OutboxStep>(due.Count);
+        var until = Times.ToTicks(now + lease);
         foreach (var d in due)
         {
             d["status"] = InFlight;
             d["leaseOwner"] = owner;
-            d["leaseUntil"] = Times.ToTicks(now + lease);
+            d["leaseUntil"] = until;
+            d[StepDocument.Wake] = until;
             d["attempts"] = d["attempts"].AsInt32 + 1;
             outbox.Update(d);
             leased.Add(StepDocument.FromBson(d));

@@ -10,10 +10,13 @@ public sealed class StorageOptions
 
     /// <summary>
     /// What makes a commit durable before it completes, so an acknowledged command survives a power loss.
-    /// <value>The default is <see cref="DurabilityMode.Checkpoint"/>.</value> <see cref="DurabilityMode.None"/> is
-    /// only for measuring the cost.
+    /// <value>The default is <see cref="DurabilityMode.SyncLog"/></value>: it survives power loss like a checkpoint, but the
+    /// fsync is pipelined off the writer thread and LiteDB keeps its page cache, so declarations under load are
+    /// acknowledged faster (bench/RESULTS-declare.md). Where the log cannot be fsynced through a second handle (Windows)
+    /// it falls back to <see cref="DurabilityMode.Checkpoint"/>. <see cref="DurabilityMode.None"/> is only for measuring
+    /// the cost.
     /// </summary>
-    public DurabilityMode Durability { get; set; } = DurabilityMode.Checkpoint;
+    public DurabilityMode Durability { get; set; } = DurabilityMode.SyncLog;
 
     /// <summary>The most work items the writer applies together under one checkpoint. <value>The default is 256.</value></summary>
     public int MaxBatch { get; set; } = 256;

@@ -127,6 +127,61 @@ public sealed class LiteIncidentStoreOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task LeaseDueAsync_ManyTimersDueLater_LeasesOnlyTheDueOnesOldestFirst()
+    {
+        // Timers due later sit in front of nothing: only the front of the wake index is read.
+        var timers = Enumerable.Range(1, 200).Select(i => ($"1:timer:{i}", _now.AddMinutes(i))).ToArray();
+        await CommitWithSteps([.. timers, ("1:a:1", _now.AddSeconds(-2)), ("1:b:1", _now), ("1:c:1", _now.AddSeconds(-1))]);
+
+        var leased = await _store.LeaseDueAsync("w", _now, Lease, 2);
+
+        Assert.Equal(["1:a:1", "1:c:1"], leased.Select(s => s.Key));
+        Assert.Equal(["1:b:1"], (await _store.LeaseDueAsync("w", _now, Lease, 10)).Select(s => s.Key));
+        Assert.Equal(_now.AddMinutes(1), _store.NextDueAt());
+    }
+
+    [Fact]
+    public async Task NextDueAt_StepsMadeOutOfOrder_EarliestDueTime()
+    {
+        await CommitWithSteps(("1:a:1", _now.AddMinutes(30)), ("1:b:1", _now.AddMinutes(5)), ("1:c:1", _now.AddMinutes(20)));
+
+        Assert.Equal(_now.AddMinutes(5), _store.NextDueAt());
+    }
+
+    [Fact]
+    public async Task Open_FileFromBeforeTheWakeIndex_PendingAndInFlightStepsStillRun()
+    {
+        // A file written by an earlier version: steps without "wake", indexed by status and dueAt.
+        await CommitWithSteps(("1:a:1", _now), ("1:b:1", _now.AddMinutes(10)), ("1:c:1", _now));
+        await _store.LeaseDueAsync("crashed", _now, Lease, 1);
+        await _store.CompleteStepAsync("1:c:1", new Dictionary<string, string>(), _now);
+        _store.Dispose();
+        RawDatabase.Edit(_temp.DbPath, db =>
+        {
+            var outbox = db.GetCollection("outbox");
+            outbox.DropIndex("wake");
+            foreach (var d in outbox.FindAll().ToList())
+            {
+                d.Remove("wake");
+                outbox.Update(d);
+            }
+
+            outbox.EnsureIndex("dueAt", "$.dueAt");
+        });
+
+        using var reopened = _temp.Open();
+
+        Assert.Equal(_now + Lease, reopened.NextDueAt());
+        Assert.Empty(await reopened.LeaseDueAsync("w", _now.AddSeconds(1), Lease, 10));
+        Assert.Equal(["1:a:1"], (await reopened.LeaseDueAsync("w", _now + Lease, TimeSpan.FromHours(1), 10)).Select(s => s.Key));
+        Assert.Equal(["1:b:1"], (await reopened.LeaseDueAsync("w", _now.AddMinutes(10), Lease, 10)).Select(s => s.Key));
+        reopened.Dispose();
+        RawDatabase.Edit(_temp.DbPath, db => Assert.DoesNotContain(
+            db.GetCollection("$indexes").Find(LiteDB.Query.EQ("collection", "outbox")).Select(d => d["name"].AsString),
+            name => name == "dueAt"));
+    }
+
+    [Fact]
     public async Task CompleteStepAsync_UnknownKey_FaultsWithTheKey()
     {
         var error = await Assert.ThrowsAsync<KeyNotFoundException>(() => _store.CompleteStepAsync("9:nope:1", new Dictionary<string, string>(), _now));

@@ -15,7 +15,7 @@ public sealed class StorageOptionsTests : IDisposable
 
         Assert.Empty(options.Problems());
         Assert.Equal("data/imtbot.db", options.Path);
-        Assert.Equal(DurabilityMode.Checkpoint, options.Durability);
+        Assert.Equal(DurabilityMode.SyncLog, options.Durability);
     }
 
     [Theory]

@@ -6,19 +6,36 @@ namespace ImtBot.Core.Incidents;
 /// Hands out incident numbers to declarations in this process without making concurrent declarations conflict on
 /// "max + 1": one process owns the database (the store's lock file), so an in-memory counter seeded from the store
 /// is exact. A number given back by a declaration that did not commit is reused when nothing was reserved after it.
-/// If the store ever knows a higher number (a conflict), the counter catches up before the retry reserves again.
+/// The store is read once, at the first reservation, not per declaration (that read, under the lock, serialised every
+/// declaration behind a database query): if the store ever knows a higher number (a declaration's commit conflicted,
+/// see <see cref="Resync"/>), the counter catches up before the retry reserves again.
 /// </summary>
 internal sealed class IncidentNumbers(IIncidentStore store)
 {
     private readonly Lock _gate = new();
     private int _last = -1;
+    private bool _stale = true;
 
     public int Reserve()
     {
         lock (_gate)
         {
-            _last = Math.Max(_last, store.NextIncidentNumber() - 1);
+            if (_stale)
+            {
+                _last = Math.Max(_last, store.NextIncidentNumber() - 1);
+                _stale = false;
+            }
+
             return ++_last;
+        }
+    }
+
+    /// <summary>A new incident's commit conflicted (its number exists): read the store's next number before the next reservation.</summary>
+    public void Resync()
+    {
+        lock (_gate)
+        {
+            _stale = true;
         }
     }
 

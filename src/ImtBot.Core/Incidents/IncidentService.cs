@@ -110,6 +110,10 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
         if (result.Status != CommitStatus.Committed)
         {
             _numbers.Release(reserved);
+            if (result.Status == CommitStatus.Conflict && reserved != 0)
+            {
+                _numbers.Resync();
+            }
         }
 
         return result.Status switch

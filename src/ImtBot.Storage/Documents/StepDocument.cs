@@ -3,12 +3,28 @@ using LiteDB;
 
 namespace ImtBot.Storage.Documents;
 
-/// <summary>An outbox step as stored: <c>_id</c> = step key, with <c>status</c>, <c>dueAt</c> and <c>leaseUntil</c> indexed.</summary>
+/// <summary>
+/// An outbox step as stored: <c>_id</c> = step key, with <c>status</c> and <c>wake</c> indexed. <c>wake</c> is when the
+/// step next needs the dispatcher: its due time while pending, its lease expiry while in flight, absent (null) once done
+/// or dead. Leasing and the next wake-up read only the front of that index, so steps due later (timers) and finished
+/// steps cost nothing there however many there are.
+/// </summary>
 internal static class StepDocument
 {
     // Steps due at the same time run in the order they were made: the order a decision listed its effects, and
     // decisions in the order they were taken. Seeded from the wall clock so the order also holds across restarts.
     private static long s_order = DateTime.UtcNow.Ticks;
+
+    /// <summary>The indexed field: when the dispatcher must next look at the step (ticks), null when never again.</summary>
+    public const string Wake = "wake";
+
+    /// <summary>The wake time a stored step should have for its status (used to fill it in on files from before it existed).</summary>
+    public static BsonValue WakeOf(BsonDocument d) => d["status"].AsString switch
+    {
+        nameof(OutboxStatus.Pending) => d["dueAt"],
+        nameof(OutboxStatus.InFlight) => d["leaseUntil"],
+        _ => BsonValue.Null,
+    };
 
     public static BsonDocument New(NewStep s, DateTimeOffset now) => new()
     {
@@ -19,6 +35,7 @@ internal static class StepDocument
         ["kind"] = s.Kind,
         ["payload"] = s.Payload,
         ["dueAt"] = Times.ToTicks(s.DueAt),
+        [Wake] = Times.ToTicks(s.DueAt),
         ["status"] = nameof(OutboxStatus.Pending),
         ["attempts"] = 0,
         ["lastError"] = BsonValue.Null,

@@ -125,9 +125,32 @@ internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
         incidents.EnsureIndex("declaredAt", "$.declaredAt");
         var outbox = db.GetCollection(Collections.Outbox);
         outbox.EnsureIndex("status", "$.status");
-        outbox.EnsureIndex("dueAt", "$.dueAt");
+        if (outbox.EnsureIndex(StepDocument.Wake, "$." + StepDocument.Wake))
+        {
+            BackfillWake(outbox);
+        }
+
+        // Superseded by "wake": leasing by status + dueAt read every pending step, timers due later included.
+        outbox.DropIndex("dueAt");
         var links = db.GetCollection(Collections.Links);
         links.EnsureIndex("incident", "$.incident");
         links.EnsureIndex("nv", "$.nv");
+    }
+
+    /// <summary>A file written before the <c>wake</c> index: give its pending and in-flight steps their wake time.</summary>
+    private static void BackfillWake(ILiteCollection<BsonDocument> outbox)
+    {
+        foreach (var status in new[] { nameof(Core.Ports.OutboxStatus.Pending), nameof(Core.Ports.OutboxStatus.InFlight) })
+        {
+            foreach (var d in outbox.Find(Query.EQ("status", status)).ToList())
+            {
+                var wake = StepDocument.WakeOf(d);
+                if (d[StepDocument.Wake] != wake)
+                {
+                    d[StepDocument.Wake] = wake;
+                    outbox.Update(d);
+                }
+            }
+        }
     }
 }

@@ -113,10 +113,14 @@ internal sealed class InMemoryIncidentStore : IIncidentStore
         }
     }
 
+    /// <summary>How many times <see cref="NextIncidentNumber"/> was asked.</summary>
+    public int NextNumberReads { get; private set; }
+
     public int NextIncidentNumber()
     {
         lock (gate)
         {
+            NextNumberReads++;
             return events.Count == 0 ? 1 : events.Keys.Max() + 1;
         }
     }

@@ -140,6 +140,36 @@ public class IncidentServiceTests
     }
 
     [Fact]
+    public async Task HandleParsed_ManyDeclarations_StoreAskedForTheNextNumberOnce()
+    {
+        var sut = CreateSut();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await DeclareAsync(sut);
+        }
+
+        // The counter is seeded once; a query per declaration (under the counter's lock) serialised them all.
+        Assert.Equal(1, store.NextNumberReads);
+    }
+
+    [Fact]
+    public async Task HandleParsed_NumberTakenBehindTheServicesBack_CatchesUpAndDeclaresTheNext()
+    {
+        var sut = CreateSut();
+        Assert.Equal(1, await DeclareAsync(sut));
+
+        // Another service on the same store (not the host's wiring, but possible) declares INC-2 and INC-3.
+        var other = CreateSut();
+        await DeclareAsync(other);
+        await DeclareAsync(other);
+
+        // The first one reserves 2, conflicts, reads the store again and commits INC-4.
+        Assert.Equal(4, await DeclareAsync(sut));
+        Assert.Equal(4, store.ListIncidents(openOnly: true).Count);
+    }
+
+    [Fact]
     public async Task HandleParsed_DeclarationRejected_NumberGivenBackNoGap()
     {
         var sut = CreateSut();
