@@ -18,7 +18,7 @@ public sealed class DispatcherOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>Steps leased per round. The default value is 32.</summary>
+    /// <summary>Steps running at once, across incidents (one incident's steps always run one at a time, in order). The default value is 32.</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 32;
 

@@ -25,6 +25,9 @@ internal sealed partial class EffectDispatcher(
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Dictionary<string, IChatPlatform> _platforms = platforms.ToDictionary(p => p.Name, StringComparer.Ordinal);
     private readonly DispatcherOptions _options = options.Value;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, Task> _chains = [];
+    private readonly HashSet<string> _running = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,50 +39,123 @@ internal sealed partial class EffectDispatcher(
         while (!stoppingToken.IsCancellationRequested)
         {
             var wake = signal.NextAsync(stoppingToken);
-            int ran;
+            int started;
             try
             {
-                ran = await RunDueStepsAsync(stoppingToken);
+                started = await StartDueStepsAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception e)
             {
                 // The store itself failed (disk full, engine closed): wait for the next signal or a short pause.
                 LogRoundFailed(e);
-                ran = 0;
+                started = 0;
             }
 
-            if (ran > 0)
+            if (started > 0)
             {
                 continue;
             }
 
             await WaitForWorkAsync(wake, stoppingToken);
         }
+
+        await WhenIdleAsync();
     }
 
-    /// <summary>One round: lease what is due and run it. Returns how many steps ran.</summary>
+    /// <summary>Leases what is due, runs it and waits until it has all run (tests drive the outbox with this). Returns how many steps ran.</summary>
     internal async Task<int> RunDueStepsAsync(CancellationToken cancellationToken)
     {
-        var steps = await store.LeaseDueAsync(_owner, time.GetUtcNow(), _options.Lease, _options.BatchSize, cancellationToken);
-        if (steps.Count == 0)
+        var started = await StartDueStepsAsync(cancellationToken);
+        await WhenIdleAsync();
+        return started;
+    }
+
+    /// <summary>
+    /// Leases due steps up to the free capacity and starts them without waiting: each incident's steps run one after
+    /// another, behind any of its steps still running, while other incidents go on — so a page for one incident never
+    /// waits for another incident's post that a rate limit holds back. Returns how many steps were started.
+    /// </summary>
+    private async Task<int> StartDueStepsAsync(CancellationToken cancellationToken)
+    {
+        int capacity;
+        lock (_gate)
+        {
+            capacity = _options.BatchSize - _running.Count;
+        }
+
+        if (capacity <= 0)
         {
             return 0;
         }
 
-        await Task.WhenAll(steps.GroupBy(s => s.Incident).Select(g => RunInOrderAsync(g, cancellationToken)));
-        return steps.Count;
+        var steps = await store.LeaseDueAsync(_owner, time.GetUtcNow(), _options.Lease, capacity, cancellationToken);
+        var started = 0;
+        lock (_gate)
+        {
+            foreach (var chain in _chains.Where(c => c.Value.IsCompleted).Select(c => c.Key).ToList())
+            {
+                _chains.Remove(chain);
+            }
+
+            // A step whose lease ran out while it waited here behind its incident's earlier steps is leased again:
+            // it is already queued, so it is not started twice.
+            foreach (var group in steps.Where(s => _running.Add(s.Key)).GroupBy(s => s.Incident))
+            {
+                var before = _chains.GetValueOrDefault(group.Key, Task.CompletedTask);
+                _chains[group.Key] = RunAfterAsync(before, [.. group], cancellationToken);
+                started += group.Count();
+            }
+        }
+
+        return started;
     }
 
-    private async Task RunInOrderAsync(IEnumerable<OutboxStep> steps, CancellationToken cancellationToken)
+    private async Task RunAfterAsync(Task before, OutboxStep[] steps, CancellationToken cancellationToken)
     {
-        foreach (var step in steps)
+        await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        try
         {
-            await RunStepAsync(step, cancellationToken);
+            foreach (var step in steps)
+            {
+                await RunStepAsync(step, cancellationToken);
+            }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the leases run out and the steps are taken up again after the restart.
+        }
+        catch (Exception e)
+        {
+            LogRoundFailed(e);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                foreach (var step in steps)
+                {
+                    _running.Remove(step.Key);
+                }
+            }
+
+            // Capacity is free again: let the loop lease more.
+            signal.Notify();
+        }
+    }
+
+    private Task WhenIdleAsync()
+    {
+        Task[] chains;
+        lock (_gate)
+        {
+            chains = [.. _chains.Values];
+        }
+
+        return Task.WhenAll(chains);
     }
 
     private async Task RunStepAsync(OutboxStep step, CancellationToken cancellationToken)
