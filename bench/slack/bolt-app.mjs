@@ -7,7 +7,7 @@ const app = new App({
   signingSecret: process.env.SLACK_SIGNING_SECRET,
   logLevel: LogLevel.ERROR,
   // No network: a fixed installation instead of auth.test, and any Web API call goes to the local stub.
-  authorize: async () => ({ botToken: "xoxb-bench-not-used", botId: "BBENCH", botUserId: "UBENCH" }),
+  authorize: async () => ({ botToken: "xoxb-bench", botId: "BBENCH", botUserId: "UBENCH" }),
   clientOptions: { slackApiUrl: process.env.SLACK_API_URL ?? "http://127.0.0.1:3200/api/" },
 });
 app.command("/incident", async ({ command, ack }) => {

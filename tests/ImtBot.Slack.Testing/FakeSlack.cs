@@ -21,8 +21,8 @@ namespace ImtBot.Slack.Testing;
 /// </summary>
 public sealed partial class FakeSlack : IAsyncDisposable
 {
-    public const string BotToken = "xoxb-fake-bot-token";
-    public const string AppToken = "xapp-fake-app-token";
+    public const string BotToken = "xoxb-fake";
+    public const string AppToken = "xapp-fake";
     public const string BotUserId = "UBOT";
 
     private readonly WebApplication app;

@@ -84,7 +84,7 @@ public sealed class SlackServiceCollectionExtensionsTests
     }
 
     [Theory]
-    [InlineData("xoxp-user-token", null, "s", "Slack:BotToken")]
+    [InlineData("xoxp-user", null, "s", "Slack:BotToken")]
     [InlineData("xoxb-ok", "xoxb-not-app", null, "Slack:AppToken")]
     [InlineData("xoxb-ok", null, null, "Slack:SigningSecret")]
     public void Validate_BadSettings_NameTheSetting(string bot, string? app, string? secret, string setting)
