@@ -1,9 +1,7 @@
-using ImtBot.ConsoleChat;
 using ImtBot.Core.Effects;
 using ImtBot.Core.Ports;
 using ImtBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ImtBot.Tests.Dispatch;
 
@@ -14,15 +12,7 @@ public class DeadLetterTests
     public async Task FailingEffect_RetriedWithBackoffThenDeadLetteredAndToldToTheChannel()
     {
         var flaky = new FlakyAnnouncements();
-        await using var host = await TestHost.StartAsync(
-            builder =>
-            {
-                // The console platform, except that announcements always fail.
-                builder.Services.RemoveAll<IChatPlatform>();
-                builder.Services.AddSingleton<ConsolePlatform>();
-                builder.Services.AddSingleton<IChatPlatform>(sp => flaky.Wrap(sp.GetRequiredService<ConsolePlatform>()));
-            },
-            settings: ["Dispatcher:MaxAttempts=3", "Dispatcher:InitialBackoff=00:00:10"]);
+        await using var host = await TestHost.StartWithConsolePlatformAsync(flaky.Wrap, "Dispatcher:MaxAttempts=3", "Dispatcher:InitialBackoff=00:00:10");
 
         await host.SayAsync("alice", "general", "/incident declare Search is down sev2");
         await host.DrainOutboxAsync();

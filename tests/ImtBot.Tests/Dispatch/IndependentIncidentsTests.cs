@@ -1,9 +1,7 @@
-using ImtBot.ConsoleChat;
 using ImtBot.Core.Effects;
 using ImtBot.Core.Ports;
 using ImtBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ImtBot.Tests.Dispatch;
 
@@ -17,14 +15,7 @@ public class IndependentIncidentsTests
     public async Task SlowEffectOfOneIncident_OtherIncidentProceeds()
     {
         var gate = new HeldAnnouncement();
-        await using var host = await TestHost.StartAsync(
-            builder =>
-            {
-                builder.Services.RemoveAll<IChatPlatform>();
-                builder.Services.AddSingleton<ConsolePlatform>();
-                builder.Services.AddSingleton<IChatPlatform>(sp => gate.Wrap(sp.GetRequiredService<ConsolePlatform>()));
-            },
-            settings: ["Dispatcher:Enabled=true"]);
+        await using var host = await TestHost.StartWithConsolePlatformAsync(gate.Wrap, "Dispatcher:Enabled=true");
 
         await host.SayAsync("alice", "general", "/incident declare Slow one sev2");
         await gate.FirstHeld.Task.WaitAsync(TimeSpan.FromMinutes(1));

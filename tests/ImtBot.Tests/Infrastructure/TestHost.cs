@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ImtBot.Core.Ports;
 using ImtBot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -69,6 +70,17 @@ public sealed class TestHost : IAsyncDisposable
         await app.StartAsync();
         return new TestHost(app, clock, databasePath);
     }
+
+    /// <summary>Starts the host with the console platform wrapped, e.g. to make one effect fail or wait.</summary>
+    public static Task<TestHost> StartWithConsolePlatformAsync(Func<IChatPlatform, IChatPlatform> wrap, params string[] settings) =>
+        StartAsync(
+            builder =>
+            {
+                builder.Services.RemoveAll<IChatPlatform>();
+                builder.Services.AddSingleton<ImtBot.ConsoleChat.ConsolePlatform>();
+                builder.Services.AddSingleton(sp => wrap(sp.GetRequiredService<ImtBot.ConsoleChat.ConsolePlatform>()));
+            },
+            settings: settings);
 
     /// <summary>Types as a console user; returns the first reply's text (and whether it was accepted).</summary>
     public async Task<(bool Accepted, string Text, int? Incident)> SayAsync(string user, string channel, string text)
