@@ -93,7 +93,8 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
         var now = time.GetUtcNow();
         var platform = state?.Origin.Platform ?? origin.Actor.Platform;
         var reserved = state is null ? _numbers.Reserve() : 0;
-        var context = new CommandContext(origin.Actor, origin.Channel, now, options, reserved, OnCallLists.Current(options, store, platform));
+        var onCall = NeedsOnCall(command) ? OnCallLists.Current(options, store, platform) : NoLists;
+        var context = new CommandContext(origin.Actor, origin.Channel, now, options, reserved, onCall);
         var decision = Incident.Decide(state, command, context);
         if (!decision.Accepted || decision.Events.Count == 0)
         {
@@ -123,6 +124,11 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
             _ => null,
         };
     }
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<Platforms.UserRef>> NoLists = new Dictionary<string, IReadOnlyList<Platforms.UserRef>>();
+
+    /// <summary>Only these decisions read the org-wide on-call lists (one setting read per role), so only they load them.</summary>
+    private static bool NeedsOnCall(Command command) => command is PageCommand or RoleCommand or DeclareCommand or DrillCommand;
 
     /// <summary>The dedupe key, or null (no dedupe) when the adapter gave none.</summary>
     private static string? InboxKey(ChatCommand origin) => string.IsNullOrEmpty(origin.DedupeKey) ? null : origin.DedupeKey;
