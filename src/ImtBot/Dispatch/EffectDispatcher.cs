@@ -22,12 +22,17 @@ internal sealed partial class EffectDispatcher(
     IOptions<DispatcherOptions> options,
     ILogger<EffectDispatcher> log) : BackgroundService
 {
+    private const int AtCapacity = -1;
+
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Dictionary<string, IChatPlatform> _platforms = platforms.ToDictionary(p => p.Name, StringComparer.Ordinal);
     private readonly DispatcherOptions _options = options.Value;
     private readonly Lock _gate = new();
     private readonly Dictionary<int, Task> _chains = [];
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
+
+    // Completed (and replaced) whenever a chain ends and frees capacity; guarded by _gate.
+    private TaskCompletionSource _freed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,6 +65,14 @@ internal sealed partial class EffectDispatcher(
                 continue;
             }
 
+            if (started == AtCapacity)
+            {
+                // Every slot is taken: nothing can be leased until a chain ends, whatever is due. Asking the store
+                // again now would only spin (and contend with the writer) while the slots stay full.
+                await WaitForCapacityAsync(stoppingToken);
+                continue;
+            }
+
             await WaitForWorkAsync(wake, stoppingToken);
         }
 
@@ -70,14 +83,21 @@ internal sealed partial class EffectDispatcher(
     internal async Task<int> RunDueStepsAsync(CancellationToken cancellationToken)
     {
         var started = await StartDueStepsAsync(cancellationToken);
+        if (started == AtCapacity)
+        {
+            await WhenIdleAsync();
+            started = await StartDueStepsAsync(cancellationToken);
+        }
+
         await WhenIdleAsync();
-        return started;
+        return Math.Max(started, 0);
     }
 
     /// <summary>
     /// Leases due steps up to the free capacity and starts them without waiting: each incident's steps run one after
     /// another, behind any of its steps still running, while other incidents go on — so a page for one incident never
-    /// waits for another incident's post that a rate limit holds back. Returns how many steps were started.
+    /// waits for another incident's post that a rate limit holds back. Returns how many steps were started, or
+    /// <see cref="AtCapacity"/> when every slot is taken (nothing was asked of the store).
     /// </summary>
     private async Task<int> StartDueStepsAsync(CancellationToken cancellationToken)
     {
@@ -89,7 +109,7 @@ internal sealed partial class EffectDispatcher(
 
         if (capacity <= 0)
         {
-            return 0;
+            return AtCapacity;
         }
 
         var steps = await store.LeaseDueAsync(_owner, time.GetUtcNow(), _options.Lease, capacity, cancellationToken);
@@ -140,6 +160,9 @@ internal sealed partial class EffectDispatcher(
                 {
                     _running.Remove(step.Key);
                 }
+
+                _freed.TrySetResult();
+                _freed = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
             // Capacity is free again: let the loop lease more.
@@ -241,6 +264,29 @@ internal sealed partial class EffectDispatcher(
         var delay = TimeSpan.FromTicks((long)Math.Min(_options.InitialBackoff.Ticks * factor, _options.MaxBackoff.Ticks));
         var jitter = TimeSpan.FromTicks((long)(delay.Ticks * 0.2 * Random.Shared.NextDouble()));
         return delay + jitter;
+    }
+
+    /// <summary>Waits until a running chain ends (or, if one ended since the last look, returns at once).</summary>
+    private async Task WaitForCapacityAsync(CancellationToken cancellationToken)
+    {
+        Task freed;
+        lock (_gate)
+        {
+            if (_running.Count < _options.BatchSize)
+            {
+                return;
+            }
+
+            freed = _freed.Task;
+        }
+
+        try
+        {
+            await freed.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
     private async Task WaitForWorkAsync(Task wake, CancellationToken cancellationToken)
