@@ -31,9 +31,14 @@ public sealed partial class LiteIncidentStore
     /// <inheritdoc />
     public IReadOnlyList<IncidentSnapshot> ListIncidents(DateTimeOffset from, DateTimeOffset to)
     {
-        var query = Query.And(Query.GTE("declaredAt", Times.ToTicks(from)), Query.LT("declaredAt", Times.ToTicks(to)));
-        return [.. Db.GetCollection(Collections.Incidents).Find(query).Select(SnapshotDocument.FromBson).OrderBy(s => s.DeclaredAt).ThenBy(s => s.Number)];
+        return to <= from
+            ? []
+            : [.. Db.GetCollection(Collections.Incidents).Find(DeclaredBetween(from, to)).Select(SnapshotDocument.FromBson).OrderBy(s => s.DeclaredAt).ThenBy(s => s.Number)];
     }
+
+    /// <summary>Declared in [from, to) as one range of the <c>declaredAt</c> index (not one bound and a filter over the rest).</summary>
+    internal static BsonExpression DeclaredBetween(DateTimeOffset from, DateTimeOffset to) =>
+        Query.Between("declaredAt", Times.ToTicks(from), Times.ToTicks(to) - 1);
 
     /// <inheritdoc />
     public IReadOnlyList<IncidentEvent> GetEvents(int number) => [.. ChainAudit.Events(Db, number).Select(EventDocument.FromBson)];

@@ -1,6 +1,8 @@
 using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;
+using ImtBot.Storage.Integrity;
 using ImtBot.Storage.Tests.Support;
+using LiteDB;
 
 namespace ImtBot.Storage.Tests;
 
@@ -69,5 +71,68 @@ public sealed class LiteIncidentStoreQueryTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 13).Select(i => (long)i), events.Select(e => e.Sequence));
         Assert.True(ChainVerifier.Verify(events).Valid);
         Assert.Empty(store.GetEvents(2));
+    }
+
+    [Fact]
+    public async Task ListIncidents_TimeRangeEdges_OneTickBeforeToIsInAndAnEmptyRangeHasNothing()
+    {
+        using var store = _temp.Open();
+        await store.CommitAsync(Requests.Declare(1, at: Requests.T0.AddTicks(-1)));
+        await store.CommitAsync(Requests.Declare(2, at: Requests.T0));
+        await store.CommitAsync(Requests.Declare(3, at: Requests.T0.AddHours(1).AddTicks(-1)));
+        await store.CommitAsync(Requests.Declare(4, at: Requests.T0.AddHours(1)));
+
+        Assert.Equal([2, 3], store.ListIncidents(Requests.T0, Requests.T0.AddHours(1)).Select(s => s.Number));
+        Assert.Empty(store.ListIncidents(Requests.T0, Requests.T0));
+        Assert.Empty(store.ListIncidents(Requests.T0.AddHours(1), Requests.T0));
+    }
+
+    [Fact]
+    public async Task GetEvents_IncidentsWithNeighbouringNumbers_OnlyThatIncidentsEvents()
+    {
+        using var store = _temp.Open();
+        foreach (var n in new[] { 1, 10, 11, 100 })
+        {
+            await store.CommitAsync(Requests.Declare(n));
+        }
+
+        await store.CommitAsync(Requests.Note(store.FindIncident(10)!, "ten"));
+
+        Assert.Equal([(10, 1L), (10, 2L)], store.GetEvents(10).Select(e => (e.Incident, e.Sequence)));
+        Assert.Equal([(1, 1L)], store.GetEvents(1).Select(e => (e.Incident, e.Sequence)));
+    }
+
+    // An incident's events, and the incidents declared in a window, must each be one range of one index: LiteDB
+    // serves "GTE AND LTE" from one bound and filters every document past it, which made reading an early incident
+    // of a 330,000-event file take 1.3 s instead of 3 ms.
+    [Fact]
+    public void EventRange_QueryPlan_OneIndexRangeAndNoFilter()
+    {
+        using var db = new LiteDatabase(":memory:");
+        var events = db.GetCollection("events");
+        events.Insert(new BsonDocument { ["_id"] = "x" });
+
+        var plan = events.Query().Where(ChainAudit.EventRange(7, 1, long.MaxValue)).GetPlan();
+
+        AssertOneRange(plan, "_id");
+    }
+
+    [Fact]
+    public void DeclaredBetween_QueryPlan_OneIndexRangeAndNoFilter()
+    {
+        using var db = new LiteDatabase(":memory:");
+        var incidents = db.GetCollection("incidents");
+        incidents.EnsureIndex("declaredAt", "$.declaredAt");
+
+        var plan = incidents.Query().Where(LiteIncidentStore.DeclaredBetween(Requests.T0, Requests.T0.AddDays(1))).GetPlan();
+
+        AssertOneRange(plan, "declaredAt");
+    }
+
+    private static void AssertOneRange(BsonDocument plan, string index)
+    {
+        Assert.Equal(index, plan["index"]["name"].AsString);
+        Assert.StartsWith("INDEX RANGE SCAN", plan["index"]["mode"].AsString, StringComparison.Ordinal);
+        Assert.True(!plan.ContainsKey("filters") || plan["filters"].AsArray.Count == 0, plan.ToString());
     }
 }

@@ -115,13 +115,16 @@ internal static class ChainAudit
         }
     }
 
-    private static List<BsonDocument> ReadEventDocuments(ILiteDatabase db, int incident, long from, long to)
-    {
-        var query = Query.And(
-            Query.GTE("_id", EventDocument.Id(incident, from)),
-            Query.LTE("_id", EventDocument.Id(incident, to)));
-        return [.. db.GetCollection(Collections.Events).Find(query).OrderBy(d => d["seq"].AsInt64)];
-    }
+    /// <summary>
+    /// The events <paramref name="from"/>..<paramref name="to"/> of one incident as one range of the <c>_id</c> index.
+    /// (LiteDB serves <c>GTE AND LTE</c> from one bound of the index and filters the other over every document past
+    /// it, so reading an early incident's events used to load every later incident's.)
+    /// </summary>
+    internal static BsonExpression EventRange(int incident, long from, long to) =>
+        Query.Between("_id", EventDocument.Id(incident, from), EventDocument.Id(incident, to));
+
+    private static List<BsonDocument> ReadEventDocuments(ILiteDatabase db, int incident, long from, long to) =>
+        [.. db.GetCollection(Collections.Events).Find(EventRange(incident, from, to)).OrderBy(d => d["seq"].AsInt64)];
 
     /// <summary>The stored events of an incident in order (for readers).</summary>
     public static List<BsonDocument> Events(ILiteDatabase db, int incident) => ReadEventDocuments(db, incident, 1, long.MaxValue);
