@@ -10,9 +10,14 @@ public static class ImtBotApp
 {
     public const string DefaultUrl = "http://localhost:5080";
 
+    private const string ReloadConfigOnChangeKey = "hostBuilder:reloadConfigOnChange";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings are read once at start (nothing here uses IOptionsMonitor), so the JSON files are not watched: a
+        // reload-on-change watcher covers the whole content root, database folder included, and under load it woke
+        // for every LiteDB write. A later --hostBuilder:reloadConfigOnChange=true still wins.
+        var builder = WebApplication.CreateBuilder([$"--{ReloadConfigOnChangeKey}=false", .. args]);
 
         // Listen on localhost:5080 unless --urls or ASPNETCORE_URLS says otherwise.
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))

@@ -48,6 +48,19 @@ public class StartupTests
         Assert.Equal(["commander", "comms"], options.Roles);
     }
 
+    // Settings are read once; watching the JSON files means watching the whole content root, database included.
+    [Fact]
+    public async Task Configuration_Files_NotWatchedForChanges()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        var root = (Microsoft.Extensions.Configuration.IConfigurationRoot)host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var files = root.Providers.OfType<Microsoft.Extensions.Configuration.FileConfigurationProvider>().ToList();
+
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, f.Source.Path));
+    }
+
     [Fact]
     public async Task Console_DisabledByConfiguration_PageAndApiAbsent()
     {
