@@ -89,8 +89,19 @@ public sealed partial class LiteIncidentStore
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<OutboxStep> GetSteps(OutboxStatus status) =>
-        [.. Db.GetCollection(Collections.Outbox).Find(Query.EQ("status", status.ToString())).Select(StepDocument.FromBson).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal)];
+    /// <remarks>
+    /// Pending and in-flight steps are read from the <c>wake</c> index (they are its non-null entries); done and dead
+    /// steps have no index of their own (it would cost every step write a node), so listing them reads every step.
+    /// </remarks>
+    public IReadOnlyList<OutboxStep> GetSteps(OutboxStatus status)
+    {
+        var outbox = Db.GetCollection(Collections.Outbox);
+        var name = status.ToString();
+        var candidates = status is OutboxStatus.Pending or OutboxStatus.InFlight
+            ? outbox.Find(Query.GTE(StepDocument.Wake, long.MinValue))
+            : outbox.FindAll();
+        return [.. candidates.Where(d => d["status"].AsString == name).Select(StepDocument.FromBson).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal)];
+    }
 
     /// <summary>The earliest due time of a pending step, or the earliest lease expiry of an in-flight one (crash recovery).</summary>
     public DateTimeOffset? NextDueAt()

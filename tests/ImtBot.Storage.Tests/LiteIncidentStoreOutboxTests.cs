@@ -151,7 +151,8 @@ public sealed class LiteIncidentStoreOutboxTests : IDisposable
     [Fact]
     public async Task Open_FileFromBeforeTheWakeIndex_PendingAndInFlightStepsStillRun()
     {
-        // A file written by an earlier version: steps without "wake", indexed by status and dueAt.
+        // A file written by an earlier version: steps without "wake", indexed by status and dueAt. After open only
+        // the key and wake indexes remain.
         await CommitWithSteps(("1:a:1", _now), ("1:b:1", _now.AddMinutes(10)), ("1:c:1", _now));
         await _store.LeaseDueAsync("crashed", _now, Lease, 1);
         await _store.CompleteStepAsync("1:c:1", new Dictionary<string, string>(), _now);
@@ -167,6 +168,7 @@ public sealed class LiteIncidentStoreOutboxTests : IDisposable
             }
 
             outbox.EnsureIndex("dueAt", "$.dueAt");
+            outbox.EnsureIndex("status", "$.status");
         });
 
         using var reopened = _temp.Open();
@@ -176,9 +178,23 @@ public sealed class LiteIncidentStoreOutboxTests : IDisposable
         Assert.Equal(["1:a:1"], (await reopened.LeaseDueAsync("w", _now + Lease, TimeSpan.FromHours(1), 10)).Select(s => s.Key));
         Assert.Equal(["1:b:1"], (await reopened.LeaseDueAsync("w", _now.AddMinutes(10), Lease, 10)).Select(s => s.Key));
         reopened.Dispose();
-        RawDatabase.Edit(_temp.DbPath, db => Assert.DoesNotContain(
-            db.GetCollection("$indexes").Find(LiteDB.Query.EQ("collection", "outbox")).Select(d => d["name"].AsString),
-            name => name == "dueAt"));
+        RawDatabase.Edit(_temp.DbPath, db => Assert.Equal(
+            ["_id", "wake"],
+            db.GetCollection("$indexes").Find(LiteDB.Query.EQ("collection", "outbox")).Select(d => d["name"].AsString).Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public async Task GetSteps_OneStepInEachStatus_EachListedUnderItsOwn()
+    {
+        await CommitWithSteps(("1:done:1", _now), ("1:dead:1", _now), ("1:flight:1", _now), ("1:timer:1", _now.AddHours(1)));
+        await _store.LeaseDueAsync("w", _now, Lease, 3);
+        await _store.CompleteStepAsync("1:done:1", new Dictionary<string, string>(), _now);
+        await _store.DeadLetterStepAsync("1:dead:1", "gave up", _now);
+
+        Assert.Equal(["1:timer:1"], _store.GetSteps(OutboxStatus.Pending).Select(s => s.Key));
+        Assert.Equal(["1:flight:1"], _store.GetSteps(OutboxStatus.InFlight).Select(s => s.Key));
+        Assert.Equal(["1:done:1"], _store.GetSteps(OutboxStatus.Done).Select(s => s.Key));
+        Assert.Equal(["1:dead:1"], _store.GetSteps(OutboxStatus.Dead).Select(s => s.Key));
     }
 
     [Fact]

@@ -124,14 +124,16 @@ internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
         incidents.EnsureIndex("open", "$.open");
         incidents.EnsureIndex("declaredAt", "$.declaredAt");
         var outbox = db.GetCollection(Collections.Outbox);
-        outbox.EnsureIndex("status", "$.status");
         if (outbox.EnsureIndex(StepDocument.Wake, "$." + StepDocument.Wake))
         {
             BackfillWake(outbox);
         }
 
-        // Superseded by "wake": leasing by status + dueAt read every pending step, timers due later included.
+        // Superseded by "wake": leasing by status + dueAt read every pending step, timers due later included. The
+        // status index only served listings (pending and in-flight steps are the wake index's non-null entries)
+        // and cost every step insert, lease and completion a node: ~15 % of the writer on the declare path.
         outbox.DropIndex("dueAt");
+        outbox.DropIndex("status");
         var links = db.GetCollection(Collections.Links);
         links.EnsureIndex("incident", "$.incident");
         links.EnsureIndex("nv", "$.nv");
@@ -140,16 +142,13 @@ internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
     /// <summary>A file written before the <c>wake</c> index: give its pending and in-flight steps their wake time.</summary>
     private static void BackfillWake(ILiteCollection<BsonDocument> outbox)
     {
-        foreach (var status in new[] { nameof(Core.Ports.OutboxStatus.Pending), nameof(Core.Ports.OutboxStatus.InFlight) })
+        foreach (var d in outbox.Find(Query.In("status", nameof(Core.Ports.OutboxStatus.Pending), nameof(Core.Ports.OutboxStatus.InFlight))).ToList())
         {
-            foreach (var d in outbox.Find(Query.EQ("status", status)).ToList())
+            var wake = StepDocument.WakeOf(d);
+            if (d[StepDocument.Wake] != wake)
             {
-                var wake = StepDocument.WakeOf(d);
-                if (d[StepDocument.Wake] != wake)
-                {
-                    d[StepDocument.Wake] = wake;
-                    outbox.Update(d);
-                }
+                d[StepDocument.Wake] = wake;
+                outbox.Update(d);
             }
         }
     }
