@@ -19,6 +19,7 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
     private readonly DatabaseHost _host;
     private readonly StoreWriter _writer;
     private readonly FaultInjector _faults = new();
+    private readonly InboxIndex _inbox;
     private int _disposed;
 
     public LiteIncidentStore(StorageOptions options, TimeProvider? time = null)
@@ -29,9 +30,10 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
         var path = System.IO.Path.GetFullPath(options.Path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         _lock = DatabaseLock.Acquire(path);
+        _inbox = new InboxIndex(options.InboxWindow);
         try
         {
-            _host = new DatabaseHost(path, options.StartupVerifyDepth);
+            _host = new DatabaseHost(path, options.StartupVerifyDepth, (db, generation) => _inbox.EnsureLoaded(db, generation, Now));
             _host.Acquire();
         }
         catch
@@ -40,7 +42,7 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
             throw;
         }
 
-        _writer = new StoreWriter(_host, _faults, options.MaxBatch, options.Durability);
+        _writer = new StoreWriter(_host, _faults, _inbox, () => Now, options.MaxBatch, options.Durability);
     }
 
     /// <summary>The full path of the database file.</summary>

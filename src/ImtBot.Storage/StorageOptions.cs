@@ -24,6 +24,13 @@ public sealed class StorageOptions
     /// <summary>How many of the last links of every open incident are verified at open. <value>The default is 32.</value></summary>
     public int StartupVerifyDepth { get; set; } = 32;
 
+    /// <summary>
+    /// How long a command's dedupe key (Slack trigger or event id, Teams activity id) is remembered, counted in the
+    /// store's running time: a redelivery within it is answered with the first reply and changes nothing. Platforms
+    /// redeliver within minutes. <value>The default is 7 days.</value>
+    /// </summary>
+    public TimeSpan InboxWindow { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>The problems with these options, empty when valid.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -50,6 +57,11 @@ public sealed class StorageOptions
         if (StartupVerifyDepth is < 1 or > 1_000_000)
         {
             problems.Add($"Storage:StartupVerifyDepth must be between 1 and 1000000 (was {StartupVerifyDepth})");
+        }
+
+        if (InboxWindow < TimeSpan.FromMinutes(10) || InboxWindow > TimeSpan.FromDays(3650))
+        {
+            problems.Add($"Storage:InboxWindow must be between 00:10:00 and 3650.00:00:00 (was {InboxWindow})");
         }
 
         return problems;

@@ -6,7 +6,8 @@ using LiteDB;
 namespace ImtBot.Storage.Writer;
 
 /// <summary>
-/// Applies one <see cref="CommitRequest"/> inside the writer's open transaction: inbox (dedupe), version check,
+/// Applies one <see cref="CommitRequest"/> inside the writer's open transaction: inbox (dedupe against the
+/// <see cref="InboxIndex"/>, then the numbered inbox document), version check,
 /// events (chained onto the stored head), snapshot, outbox steps. Duplicates and conflicts return before any write.
 /// </summary>
 internal static class CommitWork
@@ -37,13 +38,12 @@ internal static class CommitWork
             now);
     }
 
-    public static CommitResult Apply(LiteDatabase db, PreparedCommit prepared, FaultInjector faults)
+    public static CommitResult Apply(LiteDatabase db, PreparedCommit prepared, FaultInjector faults, InboxIndex inbox)
     {
         var request = prepared.Request;
-        var inbox = db.GetCollection(Collections.Inbox);
-        if (request.InboxKey is { } key && inbox.FindById(key) is { } seen)
+        if (request.InboxKey is { } key && inbox.Find(key) is { } seen)
         {
-            return new CommitResult(CommitStatus.Duplicate, seen["reply"].AsString);
+            return new CommitResult(CommitStatus.Duplicate, seen);
         }
 
         var incidents = db.GetCollection(Collections.Incidents);
@@ -58,11 +58,12 @@ internal static class CommitWork
             }
         }
 
-        if (request.InboxKey is not null)
+        if (request.InboxKey is { } inboxKey)
         {
-            inbox.Insert(new BsonDocument
+            db.GetCollection(Collections.Inbox).Insert(new BsonDocument
             {
-                ["_id"] = request.InboxKey,
+                ["_id"] = inbox.Add(inboxKey, request.Reply, prepared.At),
+                ["key"] = inboxKey,
                 ["reply"] = request.Reply,
                 ["incident"] = request.Incident,
                 ["at"] = Times.ToTicks(prepared.At),

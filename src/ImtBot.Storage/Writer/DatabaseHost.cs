@@ -9,7 +9,9 @@ namespace ImtBot.Storage.Writer;
 /// engine for good (every later call rethrows it), so <see cref="Fault"/> drops the instance and
 /// <see cref="Acquire"/> (on the writer thread) opens a new one on the next attempt.
 /// </summary>
-internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
+/// <param name="opened">Runs on every (re)open, with the new generation, before the engine is handed out (the store
+/// rebuilds its in-memory inbox index from the file there).</param>
+internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteDatabase, long>? opened = null) : IDisposable
 {
     private readonly Lock _gate = new();
     private volatile LiteDatabase? _db;
@@ -101,7 +103,8 @@ internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
         {
             Prepare(db);
             var problems = ChainAudit.VerifyOpenIncidentTails(db, verifyDepth);
-            Interlocked.Increment(ref _generation);
+            var generation = Interlocked.Increment(ref _generation);
+            opened?.Invoke(db, generation);
             _db = db;
             _health = problems.Count == 0 ? StoreHealth.Healthy : StoreHealth.NotReady("hash chain broken: " + string.Join("; ", problems));
         }
@@ -120,6 +123,7 @@ internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
             db.GetCollection(name);
         }
 
+        MigrateInbox(db);
         var incidents = db.GetCollection(Collections.Incidents);
         incidents.EnsureIndex("open", "$.open");
         incidents.EnsureIndex("declaredAt", "$.declaredAt");
@@ -137,6 +141,40 @@ internal sealed class DatabaseHost(string path, int verifyDepth) : IDisposable
         var links = db.GetCollection(Collections.Links);
         links.EnsureIndex("incident", "$.incident");
         links.EnsureIndex("nv", "$.nv");
+    }
+
+    /// <summary>
+    /// A file written before the inbox was numbered (<c>_id</c> = the dedupe key): renumber its documents in the
+    /// order they were written, the key kept as a field, in one transaction (a crash leaves the old layout whole).
+    /// </summary>
+    private static void MigrateInbox(LiteDatabase db)
+    {
+        var inbox = db.GetCollection(Collections.Inbox);
+
+        // Numbers sort before strings: if the last _id is a number, no keyed document is left.
+        var last = inbox.Find(Query.All("_id", Query.Descending), 0, 1).FirstOrDefault();
+        if (last is null || !last["_id"].IsString)
+        {
+            return;
+        }
+
+        var keyed = inbox.Find(Query.GTE("_id", string.Empty)).ToList();
+        var next = inbox.Find(Query.LT("_id", string.Empty)).Select(d => d["_id"].AsInt64).DefaultIfEmpty(0).Max();
+        db.BeginTrans();
+        foreach (var old in keyed.OrderBy(d => d["at"].AsInt64).ThenBy(d => d["_id"].AsString, StringComparer.Ordinal))
+        {
+            inbox.Delete(old["_id"]);
+            inbox.Insert(new BsonDocument
+            {
+                ["_id"] = ++next,
+                ["key"] = old["_id"].AsString,
+                ["reply"] = old["reply"],
+                ["incident"] = old["incident"],
+                ["at"] = old["at"],
+            });
+        }
+
+        db.Commit();
     }
 
     /// <summary>A file written before the <c>wake</c> index: give its pending and in-flight steps their wake time.</summary>

@@ -15,6 +15,8 @@ internal sealed class StoreWriter : IDisposable
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DatabaseHost _host;
     private readonly FaultInjector _faults;
+    private readonly InboxIndex _inbox;
+    private readonly Func<DateTimeOffset> _now;
     private readonly int _maxBatch;
     private readonly DurabilityMode _durability;
     private readonly LogSyncer? _syncer;
@@ -25,10 +27,12 @@ internal sealed class StoreWriter : IDisposable
     private long _applyTicks;
     private long _checkpointTicks;
 
-    public StoreWriter(DatabaseHost host, FaultInjector faults, int maxBatch, DurabilityMode durability)
+    public StoreWriter(DatabaseHost host, FaultInjector faults, InboxIndex inbox, Func<DateTimeOffset> now, int maxBatch, DurabilityMode durability)
     {
         _host = host;
         _faults = faults;
+        _inbox = inbox;
+        _now = now;
         _maxBatch = maxBatch;
         _durability = durability == DurabilityMode.SyncLog && !LogSyncer.Supported ? DurabilityMode.Checkpoint : durability;
         _syncer = _durability == DurabilityMode.SyncLog ? new LogSyncer(host) : null;
@@ -159,6 +163,7 @@ internal sealed class StoreWriter : IDisposable
             DropEngineIfSyncFailed();
             var db = _host.Acquire();
             generation = _host.Generation;
+            _inbox.EnsureLoaded(db, generation, _now());
             var started = Stopwatch.GetTimestamp();
             if (!TryRunTogether(db, batch))
             {
@@ -182,6 +187,7 @@ internal sealed class StoreWriter : IDisposable
         }
         catch (Exception e)
         {
+            _inbox.Rollback();
             if (IsIoFault(e))
             {
                 _host.Fault(e);
@@ -232,11 +238,13 @@ internal sealed class StoreWriter : IDisposable
             }
 
             db.Commit();
+            _inbox.Commit(_now());
             return true;
         }
         catch (Exception e) when (!IsIoFault(e))
         {
             db.Rollback();
+            _inbox.Rollback();
             if (batch.Count == 1)
             {
                 batch[0].Error = e;
@@ -257,10 +265,12 @@ internal sealed class StoreWriter : IDisposable
                 item.Run(db);
                 _faults.Hit(FaultPoint.BeforeCommit, item.Request);
                 db.Commit();
+                _inbox.Commit(_now());
             }
             catch (Exception e) when (!IsIoFault(e))
             {
                 db.Rollback();
+                _inbox.Rollback();
                 item.Error = e;
             }
         }
