@@ -12,7 +12,7 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project bench/ImtBot.Bench -- storage [--scale 1.0]");
-    Console.WriteLine("       dotnet run -c Release --project bench/ImtBot.Bench -- declare [--concurrency 64] [--seconds 10] [--durability SyncLog]");
+    Console.WriteLine("       dotnet run -c Release --project bench/ImtBot.Bench -- declare [--concurrency 64] [--seconds 10] [--durability SyncLog] [--keys random|ordered]");
     Console.WriteLine("       dotnet run -c Release --project bench/ImtBot.Bench -- diskfull <folder on a small file system> <Checkpoint|SyncLog>");
     return 2;
 }
