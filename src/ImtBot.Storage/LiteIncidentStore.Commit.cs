@@ -22,21 +22,51 @@ public sealed partial class LiteIncidentStore
     }
 
     /// <inheritdoc />
-    public Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The cached value is replaced on the writer thread, in write order; if the write fails the key is dropped from
+    /// the cache so the next read goes to the file.
+    /// </remarks>
+    public async Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(value);
-        return _writer.Enqueue(
-            db => db.GetCollection(Collections.Settings).Upsert(new BsonDocument { ["_id"] = key, ["value"] = value, ["at"] = Times.ToTicks(Now) }),
-            null,
-            exclusive: false,
-            cancellationToken);
+        try
+        {
+            await _writer.Enqueue(
+                db =>
+                {
+                    db.GetCollection(Collections.Settings).Upsert(new BsonDocument { ["_id"] = key, ["value"] = value, ["at"] = Times.ToTicks(Now) });
+                    _settings[key] = value;
+                    return true;
+                },
+                null,
+                exclusive: false,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _settings.TryRemove(key, out _);
+            throw;
+        }
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Settings (on-call lists, Teams service URLs) are read on every declaration, page and role change and written
+    /// rarely, only through <see cref="SetSettingAsync"/> of this process (the lock file keeps others out), so they are
+    /// cached — unset keys too — and the cache is emptied whenever the engine is reopened.
+    /// </remarks>
     public string? GetSetting(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        return Db.GetCollection(Collections.Settings).FindById(key)?["value"].AsString;
+        if (_settings.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var stored = Db.GetCollection(Collections.Settings).FindById(key)?["value"].AsString;
+
+        // A write racing this read has already put its value in (TryAdd keeps it) or will overwrite this one.
+        return _settings.TryAdd(key, stored) ? stored : _settings.GetValueOrDefault(key);
     }
 }

@@ -20,6 +20,7 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
     private readonly StoreWriter _writer;
     private readonly FaultInjector _faults = new();
     private readonly InboxIndex _inbox;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private int _disposed;
 
     public LiteIncidentStore(StorageOptions options, TimeProvider? time = null)
@@ -33,7 +34,11 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
         _inbox = new InboxIndex(options.InboxWindow);
         try
         {
-            _host = new DatabaseHost(path, options.StartupVerifyDepth, (db, generation) => _inbox.EnsureLoaded(db, generation, Now));
+            _host = new DatabaseHost(path, options.StartupVerifyDepth, (db, generation) =>
+            {
+                _inbox.EnsureLoaded(db, generation, Now);
+                _settings.Clear();
+            });
             _host.Acquire();
         }
         catch
