@@ -7,7 +7,7 @@ namespace ImtBot.Storage.Writer;
 
 /// <summary>
 /// Applies one <see cref="CommitRequest"/> inside the writer's open transaction: inbox (dedupe), version check,
-/// events (chained onto the stored head), snapshot, outbox steps. Duplicates and conflicts return before any write.
+/// events (chained onto the stored head), snapshot, outbox steps (one group document). Duplicates and conflicts return before any write.
 /// </summary>
 internal static class CommitWork
 {
@@ -33,7 +33,7 @@ internal static class CommitWork
             request,
             [.. request.Events.Select(EventDocument.ToBson)],
             request.Snapshot is { } s ? SnapshotDocument.ToBson(s) : null,
-            [.. request.Steps.Select(x => StepDocument.New(x, now))],
+            GroupDocument.New(request.Steps, now),
             now);
     }
 
@@ -96,9 +96,9 @@ internal static class CommitWork
         }
 
         faults.Hit(FaultPoint.AfterSnapshot, request);
-        if (prepared.Steps.Count > 0)
+        if (prepared.Steps is { } group)
         {
-            db.GetCollection(Collections.Outbox).Insert(prepared.Steps);
+            db.GetCollection(Collections.Outbox).Insert(group);
         }
 
         faults.Hit(FaultPoint.AfterSteps, request);
