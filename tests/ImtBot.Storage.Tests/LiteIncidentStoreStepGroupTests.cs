@@ -45,6 +45,25 @@ public sealed class LiteIncidentStoreStepGroupTests : IDisposable
     }
 
     [Fact]
+    public async Task CommitAsync_StepsForTwoPlatformsAndIncidents_EachStepKeepsItsOwn()
+    {
+        var request = Requests.Declare(1, steps: 0) with
+        {
+            Steps = [new NewStep("1:a:1.0", 1, PlatformNames.Slack, "a", "{\"n\":1}", _now), new NewStep("2:b:1.1", 2, PlatformNames.Teams, "b", "{\"n\":2}", _now.AddSeconds(1))],
+        };
+        await _store.CommitAsync(request);
+
+        var steps = await _store.LeaseDueAsync("w", _now.AddSeconds(1), Lease, 10);
+
+        Assert.Equal(
+            [("1:a:1.0", 1, PlatformNames.Slack, "a", "{\"n\":1}", _now), ("2:b:1.1", 2, PlatformNames.Teams, "b", "{\"n\":2}", _now.AddSeconds(1))],
+            steps.Select(s => (s.Key, s.Incident, s.Platform, s.Kind, s.Payload, s.DueAt)));
+        await _store.CompleteStepAsync("2:b:1.1", new Dictionary<string, string> { ["teams:channel"] = "19:x" }, _now);
+        Assert.Equal("19:x", _store.GetLinks(2)["teams:channel"]);
+        Assert.Empty(_store.GetLinks(1));
+    }
+
+    [Fact]
     public async Task LeaseDueAsync_GroupWithTimers_LeasesImmediateStepsNowAndEachTimerWhenDue()
     {
         await Commit(("1:open_channel:1.0", _now), ("1:sync_card:1.1", _now), ("1:timer:1.2", _now.AddMinutes(5)), ("1:timer:1.3", _now.AddMinutes(10)));
