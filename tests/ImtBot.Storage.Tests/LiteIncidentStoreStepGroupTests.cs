@@ -214,16 +214,24 @@ public sealed class LiteIncidentStoreStepGroupTests : IDisposable
         Assert.Equal(["1:sync_card:2.1"], rest.Select(s => s.Key));
     }
 
-    [Fact]
-    public async Task Open_FileWithOneDocumentPerStep_MigratedToGroupsAndStepsKeepTheirState()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Open_FileWithOneDocumentPerStep_MigratedToGroupsAndStepsKeepTheirState(bool withWake)
     {
-        // A file from before step groups: one document per step, _id = key, status and dueAt indexes, "wake" set.
+        // A file from before step groups: one document per step, _id = key, status and dueAt indexes, and "wake"
+        // (indexed) or, older still, no "wake" at all.
         await Commit();
         _store.Dispose();
         var createdAt = _now.AddMinutes(-5).UtcTicks;
         RawDatabase.Edit(_temp.DbPath, db =>
         {
             var outbox = db.GetCollection("outbox");
+            if (!withWake)
+            {
+                outbox.DropIndex("wake");
+            }
+
             outbox.EnsureIndex("status", "$.status");
             outbox.EnsureIndex("dueAt", "$.dueAt");
             outbox.Insert(OldStep("1:pending:1", 1, "Pending", _now.AddMinutes(10), attempts: 1, lastError: "ratelimited"));
@@ -270,10 +278,11 @@ public sealed class LiteIncidentStoreStepGroupTests : IDisposable
             ["kind"] = key.Split(':')[1],
             ["payload"] = "{}",
             ["dueAt"] = due.UtcTicks,
-            ["wake"] = status switch
+            ["wake"] = (withWake, status) switch
             {
-                "Pending" => due.UtcTicks,
-                "InFlight" => leaseUntil!.Value.UtcTicks,
+                (false, _) => BsonValue.Null,
+                (_, "Pending") => due.UtcTicks,
+                (_, "InFlight") => leaseUntil!.Value.UtcTicks,
                 _ => BsonValue.Null,
             },
             ["status"] = status,
