@@ -64,6 +64,16 @@ public sealed class LiteIncidentStoreStepGroupTests : IDisposable
     }
 
     [Fact]
+    public async Task CommitAsync_TwoStepsWithTheSameKey_RejectedAndNothingCommitted()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Commit(("1:a:1.0", _now), ("1:a:1.0", _now)));
+
+        Assert.Contains("distinct keys", error.Message);
+        Assert.Null(_store.FindIncident(1));
+        Assert.Empty(_store.GetSteps(OutboxStatus.Pending));
+    }
+
+    [Fact]
     public async Task LeaseDueAsync_GroupWithTimers_LeasesImmediateStepsNowAndEachTimerWhenDue()
     {
         await Commit(("1:open_channel:1.0", _now), ("1:sync_card:1.1", _now), ("1:timer:1.2", _now.AddMinutes(5)), ("1:timer:1.3", _now.AddMinutes(10)));

@@ -136,6 +136,13 @@ internal static class CommitWork
             throw new ArgumentException("The snapshot's head must be the hash of the last event.", nameof(request));
         }
 
+        // Step keys were the steps' _id: a commit's own keys must be distinct (keys of different commits are, as the
+        // command service makes them from the incident and the event sequence the version check makes unique).
+        if (request.Steps.Count > 1 && request.Steps.Select(x => x.Key).Distinct(StringComparer.Ordinal).Count() != request.Steps.Count)
+        {
+            throw new ArgumentException("The commit's outbox steps must have distinct keys; nothing was committed.", nameof(request));
+        }
+
         for (var i = 0; i < request.Events.Count; i++)
         {
             var e = request.Events[i];
