@@ -1,13 +1,24 @@
+using System.Collections.Concurrent;
 using ImtBot.Core.Ports;
 using ImtBot.Storage.Documents;
 using LiteDB;
 
 namespace ImtBot.Storage;
 
+/// <remarks>
+/// The outbox keeps a commit's steps in one group document (<see cref="GroupDocument"/>). Completing, retrying or
+/// dead-lettering a step by key finds its group through <see cref="_groupOf"/>, filled when a lease is acknowledged
+/// (the dispatcher only settles steps it leased); a key it does not hold (a lease from before a reopen, an unknown
+/// key) is searched in the unfinished groups, then in all of them.
+/// </remarks>
 public sealed partial class LiteIncidentStore
 {
     private static readonly string Pending = nameof(OutboxStatus.Pending);
     private static readonly string InFlight = nameof(OutboxStatus.InFlight);
+
+    // Step key → id of the group holding it. A step never changes group, so an entry can only be missing, never
+    // wrong for a stored step; entries are added once a lease is durable and removed once the step is done or dead.
+    private readonly ConcurrentDictionary<string, long> _groupOf = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<OutboxStep>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
@@ -15,7 +26,7 @@ public sealed partial class LiteIncidentStore
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        return _writer.Enqueue<IReadOnlyList<OutboxStep>>(db => Lease(db, owner, now, lease, max), null, exclusive: false, cancellationToken);
+        return LeaseAndRemember(_writer.Enqueue(db => Lease(db, owner, now, lease, max), null, exclusive: false, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -23,29 +34,29 @@ public sealed partial class LiteIncidentStore
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(links);
-        return _writer.Enqueue(
-            db =>
-            {
-                var step = Update(db, key, d =>
+        return SettleAndForget(
+            key,
+            _writer.Enqueue(
+                db =>
                 {
-                    d["status"] = nameof(OutboxStatus.Done);
-                    d[StepDocument.Wake] = BsonValue.Null;
-                    d["completedAt"] = Times.ToTicks(now);
-                    d["leaseOwner"] = BsonValue.Null;
-                    d["leaseUntil"] = BsonValue.Null;
-                });
-                var incident = step["incident"].AsInt32;
-                var collection = db.GetCollection(Collections.Links);
-                foreach (var (name, value) in links)
-                {
-                    collection.Upsert(LinkDocument.ToBson(incident, name, value));
-                }
+                    var incident = Update(db, key, s =>
+                    {
+                        s["status"] = nameof(OutboxStatus.Done);
+                        s["completedAt"] = Times.ToTicks(now);
+                        s.Remove("leaseOwner");
+                        s.Remove("leaseUntil");
+                    });
+                    var collection = db.GetCollection(Collections.Links);
+                    foreach (var (name, value) in links)
+                    {
+                        collection.Upsert(LinkDocument.ToBson(incident, name, value));
+                    }
 
-                return true;
-            },
-            null,
-            exclusive: false,
-            cancellationToken);
+                    return true;
+                },
+                null,
+                exclusive: false,
+                cancellationToken));
     }
 
     /// <inheritdoc />
@@ -53,15 +64,16 @@ public sealed partial class LiteIncidentStore
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(error);
+
+        // The step stays in the map: it is pending again and will be leased (and settled) again.
         return _writer.Enqueue(
-            db => Update(db, key, d =>
+            db => Update(db, key, s =>
             {
-                d["status"] = Pending;
-                d["lastError"] = error;
-                d["dueAt"] = Times.ToTicks(retryAt);
-                d[StepDocument.Wake] = Times.ToTicks(retryAt);
-                d["leaseOwner"] = BsonValue.Null;
-                d["leaseUntil"] = BsonValue.Null;
+                s["status"] = Pending;
+                s["lastError"] = error;
+                s["dueAt"] = Times.ToTicks(retryAt);
+                s.Remove("leaseOwner");
+                s.Remove("leaseUntil");
             }),
             null,
             exclusive: false,
@@ -73,79 +85,161 @@ public sealed partial class LiteIncidentStore
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(error);
-        return _writer.Enqueue(
-            db => Update(db, key, d =>
-            {
-                d["status"] = nameof(OutboxStatus.Dead);
-                d[StepDocument.Wake] = BsonValue.Null;
-                d["lastError"] = error;
-                d["completedAt"] = Times.ToTicks(now);
-                d["leaseOwner"] = BsonValue.Null;
-                d["leaseUntil"] = BsonValue.Null;
-            }),
-            null,
-            exclusive: false,
-            cancellationToken);
+        return SettleAndForget(
+            key,
+            _writer.Enqueue(
+                db => Update(db, key, s =>
+                {
+                    s["status"] = nameof(OutboxStatus.Dead);
+                    s["lastError"] = error;
+                    s["completedAt"] = Times.ToTicks(now);
+                    s.Remove("leaseOwner");
+                    s.Remove("leaseUntil");
+                }),
+                null,
+                exclusive: false,
+                cancellationToken));
     }
 
     /// <inheritdoc />
     /// <remarks>
-    /// Pending and in-flight steps are read from the <c>wake</c> index (they are its non-null entries); done and dead
-    /// steps have no index of their own (it would cost every step write a node), so listing them reads every step.
+    /// Pending and in-flight steps are in the groups of the <c>wake</c> index (its non-null entries); done and dead
+    /// steps have no index of their own (it would cost every write a node), so listing them reads every group.
     /// </remarks>
     public IReadOnlyList<OutboxStep> GetSteps(OutboxStatus status)
     {
         var outbox = Db.GetCollection(Collections.Outbox);
-        var name = status.ToString();
-        var candidates = status is OutboxStatus.Pending or OutboxStatus.InFlight
-            ? outbox.Find(Query.GTE(StepDocument.Wake, long.MinValue))
+        var groups = status is OutboxStatus.Pending or OutboxStatus.InFlight
+            ? outbox.Find(Query.GTE(GroupDocument.Wake, long.MinValue))
             : outbox.FindAll();
-        return [.. candidates.Where(d => d["status"].AsString == name).Select(StepDocument.FromBson).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal)];
+        return [.. groups.SelectMany(GroupDocument.Unwind).Where(s => s.Status == status).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal)];
     }
 
     /// <summary>The earliest due time of a pending step, or the earliest lease expiry of an in-flight one (crash recovery).</summary>
     public DateTimeOffset? NextDueAt()
     {
-        var first = Db.GetCollection(Collections.Outbox).Find(Query.GTE(StepDocument.Wake, long.MinValue), 0, 1).FirstOrDefault();
-        return first is null ? null : Times.FromTicks(first[StepDocument.Wake].AsInt64);
+        var first = Db.GetCollection(Collections.Outbox).Find(Query.GTE(GroupDocument.Wake, long.MinValue), 0, 1).FirstOrDefault();
+        return first is null ? null : Times.FromTicks(first[GroupDocument.Wake].AsInt64);
     }
 
     /// <summary>
-    /// The first <paramref name="max"/> steps that need the dispatcher by now, read from the front of the <c>wake</c>
-    /// index (due pending steps and expired leases; nothing due later is read), run in due-time order, then the order
-    /// they were made.
+    /// The first <paramref name="max"/> steps that need the dispatcher by now (due pending steps and expired leases,
+    /// earliest wake first), read from the front of the <c>wake</c> index: groups are read while one could still hold
+    /// a step earlier than the <paramref name="max"/>-th found, and nothing due later is read. They run in due-time
+    /// order, then the order they were made; each group touched is written back once.
     /// </summary>
-    private static IReadOnlyList<OutboxStep> Lease(LiteDatabase db, string owner, DateTimeOffset now, TimeSpan lease, int max)
+    private static List<(OutboxStep Step, long Group)> Lease(LiteDatabase db, string owner, DateTimeOffset now, TimeSpan lease, int max)
     {
         var outbox = db.GetCollection(Collections.Outbox);
         var nowTicks = Times.ToTicks(now);
-        var due = outbox.Find(Query.Between(StepDocument.Wake, long.MinValue, nowTicks), 0, max)
-            .ToList()
-            .OrderBy(d => d["dueAt"].AsInt64)
-            .ThenBy(StepDocument.Order)
-            .ToList();
-        var leased = new List<OutboxStep>(due.Count);
-        var until = Times.ToTicks(now + lease);
-        foreach (var d in due)
+        var candidates = new List<Due>();
+        var cutoff = long.MaxValue;
+        foreach (var group in outbox.Find(Query.Between(GroupDocument.Wake, long.MinValue, nowTicks)))
         {
-            d["status"] = InFlight;
-            d["leaseOwner"] = owner;
-            d["leaseUntil"] = until;
-            d[StepDocument.Wake] = until;
-            d["attempts"] = d["attempts"].AsInt32 + 1;
-            outbox.Update(d);
-            leased.Add(StepDocument.FromBson(d));
+            // A group's wake is its earliest step's: once it is past the max-th earliest step found, no later group
+            // can hold one that would be taken.
+            if (group[GroupDocument.Wake].AsInt64 > cutoff)
+            {
+                break;
+            }
+
+            foreach (var s in group[GroupDocument.Steps].AsArray)
+            {
+                var step = s.AsDocument;
+                if (StepDocument.WakeOf(step) is { } wake && wake <= nowTicks)
+                {
+                    candidates.Add(new Due(wake, StepDocument.Order(step), group, step));
+                }
+            }
+
+            if (candidates.Count >= max)
+            {
+                candidates.Sort(Due.ByWake);
+                candidates.RemoveRange(max, candidates.Count - max);
+                cutoff = candidates[^1].Wake;
+            }
+        }
+
+        candidates.Sort(Due.ByWake);
+        var chosen = candidates.Take(max).OrderBy(d => d.Step["dueAt"].AsInt64).ThenBy(d => d.Order).ToList();
+        var leased = new List<(OutboxStep, long)>(chosen.Count);
+        var until = Times.ToTicks(now + lease);
+        foreach (var d in chosen)
+        {
+            d.Step["status"] = InFlight;
+            d.Step["leaseOwner"] = owner;
+            d.Step["leaseUntil"] = until;
+            d.Step["attempts"] = d.Step["attempts"].AsInt32 + 1;
+        }
+
+        foreach (var group in chosen.Select(d => d.Group).Distinct())
+        {
+            group[GroupDocument.Wake] = GroupDocument.WakeOf(group);
+            outbox.Update(group);
+        }
+
+        foreach (var d in chosen)
+        {
+            leased.Add((StepDocument.FromBson(d.Group, d.Step), d.Group["_id"].AsInt64));
         }
 
         return leased;
     }
 
-    private static BsonDocument Update(LiteDatabase db, string key, Action<BsonDocument> change)
+    /// <summary>Changes one step, rewrites its group (with its new wake) and returns the step's incident.</summary>
+    private int Update(LiteDatabase db, string key, Action<BsonDocument> change)
     {
         var outbox = db.GetCollection(Collections.Outbox);
-        var d = outbox.FindById(key) ?? throw new KeyNotFoundException($"There is no outbox step '{key}'.");
-        change(d);
-        outbox.Update(d);
-        return d;
+        var (group, step) = FindStep(outbox, key);
+        change(step);
+        group[GroupDocument.Wake] = GroupDocument.WakeOf(group);
+        outbox.Update(group);
+        return (step["incident"].IsNull ? group["incident"] : step["incident"]).AsInt32;
+    }
+
+    private (BsonDocument Group, BsonDocument Step) FindStep(ILiteCollection<BsonDocument> outbox, string key)
+    {
+        if (_groupOf.TryGetValue(key, out var id) && outbox.FindById(id) is { } known && GroupDocument.Find(known, key) is { } step)
+        {
+            return (known, step);
+        }
+
+        foreach (var groups in (IEnumerable<BsonDocument>[])[outbox.Find(Query.GTE(GroupDocument.Wake, long.MinValue)), outbox.FindAll()])
+        {
+            foreach (var group in groups)
+            {
+                if (GroupDocument.Find(group, key) is { } found)
+                {
+                    return (group, found);
+                }
+            }
+        }
+
+        throw new KeyNotFoundException($"There is no outbox step '{key}'.");
+    }
+
+    private async Task<IReadOnlyList<OutboxStep>> LeaseAndRemember(Task<List<(OutboxStep Step, long Group)>> leasing)
+    {
+        var leased = await leasing.ConfigureAwait(false);
+        var steps = new OutboxStep[leased.Count];
+        for (var i = 0; i < leased.Count; i++)
+        {
+            _groupOf[leased[i].Step.Key] = leased[i].Group;
+            steps[i] = leased[i].Step;
+        }
+
+        return steps;
+    }
+
+    private async Task SettleAndForget<T>(string key, Task<T> settling)
+    {
+        await settling.ConfigureAwait(false);
+        _groupOf.TryRemove(key, out _);
+    }
+
+    /// <summary>A leasable step: its wake, its order, and where it is stored.</summary>
+    private readonly record struct Due(long Wake, long Order, BsonDocument Group, BsonDocument Step)
+    {
+        public static readonly Comparison<Due> ByWake = (a, b) => a.Wake != b.Wake ? a.Wake.CompareTo(b.Wake) : a.Order.CompareTo(b.Order);
     }
 }

@@ -7,8 +7,8 @@ namespace ImtBot.Storage.Writer;
 
 /// <summary>
 /// Applies one <see cref="CommitRequest"/> inside the writer's open transaction: inbox (dedupe against the
-/// <see cref="InboxIndex"/>, then the numbered inbox document), version check,
-/// events (chained onto the stored head), snapshot, outbox steps. Duplicates and conflicts return before any write.
+/// <see cref="InboxIndex"/>, then the numbered inbox document), version check, events (chained onto the stored
+/// head), snapshot, outbox steps (one group document). Duplicates and conflicts return before any write.
 /// </summary>
 internal static class CommitWork
 {
@@ -34,7 +34,7 @@ internal static class CommitWork
             request,
             [.. request.Events.Select(EventDocument.ToBson)],
             request.Snapshot is { } s ? SnapshotDocument.ToBson(s) : null,
-            [.. request.Steps.Select(x => StepDocument.New(x, now))],
+            GroupDocument.New(request.Steps, now),
             now);
     }
 
@@ -97,9 +97,9 @@ internal static class CommitWork
         }
 
         faults.Hit(FaultPoint.AfterSnapshot, request);
-        if (prepared.Steps.Count > 0)
+        if (prepared.Steps is { } group)
         {
-            db.GetCollection(Collections.Outbox).Insert(prepared.Steps);
+            db.GetCollection(Collections.Outbox).Insert(group);
         }
 
         faults.Hit(FaultPoint.AfterSteps, request);
@@ -135,6 +135,13 @@ internal static class CommitWork
         if (request.Events.Count > 0 && request.Snapshot is { } head && head.Head != request.Events[^1].Hash)
         {
             throw new ArgumentException("The snapshot's head must be the hash of the last event.", nameof(request));
+        }
+
+        // Step keys were the steps' _id: a commit's own keys must be distinct (keys of different commits are, as the
+        // command service makes them from the incident and the event sequence the version check makes unique).
+        if (request.Steps.Count > 1 && request.Steps.Select(x => x.Key).Distinct(StringComparer.Ordinal).Count() != request.Steps.Count)
+        {
+            throw new ArgumentException("The commit's outbox steps must have distinct keys; nothing was committed.", nameof(request));
         }
 
         for (var i = 0; i < request.Events.Count; i++)

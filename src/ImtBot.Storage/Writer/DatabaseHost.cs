@@ -115,7 +115,10 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
         }
     }
 
-    /// <summary>Indexes (unique ones are the <c>_id</c>s: inbox key, step key, incident number) and pre-warmed collections.</summary>
+    /// <summary>
+    /// Indexes (unique ones are the <c>_id</c>s: inbox number, step group id, incident number), pre-warmed collections,
+    /// and the migrations of inbox and outbox files from before numbered inbox documents and step groups.
+    /// </summary>
     private static void Prepare(LiteDatabase db)
     {
         foreach (var name in Collections.All)
@@ -128,16 +131,19 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
         incidents.EnsureIndex("open", "$.open");
         incidents.EnsureIndex("declaredAt", "$.declaredAt");
         var outbox = db.GetCollection(Collections.Outbox);
-        if (outbox.EnsureIndex(StepDocument.Wake, "$." + StepDocument.Wake))
-        {
-            BackfillWake(outbox);
-        }
 
         // Superseded by "wake": leasing by status + dueAt read every pending step, timers due later included. The
         // status index only served listings (pending and in-flight steps are the wake index's non-null entries)
         // and cost every step insert, lease and completion a node: ~15 % of the writer on the declare path.
         outbox.DropIndex("dueAt");
         outbox.DropIndex("status");
+        MigrateToGroups(db, outbox);
+        if (outbox.EnsureIndex(GroupDocument.Wake, "$." + GroupDocument.Wake))
+        {
+            BackfillWake(outbox);
+        }
+
+        RaiseOrderAboveTheFile(outbox);
         var links = db.GetCollection(Collections.Links);
         links.EnsureIndex("incident", "$.incident");
         links.EnsureIndex("nv", "$.nv");
@@ -161,33 +167,81 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
         var keyed = inbox.Find(Query.GTE("_id", string.Empty)).ToList();
         var next = inbox.Find(Query.LT("_id", string.Empty)).Select(d => d["_id"].AsInt64).DefaultIfEmpty(0).Max();
         db.BeginTrans();
-        foreach (var old in keyed.OrderBy(d => d["at"].AsInt64).ThenBy(d => d["_id"].AsString, StringComparer.Ordinal))
+        try
         {
-            inbox.Delete(old["_id"]);
-            inbox.Insert(new BsonDocument
+            foreach (var old in keyed.OrderBy(d => d["at"].AsInt64).ThenBy(d => d["_id"].AsString, StringComparer.Ordinal))
             {
-                ["_id"] = ++next,
-                ["key"] = old["_id"].AsString,
-                ["reply"] = old["reply"],
-                ["incident"] = old["incident"],
-                ["at"] = old["at"],
-            });
-        }
+                inbox.Delete(old["_id"]);
+                inbox.Insert(new BsonDocument
+                {
+                    ["_id"] = ++next,
+                    ["key"] = old["_id"].AsString,
+                    ["reply"] = old["reply"],
+                    ["incident"] = old["incident"],
+                    ["at"] = old["at"],
+                });
+            }
 
-        db.Commit();
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
     }
 
-    /// <summary>A file written before the <c>wake</c> index: give its pending and in-flight steps their wake time.</summary>
+    /// <summary>
+    /// A file from before step groups keeps one document per step (<c>_id</c> = step key, a string; group ids are
+    /// numbers and sort before every string, so the <c>_id</c> range from "" finds only old steps and costs nothing
+    /// once migrated). Each becomes a group of one, keeping its status, attempts, lease and order, in one transaction.
+    /// </summary>
+    private static void MigrateToGroups(LiteDatabase db, ILiteCollection<BsonDocument> outbox)
+    {
+        var old = outbox.Find(Query.GTE("_id", string.Empty)).Where(GroupDocument.IsOldStep).ToList();
+        if (old.Count == 0)
+        {
+            return;
+        }
+
+        db.BeginTrans();
+        try
+        {
+            foreach (var step in old)
+            {
+                outbox.Insert(GroupDocument.FromOldStep(step));
+                outbox.Delete(step["_id"]);
+            }
+
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>A file written before the <c>wake</c> index: give its groups their wake time.</summary>
     private static void BackfillWake(ILiteCollection<BsonDocument> outbox)
     {
-        foreach (var d in outbox.Find(Query.In("status", nameof(Core.Ports.OutboxStatus.Pending), nameof(Core.Ports.OutboxStatus.InFlight))).ToList())
+        foreach (var d in outbox.FindAll().ToList())
         {
-            var wake = StepDocument.WakeOf(d);
-            if (d[StepDocument.Wake] != wake)
+            var wake = GroupDocument.WakeOf(d);
+            if (d[GroupDocument.Wake] != wake)
             {
-                d[StepDocument.Wake] = wake;
+                d[GroupDocument.Wake] = wake;
                 outbox.Update(d);
             }
+        }
+    }
+
+    /// <summary>New groups and steps must come after the file's newest (the clock-seeded counter may be behind it).</summary>
+    private static void RaiseOrderAboveTheFile(ILiteCollection<BsonDocument> outbox)
+    {
+        if (outbox.Find(Query.All("_id", Query.Descending), 0, 1).FirstOrDefault() is { } newest && newest["_id"].IsNumber)
+        {
+            StepDocument.RaiseAbove(Math.Max(newest["_id"].AsInt64, newest[GroupDocument.Steps].AsArray.Select(s => StepDocument.Order(s.AsDocument)).DefaultIfEmpty(0).Max()));
         }
     }
 }

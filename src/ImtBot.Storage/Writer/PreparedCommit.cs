@@ -3,10 +3,13 @@ using LiteDB;
 
 namespace ImtBot.Storage.Writer;
 
-/// <summary>A validated commit with its documents built off the writer thread (only the head check and inserts remain).</summary>
+/// <summary>
+/// A validated commit with its documents built off the writer thread (only the head check and inserts remain); its
+/// outbox steps are one group document, null when it has none.
+/// </summary>
 internal sealed record PreparedCommit(
     CommitRequest Request,
     IReadOnlyList<BsonDocument> Events,
     BsonDocument? Snapshot,
-    IReadOnlyList<BsonDocument> Steps,
+    BsonDocument? Steps,
     DateTimeOffset At);
