@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using ImtBot.Tests.Infrastructure;
 
 namespace ImtBot.Tests.Dispatch;
@@ -26,6 +28,29 @@ public class RestartTests
         var channel = (string)channels.Single(c => (int?)c!["incident"] == 1)!["id"]!;
         Assert.Single(await second.MessagesAsync(channel), m => (bool)m!["pinned"]!);
         Assert.Single(await second.MessagesAsync("announcements"), m => ((string)m!["text"]!).Contains("INC-1"));
+    }
+
+    // The inbox's dedupe keys live in memory over numbered documents: they are rebuilt from the file at open.
+    [Fact]
+    public async Task Restart_SameMessageDeliveredAgain_AnsweredWithTheFirstReplyAndAppliedOnce()
+    {
+        var message = new { id = "m-restart-1", user = "alice", channel = "general", text = "/incident declare Queue backlog sev2" };
+        string database;
+        string firstReply;
+        await using (var first = await TestHost.StartAsync())
+        {
+            database = first.DatabasePath;
+            var response = await first.Http.PostAsJsonAsync("/api/console/messages", message);
+            firstReply = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["replies"]![0]!["text"]!;
+        }
+
+        await using var second = await TestHost.StartAsync(database);
+        var again = await second.Http.PostAsJsonAsync("/api/console/messages", message);
+        var againReply = (string)(await again.Content.ReadFromJsonAsync<JsonObject>())!["replies"]![0]!["text"]!;
+
+        Assert.Contains("INC-1", firstReply, StringComparison.Ordinal);
+        Assert.Equal(firstReply, againReply);
+        Assert.Single(await second.GetArrayAsync("/api/incidents"));
     }
 
     [Fact]
