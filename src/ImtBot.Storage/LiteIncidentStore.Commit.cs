@@ -11,14 +11,14 @@ public sealed partial class LiteIncidentStore
     public Task<CommitResult> CommitAsync(CommitRequest request, CancellationToken cancellationToken = default)
     {
         var prepared = CommitWork.Prepare(request, Now);
-        return _writer.Enqueue(db => CommitWork.Apply(db, prepared, _faults, _inbox), request, exclusive: false, cancellationToken);
+        return _writer.Enqueue(db => CommitWork.Apply(db, prepared, _faults, _indexes), request, exclusive: false, cancellationToken);
     }
 
     /// <inheritdoc />
     public string? FindInboxReply(string inboxKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(inboxKey);
-        return _inbox.FindCommitted(inboxKey, _host.Generation);
+        return _indexes.Inbox.FindCommitted(inboxKey, _host.Generation);
     }
 
     /// <inheritdoc />

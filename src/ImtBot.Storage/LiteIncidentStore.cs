@@ -19,7 +19,7 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
     private readonly DatabaseHost _host;
     private readonly StoreWriter _writer;
     private readonly FaultInjector _faults = new();
-    private readonly InboxIndex _inbox;
+    private readonly WriterIndexes _indexes;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private int _disposed;
 
@@ -31,12 +31,12 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
         var path = System.IO.Path.GetFullPath(options.Path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         _lock = DatabaseLock.Acquire(path);
-        _inbox = new InboxIndex(options.InboxWindow);
+        _indexes = new WriterIndexes(options.InboxWindow);
         try
         {
             _host = new DatabaseHost(path, options.StartupVerifyDepth, (db, generation) =>
             {
-                _inbox.EnsureLoaded(db, generation, Now);
+                _indexes.EnsureLoaded(db, generation, Now);
                 _settings.Clear();
             });
             _host.Acquire();
@@ -47,7 +47,7 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
             throw;
         }
 
-        _writer = new StoreWriter(_host, _faults, _inbox, () => Now, options.MaxBatch, options.Durability);
+        _writer = new StoreWriter(_host, _faults, _indexes, () => Now, options.MaxBatch, options.Durability);
     }
 
     /// <summary>The full path of the database file.</summary>

@@ -7,8 +7,9 @@ namespace ImtBot.Storage.Writer;
 
 /// <summary>
 /// Applies one <see cref="CommitRequest"/> inside the writer's open transaction: inbox (dedupe against the
-/// <see cref="InboxIndex"/>, then the numbered inbox document), version check, events (chained onto the stored
-/// head), snapshot, outbox steps (one group document). Duplicates and conflicts return before any write.
+/// <see cref="InboxIndex"/>, then the numbered inbox document), version check (against <see cref="IncidentHeads"/>),
+/// events (chained onto the stored head), snapshot, outbox steps (one group document). Duplicates and conflicts
+/// return before any write.
 /// </summary>
 internal static class CommitWork
 {
@@ -38,20 +39,20 @@ internal static class CommitWork
             now);
     }
 
-    public static CommitResult Apply(LiteDatabase db, PreparedCommit prepared, FaultInjector faults, InboxIndex inbox)
+    public static CommitResult Apply(LiteDatabase db, PreparedCommit prepared, FaultInjector faults, WriterIndexes indexes)
     {
         var request = prepared.Request;
+        var inbox = indexes.Inbox;
         if (request.InboxKey is { } key && inbox.Find(key) is { } seen)
         {
             return new CommitResult(CommitStatus.Duplicate, seen);
         }
 
-        var incidents = db.GetCollection(Collections.Incidents);
-        var stored = request.Incident == 0 ? null : incidents.FindById(request.Incident);
+        // The stored version and head, from the writer's map of every snapshot (no read of the document).
+        var exists = indexes.Heads.TryGet(request.Incident, out var stored);
         if (request.Incident != 0)
         {
-            var current = stored?["version"].AsInt64;
-            var fresh = request.ExpectedVersion == 0 ? stored is null : current == request.ExpectedVersion;
+            var fresh = request.ExpectedVersion == 0 ? !exists : exists && stored.Version == request.ExpectedVersion;
             if (!fresh)
             {
                 return new CommitResult(CommitStatus.Conflict);
@@ -73,7 +74,7 @@ internal static class CommitWork
         faults.Hit(FaultPoint.AfterInbox, request);
         if (prepared.Events.Count > 0)
         {
-            var head = stored?["head"].AsString ?? EventChain.GenesisHash;
+            var head = exists ? stored.Head : EventChain.GenesisHash;
             if (request.Events[0].PreviousHash != head)
             {
                 throw new InvalidOperationException(
@@ -86,14 +87,17 @@ internal static class CommitWork
         faults.Hit(FaultPoint.AfterEvents, request);
         if (prepared.Snapshot is { } snapshot)
         {
-            if (stored is null)
-            {
-                incidents.Insert(snapshot);
-            }
-            else
+            var incidents = db.GetCollection(Collections.Incidents);
+            if (exists)
             {
                 incidents.Update(snapshot);
             }
+            else
+            {
+                incidents.Insert(snapshot);
+            }
+
+            indexes.Heads.Set(request.Incident, snapshot["version"].AsInt64, snapshot["head"].AsString);
         }
 
         faults.Hit(FaultPoint.AfterSnapshot, request);

@@ -15,7 +15,7 @@ internal sealed class StoreWriter : IDisposable
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DatabaseHost _host;
     private readonly FaultInjector _faults;
-    private readonly InboxIndex _inbox;
+    private readonly WriterIndexes _indexes;
     private readonly Func<DateTimeOffset> _now;
     private readonly int _maxBatch;
     private readonly DurabilityMode _durability;
@@ -27,11 +27,11 @@ internal sealed class StoreWriter : IDisposable
     private long _applyTicks;
     private long _checkpointTicks;
 
-    public StoreWriter(DatabaseHost host, FaultInjector faults, InboxIndex inbox, Func<DateTimeOffset> now, int maxBatch, DurabilityMode durability)
+    public StoreWriter(DatabaseHost host, FaultInjector faults, WriterIndexes indexes, Func<DateTimeOffset> now, int maxBatch, DurabilityMode durability)
     {
         _host = host;
         _faults = faults;
-        _inbox = inbox;
+        _indexes = indexes;
         _now = now;
         _maxBatch = maxBatch;
         _durability = durability == DurabilityMode.SyncLog && !LogSyncer.Supported ? DurabilityMode.Checkpoint : durability;
@@ -163,7 +163,7 @@ internal sealed class StoreWriter : IDisposable
             DropEngineIfSyncFailed();
             var db = _host.Acquire();
             generation = _host.Generation;
-            _inbox.EnsureLoaded(db, generation, _now());
+            _indexes.EnsureLoaded(db, generation, _now());
             var started = Stopwatch.GetTimestamp();
             if (!TryRunTogether(db, batch))
             {
@@ -187,7 +187,7 @@ internal sealed class StoreWriter : IDisposable
         }
         catch (Exception e)
         {
-            _inbox.Rollback();
+            _indexes.Rollback();
             if (IsIoFault(e))
             {
                 _host.Fault(e);
@@ -238,13 +238,13 @@ internal sealed class StoreWriter : IDisposable
             }
 
             db.Commit();
-            _inbox.Commit(_now());
+            _indexes.Commit(_now());
             return true;
         }
         catch (Exception e) when (!IsIoFault(e))
         {
             db.Rollback();
-            _inbox.Rollback();
+            _indexes.Rollback();
             if (batch.Count == 1)
             {
                 batch[0].Error = e;
@@ -265,12 +265,12 @@ internal sealed class StoreWriter : IDisposable
                 item.Run(db);
                 _faults.Hit(FaultPoint.BeforeCommit, item.Request);
                 db.Commit();
-                _inbox.Commit(_now());
+                _indexes.Commit(_now());
             }
             catch (Exception e) when (!IsIoFault(e))
             {
                 db.Rollback();
-                _inbox.Rollback();
+                _indexes.Rollback();
                 item.Error = e;
             }
         }

@@ -52,6 +52,37 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.Equal(2, reopened.GetSteps(OutboxStatus.Pending).Count);
     }
 
+    // The writer's in-memory inbox keys and incident heads must roll back with the transaction: the retry in the same
+    // process is neither a duplicate nor a version conflict.
+    [Theory]
+    [InlineData(FaultPoint.AfterInbox)]
+    [InlineData(FaultPoint.AfterSnapshot)]
+    [InlineData(FaultPoint.AfterSteps)]
+    [InlineData(FaultPoint.BeforeCommit)]
+    internal async Task CommitAsync_FaultInsideTransaction_RetryInTheSameProcessCommitsOnce(FaultPoint point)
+    {
+        var declare = Requests.Declare(1);
+        var note = Requests.Append(declare.Snapshot!, new Core.Events.NoteAdded("retried"), "target");
+        using var store = _temp.Open();
+        await store.CommitAsync(declare);
+        var failures = 0;
+        store.FaultHook = (p, r) =>
+        {
+            if (p == point && r?.InboxKey == "target" && failures++ == 0)
+            {
+                throw new InjectedFault($"crash at {p}");
+            }
+        };
+
+        await Assert.ThrowsAsync<InjectedFault>(() => store.CommitAsync(note));
+
+        Assert.Null(store.FindInboxReply("target"));
+        Assert.Equal(CommitStatus.Committed, (await store.CommitAsync(note)).Status);
+        Assert.Equal(CommitStatus.Duplicate, (await store.CommitAsync(note)).Status);
+        Assert.Equal(2, store.FindIncident(1)!.Version);
+        Assert.Equal(CommitStatus.Committed, (await store.CommitAsync(Requests.Note(store.FindIncident(1)!, "after"))).Status);
+    }
+
     [Fact]
     public async Task CommitAsync_FaultBeforeCheckpoint_NotAcknowledgedButAtomicAndRetryIsDuplicate()
     {
