@@ -18,7 +18,12 @@ public sealed partial class LiteIncidentStore
     public string? FindInboxReply(string inboxKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(inboxKey);
-        return _indexes.Inbox.FindCommitted(inboxKey, _host.Generation);
+
+        // As before the keys moved to memory: a store closed by a fault answers nothing (it throws, as every read
+        // does), and an index not yet rebuilt for the engine now open answers no key.
+        var generation = _host.Generation;
+        _ = _host.Current;
+        return _indexes.Inbox.FindCommitted(inboxKey, generation);
     }
 
     /// <inheritdoc />
