@@ -24,7 +24,7 @@ public sealed partial class LiteIncidentStore
     public IReadOnlyList<IncidentSnapshot> ListIncidents(bool openOnly)
     {
         var incidents = Db.GetCollection(Collections.Incidents);
-        var docs = openOnly ? incidents.Find(Query.EQ("open", true)) : incidents.FindAll();
+        var docs = openOnly ? incidents.Find(SnapshotDocument.OpenIncidents) : incidents.FindAll();
         return [.. docs.Select(SnapshotDocument.FromBson).OrderBy(s => s.Number)];
     }
 

@@ -129,6 +129,56 @@ public sealed class LiteIncidentStoreQueryTests : IDisposable
         AssertOneRange(plan, "declaredAt");
     }
 
+    [Fact]
+    public void OpenIncidents_QueryPlan_OneIndexRangeAndNoFilter()
+    {
+        using var db = new LiteDatabase(":memory:");
+        var incidents = db.GetCollection("incidents");
+        incidents.EnsureIndex("live", "$.live");
+
+        var plan = incidents.Query().Where(Documents.SnapshotDocument.OpenIncidents).GetPlan();
+
+        AssertOneRange(plan, "live");
+    }
+
+    [Fact]
+    public async Task Open_FileFromBeforeTheLiveIndex_OpenIncidentsStillListedAndTheFlagIndexDropped()
+    {
+        using (var store = _temp.Open())
+        {
+            foreach (var n in new[] { 1, 2, 3 })
+            {
+                await store.CommitAsync(Requests.Declare(n));
+            }
+
+            await store.CommitAsync(Requests.Append(store.FindIncident(2)!, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Cancelled, "false alarm"), "c2", IncidentStatus.Cancelled));
+        }
+
+        // The earlier layout: the open flag indexed, no live field.
+        RawDatabase.Edit(_temp.DbPath, db =>
+        {
+            var incidents = db.GetCollection("incidents");
+            incidents.DropIndex("live");
+            foreach (var d in incidents.FindAll().ToList())
+            {
+                d.Remove("live");
+                incidents.Update(d);
+            }
+
+            incidents.EnsureIndex("open", "$.open");
+        });
+
+        using (var reopened = _temp.Open())
+        {
+            Assert.Equal([1, 3], reopened.ListIncidents(openOnly: true).Select(s => s.Number));
+            Assert.True(reopened.IsReady, reopened.Health.Reason);
+        }
+
+        RawDatabase.Edit(_temp.DbPath, db => Assert.Equal(
+            ["_id", "declaredAt", "live"],
+            db.GetCollection("$indexes").Find(Query.EQ("collection", "incidents")).Select(d => d["name"].AsString).Order(StringComparer.Ordinal)));
+    }
+
     private static void AssertOneRange(BsonDocument plan, string index)
     {
         Assert.Equal(index, plan["index"]["name"].AsString);

@@ -4,9 +4,21 @@ using LiteDB;
 
 namespace ImtBot.Storage.Documents;
 
-/// <summary>An incident snapshot as stored: <c>_id</c> = number, with <c>open</c> and <c>declaredAt</c> indexed.</summary>
+/// <summary>
+/// An incident snapshot as stored: <c>_id</c> = number, with <see cref="Live"/> and <c>declaredAt</c> indexed.
+/// </summary>
 internal static class SnapshotDocument
 {
+    /// <summary>
+    /// The indexed field that finds open incidents: the incident's number while it is open, null once closed or
+    /// cancelled. (An index on the <c>open</c> flag itself put every new incident at the end of one long run of equal
+    /// <c>true</c> keys: ~11 µs of the writer per declaration, against an append at the end for a number.)
+    /// </summary>
+    public const string Live = "live";
+
+    /// <summary>Open incidents: the non-null range of <see cref="Live"/> (null sorts before every number).</summary>
+    public static BsonExpression OpenIncidents => Query.Between(Live, int.MinValue, int.MaxValue);
+
     public static BsonDocument ToBson(IncidentSnapshot s) => new()
     {
         ["_id"] = s.Number,
@@ -15,7 +27,8 @@ internal static class SnapshotDocument
         ["severity"] = s.Severity,
         ["kind"] = s.Kind.ToString(),
         ["status"] = s.Status.ToString(),
-        ["open"] = s.Status is not (IncidentStatus.Closed or IncidentStatus.Cancelled),
+        ["open"] = IsOpen(s.Status),
+        [Live] = IsOpen(s.Status) ? s.Number : BsonValue.Null,
         ["platform"] = s.Platform,
         ["declaredAt"] = Times.ToTicks(s.DeclaredAt),
         ["resolvedAt"] = Times.ToBson(s.ResolvedAt),
@@ -35,4 +48,6 @@ internal static class SnapshotDocument
         Times.FromBson(d["resolvedAt"]),
         Times.FromBson(d["closedAt"]),
         d["head"].AsString);
+
+    private static bool IsOpen(IncidentStatus status) => status is not (IncidentStatus.Closed or IncidentStatus.Cancelled);
 }

@@ -51,7 +51,7 @@ internal static class ChainAudit
     public static IReadOnlyList<string> VerifyOpenIncidentTails(ILiteDatabase db, int depth)
     {
         var problems = new List<string>();
-        foreach (var snapshot in db.GetCollection(Collections.Incidents).Find(Query.EQ("open", true)))
+        foreach (var snapshot in db.GetCollection(Collections.Incidents).Find(SnapshotDocument.OpenIncidents))
         {
             var number = snapshot["_id"].AsInt32;
             var version = snapshot["version"].AsInt64;

@@ -128,7 +128,12 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
 
         MigrateInbox(db);
         var incidents = db.GetCollection(Collections.Incidents);
-        incidents.EnsureIndex("open", "$.open");
+        if (incidents.EnsureIndex(SnapshotDocument.Live, "$." + SnapshotDocument.Live))
+        {
+            BackfillLive(incidents);
+        }
+
+        incidents.DropIndex("open");
         incidents.EnsureIndex("declaredAt", "$.declaredAt");
         var outbox = db.GetCollection(Collections.Outbox);
 
@@ -219,6 +224,16 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
         {
             db.Rollback();
             throw;
+        }
+    }
+
+    /// <summary>A file written before the <c>live</c> index: its open incidents get their number there.</summary>
+    private static void BackfillLive(ILiteCollection<BsonDocument> incidents)
+    {
+        foreach (var d in incidents.Find(Query.EQ("open", true)).ToList())
+        {
+            d[SnapshotDocument.Live] = d["_id"];
+            incidents.Update(d);
         }
     }
 
