@@ -119,6 +119,17 @@ public sealed class TestHost : IAsyncDisposable
     {
         Http.Dispose();
         await _app.StopAsync();
-        await _app.DisposeAsync();
+
+        // Disposing may wait on the host's clock: Polly's HTTP resilience pipelines, when a call is still in flight
+        // (a reply a test did not wait for), poll with Task.Delay on the TimeProvider until it ends — on a fake clock
+        // that never came, and the test hung (1 run in ~15). The host is stopped, so moving the clock fires nothing of
+        // ours; it is moved only while disposing takes longer than a moment, so a normal dispose leaves it untouched.
+        var disposing = _app.DisposeAsync().AsTask();
+        while (await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromMilliseconds(200))) != disposing)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        await disposing;
     }
 }

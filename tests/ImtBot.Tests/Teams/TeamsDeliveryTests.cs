@@ -26,6 +26,32 @@ public sealed class TeamsDeliveryTests
         Assert.Single(await teams.Host.GetArrayAsync("/api/incidents"));
     }
 
+    // The bot's reply goes out after the answer; a host disposed while it is still in flight makes Polly wait for it
+    // on the host's clock, the fake one here. The test host must still dispose (it hung about 1 run in 15 before).
+    [Fact]
+    public async Task Dispose_ReplyStillInFlight_HostStillDisposes()
+    {
+        var teams = await TeamsHarness.StartAsync();
+        using var held = new ManualResetEventSlim();
+        teams.Http.On(HttpMethod.Post, "/activities/2001", _ =>
+        {
+            held.Wait(TimeSpan.FromMinutes(2));
+            return FakeHttp.Json(HttpStatusCode.OK, """{"id":"reply-2001"}""");
+        });
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await teams.PostAsync(TeamsHarness.Message(TeamsUser.Alice, TeamsHarness.General, "2001", "declare Held reply sev2"))).StatusCode);
+            await teams.Http.WaitForAsync(r => r.Method == HttpMethod.Post && r.Url.Contains("/activities/2001", StringComparison.Ordinal));
+
+            // A guard, not a measurement: without moving the clock this never ends.
+            await teams.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        finally
+        {
+            held.Set();
+        }
+    }
+
     [Fact]
     public async Task Declare_SameActivityDeliveredTwice_AppliedOnceAndAnsweredOnce()
     {
