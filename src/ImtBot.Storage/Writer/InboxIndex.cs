@@ -34,9 +34,6 @@ internal sealed class InboxIndex(TimeSpan window)
     private long _generation = -1;
     private long _lastId;
 
-    /// <summary>How many keys are remembered (committed, inside the window).</summary>
-    public int Count => _committed.Count;
-
     /// <summary>The reply recorded for a committed key, for readers; null when unseen or while the index is rebuilt.</summary>
     public string? FindCommitted(string key, long generation) =>
         Interlocked.Read(ref _generation) == generation && _committed.TryGetValue(key, out var reply) ? reply : null;

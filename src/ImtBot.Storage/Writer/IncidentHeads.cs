@@ -20,9 +20,6 @@ internal sealed class IncidentHeads
     private readonly Dictionary<int, (long Version, string Head)> _stored = [];
     private readonly Dictionary<int, (long Version, string Head)> _pending = [];
 
-    /// <summary>How many incidents are known (all of the file's).</summary>
-    public int Count => _stored.Count;
-
     /// <summary>Reads every snapshot's number, version and head.</summary>
     public void Load(LiteDatabase db)
     {
