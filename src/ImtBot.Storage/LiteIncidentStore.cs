@@ -36,7 +36,7 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
         {
             _host = new DatabaseHost(path, options.StartupVerifyDepth, (db, generation) =>
             {
-                _indexes.EnsureLoaded(db, generation, Now);
+                _indexes.Load(db, generation, Now);
                 _settings.Clear();
             });
             _host.Acquire();

@@ -171,8 +171,7 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
 
         var keyed = inbox.Find(Query.GTE("_id", string.Empty)).ToList();
         var next = inbox.Find(Query.LT("_id", string.Empty)).Select(d => d["_id"].AsInt64).DefaultIfEmpty(0).Max();
-        db.BeginTrans();
-        try
+        InOneTransaction(db, () =>
         {
             foreach (var old in keyed.OrderBy(d => d["at"].AsInt64).ThenBy(d => d["_id"].AsString, StringComparer.Ordinal))
             {
@@ -186,14 +185,7 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
                     ["at"] = old["at"],
                 });
             }
-
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
+        });
     }
 
     /// <summary>
@@ -209,15 +201,23 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
             return;
         }
 
-        db.BeginTrans();
-        try
+        InOneTransaction(db, () =>
         {
             foreach (var step in old)
             {
                 outbox.Insert(GroupDocument.FromOldStep(step));
                 outbox.Delete(step["_id"]);
             }
+        });
+    }
 
+    /// <summary>A migration as one transaction: a crash or a fault leaves the old layout whole.</summary>
+    private static void InOneTransaction(LiteDatabase db, Action migrate)
+    {
+        db.BeginTrans();
+        try
+        {
+            migrate();
             db.Commit();
         }
         catch

@@ -38,14 +38,9 @@ internal sealed class InboxIndex(TimeSpan window)
     public string? FindCommitted(string key, long generation) =>
         Interlocked.Read(ref _generation) == generation && _committed.TryGetValue(key, out var reply) ? reply : null;
 
-    /// <summary>Writer thread: rebuilds the index from the file when the engine was (re)opened since the last load.</summary>
-    public void EnsureLoaded(LiteDatabase db, long generation, DateTimeOffset now)
+    /// <summary>Rebuilds the index from the file of the engine just opened (<paramref name="generation"/>), before it is handed out.</summary>
+    public void Load(LiteDatabase db, long generation, DateTimeOffset now)
     {
-        if (Interlocked.Read(ref _generation) == generation)
-        {
-            return;
-        }
-
         Load(db, now);
         Interlocked.Exchange(ref _generation, generation);
     }

@@ -163,7 +163,6 @@ internal sealed class StoreWriter : IDisposable
             DropEngineIfSyncFailed();
             var db = _host.Acquire();
             generation = _host.Generation;
-            _indexes.EnsureLoaded(db, generation, _now());
             var started = Stopwatch.GetTimestamp();
             if (!TryRunTogether(db, batch))
             {

@@ -9,23 +9,15 @@ namespace ImtBot.Storage.Writer;
 /// </summary>
 internal sealed class WriterIndexes(TimeSpan inboxWindow)
 {
-    private long _generation = -1;
-
     public InboxIndex Inbox { get; } = new(inboxWindow);
 
     public IncidentHeads Heads { get; } = new();
 
-    /// <summary>Rebuilds both from the file when the engine was (re)opened since the last load.</summary>
-    public void EnsureLoaded(LiteDatabase db, long generation, DateTimeOffset now)
+    /// <summary>Rebuilds both from the engine just opened, before it is handed out (every open, reopens included).</summary>
+    public void Load(LiteDatabase db, long generation, DateTimeOffset now)
     {
-        if (Interlocked.Read(ref _generation) == generation)
-        {
-            return;
-        }
-
         Heads.Load(db);
-        Inbox.EnsureLoaded(db, generation, now);
-        Interlocked.Exchange(ref _generation, generation);
+        Inbox.Load(db, generation, now);
     }
 
     public void Commit(DateTimeOffset now)
