@@ -1,3 +1,4 @@
+using ImtBot.Cards;
 using ImtBot.Core.Commands;
 using ImtBot.Core.Ports;
 using ImtBot.Slack.Hosting;

@@ -9,6 +9,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using ImtBot.Cards;
 using ImtBot.Core.Commands;
 using ImtBot.Core.Ports;
 using ImtBot.Teams;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ImtBot.Cards;
 using ImtBot.Core.Effects;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using ImtBot.Cards;
 using ImtBot.Core.Commands;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;

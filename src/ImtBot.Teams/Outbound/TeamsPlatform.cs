@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ImtBot.Cards;
 using ImtBot.Core.Effects;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;

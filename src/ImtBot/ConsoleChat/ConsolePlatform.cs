@@ -1,3 +1,4 @@
+using ImtBot.Cards;
 using ImtBot.Core.Effects;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Platforms;

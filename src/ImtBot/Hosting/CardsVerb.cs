@@ -1,5 +1,5 @@
-using ImtBot.Core.Cards;
-using ImtBot.Core.Cards.Gallery;
+using ImtBot.Cards;
+using ImtBot.Cards.Gallery;
 
 namespace ImtBot.Hosting;
 

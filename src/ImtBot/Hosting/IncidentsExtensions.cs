@@ -1,4 +1,4 @@
-using ImtBot.Core.Cards;
+using ImtBot.Cards;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Ports;
 using ImtBot.Dispatch;

@@ -1,3 +1,4 @@
+using ImtBot.Cards;
 using ImtBot.Core.Ports;
 using ImtBot.Slack.Hosting;
 using ImtBot.Slack.WebApi;

@@ -1,4 +1,5 @@
 using System.Net;
+using ImtBot.Cards;
 using ImtBot.Core.Ports;
 using ImtBot.Slack.Hosting;
 using ImtBot.Slack.SocketMode;

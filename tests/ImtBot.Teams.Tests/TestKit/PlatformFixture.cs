@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImtBot.Cards;
 using ImtBot.Core.Effects;
 using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using ImtBot.Cards;
 using ImtBot.Core.Commands;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Ports;

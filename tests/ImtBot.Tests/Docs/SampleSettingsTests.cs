@@ -1,6 +1,6 @@
 using System.Reflection;
 using ImtBot.ConsoleChat;
-using ImtBot.Core.Cards;
+using ImtBot.Cards;
 using ImtBot.Core.Incidents;
 using ImtBot.Dispatch;
 using ImtBot.Slack.Hosting;

@@ -1,0 +1,17 @@
+namespace ImtBot.Cards;
+
+/// <summary>The template names: <c>cards/{teams|slack}/{name}.json</c>.</summary>
+public static class CardNames
+{
+    public const string Incident = "incident";
+    public const string Page = "page";
+    public const string Update = "update";
+    public const string Review = "review";
+    public const string Handover = "handover";
+    public const string Role = "role";
+    public const string Reminder = "reminder";
+    public const string Help = "help";
+    public const string Declare = "declare";
+
+    public static IReadOnlyList<string> All { get; } = [Incident, Page, Update, Review, Handover, Role, Reminder, Help, Declare];
+}

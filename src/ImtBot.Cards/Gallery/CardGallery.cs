@@ -1,0 +1,69 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ImtBot.Cards.Models;
+using ImtBot.Core.Incidents;
+using ImtBot.Core.Platforms;
+
+namespace ImtBot.Cards.Gallery;
+
+/// <summary>
+/// <c>cards render --out DIR</c>: binds every template to sample incidents in several states and writes, per card,
+/// <c>DIR/{platform}/{name}.template.json</c> (the template as shipped), <c>{name}.data.json</c> (the view model) and
+/// <c>{name}.json</c> (the bound card): the layout <c>cardcheck/check.sh DIR</c> validates.
+/// </summary>
+public static class CardGallery
+{
+    private static readonly JsonSerializerOptions Indented = new(CardRenderer.ModelJson)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Renders the gallery and returns the paths of the bound cards it wrote.</summary>
+    /// <param name="templatesDir">The folder holding <c>teams/</c> and <c>slack/</c> templates (the repository's <c>cards/</c>).</param>
+    /// <param name="outDir">Where to write; created if missing.</param>
+    public static IReadOnlyList<string> RenderAll(string templatesDir, string outDir)
+    {
+        var renderer = new CardRenderer(templatesDir);
+        var written = new List<string>();
+        foreach (var platform in new[] { PlatformNames.Teams, PlatformNames.Slack })
+        {
+            var dir = Path.Combine(outDir, platform);
+            Directory.CreateDirectory(dir);
+            foreach (var (name, template, model) in Samples(platform))
+            {
+                var data = JsonSerializer.SerializeToNode(model, model.GetType(), CardRenderer.ModelJson);
+                var card = renderer.Template(platform, template).Expand(data);
+                File.Copy(renderer.FindFile(platform, template), Path.Combine(dir, name + ".template.json"), overwrite: true);
+                File.WriteAllText(Path.Combine(dir, name + ".data.json"), data!.ToJsonString(Indented) + "\n");
+                var output = Path.Combine(dir, name + ".json");
+                File.WriteAllText(output, card!.ToJsonString(Indented) + "\n");
+                written.Add(output);
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>Every card name, the template it uses and its view model, for one platform.</summary>
+    public static IEnumerable<(string Name, string Template, object Model)> Samples(string platform)
+    {
+        var text = CardText.For(platform);
+        yield return (CardNames.Help, CardNames.Help, HelpCardModel.From(text));
+        yield return (CardNames.Declare, CardNames.Declare, DeclareFormModel.From(new IncidentOptions(), text));
+        foreach (var (sample, incident) in SampleIncidents.All(platform))
+        {
+            yield return ($"{CardNames.Incident}-{sample}", CardNames.Incident, IncidentCardModel.From(incident, text));
+            var page = incident.Pages.FirstOrDefault(p => p.Status == PageStatus.Paged)
+                ?? new Page("sample", SampleIncidents.Person(platform, "Bob Okafor"), "ops", null, incident.DeclaredAt.AddMinutes(1), incident.DeclaredAt.AddMinutes(1) + incident.Policy.PageTimeout, 1, PageStatus.Paged, null);
+            yield return ($"{CardNames.Page}-{sample}", CardNames.Page, PageCardModel.From(incident, page, text));
+            var update = incident.Updates.Count > 0 ? incident.Updates[^1] : new StatusUpdate(incident.DeclaredAt.AddMinutes(10), incident.DeclaredBy, "We are looking into it.");
+            yield return ($"{CardNames.Update}-{sample}", CardNames.Update, StatusUpdateCardModel.From(incident, update, text));
+            yield return ($"{CardNames.Review}-{sample}", CardNames.Review, ReviewCardModel.From(incident, text));
+            yield return ($"{CardNames.Handover}-{sample}", CardNames.Handover, HandoverCardModel.From(incident, "Rollback is running; next step is to confirm EU payments recover, then stand down the gateway team. " + incident.Title, text));
+            yield return ($"{CardNames.Role}-{sample}", CardNames.Role, RoleAssignmentCardModel.From(incident, "ops", text, directorySearch: false));
+            yield return ($"{CardNames.Reminder}-{sample}", CardNames.Reminder, ReminderCardModel.From(incident, "update", $"No stakeholder update on {incident.Key} for {CardText.Duration(incident.Policy.UpdateCadence ?? TimeSpan.FromHours(1))}: tell people what changed.", text));
+        }
+    }
+}

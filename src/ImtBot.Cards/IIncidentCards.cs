@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using ImtBot.Core.Incidents;
+
+namespace ImtBot.Cards;
+
+/// <summary>
+/// The cards the bot posts, bound from <c>cards/{platform}/*.json</c> templates to view models built from incident
+/// state. <c>platform</c> is <c>teams</c> (Adaptive Card 1.5, also used by the console) or <c>slack</c> (Block Kit
+/// message <c>{text, blocks}</c>, or a modal view for <see cref="DeclareForm"/>).
+/// Every button carries command text: Teams/console <c>Action.Execute</c> data <c>{"command":"ack INC-42"}</c>
+/// (verb <c>imtbot.command</c>); Slack button <c>value</c> = <c>ack INC-42</c>. A card input with id <c>user</c> is
+/// appended to the command as <c>&lt;@id&gt;</c>, an input with id <c>text</c> is appended as typed.
+/// </summary>
+public interface IIncidentCards
+{
+    JsonNode Incident(string platform, IncidentState incident);
+
+    JsonNode Page(string platform, IncidentState incident, Page page);
+
+    JsonNode StatusUpdate(string platform, IncidentState incident, StatusUpdate update);
+
+    JsonNode Review(string platform, IncidentState incident);
+
+    JsonNode Handover(string platform, IncidentState incident, string summary);
+
+    JsonNode RoleAssignment(string platform, IncidentState incident, string role);
+
+    JsonNode Reminder(string platform, IncidentState incident, string reminder, string text);
+
+    JsonNode Help(string platform);
+
+    JsonNode DeclareForm(string platform);
+}

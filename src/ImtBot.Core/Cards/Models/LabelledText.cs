@@ -1,4 +1,0 @@
-namespace ImtBot.Core.Cards.Models;
-
-/// <summary>A label and its value: a Teams fact, a Slack field.</summary>
-public sealed record LabelledText(string Label, string Text);

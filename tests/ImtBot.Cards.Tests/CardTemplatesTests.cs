@@ -1,0 +1,179 @@
+using System.Text.Json.Nodes;
+using ImtBot.Cards;
+using ImtBot.Cards.Gallery;
+using ImtBot.Core.Platforms;
+
+namespace ImtBot.Cards.Tests;
+
+/// <summary>Every shipped template, bound to every sample incident: nothing unbound, and the right kind of payload.</summary>
+public sealed class CardTemplatesTests
+{
+    private static readonly CardRenderer Renderer = new(RepoPaths.Cards);
+
+    /// <summary>The <c>${…}</c> that hostile user text carries on purpose (it must come out as typed, never evaluated).</summary>
+    private static readonly string[] TypedByUsers = ["${title}", "${secret}", "${$root}"];
+
+    public static TheoryData<string, string> Cards()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var platform in new[] { PlatformNames.Teams, PlatformNames.Slack })
+        {
+            foreach (var name in CardNames.All)
+            {
+                data.Add(platform, name);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Render_EverySample_LeavesNothingUnbound(string platform, string template)
+    {
+        var samples = CardGallery.Samples(platform).Where(s => s.Template == template).ToList();
+        Assert.NotEmpty(samples);
+        foreach (var (name, _, model) in samples)
+        {
+            var card = Renderer.Render(platform, template, model);
+
+            foreach (var text in Strings(card))
+            {
+                var rest = TypedByUsers.Aggregate(text, (t, typed) => t.Replace(typed, "", StringComparison.Ordinal));
+                Assert.False(rest.Contains("${", StringComparison.Ordinal), $"{platform}/{name}: unbound in \"{text}\"");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Render_EverySample_IsThePlatformsPayloadKind(string platform, string template)
+    {
+        foreach (var (name, _, model) in CardGallery.Samples(platform).Where(s => s.Template == template))
+        {
+            var card = Renderer.Render(platform, template, model).AsObject();
+
+            if (platform == PlatformNames.Teams)
+            {
+                Assert.Equal("AdaptiveCard", (string?)card["type"]);
+                Assert.Equal("1.5", (string?)card["version"]);
+                Assert.True(card.ToJsonString().Length < 28_000, name);
+            }
+            else if (template == CardNames.Declare)
+            {
+                Assert.Equal("modal", (string?)card["type"]);
+            }
+            else
+            {
+                Assert.False(string.IsNullOrEmpty((string?)card["text"]), name);
+                Assert.InRange(card["blocks"]!.AsArray().Count, 1, 50);
+            }
+        }
+    }
+
+    [Fact]
+    public void Render_HostileTeamsIncident_HasNoInjectedElementsAndShowsTheTitleAsTyped()
+    {
+        var incident = SampleIncidents.Hostile(PlatformNames.Teams);
+        var card = new IncidentCards(Renderer).Incident(PlatformNames.Teams, incident);
+
+        var types = Objects(card).Select(o => (string?)o["type"]).ToList();
+        Assert.DoesNotContain("Action.OpenUrl", types);
+        Assert.Equal(
+            new[] { "Action.Execute" },
+            types.Where(t => t?.StartsWith("Action.", StringComparison.Ordinal) == true && t != "Action.Submit").Distinct());
+        Assert.Contains(Objects(card), o => (string?)o["type"] == "TextRun" && (string?)o["text"] == incident.Title);
+    }
+
+    [Fact]
+    public void Render_HostileSlackIncident_EscapesEveryMrkdwnTextAndFitsTheHeader()
+    {
+        var card = new IncidentCards(Renderer).Incident(PlatformNames.Slack, SampleIncidents.Hostile(PlatformNames.Slack));
+
+        var mrkdwn = Objects(card).Where(o => (string?)o["type"] == "mrkdwn").Select(o => (string)o["text"]!).Append((string)card["text"]!).ToList();
+        Assert.All(mrkdwn, t => Assert.DoesNotContain("<!", t, StringComparison.Ordinal));
+        Assert.Contains(mrkdwn, t => t.Contains("&lt;!channel&gt;", StringComparison.Ordinal));
+        Assert.Contains(mrkdwn, t => t.Contains("<@U0MALLORY1>", StringComparison.Ordinal)); // a Slack user is a real mention, never their display name
+        var header = Objects(card).Single(o => (string?)o["type"] == "header");
+        Assert.InRange(((string)header["text"]!["text"]!).Length, 1, 150);
+        Assert.DoesNotContain(Objects(card), o => (string?)o["type"] == "button" && ((string)o["value"]!).Contains('"', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_IncidentButtons_CarryCommandTextOnBothPlatforms()
+    {
+        var incident = SampleIncidents.Declared(PlatformNames.Teams);
+        var cards = new IncidentCards(Renderer);
+
+        var teams = cards.Incident(PlatformNames.Teams, incident);
+        var execute = Objects(teams).Where(o => (string?)o["type"] == "Action.Execute").ToList();
+        Assert.Contains(execute, a => (string?)a["data"]!["command"] == "role INC-41 commander me" && (string?)a["verb"] == "imtbot.command");
+        Assert.All(execute, a => Assert.Equal("Action.Submit", (string?)a["fallback"]!["type"]));
+        Assert.All(execute, a => Assert.True(JsonNode.DeepEquals(a["data"], a["fallback"]!["data"])));
+
+        var slack = cards.Incident(PlatformNames.Slack, SampleIncidents.Declared(PlatformNames.Slack));
+        var buttons = Objects(slack).Where(o => (string?)o["type"] == "button").ToList();
+        Assert.Contains(buttons, b => (string?)b["value"] == "investigating INC-41");
+        Assert.Equal(buttons.Count, buttons.Select(b => (string?)b["action_id"]).Distinct().Count());
+    }
+
+    [Fact]
+    public void RoleAssignment_BothPlatforms_PutTheCommandPrefixWhereTheAdapterAppendsTheUser()
+    {
+        var cards = new IncidentCards(Renderer);
+
+        var teams = cards.RoleAssignment(PlatformNames.Teams, SampleIncidents.Active(PlatformNames.Teams), "ops");
+        var choice = Objects(teams).Single(o => (string?)o["type"] == "Input.ChoiceSet");
+        Assert.Equal("user", (string?)choice["id"]);
+        Assert.Contains(Objects(teams), o => (string?)o["data"]?["command"] == "role INC-42 ops");
+
+        var slack = cards.RoleAssignment(PlatformNames.Slack, SampleIncidents.Active(PlatformNames.Slack), "ops");
+        Assert.Contains(Objects(slack), o => (string?)o["type"] == "users_select" && (string?)o["action_id"] == "role INC-42 ops");
+    }
+
+    [Fact]
+    public void RoleAssignment_DirectorySearchOn_AddsTheGraphUsersQuery()
+    {
+        var cards = new IncidentCards(Renderer, new CardOptions { TeamsDirectorySearch = true });
+
+        var card = cards.RoleAssignment(PlatformNames.Teams, SampleIncidents.Active(PlatformNames.Teams), "ops");
+
+        var choice = Objects(card).Single(o => (string?)o["type"] == "Input.ChoiceSet");
+        Assert.Equal("graph.microsoft.com/users", (string?)choice["choices.data"]!["dataset"]);
+    }
+
+    [Fact]
+    public void Reminder_UpdateReminder_SnoozesWithTheReminderName()
+    {
+        var card = new IncidentCards(Renderer).Reminder(PlatformNames.Slack, SampleIncidents.Active(PlatformNames.Slack), "update", "Time for an update");
+
+        var values = Objects(card).Where(o => (string?)o["type"] == "button").Select(o => (string?)o["value"]).ToList();
+        Assert.Equal(["snooze INC-42 update 15", "snooze INC-42 update 60"], values);
+    }
+
+    [Fact]
+    public void DeclareForm_Slack_IsAModalWhoseDefaultSeverityIsOneOfItsOptions()
+    {
+        var modal = new IncidentCards(Renderer).DeclareForm(PlatformNames.Slack);
+
+        Assert.Equal("declare", (string?)modal["callback_id"]);
+        var select = Objects(modal).Single(o => (string?)o["type"] == "static_select");
+        Assert.Contains(select["options"]!.AsArray(), o => JsonNode.DeepEquals(o, select["initial_option"]));
+        Assert.Equal("sev3", (string?)select["initial_option"]!["value"]);
+    }
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
+
+    private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Objects(p.Value))),
+        JsonArray a => a.SelectMany(Objects),
+        _ => [],
+    };
+}
