@@ -34,7 +34,7 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
     {
         if (InboxKey(origin) is { } key && store.FindInboxReply(key) is { } first)
         {
-            return new CommandReply(true, first, command.Incident);
+            return new CommandReply(true, first, command.Incident, Redelivered: true);
         }
 
         switch (command)
@@ -120,7 +120,7 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
         return result.Status switch
         {
             CommitStatus.Committed => new CommandReply(true, decision.Reply, incident),
-            CommitStatus.Duplicate => new CommandReply(true, result.Reply ?? decision.Reply, incident),
+            CommitStatus.Duplicate => new CommandReply(true, result.Reply ?? decision.Reply, incident, Redelivered: true),
             _ => null,
         };
     }
@@ -167,7 +167,7 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider t
     {
         var result = await store.CommitAsync(new CommitRequest(InboxKey(origin), 0, 0, [], null, [], reply), cancellationToken);
         return result.Status == CommitStatus.Duplicate && result.Reply is { } first
-            ? new CommandReply(true, first, incident)
+            ? new CommandReply(true, first, incident, Redelivered: true)
             : new CommandReply(accepted, reply, incident);
     }
 }

@@ -2,6 +2,7 @@ namespace ImtBot.Core.Ports;
 
 /// <summary>
 /// The answer to a command, shown to the person who typed it (ephemeral in Slack): always a plain-text Text;
-/// Incident is the incident it concerned, if any.
+/// Incident is the incident it concerned, if any. Redelivered is true when the delivery was seen before: the reply is
+/// the first one, nothing was applied again, and an adapter that already answered the first delivery stays silent.
 /// </summary>
-public sealed record CommandReply(bool Accepted, string Text, int? Incident = null);
+public sealed record CommandReply(bool Accepted, string Text, int? Incident = null, bool Redelivered = false);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImtBot.Cards;
 using ImtBot.Core.Commands;
 using ImtBot.Core.Platforms;
 using ImtBot.Slack.WebApi;
@@ -81,8 +82,7 @@ public sealed partial class SlackInbound
         return named;
     }
 
-    private static string Mention(string id, IReadOnlyDictionary<string, string> names) =>
-        names.TryGetValue(id, out var name) ? "<@" + id + "|" + name + ">" : "<@" + id + ">";
+    private static CardPick Pick(string id, IReadOnlyDictionary<string, string> names) => new(id, names.GetValueOrDefault(id));
 
     private static string? ActionText(JsonElement action, IReadOnlyDictionary<string, JsonElement> inputs, IReadOnlyDictionary<string, string> names)
     {
@@ -95,19 +95,11 @@ public sealed partial class SlackInbound
                     return null;
                 }
 
-                if (inputs.TryGetValue("user", out var picked) && picked.Str("selected_user") is { } pickedUser)
-                {
-                    text += " " + Mention(pickedUser, names);
-                }
-
-                if (inputs.TryGetValue("text", out var typed) && typed.Str("value") is { Length: > 0 } typedText)
-                {
-                    text += " " + typedText;
-                }
-
-                return text;
+                var pickedUser = inputs.TryGetValue(CardCommandText.UserInput, out var picked) ? picked.Str("selected_user") : null;
+                var typed = inputs.TryGetValue(CardCommandText.TextInput, out var typedInput) ? typedInput.Str("value") : null;
+                return CardCommandText.Compose(text, pickedUser is null ? [] : [Pick(pickedUser, names)], typed);
             case "users_select" when action.Str("action_id") != "user":
-                return action.Str("selected_user") is { } selected ? action.Str("action_id") + " " + Mention(selected, names) : null;
+                return action.Str("selected_user") is { } selected ? CardCommandText.Compose(action.Str("action_id") ?? "", [Pick(selected, names)], null) : null;
             case "static_select" or "overflow" or "radio_buttons":
                 return action.TryGetProperty("selected_option", out var option) ? option.Str("value") : null;
             default:

@@ -1,16 +1,15 @@
-using System.Text;
 using System.Text.Json;
+using ImtBot.Cards;
 
 namespace ImtBot.Teams.Activities;
 
 /// <summary>
 /// Reads an <c>adaptiveCard/action</c> invoke value (<c>{action:{type:"Action.Execute", verb?, data}}</c>) into command
-/// text: <c>data.command</c>, then input <c>user</c> as <c>&lt;@id&gt;</c> and input <c>text</c> as typed (the convention of
-/// <see cref="Core.Ports.IIncidentCards"/>).
+/// text with <see cref="CardCommandText"/>: <c>data.command</c>, then the <c>user</c> and <c>text</c> inputs.
 /// </summary>
 internal static class CardAction
 {
-    public const int MaxCommandLength = 4000;
+    public const int MaxCommandLength = CardCommandText.MaxLength;
 
     /// <returns>The command text, or null with an error code (<c>BadRequest</c> / <c>NotSupported</c>) and message.</returns>
     public static (string? Text, string Code, string Message) Read(JsonElement? value)
@@ -28,7 +27,7 @@ internal static class CardAction
 
         var verb = action.TryGetProperty("verb", out var vb) && vb.ValueKind == JsonValueKind.String ? vb.GetString() : null;
         var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
-        var command = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String
+        var command = data.ValueKind == JsonValueKind.Object && data.TryGetProperty(CardCommandText.CommandKey, out var c) && c.ValueKind == JsonValueKind.String
             ? c.GetString()
             : null;
         if (string.IsNullOrWhiteSpace(command))
@@ -38,22 +37,11 @@ internal static class CardAction
                 : (null, "NotSupported", "Unknown card action verb.");
         }
 
-        var text = new StringBuilder(command.Trim());
-        if (data.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.String)
-        {
-            foreach (var id in (user.GetString() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                text.Append(" <@").Append(id.Replace(">", "", StringComparison.Ordinal).Replace("|", "", StringComparison.Ordinal)).Append('>');
-            }
-        }
-
-        if (data.TryGetProperty("text", out var typed) && typed.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(typed.GetString()))
-        {
-            text.Append(' ').Append(typed.GetString()!.Trim());
-        }
-
+        var user = data.TryGetProperty(CardCommandText.UserInput, out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+        var typed = data.TryGetProperty(CardCommandText.TextInput, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        var text = CardCommandText.Compose(command, CardCommandText.Picks(user), typed);
         return text.Length > MaxCommandLength
             ? (null, "BadRequest", $"The command is longer than {MaxCommandLength} characters.")
-            : (text.ToString(), "", "");
+            : (text, "", "");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ImtBot.Cards;
 using ImtBot.Api;
 using ImtBot.Core.Commands;
 using ImtBot.Core.Platforms;
@@ -104,7 +105,7 @@ public static partial class ConsoleApi
             return BoundedJson.Problem(400, "\"data\" must be an object with a \"command\", as the card's action carries.");
         }
 
-        var text = CardActionText.Compose(command, data);
+        var text = CardCommandText.Compose(command, CardCommandText.Picks(BoundedJson.String(data, CardCommandText.UserInput)), BoundedJson.String(data, CardCommandText.TextInput));
         var deliveryId = BoundedJson.String(body, "id") ?? Guid.NewGuid().ToString("N");
         var reply = await commands.HandleAsync(
             new ChatCommand(ResolveMentions(chat, text), chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, message.ChannelId), "console:action:" + deliveryId), ct);
