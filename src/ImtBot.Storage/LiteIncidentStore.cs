@@ -12,7 +12,7 @@ namespace ImtBot.Storage;
 /// Create one at start-up (it throws <see cref="DatabaseLockedException"/> if another process holds the file) and
 /// dispose it at shutdown (drains the writer, checkpoints, releases the lock).
 /// </summary>
-public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
+public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly DatabaseLock _lock;
