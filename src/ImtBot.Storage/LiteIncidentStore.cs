@@ -8,11 +8,13 @@ namespace ImtBot.Storage;
 /// <summary>
 /// The incident store on LiteDB 5.0.21: one database per process guarded by a lock file, one writer thread with
 /// group commit, an fsync (a checkpoint, or the log's: <see cref="StorageOptions.Durability"/>) before any write is
-/// acknowledged, hash-chained events, inbox, outbox, links and settings.
+/// acknowledged, hash-chained events, inbox, outbox, links and settings. It implements every store port (the log,
+/// its queries, the outbox, settings); the host keeps collections of its own in the same file through
+/// <see cref="LiteDocumentDatabase"/>, never through this class.
 /// Create one at start-up (it throws <see cref="DatabaseLockedException"/> if another process holds the file) and
 /// dispose it at shutdown (drains the writer, checkpoints, releases the lock).
 /// </summary>
-public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
+public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly DatabaseLock _lock;
@@ -69,34 +71,6 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
     }
 
     /// <summary>
-    /// Runs host work on the writer thread, inside a transaction, and completes once it is durable (checkpointed).
-    /// The work may be re-run alone if the batch it shared a transaction with rolls back: touch only the database.
-    /// Never start a transaction or await inside it.
-    /// </summary>
-    public Task<T> WriteAsync<T>(Func<ILiteDatabase, T> work, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        return _writer.Enqueue(db => work(db), null, exclusive: false, cancellationToken);
-    }
-
-    /// <summary>Reads from the database on the caller's thread (a snapshot of committed data). Do not write here.</summary>
-    public T Read<T>(Func<ILiteDatabase, T> query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return query(_host.Current);
-    }
-
-    /// <summary>
-    /// Maps <typeparamref name="T"/> and opens its collection now, before concurrent use (LiteDB 5.0.21's BsonMapper has
-    /// first-use races). Call at start-up for every type the host keeps through <see cref="WriteAsync{T}"/>.
-    /// </summary>
-    public void Prewarm<T>(string collection)
-    {
-        // Creating a typed collection builds T's entity mapper.
-        _host.Current.GetCollection<T>(collection);
-    }
-
-    /// <summary>
     /// Checks the store through the writer: reopens the database if an I/O fault closed it, then reports health.
     /// </summary>
     public async Task<StoreHealth> ProbeAsync(CancellationToken cancellationToken = default)
@@ -130,6 +104,12 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
             _lock.Dispose();
         }
     }
+
+    /// <summary>The database the store owns, lent to <see cref="LiteDocumentDatabase"/> for the host's own collections.</summary>
+    internal DatabaseHost Host => _host;
+
+    /// <summary>The single writer, shared with <see cref="LiteDocumentDatabase"/> so the host's writes are ordered and durable alike.</summary>
+    internal StoreWriter Writer => _writer;
 
     private DateTimeOffset Now => _time.GetUtcNow();
 

@@ -20,7 +20,7 @@ public static class TeamsServiceCollectionExtensions
     /// Registers the Teams adapter when <c>Teams:AppId</c> and <c>Teams:AppPassword</c> are set (otherwise nothing):
     /// options (validated on start), the token validator, the activity router, the Connector and Graph clients with
     /// their retry pipeline, and <see cref="IChatPlatform"/> "teams". Needs <see cref="ICommandHandler"/>,
-    /// <see cref="IIncidentReader"/>, <see cref="IIncidentCards"/> and <see cref="IIncidentStore"/> from the host.
+    /// <see cref="IIncidentReader"/>, <see cref="IIncidentCards"/>, <see cref="ICommandStore"/> and <see cref="ISettingsStore"/> from the host.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {

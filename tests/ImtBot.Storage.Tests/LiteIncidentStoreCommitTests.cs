@@ -240,39 +240,9 @@ public sealed class LiteIncidentStoreCommitTests : IDisposable
         Assert.Null(store.FindIncident(1));
     }
 
-    [Fact]
-    public async Task WriteAsync_HostCollection_DurableAndReadable()
-    {
-        using var store = _temp.Open();
-        store.Prewarm<ChatLine>("console_messages");
-
-        var id = await store.WriteAsync(db => db.GetCollection<ChatLine>("console_messages").Insert(new ChatLine { Text = "hello" }));
-
-        Assert.Equal("hello", store.Read(db => db.GetCollection<ChatLine>("console_messages").FindById(id).Text));
-    }
-
-    [Fact]
-    public async Task WriteAsync_WorkThrows_FaultsOnlyThatCaller()
-    {
-        using var store = _temp.Open();
-
-        var failing = store.WriteAsync<int>(_ => throw new InvalidOperationException("host bug"));
-        var fine = store.CommitAsync(Requests.Declare(1));
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
-        Assert.Equal(CommitStatus.Committed, (await fine).Status);
-    }
-
     private static void AssertSameEvents(IReadOnlyList<IncidentEvent> expected, IReadOnlyList<IncidentEvent> actual)
     {
         Assert.Equal(expected.Select(EventChain.Canonical), actual.Select(EventChain.Canonical));
         Assert.Equal(expected.Select(e => (e.PreviousHash, e.Hash, e.At)), actual.Select(e => (e.PreviousHash, e.Hash, e.At)));
-    }
-
-    public sealed class ChatLine
-    {
-        public int Id { get; set; }
-
-        public string Text { get; set; } = "";
     }
 }

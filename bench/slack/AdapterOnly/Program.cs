@@ -10,7 +10,7 @@ builder.Logging.ClearProviders();
 builder.Services.AddSingleton<ICommandHandler, EchoHandler>();
 // Slash commands with text use neither cards nor the store (only the modal and pushpin events do).
 builder.Services.AddSingleton<IIncidentCards>(_ => null!);
-builder.Services.AddSingleton<IIncidentStore>(_ => null!);
+builder.Services.AddSingleton<ICommandStore>(_ => null!);
 builder.Services.AddSlack(builder.Configuration);
 var app = builder.Build();
 app.MapSlack();

@@ -46,7 +46,9 @@ builder.Configuration["Teams:ConversationMessagesPerSecond"] = "50";
 builder.Services.AddSingleton<ICommandHandler>(new InstantCommands());
 builder.Services.AddSingleton(Mock.Of<IIncidentReader>());
 builder.Services.AddSingleton(Mock.Of<IIncidentCards>());
-builder.Services.AddSingleton(SettingsStore.Create());
+var settingsStore = SettingsStore.Create();
+builder.Services.AddSingleton(settingsStore);
+builder.Services.AddSingleton<ISettingsStore>(settingsStore);
 builder.Services.AddTeams(builder.Configuration);
 foreach (var name in new[] { "teams-openid", "teams-login", "teams-connector", "teams-graph" })
 {
@@ -128,17 +130,17 @@ internal sealed class InstantCommands : ICommandHandler
     public Task<CommandReply> HandleParsedAsync(Command command, ChatCommand origin, CancellationToken cancellationToken = default) => Reply;
 }
 
-/// <summary>An <see cref="IIncidentStore"/> that only keeps settings in memory.</summary>
+/// <summary>An <see cref="ICommandStore"/> that only keeps settings in memory.</summary>
 internal class SettingsStore : System.Reflection.DispatchProxy
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> settings = new();
 
-    public static IIncidentStore Create() => Create<IIncidentStore, SettingsStore>();
+    public static ICommandStore Create() => Create<ICommandStore, SettingsStore>();
 
     protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args) => method?.Name switch
     {
-        nameof(IIncidentStore.GetSetting) => settings.TryGetValue((string)args![0]!, out var v) ? v : null,
-        nameof(IIncidentStore.SetSettingAsync) => Set((string)args![0]!, (string)args[1]!),
+        nameof(ISettingsStore.GetSetting) => settings.TryGetValue((string)args![0]!, out var v) ? v : null,
+        nameof(ISettingsStore.SetSettingAsync) => Set((string)args![0]!, (string)args[1]!),
         _ => throw new NotSupportedException(method?.Name),
     };
 

@@ -10,7 +10,7 @@ namespace ImtBot.Core.Incidents;
 /// declaration behind a database query): if the store ever knows a higher number (a declaration's commit conflicted,
 /// see <see cref="Resync"/>), the counter catches up before the retry reserves again.
 /// </summary>
-internal sealed class IncidentNumbers(IIncidentStore store)
+internal sealed class IncidentNumbers(IIncidentLog store)
 {
     private readonly Lock _gate = new();
     private int _last = -1;

@@ -16,7 +16,7 @@ namespace ImtBot.Core.Incidents;
 /// Outbox steps are keyed <c>{incident}:{kind}:{sequence}.{i}</c> (the first new event's sequence, the effect's index),
 /// routed to the incident's home platform, and due now — or at <c>ScheduleTimer.DueAt</c> / <c>ArchiveChannel.At</c>.
 /// </summary>
-public sealed partial class IncidentService(IIncidentStore store, TimeProvider time, IncidentOptions options) : ICommandHandler, IIncidentReader
+public sealed partial class IncidentService(ICommandStore store, TimeProvider time, IncidentOptions options) : ICommandHandler, IIncidentReader
 {
     public const int MaxAttempts = 25;
 

@@ -42,12 +42,12 @@ public static class OnCallLists
         options.Roles.Concat(options.OnCall.Keys).Select(r => r.ToLowerInvariant()).Distinct().ToArray();
 
     /// <summary>Every role's current list (configuration overlaid by stored settings); roles without a list are left out.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<UserRef>> Current(IncidentOptions options, IIncidentStore store, string platform)
+    public static IReadOnlyDictionary<string, IReadOnlyList<UserRef>> Current(IncidentOptions options, ISettingsStore settings, string platform)
     {
         var lists = new Dictionary<string, IReadOnlyList<UserRef>>(StringComparer.OrdinalIgnoreCase);
         foreach (var role in Roles(options))
         {
-            var list = Deserialize(store.GetSetting(SettingKey(role)))
+            var list = Deserialize(settings.GetSetting(SettingKey(role)))
                 ?? (options.OnCall.TryGetValue(role, out var ids) ? ids.Select(id => new UserRef(platform, id, id)).ToArray() : null);
             if (list is { Count: > 0 })
             {

@@ -17,7 +17,7 @@ namespace ImtBot.Slack.Inbound;
 public sealed partial class SlackInbound(
     ICommandHandler handler,
     IIncidentCards cards,
-    IIncidentStore store,
+    ICommandStore store,
     SlackWebApi api,
     SlackUserNames names,
     ILogger<SlackInbound> logger)

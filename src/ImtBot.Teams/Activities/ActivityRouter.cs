@@ -19,7 +19,7 @@ internal sealed class ActivityRouter(
     ICommandHandler commands,
     IIncidentReader reader,
     IIncidentCards cards,
-    IIncidentStore store,
+    ICommandStore store,
     TeamDirectory directory,
     ConnectorClient connector,
     ILogger<ActivityRouter> log)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ImtBot.Teams.Activities;
 
 /// <summary>Reads and writes the Teams settings kept in the store: the incident team and the last trusted serviceUrl per tenant.</summary>
-internal sealed class TeamDirectory(IIncidentStore store, IOptions<TeamsOptions> options)
+internal sealed class TeamDirectory(ISettingsStore store, IOptions<TeamsOptions> options)
 {
     private readonly ConcurrentDictionary<string, string> knownServiceUrls = new(StringComparer.OrdinalIgnoreCase);
 

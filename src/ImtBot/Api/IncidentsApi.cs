@@ -12,11 +12,11 @@ public static class IncidentsApi
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/incidents");
-        api.MapGet("/", (IIncidentStore store, bool? open) =>
+        api.MapGet("/", (IIncidentQueries store, bool? open) =>
             Results.Ok(store.ListIncidents(open ?? false).OrderByDescending(i => i.Number).Select(Summary)));
         api.MapGet("/{number:int}", (int number, IIncidentReader reader) =>
             reader.Get(number) is { } incident ? Results.Ok(Detail(incident)) : NotFound(number));
-        api.MapGet("/{number:int}/timeline", (int number, IIncidentStore store) =>
+        api.MapGet("/{number:int}/timeline", (int number, IIncidentQueries store) =>
         {
             if (Events(store, number) is not { } events)
             {
@@ -27,11 +27,11 @@ public static class IncidentsApi
             var words = ReviewModel.From(events).Timeline.ToDictionary(t => t.Sequence, t => t.Text);
             return Results.Ok(events.Select(e => Timeline(e, words.GetValueOrDefault(e.Sequence))));
         });
-        api.MapGet("/{number:int}/review.md", (int number, IIncidentStore store) =>
+        api.MapGet("/{number:int}/review.md", (int number, IIncidentQueries store) =>
             Events(store, number) is { } events
                 ? Results.Text(ReviewWriter.ToMarkdown(events), "text/markdown; charset=utf-8")
                 : NotFound(number));
-        api.MapGet("/{number:int}/audit", (int number, IIncidentStore store) =>
+        api.MapGet("/{number:int}/audit", (int number, IIncidentQueries store) =>
         {
             if (Events(store, number) is not { } events)
             {
@@ -44,7 +44,7 @@ public static class IncidentsApi
         return app;
     }
 
-    private static IReadOnlyList<IncidentEvent>? Events(IIncidentStore store, int number)
+    private static IReadOnlyList<IncidentEvent>? Events(IIncidentQueries store, int number)
     {
         var events = store.GetEvents(number);
         return events.Count == 0 ? null : events;

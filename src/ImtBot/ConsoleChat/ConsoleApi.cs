@@ -45,7 +45,7 @@ public static partial class ConsoleApi
         return Results.Ok(chat.MessagesFor(id, u.Id).Select(ConsoleChatService.ToDto));
     }
 
-    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, IIncidentStore store, CancellationToken ct)
+    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, CancellationToken ct)
     {
         var (body, user, error) = await ReadSenderAsync(request, chat, ct);
         if (error is not null)
@@ -67,21 +67,20 @@ public static partial class ConsoleApi
         }
 
         var deliveryId = "console:msg:" + (BoundedJson.String(body!, "id") ?? Guid.NewGuid().ToString("N"));
-        if (store.FindInboxReply(deliveryId) is { } earlier)
-        {
-            // A redelivery of a command already handled: the first answer again, nothing posted twice.
-            return Results.Ok(new { replies = new[] { new { text = earlier, accepted = true, incident = (int?)null, message = (string?)null } } });
-        }
-
         if (!IsCommand(text, out var commandText))
         {
             var posted = await chat.PostAsync(channel.Id, user.Id, user.Name, text);
             return Results.Ok(new { replies = Array.Empty<object>(), message = posted.Key });
         }
 
-        await chat.PostAsync(channel.Id, user.Id, user.Name, text, visibleTo: user.Id);
         var reply = await commands.HandleAsync(
             new ChatCommand(ResolveMentions(chat, commandText), chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, channel.Id), deliveryId), ct);
+        if (!reply.Redelivered)
+        {
+            // The command as typed, shown to its sender only; posted once handled, so a redelivery does not show it twice.
+            await chat.PostAsync(channel.Id, user.Id, user.Name, text, visibleTo: user.Id);
+        }
+
         return await ReplyAsync(chat, channel.Id, user, reply);
     }
 
@@ -154,6 +153,12 @@ public static partial class ConsoleApi
 
     private static async Task<IResult> ReplyAsync(ConsoleChatService chat, string channelId, ConsoleUser user, CommandReply reply)
     {
+        if (reply.Redelivered)
+        {
+            // A redelivery of a command already handled: the first answer again, nothing posted twice.
+            return Results.Ok(new { replies = new[] { new { text = reply.Text, accepted = reply.Accepted, incident = reply.Incident, message = (string?)null } } });
+        }
+
         var posted = await chat.PostAsync(channelId, ConsoleChatService.BotId, ConsoleChatService.BotName, reply.Text, visibleTo: user.Id);
         return Results.Ok(new
         {

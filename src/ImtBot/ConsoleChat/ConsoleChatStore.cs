@@ -1,63 +1,57 @@
 using ImtBot.Storage;
-using LiteDB;
 
 namespace ImtBot.ConsoleChat;
 
-/// <summary>Console channels and messages, kept in the bot's database through its single writer.</summary>
+/// <summary>
+/// Console channels and messages, kept as collections of their own in the bot's database: reads see committed data,
+/// writes go through the store's single writer and are durable before they complete.
+/// </summary>
 public sealed class ConsoleChatStore
 {
-    private const string Channels = "console_channels";
-    private const string Messages = "console_messages";
-    private readonly LiteIncidentStore _store;
+    private readonly DocumentCollection<ConsoleChannel> _channels;
+    private readonly DocumentCollection<ConsoleMessage> _messages;
 
-    public ConsoleChatStore(LiteIncidentStore store)
+    public ConsoleChatStore(LiteDocumentDatabase database)
     {
-        _store = store;
-
-        // LiteDB 5.0.21's mapper has first-use races: build both mappers before any request can.
-        _store.Prewarm<ConsoleChannel>(Channels);
-        _store.Prewarm<ConsoleMessage>(Messages);
+        // Opened here, at start-up: LiteDB 5.0.21's mapper has first-use races, so both mappers exist before any request.
+        _channels = database.Collection<ConsoleChannel>("console_channels");
+        _messages = database.Collection<ConsoleMessage>("console_messages");
     }
 
-    public Task EnsureIndexesAsync() => _store.WriteAsync(db =>
+    public Task EnsureIndexesAsync() => _messages.WriteAsync(m => m.EnsureIndex(x => x.ChannelId));
+
+    public ConsoleChannel? FindChannel(string id) => _channels.Read(c => c.FindById(id));
+
+    public IReadOnlyList<ConsoleChannel> ListChannels() => _channels.Read(c => c.FindAll().ToList());
+
+    public Task<ConsoleChannel> UpsertChannelAsync(ConsoleChannel channel) => _channels.WriteAsync(c =>
     {
-        db.GetCollection<ConsoleMessage>(Messages).EnsureIndex(m => m.ChannelId);
-        return 0;
-    });
-
-    public ConsoleChannel? FindChannel(string id) => _store.Read(db => db.GetCollection<ConsoleChannel>(Channels).FindById(id));
-
-    public IReadOnlyList<ConsoleChannel> ListChannels() => _store.Read(db => db.GetCollection<ConsoleChannel>(Channels).FindAll().ToList());
-
-    public Task<ConsoleChannel> UpsertChannelAsync(ConsoleChannel channel) => _store.WriteAsync(db =>
-    {
-        db.GetCollection<ConsoleChannel>(Channels).Upsert(channel);
+        c.Upsert(channel);
         return channel;
     });
 
-    public ConsoleMessage? FindMessage(long id) => _store.Read(db => db.GetCollection<ConsoleMessage>(Messages).FindById(id));
+    public ConsoleMessage? FindMessage(long id) => _messages.Read(m => m.FindById(id));
 
-    public IReadOnlyList<ConsoleMessage> ListMessages(string channelId, int max) => _store.Read(db =>
-        db.GetCollection<ConsoleMessage>(Messages).Query().Where(m => m.ChannelId == channelId).OrderByDescending(m => m.Id).Limit(max).ToList()
-            .OrderBy(m => m.Id).ToList());
+    public IReadOnlyList<ConsoleMessage> ListMessages(string channelId, int max) => _messages.Read(m =>
+        m.Query().Where(x => x.ChannelId == channelId).OrderByDescending(x => x.Id).Limit(max).ToList()
+            .OrderBy(x => x.Id).ToList());
 
-    public Task<ConsoleMessage> InsertMessageAsync(ConsoleMessage message) => _store.WriteAsync(db =>
+    public Task<ConsoleMessage> InsertMessageAsync(ConsoleMessage message) => _messages.WriteAsync(m =>
     {
-        db.GetCollection<ConsoleMessage>(Messages).Insert(message);
+        m.Insert(message);
         return message;
     });
 
-    public Task<ConsoleMessage?> UpdateMessageAsync(long id, Action<ConsoleMessage> change) => _store.WriteAsync(db =>
+    public Task<ConsoleMessage?> UpdateMessageAsync(long id, Action<ConsoleMessage> change) => _messages.WriteAsync(m =>
     {
-        var messages = db.GetCollection<ConsoleMessage>(Messages);
-        var message = messages.FindById(id);
+        var message = m.FindById(id);
         if (message is null)
         {
             return null;
         }
 
         change(message);
-        messages.Update(message);
+        m.Update(message);
         return message;
     });
 }

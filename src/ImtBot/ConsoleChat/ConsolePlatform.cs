@@ -12,7 +12,7 @@ namespace ImtBot.ConsoleChat;
 /// pages arrive as direct messages with the page card, updates also go to the announcements channel.
 /// Cards are the Teams (Adaptive Card) templates, rendered in the page by the official JavaScript renderer.
 /// </summary>
-internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards cards, IIncidentStore store, TimeProvider time) : IChatPlatform
+internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards cards, IIncidentQueries store, TimeProvider time) : IChatPlatform
 {
     private const string CardPlatform = PlatformNames.Teams;
     private const string ChannelLink = "console:channel";

@@ -13,7 +13,7 @@ namespace ImtBot.Dispatch;
 /// earlier attempt may have landed), then dead-lettered and told to the incident channel.
 /// </summary>
 internal sealed partial class EffectDispatcher(
-    IIncidentStore store,
+    IOutbox store,
     IIncidentReader incidents,
     ICommandHandler commands,
     IEnumerable<IChatPlatform> platforms,

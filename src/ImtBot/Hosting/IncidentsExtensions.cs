@@ -18,7 +18,7 @@ internal static class IncidentsExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<IncidentOptions>>(new ListingValidator<IncidentOptions>(o => o.Validate()));
         builder.Services.AddSingleton(sp => new IncidentService(
-            sp.GetRequiredService<IIncidentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value));
+            sp.GetRequiredService<ICommandStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value));
         builder.Services.AddSingleton<IIncidentReader>(sp => sp.GetRequiredService<IncidentService>());
         builder.Services.AddSingleton<ICommandHandler>(sp => new SignallingCommandHandler(sp.GetRequiredService<IncidentService>(), sp.GetRequiredService<OutboxSignal>()));
         return builder;

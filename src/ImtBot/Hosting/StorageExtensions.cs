@@ -8,12 +8,19 @@ internal static class StorageExtensions
     /// <summary>
     /// One LiteDB store per process (<c>Storage:Path</c>, default <c>data/imtbot.db</c>), opened when first resolved:
     /// the host resolves it at start-up so a held database or a bad path stops the process with a clear message.
+    /// Each store port resolves to that one instance; <see cref="LiteDocumentDatabase"/> lends the host collections of
+    /// its own in the same file, through the same writer.
     /// </summary>
     public static WebApplicationBuilder AddImtBotStorage(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(_ => StorageOptionsFrom(builder.Configuration));
         builder.Services.AddSingleton(sp => new LiteIncidentStore(sp.GetRequiredService<StorageOptions>(), sp.GetService<TimeProvider>()));
-        builder.Services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<LiteIncidentStore>());
+        builder.Services.AddSingleton<ICommandStore>(sp => sp.GetRequiredService<LiteIncidentStore>());
+        builder.Services.AddSingleton<IIncidentLog>(sp => sp.GetRequiredService<LiteIncidentStore>());
+        builder.Services.AddSingleton<IIncidentQueries>(sp => sp.GetRequiredService<LiteIncidentStore>());
+        builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteIncidentStore>());
+        builder.Services.AddSingleton<ISettingsStore>(sp => sp.GetRequiredService<LiteIncidentStore>());
+        builder.Services.AddSingleton(sp => new LiteDocumentDatabase(sp.GetRequiredService<LiteIncidentStore>()));
         builder.Services.AddHostedService<StorageOpener>();
         return builder;
     }

@@ -5,12 +5,12 @@ using ImtBot.Core.Ports;
 namespace ImtBot.Core.Tests.Incidents;
 
 /// <summary>
-/// A test double of <see cref="IIncidentStore"/> that keeps the port's promises: one writer, atomic commits, inbox
-/// duplicates, optimistic versions (a stale ExpectedVersion or a taken number is a Conflict), contiguous hash-chained
-/// events (a broken link is a fault), unique outbox keys. <see cref="BeforeCommit"/> lets a test slip a concurrent
+/// A test double of the store (<see cref="ICommandStore"/> and <see cref="IOutbox"/>) that keeps the ports' promises:
+/// one writer, atomic commits, inbox duplicates, optimistic versions (a stale ExpectedVersion or a taken number is a
+/// Conflict), contiguous hash-chained events (a broken link is a fault), unique outbox keys. <see cref="BeforeCommit"/> lets a test slip a concurrent
 /// change in between a decision and its commit.
 /// </summary>
-internal sealed class InMemoryIncidentStore : IIncidentStore
+internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, string> inbox = new(StringComparer.Ordinal);

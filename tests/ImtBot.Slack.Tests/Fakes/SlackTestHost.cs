@@ -21,7 +21,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 {
     public const string SigningSecret = SlackSigning.SigningSecret;
 
-    private SlackTestHost(WebApplication app, FakeSlack fake, TestClock clock, RecordingCommandHandler handler, Mock<IIncidentStore> store, CapturedLogs logs, SlackFollowUps followUps)
+    private SlackTestHost(WebApplication app, FakeSlack fake, TestClock clock, RecordingCommandHandler handler, Mock<ICommandStore> store, CapturedLogs logs, SlackFollowUps followUps)
     {
         FollowUps = followUps;
         App = app;
@@ -42,7 +42,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public RecordingCommandHandler Handler { get; }
 
-    public Mock<IIncidentStore> Store { get; }
+    public Mock<ICommandStore> Store { get; }
 
     public CapturedLogs Logs { get; }
 
@@ -73,7 +73,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         var followUps = new SlackFollowUps();
         builder.Services.AddSingleton<IStartupFilter>(followUps);
         var handler = new RecordingCommandHandler();
-        var store = new Mock<IIncidentStore>();
+        var store = new Mock<ICommandStore>();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<ICommandHandler>(handler);
         builder.Services.AddSingleton<IIncidentCards, FakeCards>();

@@ -28,7 +28,7 @@ public sealed class SlackServiceCollectionExtensionsTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(Mock.Of<ICommandHandler>());
         builder.Services.AddSingleton(Mock.Of<IIncidentCards>());
-        builder.Services.AddSingleton(Mock.Of<IIncidentStore>());
+        builder.Services.AddSingleton(Mock.Of<ICommandStore>());
         builder.Services.AddSlack(builder.Configuration);
         var app = builder.Build();
         app.MapSlack();

@@ -70,7 +70,7 @@ public sealed class PlatformFixture : IDisposable
         collection.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         collection.AddSingleton<TimeProvider>(Time);
         collection.AddSingleton(Cards.Object);
-        collection.AddSingleton(StoreMock.Create(Settings).Object);
+        collection.AddSingleton<ISettingsStore>(StoreMock.Create(Settings).Object);
         collection.AddSingleton(Mock.Of<ICommandHandler>());
         collection.AddSingleton(Mock.Of<IIncidentReader>());
         collection.AddTeams(configuration);

@@ -43,7 +43,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public Mock<IIncidentReader> Reader { get; } = new();
     public Mock<IIncidentCards> Cards { get; } = new();
     public ConcurrentDictionary<string, string> Settings { get; } = new();
-    public Mock<IIncidentStore> Store { get; }
+    public Mock<ICommandStore> Store { get; }
     public ConcurrentDictionary<string, int> Channels { get; } = new();
     public List<ChatCommand> Received { get; } = [];
     public LogCapture Logs { get; } = new();
@@ -85,6 +85,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         builder.Services.AddSingleton(Reader.Object);
         builder.Services.AddSingleton(Cards.Object);
         builder.Services.AddSingleton(Store.Object);
+        builder.Services.AddSingleton<ISettingsStore>(Store.Object);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.UseTeamsFakes(Http);
         app = builder.Build();

@@ -42,6 +42,27 @@ public class CardActionTests
         Assert.Equal("Paged", (string)(await host.GetJsonAsync("/api/incidents/1"))["pages"]!.AsArray().Single()!["status"]!);
     }
 
+    [Fact]
+    public async Task SameClickDeliveredTwice_AppliedOnceAndAnsweredOnce()
+    {
+        await using var host = await TestHost.StartAsync();
+        await host.SayAsync("alice", "general", "/incident declare Webhooks delayed sev3");
+        await host.SayAsync("alice", "general", "/incident role INC-1 ops @bob");
+        await host.DrainOutboxAsync();
+        var page = (await host.MessagesAsync("dm-bob", "bob")).Single(m => m!["card"] is not null)!;
+        var body = new { user = "bob", messageId = (string)page["id"]!, data = new { command = "ack INC-1" }, id = "click-1" };
+
+        var first = await (await host.Http.PostAsJsonAsync("/api/console/actions", body)).Content.ReadFromJsonAsync<JsonObject>();
+        var events = (await host.GetArrayAsync("/api/incidents/1/timeline")).Count;
+        var second = await (await host.Http.PostAsJsonAsync("/api/console/actions", body)).Content.ReadFromJsonAsync<JsonObject>();
+
+        var text = (string)first!["replies"]![0]!["text"]!;
+        Assert.Equal(text, (string)second!["replies"]![0]!["text"]!);
+        Assert.Null((string?)second["replies"]![0]!["message"]);
+        Assert.Single(await host.MessagesAsync("dm-bob", "bob"), m => (string)m!["user"]! == "imtbot" && (string)m["text"]! == text);
+        Assert.Equal(events, (await host.GetArrayAsync("/api/incidents/1/timeline")).Count);
+    }
+
     /// <summary>Every action anywhere in an Adaptive Card (body action sets and the card's own actions).</summary>
     private static IEnumerable<JsonObject> Actions(JsonNode node) => node switch
     {

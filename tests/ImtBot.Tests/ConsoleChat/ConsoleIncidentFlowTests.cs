@@ -111,10 +111,12 @@ public class ConsoleIncidentFlowTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        var firstText = (string)(await first.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["replies"]![0]!["text"]!;
-        var secondText = (string)(await second.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["replies"]![0]!["text"]!;
-        Assert.Equal(firstText, secondText);
+        var firstReply = (await first.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["replies"]![0]!;
+        var secondReply = (await second.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["replies"]![0]!;
+        Assert.Equal((string)firstReply["text"]!, (string)secondReply["text"]!);
+        Assert.Null((string?)secondReply["message"]);
         Assert.Single(await host.GetArrayAsync("/api/incidents"));
         Assert.Single(await host.MessagesAsync("general"), m => (string)m!["text"]! == body.text);
+        Assert.Single(await host.MessagesAsync("general"), m => (string)m!["user"]! == "imtbot" && (string)m["text"]! == (string)firstReply["text"]!);
     }
 }

@@ -27,7 +27,7 @@ public class DeadLetterTests
         }
 
         Assert.Equal(3, flaky.Attempts);
-        var store = host.Services.GetRequiredService<IIncidentStore>();
+        var store = host.Services.GetRequiredService<IOutbox>();
         var dead = Assert.Single(store.GetSteps(OutboxStatus.Dead));
         Assert.Equal("announce", dead.Kind);
         Assert.Contains("announcements are down", dead.LastError);

@@ -10,7 +10,7 @@ namespace ImtBot.Tests.Dispatch;
 /// <summary>
 /// While every dispatcher slot is taken (effects held back, e.g. by a rate limit) and more steps are due, the
 /// dispatcher waits for a slot to free up: it does not keep asking the store what is due. It used to spin on
-/// <see cref="IIncidentStore.NextDueAt"/> — a due step answers "now" — which took a fifth of the host's CPU and
+/// <see cref="IOutbox.NextDueAt"/> — a due step answers "now" — which took a fifth of the host's CPU and
 /// contended with the writer under load.
 /// </summary>
 public class FullCapacityTests
@@ -26,11 +26,11 @@ public class FullCapacityTests
                 builder.Services.RemoveAll<IChatPlatform>();
                 builder.Services.AddSingleton<ImtBot.ConsoleChat.ConsolePlatform>();
                 builder.Services.AddSingleton<IChatPlatform>(sp => new HeldPlatform(sp.GetRequiredService<ImtBot.ConsoleChat.ConsolePlatform>(), held, release));
-                builder.Services.RemoveAll<IIncidentStore>();
+                builder.Services.RemoveAll<IOutbox>();
                 builder.Services.AddSingleton(sp => CountingStore.Wrap(sp.GetRequiredService<LiteIncidentStore>()));
             },
             settings: ["Dispatcher:Enabled=true", "Dispatcher:BatchSize=1"]);
-        var store = (CountingStore)(object)host.Services.GetRequiredService<IIncidentStore>();
+        var store = (CountingStore)(object)host.Services.GetRequiredService<IOutbox>();
 
         await host.SayAsync("alice", "general", "/incident declare Held sev2");
         await held.Task.WaitAsync(TimeSpan.FromMinutes(1));
@@ -62,21 +62,21 @@ public class FullCapacityTests
     /// <summary>The real store, counting the dispatcher's questions (what is due, and leases).</summary>
     public class CountingStore : DispatchProxy
     {
-        private IIncidentStore _inner = null!;
+        private IOutbox _inner = null!;
         private int _calls;
 
         public int Calls => Volatile.Read(ref _calls);
 
-        public static IIncidentStore Wrap(IIncidentStore inner)
+        public static IOutbox Wrap(IOutbox inner)
         {
-            var proxy = Create<IIncidentStore, CountingStore>();
+            var proxy = Create<IOutbox, CountingStore>();
             ((CountingStore)(object)proxy)._inner = inner;
             return proxy;
         }
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            if (targetMethod?.Name is nameof(IIncidentStore.NextDueAt) or nameof(IIncidentStore.LeaseDueAsync))
+            if (targetMethod?.Name is nameof(IOutbox.NextDueAt) or nameof(IOutbox.LeaseDueAsync))
             {
                 Interlocked.Increment(ref _calls);
             }

@@ -1,0 +1,21 @@
+using ImtBot.Core.Events;
+using ImtBot.Core.Platforms;
+
+namespace ImtBot.Core.Ports;
+
+/// <summary>The read side of the incident log: snapshots, events and the channel an incident lives in. Reads are synchronous.</summary>
+public interface IIncidentQueries
+{
+    IncidentSnapshot? FindIncident(int number);
+
+    IReadOnlyList<IncidentSnapshot> ListIncidents(bool openOnly);
+
+    /// <summary>Incidents declared in [from, to) — for metrics.</summary>
+    IReadOnlyList<IncidentSnapshot> ListIncidents(DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>The events of an incident in sequence order.</summary>
+    IReadOnlyList<IncidentEvent> GetEvents(int number);
+
+    /// <summary>The incident whose channel (link <c>{platform}:channel</c>) is this one, if any.</summary>
+    int? FindIncidentByChannel(ChannelRef channel);
+}

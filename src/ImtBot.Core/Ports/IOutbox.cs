@@ -1,0 +1,28 @@
+namespace ImtBot.Core.Ports;
+
+/// <summary>
+/// The outbox the dispatcher drains: steps committed with their events are leased, then completed (with the external
+/// ids they learned, the links such as <c>slack:channel</c> → <c>C123</c>), retried or dead-lettered.
+/// </summary>
+public interface IOutbox
+{
+    /// <summary>Leases up to <paramref name="max"/> due pending steps (and steps whose lease expired) to <paramref name="owner"/>.</summary>
+    Task<IReadOnlyList<OutboxStep>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a step done and stores the links it learned, atomically.</summary>
+    Task CompleteStepAsync(string key, IReadOnlyDictionary<string, string> links, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns a step to pending with its error, due again at <paramref name="retryAt"/>.</summary>
+    Task RetryStepAsync(string key, string error, DateTimeOffset retryAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives up on a step (dead letter); it is listed by <see cref="GetSteps"/>.</summary>
+    Task DeadLetterStepAsync(string key, string error, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    IReadOnlyList<OutboxStep> GetSteps(OutboxStatus status);
+
+    /// <summary>The earliest due time of a pending step, so the dispatcher can sleep until then.</summary>
+    DateTimeOffset? NextDueAt();
+
+    /// <summary>External ids learned for an incident, e.g. <c>slack:channel</c>, <c>slack:card</c>, <c>teams:activity</c>.</summary>
+    IReadOnlyDictionary<string, string> GetLinks(int incident);
+}
