@@ -21,13 +21,7 @@ public interface IIncidentCards
 
     JsonNode Review(string platform, IncidentState incident);
 
-    JsonNode Handover(string platform, IncidentState incident, string summary);
-
-    JsonNode RoleAssignment(string platform, IncidentState incident, string role);
-
     JsonNode Reminder(string platform, IncidentState incident, string reminder, string text);
-
-    JsonNode Help(string platform);
 
     JsonNode DeclareForm(string platform);
 }

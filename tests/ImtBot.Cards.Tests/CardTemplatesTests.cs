@@ -118,31 +118,6 @@ public sealed class CardTemplatesTests
     }
 
     [Fact]
-    public void RoleAssignment_BothPlatforms_PutTheCommandPrefixWhereTheAdapterAppendsTheUser()
-    {
-        var cards = new IncidentCards(Renderer);
-
-        var teams = cards.RoleAssignment(PlatformNames.Teams, SampleIncidents.Active(PlatformNames.Teams), "ops");
-        var choice = Objects(teams).Single(o => (string?)o["type"] == "Input.ChoiceSet");
-        Assert.Equal("user", (string?)choice["id"]);
-        Assert.Contains(Objects(teams), o => (string?)o["data"]?["command"] == "role INC-42 ops");
-
-        var slack = cards.RoleAssignment(PlatformNames.Slack, SampleIncidents.Active(PlatformNames.Slack), "ops");
-        Assert.Contains(Objects(slack), o => (string?)o["type"] == "users_select" && (string?)o["action_id"] == "role INC-42 ops");
-    }
-
-    [Fact]
-    public void RoleAssignment_DirectorySearchOn_AddsTheGraphUsersQuery()
-    {
-        var cards = new IncidentCards(Renderer, new CardOptions { TeamsDirectorySearch = true });
-
-        var card = cards.RoleAssignment(PlatformNames.Teams, SampleIncidents.Active(PlatformNames.Teams), "ops");
-
-        var choice = Objects(card).Single(o => (string?)o["type"] == "Input.ChoiceSet");
-        Assert.Equal("graph.microsoft.com/users", (string?)choice["choices.data"]!["dataset"]);
-    }
-
-    [Fact]
     public void Reminder_UpdateReminder_SnoozesWithTheReminderName()
     {
         var card = new IncidentCards(Renderer).Reminder(PlatformNames.Slack, SampleIncidents.Active(PlatformNames.Slack), "update", "Time for an update");

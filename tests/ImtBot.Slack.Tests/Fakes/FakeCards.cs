@@ -16,13 +16,7 @@ public sealed class FakeCards : IIncidentCards
 
     public JsonNode Review(string platform, IncidentState incident) => Message("review " + incident.Key);
 
-    public JsonNode Handover(string platform, IncidentState incident, string summary) => Message("handover");
-
-    public JsonNode RoleAssignment(string platform, IncidentState incident, string role) => Message("role " + role);
-
     public JsonNode Reminder(string platform, IncidentState incident, string reminder, string text) => Message("reminder " + incident.Key + " " + reminder + ": " + text);
-
-    public JsonNode Help(string platform) => Message("help");
 
     public JsonNode DeclareForm(string platform) => JsonNode.Parse("""
         {"type":"modal","callback_id":"declare","title":{"type":"plain_text","text":"Declare an incident"},"submit":{"type":"plain_text","text":"Declare"},
