@@ -10,8 +10,8 @@ public sealed class IncidentCards(ICardRenderer renderer, IncidentOptions? incid
 {
     private readonly IncidentOptions incidents = incidents ?? new IncidentOptions();
 
-    public JsonNode Incident(string platform, IncidentState incident) =>
-        renderer.Render(platform, CardNames.Incident, IncidentCardModel.From(incident, CardText.For(platform)));
+    public JsonNode Incident(string platform, IncidentState incident, string? notice = null) =>
+        renderer.Render(platform, CardNames.Incident, IncidentCardModel.From(incident, CardText.For(platform), notice));
 
     public JsonNode Page(string platform, IncidentState incident, Page page) =>
         renderer.Render(platform, CardNames.Page, PageCardModel.From(incident, page, CardText.For(platform)));
