@@ -7,11 +7,8 @@ public static class CardNames
     public const string Page = "page";
     public const string Update = "update";
     public const string Review = "review";
-    public const string Handover = "handover";
-    public const string Role = "role";
     public const string Reminder = "reminder";
-    public const string Help = "help";
     public const string Declare = "declare";
 
-    public static IReadOnlyList<string> All { get; } = [Incident, Page, Update, Review, Handover, Role, Reminder, Help, Declare];
+    public static IReadOnlyList<string> All { get; } = [Incident, Page, Update, Review, Reminder, Declare];
 }

@@ -12,14 +12,6 @@ public sealed class CardOptions
     /// </summary>
     public string Path { get; set; } = "";
 
-    /// <summary>
-    /// Adds Teams' people search (<c>Input.ChoiceSet</c> with <c>choices.data</c> <c>Data.Query</c> over
-    /// <c>graph.microsoft.com/users</c>) to the role-assignment card. Teams honours it in 1.5 cards, but the official 1.5
-    /// SDK and schema call it a 1.6 property, so cardcheck cannot vouch for it.
-    /// <value>The default value is false: the card offers the incident's participants and on-call people.</value>
-    /// </summary>
-    public bool TeamsDirectorySearch { get; set; }
-
     /// <summary>The built-in templates: <c>cards/</c> beside the application.</summary>
     public static string BuiltInPath => System.IO.Path.Combine(AppContext.BaseDirectory, "cards");
 

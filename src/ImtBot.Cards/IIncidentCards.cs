@@ -9,11 +9,13 @@ namespace ImtBot.Cards;
 /// message <c>{text, blocks}</c>, or a modal view for <see cref="DeclareForm"/>).
 /// Every button carries command text: Teams/console <c>Action.Execute</c> data <c>{"command":"ack INC-42"}</c>
 /// (verb <c>imtbot.command</c>); Slack button <c>value</c> = <c>ack INC-42</c>. A card input with id <c>user</c> is
-/// appended to the command as <c>&lt;@id&gt;</c>, an input with id <c>text</c> is appended as typed.
+/// appended to the command as <c>&lt;@id&gt;</c>, an input with id <c>text</c> is appended as typed. Teams data also
+/// names the card it sits on (<see cref="CardActionData"/>).
 /// </summary>
 public interface IIncidentCards
 {
-    JsonNode Incident(string platform, IncidentState incident);
+    /// <param name="notice">A line the platform adds under the card (why the incident lives in a thread), or null.</param>
+    JsonNode Incident(string platform, IncidentState incident, string? notice = null);
 
     JsonNode Page(string platform, IncidentState incident, Page page);
 
@@ -21,13 +23,7 @@ public interface IIncidentCards
 
     JsonNode Review(string platform, IncidentState incident);
 
-    JsonNode Handover(string platform, IncidentState incident, string summary);
-
-    JsonNode RoleAssignment(string platform, IncidentState incident, string role);
-
     JsonNode Reminder(string platform, IncidentState incident, string reminder, string text);
-
-    JsonNode Help(string platform);
 
     JsonNode DeclareForm(string platform);
 }

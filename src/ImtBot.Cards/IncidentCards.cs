@@ -6,13 +6,12 @@ using ImtBot.Core.Ports;
 namespace ImtBot.Cards;
 
 /// <summary>The cards the bot posts: each builds its view model from the incident and binds the platform's template.</summary>
-public sealed class IncidentCards(ICardRenderer renderer, CardOptions? cards = null, IncidentOptions? incidents = null) : IIncidentCards
+public sealed class IncidentCards(ICardRenderer renderer, IncidentOptions? incidents = null) : IIncidentCards
 {
-    private readonly CardOptions cards = cards ?? new CardOptions();
     private readonly IncidentOptions incidents = incidents ?? new IncidentOptions();
 
-    public JsonNode Incident(string platform, IncidentState incident) =>
-        renderer.Render(platform, CardNames.Incident, IncidentCardModel.From(incident, CardText.For(platform)));
+    public JsonNode Incident(string platform, IncidentState incident, string? notice = null) =>
+        renderer.Render(platform, CardNames.Incident, IncidentCardModel.From(incident, CardText.For(platform), notice));
 
     public JsonNode Page(string platform, IncidentState incident, Page page) =>
         renderer.Render(platform, CardNames.Page, PageCardModel.From(incident, page, CardText.For(platform)));
@@ -23,17 +22,8 @@ public sealed class IncidentCards(ICardRenderer renderer, CardOptions? cards = n
     public JsonNode Review(string platform, IncidentState incident) =>
         renderer.Render(platform, CardNames.Review, ReviewCardModel.From(incident, CardText.For(platform)));
 
-    public JsonNode Handover(string platform, IncidentState incident, string summary) =>
-        renderer.Render(platform, CardNames.Handover, HandoverCardModel.From(incident, summary, CardText.For(platform)));
-
-    public JsonNode RoleAssignment(string platform, IncidentState incident, string role) =>
-        renderer.Render(platform, CardNames.Role, RoleAssignmentCardModel.From(incident, role, CardText.For(platform), cards.TeamsDirectorySearch));
-
     public JsonNode Reminder(string platform, IncidentState incident, string reminder, string text) =>
         renderer.Render(platform, CardNames.Reminder, ReminderCardModel.From(incident, reminder, text, CardText.For(platform)));
-
-    public JsonNode Help(string platform) =>
-        renderer.Render(platform, CardNames.Help, HelpCardModel.From(CardText.For(platform)));
 
     public JsonNode DeclareForm(string platform) =>
         renderer.Render(platform, CardNames.Declare, DeclareFormModel.From(incidents, CardText.For(platform)));

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ImtBot.Cards;
+using ImtBot.Cards.Gallery;
 using ImtBot.Cards.Templating;
 using ImtBot.Core.Platforms;
 
@@ -21,14 +22,14 @@ public sealed class CardRendererTests : IDisposable
     public void Render_OrganisationTemplate_WinsOverTheBuiltInOne()
     {
         Directory.CreateDirectory(Path.Combine(orgDir, "teams"));
-        File.WriteAllText(Path.Combine(orgDir, "teams", "help.json"), """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Our help: ${intro}"}]}""");
+        File.WriteAllText(Path.Combine(orgDir, "teams", "review.json"), """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Our review: ${intro}"}]}""");
         var renderer = new CardRenderer(orgDir, RepoPaths.Cards);
 
-        var help = renderer.Render(PlatformNames.Teams, CardNames.Help, new { Intro = "hi" });
-        var page = renderer.Render(PlatformNames.Slack, CardNames.Help, ImtBot.Cards.Models.HelpCardModel.From(CardText.Slack));
+        var review = renderer.Render(PlatformNames.Teams, CardNames.Review, new { Intro = "hi" });
+        var slack = renderer.Render(PlatformNames.Slack, CardNames.Review, ImtBot.Cards.Models.ReviewCardModel.From(SampleIncidents.Closed(PlatformNames.Slack), CardText.Slack));
 
-        Assert.Equal("Our help: hi", (string?)help["body"]![0]!["text"]);
-        Assert.NotNull(page["blocks"]);
+        Assert.Equal("Our review: hi", (string?)review["body"]![0]!["text"]);
+        Assert.NotNull(slack["blocks"]);
     }
 
     [Fact]
@@ -36,12 +37,12 @@ public sealed class CardRendererTests : IDisposable
     {
         var renderer = new CardRenderer(RepoPaths.Cards);
 
-        Assert.Equal(renderer.FindFile(PlatformNames.Teams, CardNames.Help), renderer.FindFile(PlatformNames.Console, CardNames.Help));
+        Assert.Equal(renderer.FindFile(PlatformNames.Teams, CardNames.Review), renderer.FindFile(PlatformNames.Console, CardNames.Review));
     }
 
     [Theory]
     [InlineData("nosuchcard")]
-    [InlineData("../teams/help")]
+    [InlineData("../teams/review")]
     [InlineData("")]
     public void Render_UnknownOrUnsafeName_ThrowsCardTemplateException(string name)
     {

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using ImtBot.Cards;
 using ImtBot.Cards.Gallery;
+using ImtBot.Cards.Models;
+using ImtBot.Core.Incidents;
 using ImtBot.Core.Platforms;
 
 namespace ImtBot.Cards.Tests;
@@ -118,28 +120,62 @@ public sealed class CardTemplatesTests
     }
 
     [Fact]
-    public void RoleAssignment_BothPlatforms_PutTheCommandPrefixWhereTheAdapterAppendsTheUser()
+    public void Incident_Teams_CarriesItsMarkerAndTheNoticeOnlyWhenGiven()
     {
         var cards = new IncidentCards(Renderer);
+        var incident = SampleIncidents.Active(PlatformNames.Teams);
 
-        var teams = cards.RoleAssignment(PlatformNames.Teams, SampleIncidents.Active(PlatformNames.Teams), "ops");
-        var choice = Objects(teams).Single(o => (string?)o["type"] == "Input.ChoiceSet");
-        Assert.Equal("user", (string?)choice["id"]);
-        Assert.Contains(Objects(teams), o => (string?)o["data"]?["command"] == "role INC-42 ops");
+        var plain = cards.Incident(PlatformNames.Teams, incident);
+        var noted = cards.Incident(PlatformNames.Teams, incident, "this thread is the incident's channel");
 
-        var slack = cards.RoleAssignment(PlatformNames.Slack, SampleIncidents.Active(PlatformNames.Slack), "ops");
-        Assert.Contains(Objects(slack), o => (string?)o["type"] == "users_select" && (string?)o["action_id"] == "role INC-42 ops");
+        var marker = Objects(plain).Single(o => (string?)o["id"] == "imtbot-incident-card-42");
+        Assert.False((bool)marker["isVisible"]!);
+        Assert.Equal(IncidentCardModel.MarkerFor(42), (string?)marker["id"]);
+        Assert.DoesNotContain(Strings(plain), t => t.Contains("incident's channel", StringComparison.Ordinal));
+        Assert.Contains("this thread is the incident's channel", Strings(noted));
+        Assert.True(JsonNode.DeepEquals(plain["body"]!.AsArray()[^1], noted["body"]!.AsArray()[^1])); // the marker stays last either way
     }
 
-    [Fact]
-    public void RoleAssignment_DirectorySearchOn_AddsTheGraphUsersQuery()
+    [Theory]
+    [InlineData(CardNames.Incident)]
+    [InlineData(CardNames.Page)]
+    [InlineData(CardNames.Update)]
+    [InlineData(CardNames.Review)]
+    [InlineData(CardNames.Reminder)]
+    public void Render_TeamsButtons_NameTheCardTheySitOn(string template)
     {
-        var cards = new IncidentCards(Renderer, new CardOptions { TeamsDirectorySearch = true });
+        foreach (var (name, _, model) in CardGallery.Samples(PlatformNames.Teams).Where(s => s.Template == template))
+        {
+            var card = Renderer.Render(PlatformNames.Teams, template, model);
 
-        var card = cards.RoleAssignment(PlatformNames.Teams, SampleIncidents.Active(PlatformNames.Teams), "ops");
+            var execute = Objects(card).Where(o => (string?)o["type"] == "Action.Execute").ToList();
+            Assert.All(execute, a => Assert.Equal(template, (string?)a["data"]![CardActionData.CardKey]));
+            Assert.All(execute, a => Assert.True(JsonNode.DeepEquals(a["data"], a["fallback"]!["data"]), name));
+            if (model is PageCardModel page)
+            {
+                Assert.All(execute, a => Assert.Equal(page.PageId, (string?)a["data"]![CardActionData.PageKey]));
+            }
+        }
+    }
 
-        var choice = Objects(card).Single(o => (string?)o["type"] == "Input.ChoiceSet");
-        Assert.Equal("graph.microsoft.com/users", (string?)choice["choices.data"]!["dataset"]);
+    [Theory]
+    [InlineData(PlatformNames.Teams)]
+    [InlineData(PlatformNames.Slack)]
+    public void Page_Answered_SaysSoAndOffersNoButtons(string platform)
+    {
+        var cards = new IncidentCards(Renderer);
+        var incident = SampleIncidents.Active(platform);
+        var paged = new Page("p7", SampleIncidents.Person(platform, "Bob Okafor"), "ops", null, incident.DeclaredAt, incident.DeclaredAt.AddMinutes(5), 1, PageStatus.Paged, null);
+
+        var open = cards.Page(platform, incident, paged);
+        var acknowledged = cards.Page(platform, incident, paged with { Status = PageStatus.Acknowledged, AnsweredAt = incident.DeclaredAt.AddMinutes(2) });
+        var declined = cards.Page(platform, incident, paged with { Status = PageStatus.Declined, AnsweredAt = incident.DeclaredAt.AddMinutes(3) });
+
+        Assert.Contains(Objects(open), o => (string?)o["type"] is "Action.Execute" or "button");
+        Assert.DoesNotContain(Strings(open), t => t.Contains("You acknowledged", StringComparison.Ordinal));
+        Assert.DoesNotContain(Objects(acknowledged), o => (string?)o["type"] is "Action.Execute" or "button" or "ActionSet" or "actions");
+        Assert.Contains(Strings(acknowledged), t => t.Contains("You acknowledged this page at " + CardText.Time(incident.DeclaredAt.AddMinutes(2)), StringComparison.Ordinal));
+        Assert.Contains(Strings(declined), t => t.Contains("You declined this page", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -50,19 +50,23 @@ public static class CardGallery
     public static IEnumerable<(string Name, string Template, object Model)> Samples(string platform)
     {
         var text = CardText.For(platform);
-        yield return (CardNames.Help, CardNames.Help, HelpCardModel.From(text));
         yield return (CardNames.Declare, CardNames.Declare, DeclareFormModel.From(new IncidentOptions(), text));
         foreach (var (sample, incident) in SampleIncidents.All(platform))
         {
             yield return ($"{CardNames.Incident}-{sample}", CardNames.Incident, IncidentCardModel.From(incident, text));
+            if (platform == PlatformNames.Teams)
+            {
+                yield return ($"{CardNames.Incident}-{sample}-notice", CardNames.Incident, IncidentCardModel.From(incident, text, "This thread is the incident's channel: Microsoft Graph refused to create one."));
+            }
+
             var page = incident.Pages.FirstOrDefault(p => p.Status == PageStatus.Paged)
                 ?? new Page("sample", SampleIncidents.Person(platform, "Bob Okafor"), "ops", null, incident.DeclaredAt.AddMinutes(1), incident.DeclaredAt.AddMinutes(1) + incident.Policy.PageTimeout, 1, PageStatus.Paged, null);
             yield return ($"{CardNames.Page}-{sample}", CardNames.Page, PageCardModel.From(incident, page, text));
+            var answered = page with { Status = PageStatus.Acknowledged, AnsweredAt = page.SentAt.AddMinutes(2) };
+            yield return ($"{CardNames.Page}-{sample}-acknowledged", CardNames.Page, PageCardModel.From(incident, answered, text));
             var update = incident.Updates.Count > 0 ? incident.Updates[^1] : new StatusUpdate(incident.DeclaredAt.AddMinutes(10), incident.DeclaredBy, "We are looking into it.");
             yield return ($"{CardNames.Update}-{sample}", CardNames.Update, StatusUpdateCardModel.From(incident, update, text));
             yield return ($"{CardNames.Review}-{sample}", CardNames.Review, ReviewCardModel.From(incident, text));
-            yield return ($"{CardNames.Handover}-{sample}", CardNames.Handover, HandoverCardModel.From(incident, "Rollback is running; next step is to confirm EU payments recover, then stand down the gateway team. " + incident.Title, text));
-            yield return ($"{CardNames.Role}-{sample}", CardNames.Role, RoleAssignmentCardModel.From(incident, "ops", text, directorySearch: false));
             yield return ($"{CardNames.Reminder}-{sample}", CardNames.Reminder, ReminderCardModel.From(incident, "update", $"No stakeholder update on {incident.Key} for {CardText.Duration(incident.Policy.UpdateCadence ?? TimeSpan.FromHours(1))}: tell people what changed.", text));
         }
     }

@@ -2,7 +2,11 @@ using ImtBot.Core.Incidents;
 
 namespace ImtBot.Cards.Models;
 
-/// <summary>The incident card (<c>incident.json</c>): state, roles with holders, the latest update and the next steps.</summary>
+/// <summary>
+/// The incident card (<c>incident.json</c>): state, roles with holders, the latest update and the next steps.
+/// <see cref="Notice"/> is a platform's note under the card; <see cref="Marker"/> is the id of an invisible element that
+/// tells this incident's card apart from every other post (Teams finds a card it posted without learning its id by it).
+/// </summary>
 public sealed record IncidentCardModel(
     IncidentSummary Incident,
     string Text,
@@ -19,9 +23,12 @@ public sealed record IncidentCardModel(
     bool CanUpdate,
     string UpdateCommand,
     IReadOnlyList<CardAction> Actions,
-    string Footer)
+    string Footer,
+    bool HasNotice,
+    string Notice,
+    string Marker)
 {
-    public static IncidentCardModel From(IncidentState incident, CardText text)
+    public static IncidentCardModel From(IncidentState incident, CardText text, string? notice = null)
     {
         var summary = IncidentSummary.From(incident, text);
         var roles = RoleRows(incident, text);
@@ -59,8 +66,14 @@ public sealed record IncidentCardModel(
             !incident.IsFinal && incident.Status != IncidentStatus.Resolved,
             "update " + incident.Key,
             NextSteps(incident),
-            summary.Key + " · " + (vacant == 0 ? "all roles filled" : vacant + (vacant == 1 ? " role" : " roles") + " unassigned") + " · /incident help");
+            summary.Key + " · " + (vacant == 0 ? "all roles filled" : vacant + (vacant == 1 ? " role" : " roles") + " unassigned") + " · /incident help",
+            !string.IsNullOrWhiteSpace(notice),
+            text.Markup(notice, 500),
+            MarkerFor(incident.Number));
     }
+
+    /// <summary>The id of the invisible element on incident <paramref name="number"/>'s card.</summary>
+    public static string MarkerFor(int number) => "imtbot-incident-card-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The roles, lead first; a vacant role is highlighted. Slack sections hold at most 10 fields.</summary>
     public static IReadOnlyList<RoleRow> RoleRows(IncidentState incident, CardText text)

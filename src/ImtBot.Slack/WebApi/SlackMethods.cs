@@ -21,11 +21,8 @@ public static class SlackMethods
     public static readonly SlackMethod ChatPostEphemeral = new("chat.postEphemeral", SlackEncoding.Json, 100, Idempotent: false);
 
     public static readonly SlackMethod ViewsOpen = new("views.open", SlackEncoding.Json, 100, Idempotent: false);
-    public static readonly SlackMethod ViewsUpdate = new("views.update", SlackEncoding.Json, 100, Idempotent: true);
 
     public static readonly SlackMethod UsersInfo = new("users.info", SlackEncoding.Get, 100, Idempotent: true);
-    public static readonly SlackMethod UsersLookupByEmail = new("users.lookupByEmail", SlackEncoding.Get, 50, Idempotent: true);
 
     public static readonly SlackMethod PinsAdd = new("pins.add", SlackEncoding.Form, 20, Idempotent: true);
-    public static readonly SlackMethod BookmarksAdd = new("bookmarks.add", SlackEncoding.Json, 20, Idempotent: false);
 }

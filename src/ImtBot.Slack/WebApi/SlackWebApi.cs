@@ -17,8 +17,6 @@ public sealed class SlackWebApi(SlackApiClient client)
 
     public PinsApi Pins { get; } = new(client);
 
-    public BookmarksApi Bookmarks { get; } = new(client);
-
     /// <summary><c>apps.connections.open</c> with the app-level token: a one-time Socket Mode URL.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken ct = default) =>
         new((await client.CallAsync(SlackMethods.AppsConnectionsOpen, new JsonObject(), ct)).GetProperty("url").GetString()!);

@@ -7,15 +7,4 @@ public sealed class ViewsApi(SlackApiClient client)
 {
     public Task OpenAsync(string triggerId, JsonNode view, CancellationToken ct = default) =>
         client.CallAsync(SlackMethods.ViewsOpen, new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }, ct);
-
-    public Task UpdateAsync(string viewId, JsonNode view, string? hash = null, CancellationToken ct = default)
-    {
-        var args = new JsonObject { ["view_id"] = viewId, ["view"] = view.DeepClone() };
-        if (hash is not null)
-        {
-            args["hash"] = hash;
-        }
-
-        return client.CallAsync(SlackMethods.ViewsUpdate, args, ct);
-    }
 }

@@ -14,12 +14,12 @@ namespace ImtBot.Teams.Activities;
 /// Handles an authenticated activity: <c>message</c> → command (reply in the thread), <c>conversationUpdate</c> /
 /// <c>installationUpdate</c> → remember the team, <c>invoke adaptiveCard/action</c> → command, answered with the refreshed
 /// card in the HTTP body. Commands are deduplicated by the core's inbox on <c>teams:{activity.id}:{conversation.id}</c>.
+/// The router only translates: activity → <see cref="ChatCommand"/>, reply → activity; the core finds the incident.
 /// </summary>
 internal sealed class ActivityRouter(
     ICommandHandler commands,
     IIncidentReader reader,
     IIncidentCards cards,
-    ICommandStore store,
     TeamDirectory directory,
     ConnectorClient connector,
     ILogger<ActivityRouter> log)
@@ -71,13 +71,10 @@ internal sealed class ActivityRouter(
             text = "help";
         }
 
-        var command = Command(activity, text);
-
         // A redelivery (the Bot Connector retries when it got no answer in time) is applied once by the inbox; its
         // reply was already posted in the thread, so it is not posted again.
-        var redelivered = store.FindInboxReply(command.DedupeKey) is not null;
-        var reply = await commands.HandleAsync(command, cancellationToken);
-        if (redelivered)
+        var reply = await commands.HandleAsync(Command(activity, text), cancellationToken);
+        if (reply.Redelivered)
         {
             return ActivityResult.Ok;
         }
@@ -117,9 +114,10 @@ internal sealed class ActivityRouter(
         }
 
         var reply = await commands.HandleAsync(Command(activity, text), cancellationToken);
-        if (reply.Accepted && reply.Incident is { } number && reader.Get(number) is { } state)
+        if (reply.Accepted && reply.Incident is { } number && reader.Get(number) is { } state
+            && CardRefresh.For(cards, CardAction.Clicked(activity.Value), state, ConversationChannel.IsGeneralThread(activity)) is { } card)
         {
-            return new ActivityResult(200, InvokeResponses.Card(cards.Incident(PlatformNames.Teams, state)));
+            return new ActivityResult(200, InvokeResponses.Card(card));
         }
 
         return new ActivityResult(200, InvokeResponses.Message(reply.Text));
@@ -182,24 +180,12 @@ internal sealed class ActivityRouter(
         || activity.Entities?.Any(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
             && e.Mentioned?.Id is { } id && string.Equals(id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase)) == true;
 
-    private ChatCommand Command(Activity activity, string text)
+    private static ChatCommand Command(Activity activity, string text)
     {
         var from = activity.From!;
         var conversation = activity.Conversation!.Id!;
         var actor = new UserRef(PlatformNames.Teams, from.AadObjectId ?? from.Id ?? "unknown", from.Name ?? "someone");
-        return new ChatCommand(text, actor, new ChannelRef(PlatformNames.Teams, ChannelOf(conversation)), $"teams:{activity.Id}:{conversation}");
-    }
-
-    /// <summary>
-    /// The channel a message was typed in: a channel post's conversation id is <c>19:…;messageid=…</c>; an incident that
-    /// fell back to a thread is linked by the whole thread id, a Graph-created channel by the bare channel id.
-    /// </summary>
-    private string ChannelOf(string conversationId)
-    {
-        var bare = conversationId.Split(';', 2)[0];
-        return bare != conversationId && store.FindIncidentByChannel(new ChannelRef(PlatformNames.Teams, conversationId)) is not null
-            ? conversationId
-            : bare;
+        return new ChatCommand(text, actor, new ChannelRef(PlatformNames.Teams, ConversationChannel.Of(activity)), $"teams:{activity.Id}:{conversation}");
     }
 
     private async Task<string?> ResolveAadIdAsync(Activity activity, ChannelAccount mentioned)

@@ -44,4 +44,19 @@ internal static class CardAction
             ? (null, "BadRequest", $"The command is longer than {MaxCommandLength} characters.")
             : (text, "", "");
     }
+
+    /// <summary>The card the button sat on (<see cref="CardActionData"/>); nothing named on a value <see cref="Read"/> accepted before it.</summary>
+    public static ClickedCard Clicked(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } v || !v.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object
+            || !action.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            return new ClickedCard(null, null);
+        }
+
+        return new ClickedCard(String(data, CardActionData.CardKey), String(data, CardActionData.PageKey));
+    }
+
+    private static string? String(JsonElement data, string key) =>
+        data.TryGetProperty(key, out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { Length: > 0 and <= 200 } s ? s : null;
 }

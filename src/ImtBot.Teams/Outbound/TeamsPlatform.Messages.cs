@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ImtBot.Cards.Models;
 using ImtBot.Core.Effects;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Platforms;
@@ -19,18 +20,8 @@ internal sealed partial class TeamsPlatform
         }
 
         var team = Team;
-        var card = cards.Incident(PlatformNames.Teams, context.Incident);
         var thread = context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) != TeamsLinks.ModeChannel;
-        if (thread && Team is not null && card is JsonObject o && o["body"] is JsonArray body)
-        {
-            body.Add(new JsonObject { ["type"] = "TextBlock", ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["text"] = FallbackNotice });
-        }
-
-        if (card is JsonObject marked && marked["body"] is JsonArray cardBody)
-        {
-            cardBody.Add(new JsonObject { ["type"] = "TextBlock", ["id"] = CardMarker(context), ["isVisible"] = false, ["text"] = " " });
-        }
-
+        var card = TeamsIncidentCard.Render(cards, context.Incident, inFallbackThread: thread && team is not null);
         var message = OutboundActivity.Card(card, $"{context.Incident.Key} {context.Incident.Title}");
         if (context.Links.TryGetValue(TeamsLinks.Activity, out var activityId)
             && context.Links.TryGetValue(TeamsLinks.CardConversation, out var cardConversation))
@@ -77,9 +68,6 @@ internal sealed partial class TeamsPlatform
         });
     }
 
-    /// <summary>An invisible element that tells this incident's card apart from every other post (for reconciling).</summary>
-    private static string CardMarker(EffectContext context) => $"imtbot-incident-card-{context.Incident.Number}";
-
     /// <summary>
     /// An earlier attempt may have posted the card without us learning its id: look for it among the channel's newest
     /// posts (Graph, RSC <c>ChannelMessage.Read.Group</c>). Without that permission we post again.
@@ -93,7 +81,7 @@ internal sealed partial class TeamsPlatform
 
         try
         {
-            var marker = CardMarker(context);
+            var marker = IncidentCardModel.MarkerFor(context.Incident.Number);
             var messages = await graph.RecentMessagesAsync(group, channel, 20, cancellationToken);
             return messages.FirstOrDefault(m => string.Equals(m.FromAppId, options.Value.AppId, StringComparison.OrdinalIgnoreCase)
                 && m.Attachments.Any(a => a.Contains('"' + marker + '"', StringComparison.Ordinal)))?.Id;

@@ -46,7 +46,6 @@ internal sealed partial class TeamsPlatform(
                 NotifyUser e => await NotifyAsync(context, e, cancellationToken),
                 PostReview => await PostReviewAsync(context, cancellationToken),
                 ArchiveChannel => await ArchiveAsync(context, cancellationToken),
-                ScheduleTimer => EffectOutcome.Done(), // timers are run by the host's dispatcher
                 _ => EffectOutcome.Failed($"Teams cannot run a {context.Effect.Kind} effect"),
             };
             if (outcome.Kind != EffectOutcomeKind.Retry)

@@ -31,7 +31,7 @@ internal static class IncidentsExtensions
         builder.Services.AddSingleton<IValidateOptions<CardOptions>>(new ListingValidator<CardOptions>(o => o.Validate()));
         builder.Services.AddSingleton<ICardRenderer>(sp => new CardRenderer(sp.GetRequiredService<IOptions<CardOptions>>().Value));
         builder.Services.AddSingleton<IIncidentCards>(sp => new IncidentCards(
-            sp.GetRequiredService<ICardRenderer>(), sp.GetRequiredService<IOptions<CardOptions>>().Value, sp.GetRequiredService<IOptions<IncidentOptions>>().Value));
+            sp.GetRequiredService<ICardRenderer>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value));
         return builder;
     }
 

@@ -8,7 +8,7 @@ namespace ImtBot.Slack.Tests.Fakes;
 /// <summary>The cards port's test double: small Block Kit payloads that name what they are.</summary>
 public sealed class FakeCards : IIncidentCards
 {
-    public JsonNode Incident(string platform, IncidentState incident) => Message("card " + incident.Key + " v" + incident.Version);
+    public JsonNode Incident(string platform, IncidentState incident, string? notice = null) => Message("card " + incident.Key + " v" + incident.Version);
 
     public JsonNode Page(string platform, IncidentState incident, Page page) => Message("page " + incident.Key + " " + page.Id);
 
@@ -16,13 +16,7 @@ public sealed class FakeCards : IIncidentCards
 
     public JsonNode Review(string platform, IncidentState incident) => Message("review " + incident.Key);
 
-    public JsonNode Handover(string platform, IncidentState incident, string summary) => Message("handover");
-
-    public JsonNode RoleAssignment(string platform, IncidentState incident, string role) => Message("role " + role);
-
     public JsonNode Reminder(string platform, IncidentState incident, string reminder, string text) => Message("reminder " + incident.Key + " " + reminder + ": " + text);
-
-    public JsonNode Help(string platform) => Message("help");
 
     public JsonNode DeclareForm(string platform) => JsonNode.Parse("""
         {"type":"modal","callback_id":"declare","title":{"type":"plain_text","text":"Declare an incident"},"submit":{"type":"plain_text","text":"Declare"},

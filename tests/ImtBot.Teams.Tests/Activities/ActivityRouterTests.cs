@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ImtBot.Core.Commands;
+using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Ports;
 using ImtBot.Teams.Activities;
@@ -93,13 +94,15 @@ public sealed class ActivityRouterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Message_InAnIncidentThread_NamesTheWholeThreadAsChannel()
+    public async Task Message_InAThreadOfTheTeamsGeneralChannel_NamesTheWholeThreadAsChannel()
     {
-        host.Channels[ThreadId] = 7;
+        var activity = Payloads.Node("channel-message-mention.json");
+        activity["channelData"]!["team"]!["id"] = ChannelId; // General's id is the team's id: where fallback threads live
 
-        await SendAsync(Payloads.Node("channel-message-mention.json"));
+        await SendAsync(activity);
 
         Assert.Equal(ThreadId, Assert.Single(host.Received).Channel.Id);
+        host.Store.Verify(s => s.FindIncidentByChannel(It.IsAny<ImtBot.Core.Platforms.ChannelRef>()), Times.Never); // the core looks it up, once
     }
 
     [Fact]
@@ -135,7 +138,9 @@ public sealed class ActivityRouterTests : IAsyncLifetime
     public async Task Message_RedeliveredAfterTheInboxHasIt_HandledButNotRepliedTwice()
     {
         var replies = ReplyTracker.Attach(host.Services);
-        host.Store.Setup(s => s.FindInboxReply($"teams:1759944781430:{ThreadId}")).Returns("INC-42 declared");
+        host.Commands.Setup(c => c.HandleAsync(It.IsAny<ChatCommand>(), It.IsAny<CancellationToken>()))
+            .Callback((ChatCommand c, CancellationToken _) => host.Received.Add(c))
+            .ReturnsAsync(new CommandReply(true, "INC-42 declared", 42, Redelivered: true));
 
         var response = await SendAsync(Payloads.Node("channel-message-mention.json"));
 
@@ -202,7 +207,71 @@ public sealed class ActivityRouterTests : IAsyncLifetime
         Assert.Equal("role commander INC-42 <@aad-bob> you have the pager", command.Text);
         Assert.Equal("c5e99701-2a32-49c1-a660-4629ceeb8c61", command.Actor.Id);
         Assert.Equal("teams:f:17b96347-e8b4-f340-10bc-eb52fc1a6ad4:" + activity["conversation"]!["id"]!.GetValue<string>(), command.DedupeKey);
-        host.Cards.Verify(c => c.Incident("teams", state), Times.Once);
+        host.Cards.Verify(c => c.Incident("teams", state, null), Times.Once);
+    }
+
+    [Fact]
+    public async Task Invoke_FromAPageCard_AnswersWithThatPageRefreshed()
+    {
+        var activity = Payloads.Node("invoke-action-execute.json");
+        activity["value"]!["action"]!["data"] = new JsonObject { ["command"] = "ack INC-42", ["card"] = "page", ["page"] = "p2" };
+        var bob = new ImtBot.Core.Platforms.UserRef("teams", "aad-bob", "Bob");
+        var at = host.Time.GetUtcNow();
+        var state = IncidentState.Replay(
+        [
+            PlatformFixture.Declared(42, "Checkout failing"),
+            Event(2, at, new PageSent("p1", bob, "ops", null, at.AddMinutes(5), 1)),
+            Event(3, at, new PageSent("p2", bob, "ops", null, at.AddMinutes(5), 2)),
+            Event(4, at, new PageAcknowledged("p2")),
+        ]);
+        var acknowledged = state.Pages.Single(p => p.Id == "p2");
+        Assert.Equal(PageStatus.Acknowledged, acknowledged.Status);
+        host.Reader.Setup(r => r.Get(42)).Returns(state);
+        host.Cards.Setup(c => c.Page("teams", state, acknowledged)).Returns(PlatformFixture.Card("page p2 acknowledged"));
+
+        var body = JsonNode.Parse(await (await SendAsync(activity)).Content.ReadAsStringAsync())!;
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+        Assert.Equal("page p2 acknowledged", body["value"]!["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("ack INC-42", Assert.Single(host.Received).Text);
+        host.Cards.Verify(c => c.Incident(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<string?>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData("update")]
+    [InlineData("review")]
+    public async Task Invoke_FromACardThatCannotBeRebuilt_AnswersWithTheReplyAndLeavesTheCard(string card)
+    {
+        var activity = Payloads.Node("invoke-action-execute.json");
+        activity["value"]!["action"]!["data"] = new JsonObject { ["command"] = "status INC-42", ["card"] = card };
+        host.Reader.Setup(r => r.Get(42)).Returns(new IncidentState());
+
+        var body = JsonNode.Parse(await (await SendAsync(activity)).Content.ReadAsStringAsync())!;
+
+        Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
+        Assert.Equal("INC-42 declared", body["value"]!.GetValue<string>());
+        host.Cards.Verify(c => c.Incident(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<string?>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Invoke_FromAnIncidentCardInAFallbackThread_KeepsTheNotice()
+    {
+        var activity = Payloads.Node("channel-message-mention.json");
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity["channelData"]!["team"]!["id"] = ChannelId;
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "imtbot.command", ["data"] = new JsonObject { ["command"] = "investigating INC-42", ["card"] = "incident" } },
+        };
+        var state = new IncidentState();
+        host.Reader.Setup(r => r.Get(42)).Returns(state);
+
+        var body = JsonNode.Parse(await (await SendAsync(activity)).Content.ReadAsStringAsync())!;
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+        Assert.Equal(ThreadId, Assert.Single(host.Received).Channel.Id);
+        host.Cards.Verify(c => c.Incident("teams", state, ImtBot.Teams.Outbound.TeamsPlatform.FallbackNotice), Times.Once);
     }
 
     [Fact]
@@ -293,4 +362,7 @@ public sealed class ActivityRouterTests : IAsyncLifetime
 
         Assert.Contains("02bd9fd6-8f93-4758-87c3-1fb73740a315", host.Settings["teams:team"], StringComparison.Ordinal);
     }
+
+    private static IncidentEvent Event(long sequence, DateTimeOffset at, EventData data) =>
+        new(42, sequence, at, PlatformFixture.Declarer, data, "h" + (sequence - 1), "h" + sequence);
 }

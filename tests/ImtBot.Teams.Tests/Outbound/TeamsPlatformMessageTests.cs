@@ -5,6 +5,7 @@ using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
 using ImtBot.Teams.Outbound;
 using ImtBot.Teams.Tests.TestKit;
+using Moq;
 
 namespace ImtBot.Teams.Tests.Outbound;
 
@@ -67,7 +68,7 @@ public sealed class TeamsPlatformMessageTests : IDisposable
 
         Assert.Equal("111", outcome.Links["teams:activity"]);
         var card = Assert.Single(Posts(Base + "v3/conversations")).Json["activity"]!["attachments"]![0]!["content"]!;
-        Assert.Equal("imtbot-incident-card-42", card["body"]![1]!["id"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(PlatformFixture.Card("incident card"), card)); // posted as rendered: the marker is the card's own
     }
 
     private static JsonObject Message(string id, string appId, string content) => new()
@@ -103,8 +104,16 @@ public sealed class TeamsPlatformMessageTests : IDisposable
 
         Assert.Equal(thread, outcome.Links["teams:cardConversation"]);
         var post = Assert.Single(Posts(Base + "v3/conversations/" + Uri.EscapeDataString(thread) + "/activities"));
-        var body = post.Json["attachments"]![0]!["content"]!["body"]!.AsArray();
-        Assert.Contains(body, e => e!["text"]?.GetValue<string>() == TeamsPlatform.FallbackNotice);
+        Assert.True(JsonNode.DeepEquals(PlatformFixture.Card("incident card"), post.Json["attachments"]![0]!["content"]));
+        f.Cards.Verify(c => c.Incident(PlatformNames.Teams, f.Incident, TeamsPlatform.FallbackNotice), Times.Once);
+    }
+
+    [Fact]
+    public async Task SyncIncidentCard_InAGraphChannel_HasNoNotice()
+    {
+        await f.RunAsync(new SyncIncidentCard(), PlatformFixture.ChannelLinks());
+
+        f.Cards.Verify(c => c.Incident(PlatformNames.Teams, f.Incident, null), Times.Once);
     }
 
     [Fact]

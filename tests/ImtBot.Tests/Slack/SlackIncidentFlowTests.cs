@@ -46,9 +46,8 @@ public sealed class SlackIncidentFlowTests
         var announcement = Assert.Single(slack.Posts(SlackHarness.Announcements));
         Assert.Contains("INC-1 declared", announcement.Arg("text"));
 
-        // Alice picks Bob for ops in the role card's users_select: Bob is paged in a DM with Acknowledge.
-        var pick = RoleCardPicker(host.Services, "ops");
-        await slack.Deliver.InteractionAsync(SlackPayloads.UsersSelect(pick, "UBOB", channel: channel.Id, actionTs: "1790000100.000001"));
+        // Alice picks Bob for ops in a users_select whose action_id is the command prefix: Bob is paged in a DM with Acknowledge.
+        await slack.Deliver.InteractionAsync(SlackPayloads.UsersSelect("role INC-1 ops", "UBOB", channel: channel.Id, actionTs: "1790000100.000001"));
         var paged = (await fake.WaitForCallsAsync("chat.postEphemeral"))[0];
         Assert.Equal(("UALICE", channel.Id), (paged.Arg("user"), paged.Arg("channel")));
         Assert.Contains("ops", paged.Arg("text"));
@@ -149,15 +148,6 @@ public sealed class SlackIncidentFlowTests
             Assert.Empty(fake.CallsTo("apps.connections.open"));
             Assert.Equal(1 + 2 + 1 + 4, slack.FollowUps.Requests); // declare, two clicks, the pushpin, four commands
         }
-    }
-
-    /// <summary>The action id of the <c>users_select</c> on the role card the bot renders for <paramref name="role"/> now.</summary>
-    private static string RoleCardPicker(IServiceProvider services, string role)
-    {
-        var incident = services.GetRequiredService<IIncidentReader>().Get(1)!;
-        var card = services.GetRequiredService<IIncidentCards>().RoleAssignment(PlatformNames.Slack, incident, role);
-        var accessory = card["blocks"]!.AsArray().Select(b => b!["accessory"]).Single(a => (string?)a?["type"] == "users_select")!;
-        return (string)accessory["action_id"]!;
     }
 
     private static IEnumerable<JsonNode> Buttons(FakeCall message) =>

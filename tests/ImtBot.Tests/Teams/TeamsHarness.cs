@@ -136,8 +136,11 @@ public sealed class TeamsHarness : IAsyncDisposable
         return activity;
     }
 
-    /// <summary>An <c>adaptiveCard/action</c> invoke (Action.Execute) from a card in a 1:1 chat, as in the real sample.</summary>
-    public static JsonObject CardAction(TeamsUser from, string conversation, string id, string replyToId, string command)
+    /// <summary>
+    /// An <c>adaptiveCard/action</c> invoke (Action.Execute) from a card in a 1:1 chat, as in the real sample; its data
+    /// is <paramref name="data"/>, as the posted card's button carries it.
+    /// </summary>
+    public static JsonObject CardAction(TeamsUser from, string conversation, string id, string replyToId, JsonObject data)
     {
         var activity = Payloads.Node("invoke-action-execute.json");
         activity["id"] = id;
@@ -153,7 +156,7 @@ public sealed class TeamsHarness : IAsyncDisposable
         };
         activity["value"] = new JsonObject
         {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "imtbot.command", ["data"] = new JsonObject { ["command"] = command } },
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "imtbot.command", ["data"] = data.DeepClone() },
             ["trigger"] = "manual",
         };
         return activity;

@@ -62,27 +62,39 @@ public sealed class TeamsIncidentFlowTests
         Assert.Contains(teams.Requests(HttpMethod.Post, TeamsHarness.Connector("v3/conversations", TeamsHarness.IncidentChannel, "activities")),
             r => r.Json["attachments"]?[0]?["content"]?["msteams"]?["entities"]?[0]?["mentioned"]?["id"]?.GetValue<string>() == Bob.AadObjectId);
 
-        // Bob clicks Acknowledge: the HTTP answer is the refreshed card for him; everyone else gets it by PUT.
+        // Bob clicks Acknowledge on the page card: the HTTP answer is that page card, now saying he acknowledged, for him;
+        // the incident card (Bob holds ops, the open page is gone) reaches everyone by PUT.
         var putsBefore = CardPuts(teams, cardThread, cardId).Count;
         var pending = Texts(CardPuts(teams, cardThread, cardId)[^1].Json["attachments"]![0]!["content"]!);
         Assert.Contains(pending, t => t.StartsWith('⏳') && t.Contains("Bob", StringComparison.Ordinal));
         host.Clock.Advance(TimeSpan.FromMinutes(2));
-        var click = TeamsHarness.CardAction(Bob, TeamsHarness.BobChat, "f:ack-1", (string)page.ResponseJson["id"]!, "ack INC-1");
+        var acknowledge = Actions(page.Json["attachments"]![0]!["content"]!).Single(a => (string?)a["title"] == "Acknowledge");
+        var click = TeamsHarness.CardAction(Bob, TeamsHarness.BobChat, "f:ack-1", (string)page.ResponseJson["id"]!, acknowledge["data"]!.AsObject());
         var ack = await teams.PostAsync(click);
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         var invoke = JsonNode.Parse(await ack.Content.ReadAsStringAsync())!;
         Assert.Equal(200, (int)invoke["statusCode"]!);
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string)invoke["type"]!);
         Assert.Equal("AdaptiveCard", (string)invoke["value"]!["type"]!);
-        Assert.Contains("INC-1", invoke["value"]!.ToJsonString());
         var refreshed = Texts(invoke["value"]!);
-        Assert.Contains("Bob", refreshed);
-        Assert.DoesNotContain(refreshed, t => t.StartsWith('⏳')); // the open page is gone: Bob holds ops
+        Assert.Contains(refreshed, t => t.Contains("You are paged for INC-1", StringComparison.Ordinal)); // still the page card
+        Assert.Contains(refreshed, t => t.StartsWith("You acknowledged this page at ", StringComparison.Ordinal));
+        Assert.Empty(Actions(invoke["value"]!)); // nothing left to answer
         await host.DrainOutboxAsync();
         var put = CardPuts(teams, cardThread, cardId);
         Assert.True(put.Count > putsBefore, "the card was not updated after the acknowledgement");
         Assert.Equal(cardId, (string)put[^1].Json["id"]!);
         Assert.Equal("message", (string)put[^1].Json["type"]!);
+        var incidentCard = Texts(put[^1].Json["attachments"]![0]!["content"]!);
+        Assert.Contains(incidentCard, t => t.Contains("Bob", StringComparison.Ordinal));
+        Assert.DoesNotContain(incidentCard, t => t.StartsWith('⏳'));
+
+        // A button on the incident card answers with the incident card.
+        var timeline = Actions(put[^1].Json["attachments"]![0]!["content"]!).Single(a => (string?)a["title"] == "Timeline");
+        var fromCard = await teams.PostAsync(TeamsHarness.CardAction(Alice, cardThread, "f:timeline-1", cardId, timeline["data"]!.AsObject()));
+        var incidentInvoke = JsonNode.Parse(await fromCard.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string)incidentInvoke["type"]!);
+        Assert.True(JsonNode.DeepEquals(put[^1].Json["attachments"]![0]!["content"], incidentInvoke["value"]), "the invoke answer and the PUT render the same card");
 
         // Teams delivers the same click again: the same card comes back, nothing is applied or sent twice.
         var events = (int)(await host.GetJsonAsync("/api/incidents/1/audit"))["events"]!;
@@ -135,6 +147,14 @@ public sealed class TeamsIncidentFlowTests
     {
         JsonObject o => [.. o.SelectMany(p => p.Key == "text" && p.Value is JsonValue v && v.TryGetValue<string>(out var t) ? [t] : p.Value is null ? [] : Texts(p.Value))],
         JsonArray a => [.. a.Where(n => n is not null).SelectMany(n => Texts(n!))],
+        _ => [],
+    };
+
+    /// <summary>Every Action.Execute in a card.</summary>
+    private static List<JsonObject> Actions(JsonNode card) => card switch
+    {
+        JsonObject o => [.. (o["type"]?.GetValue<string>() == "Action.Execute" ? [o] : Array.Empty<JsonObject>()).Concat(o.SelectMany(p => p.Value is null ? [] : Actions(p.Value)))],
+        JsonArray a => [.. a.Where(n => n is not null).SelectMany(n => Actions(n!))],
         _ => [],
     };
 
