@@ -110,7 +110,9 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
 
     private void OnMessage(ReadOnlySpan<byte> bytes)
     {
-        switch (SlackJson.Read<PayloadType>(bytes, "Socket Mode frame").Type)
+        // Every frame reads as an envelope (hello and disconnect simply have no envelope_id): one pass for the common case.
+        var envelope = SlackJson.Read<SocketModeEnvelope>(bytes, "Socket Mode frame");
+        switch (envelope.Type)
         {
             case SocketModeHello.Type:
                 hello.TrySetResult();
@@ -122,7 +124,6 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
                 return;
         }
 
-        var envelope = SlackJson.Read<SocketModeEnvelope>(bytes, "Socket Mode envelope");
         if (envelope.EnvelopeId is { } envelopeId)
         {
             lock (inFlight)
