@@ -74,7 +74,7 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
             var number = command.Incident ?? store.FindIncidentByChannel(origin.Channel);
             if (number is not { } n)
             {
-                return await RecordAsync(origin, false, NoIncidentHere(), null, cancellationToken);
+                return IsCapture(command) ? NotCaptured() : await RecordAsync(origin, false, NoIncidentHere(), null, cancellationToken);
             }
 
             history = store.GetEvents(n);
@@ -99,7 +99,9 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
         if (!decision.Accepted || decision.Events.Count == 0)
         {
             _numbers.Release(reserved);
-            return await RecordAsync(origin, decision.Accepted, decision.Reply, state?.Number, cancellationToken);
+            return decision.Accepted && IsCapture(command)
+                ? new CommandReply(true, decision.Reply, state?.Number)
+                : await RecordAsync(origin, decision.Accepted, decision.Reply, state?.Number, cancellationToken);
         }
 
         var incident = state?.Number ?? context.NewNumber;

@@ -16,7 +16,7 @@ public static class SlackServiceCollectionExtensions
     /// <summary>
     /// Registers Slack when <c>Slack:BotToken</c> is set: options (validated at start), the Web API client, the inbound
     /// adapter, <see cref="IChatPlatform"/> <c>slack</c>, and the Socket Mode service when <c>Slack:AppToken</c> is set.
-    /// Needs <see cref="ICommandHandler"/>, <see cref="IIncidentCards"/> and <see cref="ICommandStore"/> from the host.
+    /// Needs <see cref="ICommandHandler"/> and <see cref="IIncidentCards"/> from the host.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {

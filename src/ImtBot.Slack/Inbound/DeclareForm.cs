@@ -1,5 +1,4 @@
-using System.Text.Json;
-using ImtBot.Slack.WebApi;
+using ImtBot.Slack.Payloads;
 
 namespace ImtBot.Slack.Inbound;
 
@@ -10,58 +9,33 @@ namespace ImtBot.Slack.Inbound;
 /// </summary>
 public sealed record DeclareForm(string Title, int? Severity, bool Drill, string TitleBlockId)
 {
-    public static DeclareForm Read(JsonElement values)
+    public static DeclareForm Read(IReadOnlyDictionary<string, Dictionary<string, BlockInputValue>> values)
     {
         string title = "", titleBlock = "title";
         int? severity = null;
         var drill = false;
-        if (values.ValueKind != JsonValueKind.Object)
+        foreach (var (blockId, block) in values)
         {
-            return new(title, severity, drill, titleBlock);
-        }
-
-        foreach (var block in values.EnumerateObject())
-        {
-            foreach (var action in block.Value.EnumerateObject())
+            foreach (var (actionId, input) in block)
             {
-                var name = (block.Name + " " + action.Name).ToLowerInvariant();
-                var input = action.Value;
+                var name = (blockId + " " + actionId).ToLowerInvariant();
                 if (name.Contains("title", StringComparison.Ordinal))
                 {
-                    title = input.Str("value") ?? "";
-                    titleBlock = block.Name;
+                    title = input.Value ?? "";
+                    titleBlock = blockId;
                 }
                 else if (name.Contains("sev", StringComparison.Ordinal))
                 {
-                    severity = ParseSeverity(Selected(input).FirstOrDefault() ?? input.Str("value"));
+                    severity = ParseSeverity(input.Picked().FirstOrDefault() ?? input.Value);
                 }
                 else if (name.Contains("drill", StringComparison.Ordinal) || name.Contains("kind", StringComparison.Ordinal))
                 {
-                    drill = Selected(input).Any(v => v.Contains("drill", StringComparison.OrdinalIgnoreCase) || v is "true" or "yes");
+                    drill = input.Picked().Any(v => v.Contains("drill", StringComparison.OrdinalIgnoreCase) || v is "true" or "yes");
                 }
             }
         }
 
         return new(title, severity, drill, titleBlock);
-    }
-
-    private static IEnumerable<string> Selected(JsonElement input)
-    {
-        if (input.TryGetProperty("selected_option", out var one) && one.ValueKind == JsonValueKind.Object && one.Str("value") is { } v)
-        {
-            yield return v;
-        }
-
-        if (input.TryGetProperty("selected_options", out var many) && many.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var o in many.EnumerateArray())
-            {
-                if (o.Str("value") is { } value)
-                {
-                    yield return value;
-                }
-            }
-        }
     }
 
     private static int? ParseSeverity(string? value)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImtBot.Slack.Payloads;
 using ImtBot.Slack.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -21,8 +22,9 @@ public sealed partial class SlackHttpEndpoints(SlackInbound inbound, SlackSignat
     public Task EventsAsync(HttpContext http) => GuardAsync(http, EventsCoreAsync);
 
     /// <summary>
-    /// A payload missing what Slack always sends is a 400; any other fault is a bare 500 (no stack trace, no
-    /// X-Slack-No-Retry) so that Slack delivers again and the inbox applies it once.
+    /// A payload that does not read as Slack's (<see cref="SlackPayloadException"/>: not JSON, a required field missing)
+    /// is a 400: delivering it again cannot help. Any other fault is ours: a bare 500 (no stack trace, no
+    /// X-Slack-No-Retry), logged with the exception, so that Slack delivers again and the inbox applies it once.
     /// </summary>
     private async Task GuardAsync(HttpContext http, Func<HttpContext, Task> endpoint)
     {
@@ -30,14 +32,14 @@ public sealed partial class SlackHttpEndpoints(SlackInbound inbound, SlackSignat
         {
             await endpoint(http);
         }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException && !http.Response.HasStarted)
+        catch (SlackPayloadException e) when (!http.Response.HasStarted)
         {
-            LogRejected(logger, http.Request.Path, "malformed payload (" + e.GetType().Name + ")", http.Connection.RemoteIpAddress?.ToString() ?? "");
+            LogMalformed(logger, http.Request.Path, http.Connection.RemoteIpAddress?.ToString() ?? "", e);
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         catch (Exception e) when (e is not OperationCanceledException && !http.Response.HasStarted)
         {
-            LogFault(logger, http.Request.Path, e.GetType().Name, e.Message);
+            LogFault(logger, http.Request.Path, e);
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }
     }
@@ -50,7 +52,7 @@ public sealed partial class SlackHttpEndpoints(SlackInbound inbound, SlackSignat
         }
 
         var form = Form(body);
-        var command = SlashCommand.From(name => form.TryGetValue(name, out var v) ? v.ToString() : null);
+        var command = SlashCommandPayload.FromForm(name => form.TryGetValue(name, out var v) ? v.ToString() : null);
         await AnswerAsync(http, await inbound.CommandAsync(command, http.RequestAborted));
     }
 
@@ -61,16 +63,13 @@ public sealed partial class SlackHttpEndpoints(SlackInbound inbound, SlackSignat
             return;
         }
 
-        if (!Form(body).TryGetValue("payload", out var payload) || !TryParse(payload.ToString(), out var json))
+        if (!Form(body).TryGetValue("payload", out var payload))
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
+            throw new SlackPayloadException("The interaction request has no payload field.");
         }
 
-        using (json)
-        {
-            await AnswerAsync(http, await inbound.InteractionAsync(json.RootElement, http.RequestAborted));
-        }
+        var json = SlackJson.Read<JsonElement>(payload.ToString(), "interaction payload");
+        await AnswerAsync(http, await inbound.InteractionAsync(json, http.RequestAborted));
     }
 
     private async Task EventsCoreAsync(HttpContext http)
@@ -80,29 +79,19 @@ public sealed partial class SlackHttpEndpoints(SlackInbound inbound, SlackSignat
             return;
         }
 
-        if (!TryParse(Encoding.UTF8.GetString(body), out var json))
+        var envelope = SlackJson.Read<EventEnvelope>(body, "event envelope");
+        if (envelope.Type == EventEnvelope.UrlVerification)
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await AnswerAsync(http, new SlackAck(new JsonObject { ["challenge"] = envelope.Challenge }));
             return;
         }
 
-        using (json)
+        if (http.Request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry))
         {
-            var root = json.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueEquals("url_verification"))
-            {
-                var challenge = root.TryGetProperty("challenge", out var c) ? c.GetString() : null;
-                await AnswerAsync(http, new SlackAck(new JsonObject { ["challenge"] = challenge }));
-                return;
-            }
-
-            if (http.Request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry))
-            {
-                LogRetry(logger, retry.ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
-            }
-
-            await AnswerAsync(http, await inbound.EventAsync(root, http.RequestAborted));
+            LogRetry(logger, retry.ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
         }
+
+        await AnswerAsync(http, await inbound.EventAsync(envelope, http.RequestAborted));
     }
 
     /// <summary>The verified body, or null once the response (413/401/200 for ssl_check) has been set.</summary>
@@ -152,25 +141,14 @@ public sealed partial class SlackHttpEndpoints(SlackInbound inbound, SlackSignat
     private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Form(byte[] body) =>
         QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
 
-    private static bool TryParse(string text, out JsonDocument json)
-    {
-        try
-        {
-            json = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
-            return true;
-        }
-        catch (JsonException)
-        {
-            json = null!;
-            return false;
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} rejected: {Reason} (from {Remote})")]
     private static partial void LogRejected(ILogger logger, string path, string reason, string remote);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Slack request to {Path} failed: {Kind} {Message}; answering 500 so Slack delivers it again")]
-    private static partial void LogFault(ILogger logger, string path, string kind, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} rejected with 400: its payload does not read as Slack's (from {Remote})")]
+    private static partial void LogMalformed(ILogger logger, string path, string remote, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack request to {Path} failed; answering 500 so Slack delivers it again")]
+    private static partial void LogFault(ILogger logger, string path, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack event redelivery {RetryNum} ({Reason}); the inbox dedupes it")]
     private static partial void LogRetry(ILogger logger, string retryNum, string reason);

@@ -4,6 +4,7 @@ using ImtBot.Core.Commands;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
 using ImtBot.Slack.Formatting;
+using ImtBot.Slack.Payloads;
 using ImtBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 
@@ -11,13 +12,15 @@ namespace ImtBot.Slack.Inbound;
 
 /// <summary>
 /// Turns verified Slack deliveries (slash commands, interactions, events) into core commands, the same way for HTTP and
-/// Socket Mode. The handler commits durably before this returns, so the acknowledgement means "recorded"; any fault
-/// propagates (HTTP 500 / no Socket Mode ack) so that Slack delivers again and the inbox dedupes.
+/// Socket Mode. It translates and nothing else: whether a delivery was seen before (<see cref="CommandReply.Redelivered"/>)
+/// and whether a message change concerns an incident are the service's answers. The handler commits durably before
+/// this returns, so the acknowledgement means "recorded"; a payload that does not read is a
+/// <see cref="SlackPayloadException"/>, and any other fault propagates (HTTP 500 / no Socket Mode ack) so that Slack
+/// delivers again and the inbox dedupes.
 /// </summary>
 public sealed partial class SlackInbound(
     ICommandHandler handler,
     IIncidentCards cards,
-    ICommandStore store,
     SlackWebApi api,
     SlackUserNames names,
     ILogger<SlackInbound> logger)
@@ -27,7 +30,7 @@ public sealed partial class SlackInbound(
     /// <summary>Replies are cut to this many characters (Slack keeps 40,000 but advises about 4,000).</summary>
     private const int MaxReply = 3900;
 
-    public async Task<SlackAck> CommandAsync(SlashCommand command, CancellationToken cancellationToken)
+    public async Task<SlackAck> CommandAsync(SlashCommandPayload command, CancellationToken cancellationToken)
     {
         if (!command.IsValid)
         {
@@ -42,14 +45,14 @@ public sealed partial class SlackInbound(
 
         var chat = new ChatCommand(
             text,
-            new UserRef(PlatformNames.Slack, command.UserId, command.UserName),
+            new UserRef(PlatformNames.Slack, command.UserId, command.DisplayName),
             new ChannelRef(PlatformNames.Slack, command.ChannelId),
             "slack:cmd:" + command.TriggerId);
         var reply = await handler.HandleAsync(chat, cancellationToken).ConfigureAwait(false);
         return SlackAck.Ephemeral(SlackText.Escape(SlackText.Truncate(reply.Text, MaxReply)));
     }
 
-    private async Task<SlackAck> OpenDeclareFormAsync(SlashCommand command, CancellationToken cancellationToken)
+    private async Task<SlackAck> OpenDeclareFormAsync(SlashCommandPayload command, CancellationToken cancellationToken)
     {
         var view = cards.DeclareForm(PlatformNames.Slack).DeepClone().AsObject();
         view["callback_id"] ??= DeclareCallbackId;
@@ -66,10 +69,14 @@ public sealed partial class SlackInbound(
         }
     }
 
-    /// <summary>Shows <paramref name="reply"/> to <paramref name="user"/> in <paramref name="channel"/> after the ack.</summary>
+    /// <summary>
+    /// Shows <paramref name="reply"/> to <paramref name="user"/> in <paramref name="channel"/> after the ack, unless the
+    /// delivery was seen before (Slack retried after a slow ack, or Socket Mode sent the envelope again): its reply was
+    /// already shown then.
+    /// </summary>
     private Func<CancellationToken, Task>? EphemeralAfter(string? channel, string user, CommandReply reply)
     {
-        if (string.IsNullOrEmpty(channel) || string.IsNullOrWhiteSpace(reply.Text))
+        if (reply.Redelivered || string.IsNullOrEmpty(channel) || string.IsNullOrWhiteSpace(reply.Text))
         {
             return null;
         }
@@ -82,16 +89,10 @@ public sealed partial class SlackInbound(
             }
             catch (Exception e) when (e is SlackApiException or SlackTransportException)
             {
-                LogReplyFailed(logger, e.Message);
+                LogReplyFailed(logger, e);
             }
         };
     }
-
-    /// <summary>
-    /// A delivery whose inbox key is already committed (Slack retried after a slow ack, or Socket Mode sent the envelope
-    /// again): the inbox applies it once and its reply was already shown, so the ephemeral reply is not posted again.
-    /// </summary>
-    private bool Redelivered(string key) => store.FindInboxReply(key) is not null;
 
     private async Task<UserRef> ActorAsync(string userId, CancellationToken cancellationToken) =>
         new(PlatformNames.Slack, userId, await names.NameAsync(userId, cancellationToken).ConfigureAwait(false));
@@ -99,8 +100,8 @@ public sealed partial class SlackInbound(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack declare form not opened: {Error}")]
     private static partial void LogModal(ILogger logger, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack ephemeral reply not delivered: {Reason}")]
-    private static partial void LogReplyFailed(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack ephemeral reply not delivered")]
+    private static partial void LogReplyFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack delivery ignored: {Reason}")]
     private static partial void LogIgnored(ILogger logger, string reason);

@@ -105,7 +105,7 @@ public sealed partial class SlackSocketModeService(SlackWebApi api, SlackInbound
                 await connection.DisposeAsync().ConfigureAwait(false);
                 failures++;
                 var wait = e is SlackApiException { RetryAfter: { } retryAfter } ? retryAfter : Backoff(failures);
-                LogConnectFailed(logger, failures, e.GetType().Name, e.Message, wait.TotalSeconds);
+                LogConnectFailed(logger, failures, wait.TotalSeconds, e);
                 await Task.Delay(wait, time, ct).ConfigureAwait(false);
             }
         }
@@ -123,6 +123,6 @@ public sealed partial class SlackSocketModeService(SlackWebApi api, SlackInbound
     [LoggerMessage(Level = LogLevel.Critical, Message = "Slack Socket Mode cannot start: apps.connections.open answered {Error}. Check Slack:AppToken (an xapp- token with connections:write); not retrying.")]
     private static partial void LogFatal(ILogger logger, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connect failed ({Failures} in a row): {Kind} {Message}; retrying in {Seconds} s")]
-    private static partial void LogConnectFailed(ILogger logger, int failures, string kind, string message, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connect failed ({Failures} in a row); retrying in {Seconds} s")]
+    private static partial void LogConnectFailed(ILogger logger, int failures, double seconds, Exception exception);
 }

@@ -1,10 +1,9 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImtBot.Slack.Inbound;
-using ImtBot.Slack.WebApi;
+using ImtBot.Slack.Payloads;
 using Microsoft.Extensions.Logging;
 
 namespace ImtBot.Slack.SocketMode;
@@ -86,9 +85,9 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
                     {
                         OnMessage(message.WrittenSpan);
                     }
-                    catch (JsonException e)
+                    catch (SlackPayloadException e)
                     {
-                        LogBadFrame(logger, Id, e.Message); // one bad frame does not cost the connection
+                        LogBadFrame(logger, Id, e); // one bad frame does not cost the connection
                     }
 
                     message.ResetWrittenCount();
@@ -111,23 +110,22 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
 
     private void OnMessage(ReadOnlySpan<byte> bytes)
     {
-        using var doc = JsonDocument.Parse(bytes.ToArray());
-        var root = doc.RootElement;
-        switch (root.Str("type"))
+        // Every frame reads as an envelope (hello and disconnect simply have no envelope_id): one pass for the common case.
+        var envelope = SlackJson.Read<SocketModeEnvelope>(bytes, "Socket Mode frame");
+        switch (envelope.Type)
         {
-            case "hello":
+            case SocketModeHello.Type:
                 hello.TrySetResult();
                 return;
-            case "disconnect":
-                var reason = root.Str("reason") ?? "unknown";
+            case SocketModeDisconnect.Type:
+                var reason = SlackJson.Read<SocketModeDisconnect>(bytes, "disconnect frame").Reason ?? "unknown";
                 LogDisconnect(logger, Id, reason);
                 ended.TrySetResult(reason);
                 return;
         }
 
-        if (root.Str("envelope_id") is { } envelopeId)
+        if (envelope.EnvelopeId is { } envelopeId)
         {
-            var envelope = root.Clone();
             lock (inFlight)
             {
                 inFlight.RemoveAll(t => t.IsCompleted);
@@ -136,20 +134,28 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
         }
     }
 
-    private async Task ProcessAsync(string envelopeId, JsonElement envelope)
+    /// <summary>
+    /// Hands the envelope over and acks it once the command is committed. A payload that does not read as Slack's is
+    /// acked anyway (a redelivery would not read either: the Socket Mode form of a 400); any other fault is not acked,
+    /// so Slack delivers it again.
+    /// </summary>
+    private async Task ProcessAsync(string envelopeId, SocketModeEnvelope envelope)
     {
         try
         {
-            var payload = envelope.TryGetProperty("payload", out var p) ? p : default;
-            var ack = envelope.Str("type") switch
+            SlackAck ack;
+            try
             {
-                "events_api" => await inbound.EventAsync(payload, stop.Token).ConfigureAwait(false),
-                "slash_commands" => await inbound.CommandAsync(SlashCommand.From(name => payload.Str(name)), stop.Token).ConfigureAwait(false),
-                "interactive" => await inbound.InteractionAsync(payload, stop.Token).ConfigureAwait(false),
-                _ => SlackAck.Empty,
-            };
+                ack = await DispatchAsync(envelope).ConfigureAwait(false);
+            }
+            catch (SlackPayloadException e)
+            {
+                LogMalformed(logger, Id, envelope.Type ?? "", e);
+                ack = SlackAck.Empty;
+            }
+
             var frame = new JsonObject { ["envelope_id"] = envelopeId };
-            if (ack.Body is not null && envelope.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True)
+            if (ack.Body is not null && envelope.AcceptsResponsePayload)
             {
                 frame["payload"] = ack.Body.DeepClone();
             }
@@ -162,8 +168,26 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            LogEnvelopeFailed(logger, Id, envelope.Str("type") ?? "", e.GetType().Name, e.Message); // not acked: Slack redelivers
+            LogEnvelopeFailed(logger, Id, envelope.Type ?? "", e); // not acked: Slack redelivers
         }
+    }
+
+    private async Task<SlackAck> DispatchAsync(SocketModeEnvelope envelope)
+    {
+        if (envelope.Payload is not { } payload)
+        {
+            return envelope.Type is SocketModeEnvelope.EventsApi or SocketModeEnvelope.Interactive or SocketModeEnvelope.SlashCommands
+                ? throw new SlackPayloadException($"The {envelope.Type} envelope has no payload.")
+                : SlackAck.Empty;
+        }
+
+        return envelope.Type switch
+        {
+            SocketModeEnvelope.EventsApi => await inbound.EventAsync(SlackJson.Read<EventEnvelope>(payload, "events_api payload"), stop.Token).ConfigureAwait(false),
+            SocketModeEnvelope.SlashCommands => await inbound.CommandAsync(SlackJson.Read<SlashCommandPayload>(payload, "slash_commands payload"), stop.Token).ConfigureAwait(false),
+            SocketModeEnvelope.Interactive => await inbound.InteractionAsync(payload, stop.Token).ConfigureAwait(false),
+            _ => SlackAck.Empty,
+        };
     }
 
     /// <summary>Sends one text frame; frames never interleave.</summary>
@@ -214,8 +238,11 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connection {Id} ready (hello)")]
     private static partial void LogConnected(ILogger logger, int id);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection {Id}: a frame that is not JSON was skipped ({Reason})")]
-    private static partial void LogBadFrame(ILogger logger, int id, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection {Id}: a frame that is not JSON was skipped")]
+    private static partial void LogBadFrame(ILogger logger, int id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection {Id}: {Type} envelope acked without handling: its payload does not read as Slack's")]
+    private static partial void LogMalformed(ILogger logger, int id, string type, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connection {Id} closed")]
     private static partial void LogClosed(ILogger logger, int id);
@@ -226,6 +253,6 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection {Id} receive ended: {Kind}")]
     private static partial void LogReceiveFailed(ILogger logger, int id, string kind);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Slack Socket Mode connection {Id}: {Type} envelope not acked ({Kind}: {Message}); Slack will redeliver")]
-    private static partial void LogEnvelopeFailed(ILogger logger, int id, string type, string kind, string message);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack Socket Mode connection {Id}: {Type} envelope not acked; Slack will redeliver")]
+    private static partial void LogEnvelopeFailed(ILogger logger, int id, string type, Exception exception);
 }

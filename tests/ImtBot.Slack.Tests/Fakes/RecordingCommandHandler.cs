@@ -4,7 +4,10 @@ using ImtBot.Core.Ports;
 
 namespace ImtBot.Slack.Tests.Fakes;
 
-/// <summary>The command service's test double: records what adapters hand over and, like the inbox, applies a dedupe key once.</summary>
+/// <summary>
+/// The command service's test double: records what adapters hand over and, like the inbox, applies a dedupe key once
+/// (a later delivery gets the first reply, marked <see cref="CommandReply.Redelivered"/>).
+/// </summary>
 public sealed class RecordingCommandHandler : ICommandHandler
 {
     private readonly ConcurrentDictionary<string, CommandReply> inbox = new();
@@ -22,11 +25,13 @@ public sealed class RecordingCommandHandler : ICommandHandler
     private Task<CommandReply> Handle(ChatCommand chat, Command? parsed)
     {
         Received.Enqueue((chat, parsed));
+        var first = false;
         var reply = inbox.GetOrAdd(chat.DedupeKey, _ =>
         {
+            first = true;
             Applied.Enqueue((chat, parsed));
             return Reply(chat, parsed);
         });
-        return Task.FromResult(reply);
+        return Task.FromResult(first ? reply : reply with { Redelivered = true });
     }
 }

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Moq;
 
 namespace ImtBot.Slack.Tests.Fakes;
 
@@ -21,14 +20,13 @@ public sealed class SlackTestHost : IAsyncDisposable
 {
     public const string SigningSecret = SlackSigning.SigningSecret;
 
-    private SlackTestHost(WebApplication app, FakeSlack fake, TestClock clock, RecordingCommandHandler handler, Mock<ICommandStore> store, CapturedLogs logs, SlackFollowUps followUps)
+    private SlackTestHost(WebApplication app, FakeSlack fake, TestClock clock, RecordingCommandHandler handler, CapturedLogs logs, SlackFollowUps followUps)
     {
         FollowUps = followUps;
         App = app;
         Fake = fake;
         Clock = clock;
         Handler = handler;
-        Store = store;
         Logs = logs;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };
@@ -41,8 +39,6 @@ public sealed class SlackTestHost : IAsyncDisposable
     public TestClock Clock { get; }
 
     public RecordingCommandHandler Handler { get; }
-
-    public Mock<ICommandStore> Store { get; }
 
     public CapturedLogs Logs { get; }
 
@@ -73,11 +69,9 @@ public sealed class SlackTestHost : IAsyncDisposable
         var followUps = new SlackFollowUps();
         builder.Services.AddSingleton<IStartupFilter>(followUps);
         var handler = new RecordingCommandHandler();
-        var store = new Mock<ICommandStore>();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<ICommandHandler>(handler);
         builder.Services.AddSingleton<IIncidentCards, FakeCards>();
-        builder.Services.AddSingleton(store.Object);
         builder.Services.AddSlack(builder.Configuration);
         if (!rateLimits)
         {
@@ -87,7 +81,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapSlack();
         await app.StartAsync();
-        return new SlackTestHost(app, fake, clock, handler, store, logs, followUps);
+        return new SlackTestHost(app, fake, clock, handler, logs, followUps);
     }
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();

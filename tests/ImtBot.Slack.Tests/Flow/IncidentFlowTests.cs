@@ -63,7 +63,6 @@ public sealed class IncidentFlowTests
 
         // capture a message with a pushpin, then a stakeholder update and the card refreshed in place
         var said = host.Fake.AddMessage(channel.Id, "UALICE", "rolled back the deploy");
-        host.Store.Setup(s => s.FindIncidentByChannel(new ChannelRef("slack", channel.Id))).Returns(1);
         await deliver.EventAsync(SlackPayloads.Event(SlackPayloads.Pushpin(channel.Id, (string)said["ts"]!), eventId: "EvFLOWPIN"));
         var capture = Assert.IsType<MessageCaptureCommand>(host.Handler.Received.Last().Parsed);
         Assert.Equal("rolled back the deploy", capture.Text);

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ImtBot.Core.Commands;
-using ImtBot.Core.Events;
 using ImtBot.Core.Platforms;
 using ImtBot.Slack.Tests.Fakes;
-using Moq;
 
 namespace ImtBot.Slack.Tests.Inbound;
 
@@ -51,8 +49,6 @@ public sealed class SlackHttpEventsTests : IAsyncLifetime
     [Fact]
     public async Task Events_DeliveredTwiceWithRetryNum_EphemeralReplyPostedOnce()
     {
-        host.Store.Setup(s => s.FindInboxReply(It.IsAny<string>()))
-            .Returns((string key) => host.Handler.Applied.Any(a => a.Chat.DedupeKey == key) ? "ok" : null);
         var envelope = SlackPayloads.Event(SlackPayloads.Mention("<@UBOT> declare DB down"), eventId: "Ev0TWICE");
 
         await PostEventAsync(envelope);
@@ -114,13 +110,13 @@ public sealed class SlackHttpEventsTests : IAsyncLifetime
         var channel = host.Fake.AddChannel("inc-7-db-down");
         var message = host.Fake.AddMessage(channel.Id, "UALICE", "failover started <!here>");
         var ts = (string)message["ts"]!;
-        host.Store.Setup(s => s.FindIncidentByChannel(new ChannelRef("slack", channel.Id))).Returns(7);
 
         await PostEventAsync(SlackPayloads.Event(SlackPayloads.Pushpin(channel.Id, ts), eventId: "EvPIN"));
 
         var (chat, parsed) = Assert.Single(host.Handler.Received);
         var capture = Assert.IsType<MessageCaptureCommand>(parsed);
-        Assert.Equal(7, capture.Incident);
+        Assert.Null(capture.Incident); // the service finds the incident by the channel
+        Assert.Equal(new ChannelRef("slack", channel.Id), chat.Channel);
         Assert.Equal("slack", capture.Platform);
         Assert.Equal(channel.Id + ":" + ts, capture.MessageId);
         Assert.Equal(new UserRef("slack", "UALICE", "Alice"), capture.Author);
@@ -131,26 +127,21 @@ public sealed class SlackHttpEventsTests : IAsyncLifetime
         Assert.Equal("UBOB", chat.Actor.Id);
     }
 
-    [Theory]
-    [InlineData(false, "pushpin")]
-    [InlineData(true, "thumbsup")]
-    public async Task Events_ReactionThatIsNotACapture_IsIgnored(bool incidentChannel, string reaction)
+    [Fact]
+    public async Task Events_ReactionThatIsNotAPushpin_IsIgnored()
     {
-        var channel = host.Fake.AddChannel("random");
+        var channel = host.Fake.AddChannel("inc-7-db-down");
         var ts = (string)host.Fake.AddMessage(channel.Id, "UALICE", "hello")["ts"]!;
-        host.Store.Setup(s => s.FindIncidentByChannel(It.IsAny<ChannelRef>())).Returns(incidentChannel ? 7 : null);
 
-        await PostEventAsync(SlackPayloads.Event(SlackPayloads.Pushpin(channel.Id, ts, reaction)));
+        await PostEventAsync(SlackPayloads.Event(SlackPayloads.Pushpin(channel.Id, ts, "thumbsup")));
 
         Assert.Empty(host.Handler.Received);
         Assert.Empty(host.Fake.CallsTo("conversations.history"));
     }
 
     [Fact]
-    public async Task Events_CapturedMessageEditedAndDeleted_AreRecordedAsChanges()
+    public async Task Events_MessageEditedAndDeleted_AreSentAsChangesForTheServiceToDecide()
     {
-        SetUpCaptured("CINC", "1790000000.000300");
-
         await PostEventAsync(SlackPayloads.Event(SlackPayloads.MessageChanged("CINC", "1790000000.000300", "failover finished"), eventId: "EvEDIT"));
         await PostEventAsync(SlackPayloads.Event(SlackPayloads.MessageDeleted("CINC", "1790000000.000300"), eventId: "EvDEL"));
 
@@ -159,24 +150,20 @@ public sealed class SlackHttpEventsTests : IAsyncLifetime
         Assert.Equal(("edited", "failover finished", "CINC:1790000000.000300"), (commands[0].Change, commands[0].Text, commands[0].MessageId));
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1790000500), commands[0].PostedAt);
         Assert.Equal(("deleted", "CINC:1790000000.000300"), (commands[1].Change, commands[1].MessageId));
-        Assert.All(commands, c => Assert.Equal(7, c.Incident));
+        Assert.All(commands, c => Assert.Null(c.Incident)); // the service finds the incident and whether the message was captured
+        Assert.All(host.Handler.Received, r => Assert.Equal(new ChannelRef("slack", "CINC"), r.Chat.Channel));
+        Assert.Equal(["slack:event:EvEDIT", "slack:event:EvDEL"], host.Handler.Received.Select(r => r.Chat.DedupeKey));
     }
 
     [Fact]
-    public async Task Events_ChangeOfUncapturedOrBotMessage_IsIgnored()
+    public async Task Events_ChangeOfABotMessage_IsIgnored()
     {
-        SetUpCaptured("CINC", "1790000000.000300");
-
-        await PostEventAsync(SlackPayloads.Event(SlackPayloads.MessageChanged("CINC", "1790000000.000999", "not captured"), eventId: "Ev1"));
-        await PostEventAsync(SlackPayloads.Event(SlackPayloads.MessageChanged("CINC", "1790000000.000300", "card refresh", botId: "BBOT"), eventId: "Ev2"));
+        await PostEventAsync(SlackPayloads.Event(SlackPayloads.MessageChanged("CINC", "1790000000.000300", "card refresh", botId: "BBOT"), eventId: "Ev1"));
+        var own = SlackPayloads.MessageChanged("CINC", "1790000000.000301", "card refresh");
+        own["message"]!["user"] = "UBOT";
+        await PostEventAsync(SlackPayloads.Event(own, eventId: "Ev2"));
 
         Assert.Empty(host.Handler.Received);
-    }
-
-    private void SetUpCaptured(string channel, string ts)
-    {
-        var captured = EventChain.Append(EventChain.GenesisHash, 7, 2, DateTimeOffset.UnixEpoch, TestIncidents.Alice, new MessageCaptured("slack", channel + ":" + ts, TestIncidents.Alice, DateTimeOffset.UnixEpoch, "failover started"));
-        host.Store.Setup(s => s.FindIncidentByChannel(new ChannelRef("slack", channel))).Returns(7);
-        host.Store.Setup(s => s.GetEvents(7)).Returns([captured]);
+        Assert.Empty(host.Fake.CallsTo("users.info"));
     }
 }

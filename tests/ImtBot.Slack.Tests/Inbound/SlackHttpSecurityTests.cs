@@ -4,7 +4,7 @@ using ImtBot.Slack.Tests.Fakes;
 
 namespace ImtBot.Slack.Tests.Inbound;
 
-/// <summary>RELIABILITY S1–S4, S7, S9 and ssl_check over real HTTP on 127.0.0.1.</summary>
+/// <summary>Signature checks, replay window, body size cap and ssl_check over real HTTP on 127.0.0.1.</summary>
 public sealed class SlackHttpSecurityTests : IAsyncLifetime
 {
     private SlackTestHost host = null!;

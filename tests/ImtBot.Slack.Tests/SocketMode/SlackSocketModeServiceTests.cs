@@ -151,6 +151,23 @@ public sealed class SlackSocketModeServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Envelope_PayloadThatDoesNotRead_IsAckedAndNotHandled()
+    {
+        var socket = await host.Fake.NextSocketAsync();
+        var payload = SlackPayloads.ViewSubmission("Checkout failing");
+        payload.Remove("user");
+
+        await socket.SendAsync(Envelope("env-11", "interactive", payload, acceptsPayload: true));
+        var ack = JsonNode.Parse(await socket.ReceiveAsync())!.AsObject();
+
+        Assert.Equal("env-11", (string?)ack["envelope_id"]);
+        Assert.False(ack.ContainsKey("payload"));
+        Assert.Empty(host.Handler.Received);
+        Assert.Contains("acked without handling", host.Logs.All);
+        Assert.Contains("view_submission payload", host.Logs.All);
+    }
+
+    [Fact]
     public async Task Frame_NotJson_IsSkippedAndTheConnectionKeepsWorking()
     {
         var socket = await host.Fake.NextSocketAsync();
