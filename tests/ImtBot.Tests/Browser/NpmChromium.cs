@@ -23,7 +23,7 @@ public sealed class NpmChromium
         HowObtained = howObtained;
     }
 
-    /// <summary>The folder holding the unpacked browser (the executable, its graphics and NSS libraries, fonts).</summary>
+    /// <summary>The folder holding the unpacked browser (the executable, its NSS libraries, fonts).</summary>
     public string Folder { get; }
 
     public string Version { get; }
@@ -134,8 +134,7 @@ public sealed class NpmChromium
                 UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
                 UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
 
-            // SwiftShader (software GL) sits beside the executable, where Chromium looks for libGLESv2.so and libEGL.so.
-            UnpackTar(Path.Combine(bin, "swiftshader.tar.br"), staging);
+            // Not swiftshader.tar.br (software GL for WebGL): the tests run with --disable-gpu and need none.
             UnpackTar(Path.Combine(bin, "al2023.tar.br"), Path.Combine(staging, "al2023"));
             UnpackTar(Path.Combine(bin, "fonts.tar.br"), Path.Combine(staging, "fonts"));
 

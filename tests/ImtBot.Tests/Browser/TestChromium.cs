@@ -16,25 +16,19 @@ public sealed class TestChromium
     public const string ChoiceVariable = "IMTBOT_CHROMIUM";
     public const string NpmChoice = "npm";
 
-    // Flags for both: no sandbox (tests run as root in containers), and nothing that calls out to Google's services.
-    private static readonly string[] CommonArgs =
-        ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-    // The npm build is chrome-headless-shell built for Lambda: no zygote, and the GPU process replaced by SwiftShader
-    // in-process (its GPU process dies on start here, and pages then never finish painting).
-    private static readonly string[] NpmArgs =
-        ["--no-zygote", "--in-process-gpu", "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"];
+    // No sandbox (tests run as root in containers), no GPU, and nothing that calls out to Google's services. The npm
+    // build (chrome-headless-shell built for Lambda) runs under Playwright with these same flags.
+    private static readonly string[] Args =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
     private static readonly Lazy<Task<TestChromium>> Shared = new(ResolveAsync);
 
     private readonly string executable;
-    private readonly string[] args;
     private readonly IReadOnlyDictionary<string, string>? environment;
 
-    private TestChromium(string executable, string[] args, IReadOnlyDictionary<string, string>? environment, string description)
+    private TestChromium(string executable, IReadOnlyDictionary<string, string>? environment, string description)
     {
         this.executable = executable;
-        this.args = args;
         this.environment = environment;
         Description = description;
     }
@@ -57,7 +51,7 @@ public sealed class TestChromium
     {
         ExecutablePath = executable,
         Headless = true,
-        Args = args,
+        Args = Args,
         Env = environment,
     };
 
@@ -67,19 +61,20 @@ public sealed class TestChromium
         if (chosen is not null)
         {
             Assert.True(File.Exists(chosen), $"{chosen} (from {ChoiceVariable}) does not exist.");
-            return new TestChromium(chosen, [.. CommonArgs, "--disable-gpu"], null, chosen);
+            return new TestChromium(chosen, null, chosen);
         }
 
         var npm = await NpmChromium.EnsureAsync(NpmChromium.PackageFolder(RepositoryRoot.Path));
 
-        // Playwright hands the browser exactly this environment, so start from ours and add the bundled libraries.
+        // Playwright hands the browser exactly this environment, so start from ours and add the bundled NSS libraries
+        // and fonts: with them the npm browser needs nothing from Debian but the C library.
         var env = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
         env["LD_LIBRARY_PATH"] = env.TryGetValue("LD_LIBRARY_PATH", out var existing) && existing.Length > 0
             ? npm.LibraryPath + ":" + existing
             : npm.LibraryPath;
         env["FONTCONFIG_PATH"] = npm.FontconfigPath;
-        return new TestChromium(npm.ExecutablePath, [.. CommonArgs, .. NpmArgs], env,
+        return new TestChromium(npm.ExecutablePath, env,
             $"npm @sparticuz/chromium {npm.Version} at {npm.ExecutablePath} ({npm.HowObtained})");
     }
 }
