@@ -1,29 +1,24 @@
 using ImtBot.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace ImtBot.Tests.Browser;
 
 /// <summary>
-/// The console in a real browser (Debian's headless Chromium driven by Playwright): type a declaration in the
-/// composer, see the incident channel and its card appear live, click a card button, and save the screenshot the
-/// README shows.
+/// The console in a real browser (headless Chromium driven by Playwright; <see cref="TestChromium"/> says which):
+/// type a declaration in the composer, see the incident channel and its card appear live, click a card button, and
+/// take the screenshots the README shows (<see cref="DocsScreenshots"/> says where they go).
 /// </summary>
-public class ConsoleBrowserTests
+public class ConsoleBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task Console_DeclareInComposerAndClickCardButton_TakesCommandAndSavesScreenshot()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does).");
+        var chromium = await TestChromium.GetAsync();
+        output.WriteLine("Chromium: " + chromium.Description);
         await using var host = await TestHost.StartAsync(settings: ["Dispatcher:Enabled=true", "Incidents:OnCall:ops:0=bob"]);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await playwright.Chromium.LaunchAsync(chromium.LaunchOptions());
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
         await page.GotoAsync(host.BaseAddress.ToString());
 
@@ -50,9 +45,7 @@ public class ConsoleBrowserTests
 
         // The picture for the README: the channel from the top, with the pinned incident card as everyone sees it now.
         await page.EvaluateAsync("document.getElementById('messages').scrollTop = 0");
-        var docs = Path.Combine(RepositoryRoot.Path, "docs");
-        Directory.CreateDirectory(docs);
-        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, "console.png") });
+        var bytes = await DocsScreenshots.SaveAsync(page, "console.png");
         Assert.True(bytes.Length > 10_000);
 
         // The incident page: roles, a verified chain, the timeline and the review with its download link.
@@ -62,6 +55,6 @@ public class ConsoleBrowserTests
         Assert.Contains("Alice Adams", await page.InnerTextAsync("#incident-roles"));
         Assert.Contains("Checkout failing for EU customers", await page.InnerTextAsync("#incident-review"));
         Assert.Equal("/api/incidents/1/review.md", await page.GetAttributeAsync("#review-download", "href"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(docs, "incident-page.png") });
+        await DocsScreenshots.SaveAsync(page, "incident-page.png");
     }
 }
