@@ -26,7 +26,7 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
     public LiteIncidentStore(StorageOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        StorageOptionsValidator.ThrowIfInvalid(options);
         _time = time ?? TimeProvider.System;
         var path = System.IO.Path.GetFullPath(options.Path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);

@@ -96,7 +96,7 @@ internal sealed class ActivityRouter(
             }
             catch (ConnectorException e)
             {
-                TeamsLog.ReplyFailed(log, e.Message);
+                TeamsLog.ReplyFailed(log, e);
             }
         }, CancellationToken.None);
         ReplyStarted?.Invoke(task);
@@ -168,7 +168,7 @@ internal sealed class ActivityRouter(
             }
             catch (ConnectorException e)
             {
-                TeamsLog.ActivityFailed(log, "team details", e.Message);
+                TeamsLog.ActivityFailed(log, e, "team details");
             }
         }
 
@@ -230,7 +230,7 @@ internal sealed class ActivityRouter(
         }
         catch (ConnectorException e)
         {
-            TeamsLog.ActivityFailed(log, "member lookup", e.Message);
+            TeamsLog.ActivityFailed(log, e, "member lookup");
         }
 
         return null;

@@ -15,7 +15,7 @@ internal sealed partial class TeamsPlatform
     {
         if (IncidentConversation(context) is not { } channel)
         {
-            return ChannelNotOpen(time);
+            return ChannelNotOpen();
         }
 
         var team = Team;
@@ -100,7 +100,7 @@ internal sealed partial class TeamsPlatform
         }
         catch (ConnectorException e) when (!e.IsTransient)
         {
-            TeamsLog.EffectFailed(log, context.StepKey, "cannot list channel messages to reconcile: " + e.Message);
+            TeamsLog.EffectPartFailed(log, e, context.StepKey, "cannot list channel messages to reconcile");
             return null;
         }
     }
@@ -116,7 +116,7 @@ internal sealed partial class TeamsPlatform
 
         if (IncidentConversation(context) is null)
         {
-            return ChannelNotOpen(time);
+            return ChannelNotOpen();
         }
 
         var incident = context.Incident;
@@ -157,7 +157,7 @@ internal sealed partial class TeamsPlatform
     {
         if (IncidentConversation(context) is null)
         {
-            return ChannelNotOpen(time);
+            return ChannelNotOpen();
         }
 
         await SendToIncidentAsync(context, OutboundActivity.Text(text), cancellationToken);
@@ -201,7 +201,7 @@ internal sealed partial class TeamsPlatform
     {
         if (IncidentConversation(context) is null)
         {
-            return ChannelNotOpen(time);
+            return ChannelNotOpen();
         }
 
         var card = cards.Review(PlatformNames.Teams, context.Incident);
