@@ -61,7 +61,7 @@ public sealed partial class LiteIncidentStore : IIncidentStore, IDisposable
     /// <summary>Group-commit counters since open (for metrics and the benchmark).</summary>
     public WriterStatistics Statistics => _writer.Statistics;
 
-    /// <summary>The test-only fault hook (RELIABILITY C3/C4): throw from it to fail the writer at that point.</summary>
+    /// <summary>The test-only fault hook (docs/reliability.md §Fault injection): throw from it to fail the writer at that point.</summary>
     internal Action<FaultPoint, CommitRequest?>? FaultHook
     {
         get => _faults.Hook;

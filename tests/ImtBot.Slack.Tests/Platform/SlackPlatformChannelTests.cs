@@ -7,7 +7,7 @@ using ImtBot.Slack.Tests.Fakes;
 
 namespace ImtBot.Slack.Tests.Platform;
 
-/// <summary>OpenChannel, InviteUsers and ArchiveChannel against the fake: naming, name_taken adoption, reconcile (RELIABILITY A3/A4, C5).</summary>
+/// <summary>OpenChannel, InviteUsers and ArchiveChannel against the fake: naming, name_taken adoption, reconcile (docs/reliability.md §Outbox).</summary>
 public sealed class SlackPlatformChannelTests : IAsyncLifetime
 {
     private const string Name = "inc-7-checkout-is-failing";
