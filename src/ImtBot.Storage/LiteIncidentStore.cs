@@ -28,7 +28,7 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
     public LiteIncidentStore(StorageOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        StorageOptionsValidator.ThrowIfInvalid(options);
         _time = time ?? TimeProvider.System;
         var path = System.IO.Path.GetFullPath(options.Path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
@@ -63,7 +63,7 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
     /// <summary>Group-commit counters since open (for metrics and the benchmark).</summary>
     public WriterStatistics Statistics => _writer.Statistics;
 
-    /// <summary>The test-only fault hook (RELIABILITY C3/C4): throw from it to fail the writer at that point.</summary>
+    /// <summary>The test-only fault hook (docs/reliability.md §Fault injection): throw from it to fail the writer at that point.</summary>
     internal Action<FaultPoint, CommitRequest?>? FaultHook
     {
         get => _faults.Hook;

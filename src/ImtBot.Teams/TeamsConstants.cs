@@ -1,6 +1,6 @@
 namespace ImtBot.Teams;
 
-/// <summary>Protocol values from protocols/teams.md.</summary>
+/// <summary>Protocol values the adapter relies on (docs/protocols.md, the Teams sections).</summary>
 internal static class TeamsConstants
 {
     public const string OpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";

@@ -8,8 +8,8 @@ internal static partial class TeamsLog
     [LoggerMessage(1, LogLevel.Information, "Teams signing keys loaded: {Count} keys")]
     public static partial void SigningKeysLoaded(ILogger logger, int count);
 
-    [LoggerMessage(2, LogLevel.Warning, "Teams signing keys could not be loaded: {Kind}: {Message}")]
-    public static partial void SigningKeysFailed(ILogger logger, string kind, string message);
+    [LoggerMessage(2, LogLevel.Warning, "Teams signing keys could not be loaded")]
+    public static partial void SigningKeysFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(3, LogLevel.Warning, "Teams request rejected with {Status}: {Reason}")]
     public static partial void Rejected(ILogger logger, int status, string reason);
@@ -20,15 +20,18 @@ internal static partial class TeamsLog
     [LoggerMessage(5, LogLevel.Warning, "Microsoft Graph refused to create a channel ({Status}); incidents run in threads of the team's General channel until Channel.Create.Group is consented")]
     public static partial void ChannelFallback(ILogger logger, int status);
 
-    [LoggerMessage(6, LogLevel.Warning, "Teams reply could not be sent: {Message}")]
-    public static partial void ReplyFailed(ILogger logger, string message);
+    [LoggerMessage(6, LogLevel.Warning, "Teams reply could not be sent")]
+    public static partial void ReplyFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(7, LogLevel.Information, "Teams app {Action} in conversation {Conversation}")]
     public static partial void Installation(ILogger logger, string action, string conversation);
 
-    [LoggerMessage(8, LogLevel.Warning, "Teams effect {StepKey} failed: {Message}")]
-    public static partial void EffectFailed(ILogger logger, string stepKey, string message);
+    [LoggerMessage(8, LogLevel.Warning, "Teams effect {StepKey} failed")]
+    public static partial void EffectFailed(ILogger logger, Exception exception, string stepKey);
 
-    [LoggerMessage(9, LogLevel.Warning, "Teams activity could not be handled: {Kind}: {Message}")]
-    public static partial void ActivityFailed(ILogger logger, string kind, string message);
+    [LoggerMessage(9, LogLevel.Warning, "Teams activity could not be handled: {What}")]
+    public static partial void ActivityFailed(ILogger logger, Exception exception, string what);
+
+    [LoggerMessage(10, LogLevel.Warning, "Teams effect {StepKey}: {What}")]
+    public static partial void EffectPartFailed(ILogger logger, Exception exception, string stepKey, string what);
 }

@@ -7,44 +7,54 @@ namespace ImtBot.Teams;
 /// </summary>
 public sealed class TeamsOptions
 {
-    public const string Section = "Teams";
+    public const string SectionName = "Teams";
 
     /// <summary>The bot's Microsoft App ID (Entra application id, a GUID): the expected token audience.</summary>
+    /// <value>The default is unset: Teams is off.</value>
     public string AppId { get; set; } = "";
 
     /// <summary>The client secret of the Entra application (never logged).</summary>
+    /// <value>The default is unset: Teams is off.</value>
     public string AppPassword { get; set; } = "";
 
-    /// <summary>The home tenant: MSAL authority and the first allowed tenant.</summary>
+    /// <summary>The home tenant: MSAL authority and the first allowed tenant. Required when Teams is on.</summary>
+    /// <value>The default is unset.</value>
     public string TenantId { get; set; } = "";
 
     /// <summary>More tenants whose activities are accepted (besides <see cref="TenantId"/>).</summary>
+    /// <value>The default is none.</value>
     public List<string> AllowedTenants { get; set; } = [];
 
-    /// <summary>The Microsoft 365 group id (or Teams <c>19:</c> team id) of the team that gets incident channels; empty: the team the bot was added to.</summary>
+    /// <summary>The Microsoft 365 group id (or Teams <c>19:</c> team id) of the team that gets incident channels.</summary>
+    /// <value>The default is empty: the team the bot was added to.</value>
     public string IncidentTeamId { get; set; } = "";
 
-    /// <summary>Optional channel id (<c>19:…@thread.tacv2</c>) for announcements; empty: the team's General channel.</summary>
+    /// <summary>Optional channel id (<c>19:…@thread.tacv2</c>) for announcements.</summary>
+    /// <value>The default is empty: the team's General channel.</value>
     public string AnnouncementsChannelId { get; set; } = "";
 
-    /// <value>The default value is <c>https://login.botframework.com/v1/.well-known/openidconfiguration</c>.</value>
+    /// <summary>Where the Bot Framework signing keys are found (docs/protocols.md §Teams inbound).</summary>
+    /// <value>The default is <c>https://login.botframework.com/v1/.well-known/openidconfiguration</c>.</value>
     public string OpenIdMetadataUrl { get; set; } = TeamsConstants.OpenIdMetadataUrl;
 
-    /// <value>The default is <c>https://login.microsoftonline.com/{TenantId}</c>.</value>
+    /// <summary>The MSAL authority the bot's own tokens come from.</summary>
+    /// <value>The default is empty, which means <c>https://login.microsoftonline.com/{TenantId}</c>.</value>
     public string Authority { get; set; } = "";
 
-    /// <value>The default value is <c>https://graph.microsoft.com/v1.0/</c>.</value>
+    /// <summary>The Microsoft Graph base URL (channels, channel messages).</summary>
+    /// <value>The default is <c>https://graph.microsoft.com/v1.0/</c>.</value>
     public string GraphBaseUrl { get; set; } = TeamsConstants.GraphBaseUrl;
 
-    /// <summary>Hosts a bot token may be sent to (serviceUrl trust list).</summary>
+    /// <summary>Hosts a bot token may be sent to (serviceUrl trust list); configured hosts are added to the defaults.</summary>
     /// <value>The default is the public, GCC and GCC High Teams service hosts.</value>
     public List<string> ConnectorAllowedHosts { get; set; } = [.. TeamsConstants.ConnectorHosts];
 
     /// <summary>The largest accepted <c>/api/messages</c> body in bytes.</summary>
-    /// <value>The default value is 1 MiB.</value>
+    /// <value>The default is 1 MiB.</value>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Messages per second per conversation (Teams allows 7).</summary>
+    /// <summary>Messages per second per conversation (Teams allows 7; docs/protocols.md §Teams limits).</summary>
+    /// <value>The default is 7.</value>
     public int ConversationMessagesPerSecond { get; set; } = 7;
 
     public static bool IsConfigured(string? appId, string? appPassword) =>

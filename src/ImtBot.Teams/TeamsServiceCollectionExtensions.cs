@@ -8,9 +8,7 @@ using ImtBot.Teams.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace ImtBot.Teams;
 
@@ -18,19 +16,21 @@ public static class TeamsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Teams adapter when <c>Teams:AppId</c> and <c>Teams:AppPassword</c> are set (otherwise nothing):
-    /// options (validated on start), the token validator, the activity router, the Connector and Graph clients with
-    /// their retry pipeline, and <see cref="IChatPlatform"/> "teams". Needs <see cref="ICommandHandler"/>,
-    /// <see cref="IIncidentReader"/>, <see cref="IIncidentCards"/>, <see cref="ICommandStore"/> and <see cref="ISettingsStore"/> from the host.
+    /// options (validated on start), the token validator, the activity router, the Connector and Graph clients, and
+    /// <see cref="IChatPlatform"/> "teams". The clients send each request once: a throttled or failed effect goes back
+    /// to the outbox, whose dispatcher alone decides when to try it again (docs/reliability.md §Retries). Needs <see cref="ICommandHandler"/>,
+    /// <see cref="IIncidentReader"/>, <see cref="IIncidentCards"/> and <see cref="ISettingsStore"/> from the host.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(TeamsOptions.Section);
-        if (!TeamsOptions.IsConfigured(section["AppId"], section["AppPassword"]))
+        // Whether Teams exists at all depends on the settings, so they are read here once, before the container is built.
+        var section = configuration.GetSection(TeamsOptions.SectionName);
+        if (!TeamsOptions.IsConfigured(section[nameof(TeamsOptions.AppId)], section[nameof(TeamsOptions.AppPassword)]))
         {
             return services;
         }
 
-        services.AddOptions<TeamsOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TeamsMarker>();
@@ -48,29 +48,8 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddHttpClient(TeamsConstants.OpenIdClient, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(TeamsConstants.LoginClient, c => c.Timeout = TimeSpan.FromSeconds(30));
-        services.AddHttpClient(TeamsConstants.ConnectorClient, c => c.Timeout = TimeSpan.FromSeconds(30))
-            .AddResilienceHandler("teams-connector", Retry);
-        services.AddHttpClient(TeamsConstants.GraphClient, c => c.Timeout = TimeSpan.FromSeconds(30))
-            .AddResilienceHandler("teams-graph", Retry);
+        services.AddHttpClient(TeamsConstants.ConnectorClient, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(TeamsConstants.GraphClient, c => c.Timeout = TimeSpan.FromSeconds(30));
         return services;
-    }
-
-    /// <summary>
-    /// Retries 429 and 412 (not applied: safe for every method) and, for GET/PUT/DELETE only, 502/504 and connection
-    /// failures; honours <c>Retry-After</c> up to <see cref="RetryPolicy.MaxInlineDelay"/> (longer waits go back to the outbox).
-    /// </summary>
-    private static void Retry(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
-    {
-        builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-        builder.AddRetry(new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = 3,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromSeconds(2),
-            MaxDelay = RetryPolicy.MaxInlineDelay,
-            ShouldRetryAfterHeader = true,
-            ShouldHandle = args => ValueTask.FromResult(RetryPolicy.ShouldRetry(args.Outcome, args.Context.GetRequestMessage()?.Method)),
-        });
     }
 }

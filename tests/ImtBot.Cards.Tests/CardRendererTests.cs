@@ -65,7 +65,7 @@ public sealed class CardRendererTests : IDisposable
     [Fact]
     public void Validate_MissingFolder_ReportsIt()
     {
-        Assert.Empty(new CardOptions().Validate());
-        Assert.Single(new CardOptions { Path = orgDir }.Validate());
+        Assert.True(new CardOptionsValidator().Validate(null, new CardOptions()).Succeeded);
+        Assert.Single(new CardOptionsValidator().Validate(null, new CardOptions { Path = orgDir }).Failures!);
     }
 }

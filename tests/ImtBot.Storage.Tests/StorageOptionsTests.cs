@@ -9,11 +9,11 @@ public sealed class StorageOptionsTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void Problems_Defaults_None()
+    public void Validator_Defaults_None()
     {
         var options = new StorageOptions();
 
-        Assert.Empty(options.Problems());
+        Assert.True(new StorageOptionsValidator().Validate(null, options).Succeeded);
         Assert.Equal("data/imtbot.db", options.Path);
         Assert.Equal(DurabilityMode.SyncLog, options.Durability);
     }
@@ -22,11 +22,11 @@ public sealed class StorageOptionsTests : IDisposable
     [InlineData("", 256, "Storage:Path")]
     [InlineData("data/", 256, "is a folder")]
     [InlineData("data/imtbot.db", 0, "Storage:MaxBatch")]
-    public void Problems_Invalid_SaysWhatToFix(string path, int maxBatch, string expected)
+    public void Validator_Invalid_SaysWhatToFix(string path, int maxBatch, string expected)
     {
         var options = new StorageOptions { Path = path, MaxBatch = maxBatch };
 
-        Assert.Contains(options.Problems(), p => p.Contains(expected));
+        Assert.Contains(new StorageOptionsValidator().Validate(null, options).Failures!, p => p.Contains(expected));
         Assert.Contains(expected, Assert.Throws<ArgumentException>(() => new LiteIncidentStore(options)).Message);
     }
 

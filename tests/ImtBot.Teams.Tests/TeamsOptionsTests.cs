@@ -11,7 +11,9 @@ public sealed class TeamsOptionsTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddTeams(new ConfigurationBuilder().AddInMemoryCollection(config).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddTeams(configuration);
         return services.BuildServiceProvider();
     }
 

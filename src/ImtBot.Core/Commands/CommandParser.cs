@@ -4,7 +4,7 @@ using ImtBot.Core.Incidents;
 namespace ImtBot.Core.Commands;
 
 /// <summary>
-/// Parses the one command language of every platform (DESIGN §3): <c>&lt;verb&gt; [INC-&lt;n&gt;|&lt;n&gt;] args…</c>.
+/// Parses the one command language of every platform (docs/protocols.md §Command text): <c>&lt;verb&gt; [INC-&lt;n&gt;|&lt;n&gt;] args…</c>.
 /// Never throws: anything malformed is a <see cref="ParseResult"/> carrying the verb's usage from <see cref="CommandTable"/>.
 /// </summary>
 /// <remarks>

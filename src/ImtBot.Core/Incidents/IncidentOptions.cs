@@ -6,38 +6,47 @@ namespace ImtBot.Core.Incidents;
 /// The <c>Incidents</c> configuration section: severities and their policies, roles, on-call lists, admins.
 /// Bound by the host; the domain reads it only at declaration (snapshot) and for org-wide lists.
 /// </summary>
-public sealed partial class IncidentOptions
+public sealed class IncidentOptions
 {
     public const string SectionName = "Incidents";
 
-    /// <summary>Role names; the first is the mandatory lead. The default is commander, deputy, comms, ops, scribe.</summary>
+    /// <summary>Role names; the first is the mandatory lead. A configured list replaces this one.</summary>
+    /// <value>The default is commander, deputy, comms, ops, scribe.</value>
     public List<string> Roles { get; set; } = ["commander", "deputy", "comms", "ops", "scribe"];
 
-    /// <summary>Roles whose vacancy is reported in process adherence and reminded about.</summary>
+    /// <summary>Roles whose vacancy is reported in process adherence and reminded about. A configured list replaces this one.</summary>
+    /// <value>The default is commander, comms, ops.</value>
     public List<string> KeyRoles { get; set; } = ["commander", "comms", "ops"];
 
     /// <summary>Users (ids, any platform) who may change severity, resolve, close, cancel and reopen any incident.</summary>
+    /// <value>The default is nobody.</value>
     public List<string> Admins { get; set; } = [];
 
     /// <summary>On-call list per role (user ids); <c>page &lt;role&gt;</c> pages the first person, escalating down the list.</summary>
+    /// <value>The default is no lists.</value>
     public Dictionary<string, List<string>> OnCall { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>How many times an exhausted on-call list is paged again from the top. The default value is 2 rounds.</summary>
+    /// <summary>How many times an exhausted on-call list is paged again from the top.</summary>
+    /// <value>The default is 2 rounds.</value>
     public int PageRounds { get; set; } = 2;
 
-    /// <summary>How long after closing (or cancelling) the incident channel is archived. The default value is 7 days.</summary>
+    /// <summary>How long after closing (or cancelling) the incident channel is archived.</summary>
+    /// <value>The default is 7 days.</value>
     public TimeSpan ArchiveAfter { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
     /// How many times one reminder (no commander, an empty key role, no stakeholder update) is sent before it stops
-    /// nagging; the count starts again when the condition is met and lost again. The default value is 3.
+    /// nagging; the count starts again when the condition is met and lost again.
     /// </summary>
+    /// <value>The default is 3.</value>
     public int MaxReminders { get; set; } = 3;
 
-    /// <summary>The severity of a declaration that names none. The default value is 3.</summary>
+    /// <summary>The severity of a declaration that names none.</summary>
+    /// <value>The default is 3.</value>
     public int DefaultSeverity { get; set; } = 3;
 
-    /// <summary>Per severity, keyed <c>SEV1</c>…<c>SEV4</c>.</summary>
+    /// <summary>Per severity, keyed <c>SEV1</c>…<c>SEV4</c>; a configured value overrides only that value.</summary>
+    /// <value>The default is SEV1 (page 5 min, update every 30 min) to SEV4 (page 60 min, no update cadence, no review).</value>
     public Dictionary<string, SeverityPolicy> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
         ["SEV1"] = new() { Level = 1, Name = "SEV1", Description = "Critical: customers cannot use the product", PageTimeout = TimeSpan.FromMinutes(5), UpdateCadence = TimeSpan.FromMinutes(30) },

@@ -6,7 +6,7 @@ namespace ImtBot.Core.Platforms;
 /// <summary>
 /// Turns any title into a channel-name slug of <c>a-z 0-9 -</c>: accents folded, zero-width, direction marks, control
 /// characters and emoji dropped, punctuation and spaces become single hyphens, long titles cut on a word boundary
-/// (RELIABILITY I5). Shared by the Slack and console channel names.
+/// (docs/reliability.md §Security, channel names). Shared by the Slack and console channel names.
 /// </summary>
 public static class ChannelSlug
 {

@@ -4,7 +4,7 @@ namespace ImtBot.Slack.Formatting;
 
 /// <summary>
 /// mrkdwn safety: escape exactly <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> (ampersand first) so user text can never
-/// become a control sequence such as <c>&lt;!channel&gt;</c> or <c>&lt;@U123&gt;</c> (RELIABILITY I1).
+/// become a control sequence such as <c>&lt;!channel&gt;</c> or <c>&lt;@U123&gt;</c> (docs/reliability.md §Security, mentions and escaping).
 /// </summary>
 public static class SlackText
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ImtBot.Slack.Hosting;
 
-/// <summary>Checks the <c>Slack</c> section once at start-up; the messages name the setting, never its value.</summary>
+/// <summary>Checks the <c>Slack</c> section once at start-up and lists every problem at once; the messages name the setting, never its value.</summary>
 public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
@@ -30,17 +30,12 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
         if (!options.ApiBaseUrl.IsAbsoluteUri || options.ApiBaseUrl.Scheme is not ("https" or "http"))
         {
-            errors.Add("Slack:ApiBaseUrl must be an absolute http(s) URL.");
+            errors.Add("Slack:ApiBaseUrl must be an absolute http(s) URL, e.g. https://slack.com/api/.");
         }
 
         if (options.ArchiveAfter < TimeSpan.Zero)
         {
-            errors.Add("Slack:ArchiveAfter must not be negative.");
-        }
-
-        if (options.MaxRetries is < 0 or > 10)
-        {
-            errors.Add("Slack:MaxRetries must be between 0 and 10.");
+            errors.Add("Slack:ArchiveAfter must not be negative; 00:00:00 archives at close.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -20,10 +20,11 @@ public static class SlackServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(SlackOptions.SectionName);
-        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
-        var settings = section.Get<SlackOptions>() ?? new SlackOptions();
+
+        // Which services exist depends on the settings, so they are read here once, before the container is built.
+        var settings = configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>() ?? new SlackOptions();
         if (!settings.Enabled)
         {
             return services;

@@ -8,7 +8,7 @@ namespace ImtBot.Slack.Inbound;
 /// <summary>Reads a request's raw bytes (at most <see cref="MaxBody"/>; more is refused before any verification or parsing).</summary>
 public static class SlackRequestReader
 {
-    /// <summary>1 MB: Slack payloads are far smaller; anything larger is refused with 413, before any verification or parsing.</summary>
+    /// <summary>1 MB: Slack payloads are far smaller; anything larger is refused with 413 (docs/reliability.md §Security, request bodies).</summary>
     public const int MaxBody = 1024 * 1024;
 
     /// <summary>The body, or null when it is larger than <see cref="MaxBody"/>.</summary>

@@ -5,7 +5,7 @@ namespace ImtBot.Slack.Platform;
 
 /// <summary>
 /// Incident channel names: <c>inc-&lt;n&gt;-&lt;slug&gt;</c>, at most 80 characters of <c>a-z 0-9 - _</c> whatever the title
-/// (accents folded, zero-width, RTL and emoji dropped, long titles cut on a word boundary) — RELIABILITY I5.
+/// (accents folded, zero-width, RTL and emoji dropped, long titles cut on a word boundary) (docs/reliability.md §Security, channel names).
 /// </summary>
 public static class ChannelName
 {

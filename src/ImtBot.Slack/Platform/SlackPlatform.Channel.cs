@@ -103,7 +103,7 @@ public sealed partial class SlackPlatform
     {
         if (Link(context, ChannelLink) is not { } channel)
         {
-            return ChannelNotOpen(context);
+            return ChannelNotOpen();
         }
 
         foreach (var user in users.Where(u => u.Platform == PlatformNames.Slack).Distinct())
@@ -138,7 +138,7 @@ public sealed partial class SlackPlatform
         var due = closedAt + options.Value.ArchiveAfter > archive.At ? closedAt + options.Value.ArchiveAfter : archive.At;
         if (time.GetUtcNow() < due)
         {
-            return EffectOutcome.Retry("not due yet", due);
+            return EffectOutcome.Retry("not due yet", due - time.GetUtcNow());
         }
 
         try

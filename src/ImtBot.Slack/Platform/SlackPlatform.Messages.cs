@@ -13,7 +13,7 @@ public sealed partial class SlackPlatform
     {
         if (Link(context, ChannelLink) is not { } channel)
         {
-            return ChannelNotOpen(context);
+            return ChannelNotOpen();
         }
 
         var card = Message(cards.Incident(PlatformNames.Slack, context.Incident), context);
@@ -44,7 +44,7 @@ public sealed partial class SlackPlatform
     {
         if (Link(context, ChannelLink) is not { } channel)
         {
-            return ChannelNotOpen(context);
+            return ChannelNotOpen();
         }
 
         await PostOnceAsync(context, channel, message, target, ct).ConfigureAwait(false);
@@ -55,7 +55,7 @@ public sealed partial class SlackPlatform
     {
         if (Link(context, ChannelLink) is not { } channel)
         {
-            return ChannelNotOpen(context);
+            return ChannelNotOpen();
         }
 
         var posted = context.Incident.Updates.LastOrDefault(u => u.Text == update.Text) ?? new StatusUpdate(time.GetUtcNow(), update.By, update.Text);

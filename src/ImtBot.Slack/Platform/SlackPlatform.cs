@@ -13,8 +13,10 @@ namespace ImtBot.Slack.Platform;
 /// <summary>
 /// Runs the outbox effects of incidents that live on Slack. Every create is reconciled before it is repeated
 /// (<see cref="EffectContext.Attempt"/> &gt; 1): channels by name and purpose tag, messages by their <c>metadata</c> step key.
-/// Slack errors map to outcomes: 429/<c>ratelimited</c> → Retry at Retry-After; transport faults → Retry (then reconcile);
-/// <c>invalid_auth</c>, <c>token_revoked</c>, <c>channel_not_found</c>, <c>not_in_channel</c>, <c>is_archived</c>… → Failed.
+/// Slack errors map to outcomes: 429/<c>ratelimited</c> → Retry no sooner than Retry-After; other transient errors and
+/// transport faults → Retry (then reconcile); <c>invalid_auth</c>, <c>token_revoked</c>, <c>channel_not_found</c>,
+/// <c>not_in_channel</c>, <c>is_archived</c>… → Failed. When to try again is the dispatcher's decision
+/// (docs/reliability.md §Retries).
 /// </summary>
 public sealed partial class SlackPlatform(
     SlackWebApi api,
@@ -59,7 +61,7 @@ public sealed partial class SlackPlatform(
         catch (SlackTransportException e)
         {
             LogTransport(logger, context.StepKey, e.Method, e.MayHaveApplied);
-            return EffectOutcome.Retry(e.Method + ": transport failure", time.GetUtcNow() + Backoff(context.Attempt));
+            return EffectOutcome.Retry(e.Method + ": transport failure");
         }
     }
 
@@ -71,10 +73,8 @@ public sealed partial class SlackPlatform(
             return EffectOutcome.Failed(error);
         }
 
-        return EffectOutcome.Retry(error, time.GetUtcNow() + (retryAfter ?? Backoff(context.Attempt)));
+        return EffectOutcome.Retry(error, retryAfter);
     }
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Clamp(attempt, 1, 9))));
 
     private static JsonObject Text(string text) => new() { ["text"] = Formatting.SlackText.Escape(Formatting.SlackText.Truncate(text, 3900)) };
 
@@ -92,8 +92,7 @@ public sealed partial class SlackPlatform(
 
     private static string? Link(EffectContext context, string name) => context.Links.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
-    private EffectOutcome ChannelNotOpen(EffectContext context) =>
-        EffectOutcome.Retry("the incident channel is not open yet", time.GetUtcNow() + Backoff(context.Attempt));
+    private static EffectOutcome ChannelNotOpen() => EffectOutcome.Retry("the incident channel is not open yet");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack step {Step}: {Error}")]
     private static partial void LogSlackError(ILogger logger, string step, string error);

@@ -6,29 +6,25 @@ using System.Text.Json.Nodes;
 using ImtBot.Slack.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace ImtBot.Slack.WebApi;
 
 /// <summary>
-/// One Web API call: rate gate → Polly retry (429 honouring Retry-After on the injected clock; failures to connect; for
-/// idempotent methods also 5xx and resets) → <c>ok:false</c> becomes <see cref="SlackApiException"/>, never retried.
-/// A non-idempotent call that failed after it was sent throws <see cref="SlackTransportException"/> so the outbox
-/// reconciles instead of repeating it.
+/// One Web API call, sent once: rate gate → request → answer. <c>ok:false</c> becomes <see cref="SlackApiException"/>;
+/// a 429 becomes <c>ratelimited</c> with Slack's Retry-After and holds that method (or channel) in the gate until then;
+/// a failure on the wire becomes <see cref="SlackTransportException"/>, saying whether a non-idempotent call may have
+/// applied. Nothing is retried here: an outbox step reports the fault and the dispatcher decides when to try again
+/// (docs/reliability.md §Retries, docs/protocols.md §Slack rate limits).
 /// </summary>
 public sealed partial class SlackApiClient
 {
     public const string HttpClientName = "ImtBot.Slack";
-
-    private static readonly ResiliencePropertyKey<SlackMethod> MethodKey = new("slack.method");
-    private static readonly ResiliencePropertyKey<string> PartitionKey = new("slack.partition");
 
     private readonly IHttpClientFactory httpClients;
     private readonly SlackOptions options;
     private readonly TimeProvider time;
     private readonly SlackRateGate gate;
     private readonly ILogger<SlackApiClient> logger;
-    private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
 
     public SlackApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options, TimeProvider time, SlackRateGate gate, ILogger<SlackApiClient> logger)
     {
@@ -37,7 +33,6 @@ public sealed partial class SlackApiClient
         this.time = time;
         this.gate = gate;
         this.logger = logger;
-        pipeline = BuildPipeline();
     }
 
     /// <summary>Calls <paramref name="method"/> with <paramref name="args"/> and returns the response body (<c>ok</c> is true).</summary>
@@ -55,32 +50,53 @@ public sealed partial class SlackApiClient
             await gate.AcquireAsync(partition, method.PerChannelPerSecond, 1, cancellationToken).ConfigureAwait(false);
         }
 
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(MethodKey, method);
-        context.Properties.Set(PartitionKey, partition);
         HttpResponseMessage response;
         try
         {
-            response = await pipeline.ExecuteAsync(
-                static async (ctx, state) => await state.Self.SendOnceAsync(state.Method, state.Args, ctx.CancellationToken).ConfigureAwait(false),
-                context,
-                (Self: this, Method: method, Args: args)).ConfigureAwait(false);
+            response = await SendOnceAsync(method, args, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             var applied = !IsConnectFailure(e);
-            LogTransport(logger, method.Name, applied, e.GetType().Name);
+            LogTransport(logger, e, method.Name, applied);
             throw new SlackTransportException(method.Name, applied, e);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
         }
 
         using (response)
         {
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                // Every caller of this method (or channel) waits in the gate until Slack's Retry-After, so one 429 does
+                // not become a storm of them; the caller is told how long Slack asked for.
+                var wait = RetryAfter(response) ?? TimeSpan.FromSeconds(1);
+                gate.Pause(partition, time.GetUtcNow() + wait);
+                LogRateLimited(logger, method.Name, wait.TotalSeconds);
+                throw new SlackApiException(method.Name, "ratelimited", wait);
+            }
+
             return await ReadAsync(method, response, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The request never left: the connection could not be made, so it cannot have applied.</summary>
+    private static bool IsConnectFailure(Exception e) =>
+        e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError };
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - time.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
     }
 
     private async Task<HttpResponseMessage> SendOnceAsync(SlackMethod method, JsonObject args, CancellationToken cancellationToken)
@@ -100,11 +116,6 @@ public sealed partial class SlackApiClient
 
     private async Task<JsonElement> ReadAsync(SlackMethod method, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            throw new SlackApiException(method.Name, "ratelimited", RetryAfter(response) ?? TimeSpan.FromSeconds(1));
-        }
-
         JsonElement body;
         try
         {
@@ -188,9 +199,9 @@ public sealed partial class SlackApiClient
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Method} warned: {Warning}")]
     private static partial void LogWarning(ILogger logger, string method, string warning);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Method}: retry {Attempt} in {DelaySeconds} s")]
-    private static partial void LogRetry(ILogger logger, string method, int attempt, double delaySeconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Method} answered 429: held for {DelaySeconds} s")]
+    private static partial void LogRateLimited(ILogger logger, string method, double delaySeconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed in transport (may have applied: {Applied}): {Kind}")]
-    private static partial void LogTransport(ILogger logger, string method, bool applied, string kind);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed in transport (may have applied: {Applied})")]
+    private static partial void LogTransport(ILogger logger, Exception exception, string method, bool applied);
 }

@@ -1,6 +1,6 @@
 namespace ImtBot.Slack.WebApi;
 
-/// <summary>The Web API methods the bot calls, with their tier (protocols/slack.md §6, §7).</summary>
+/// <summary>The Web API methods the bot calls, with their tier (docs/protocols.md §Slack Web API methods, §Slack rate limits).</summary>
 public static class SlackMethods
 {
     public static readonly SlackMethod AuthTest = new("auth.test", SlackEncoding.Form, 100, Idempotent: true);

@@ -1,6 +1,6 @@
 namespace ImtBot.Storage.Writer;
 
-/// <summary>Named points inside the writer where tests inject a fault (RELIABILITY C3, C4).</summary>
+/// <summary>Named points inside the writer where tests inject a fault (docs/reliability.md §Fault injection).</summary>
 internal enum FaultPoint
 {
     /// <summary>A commit's inbox key is inserted (its transaction is open).</summary>

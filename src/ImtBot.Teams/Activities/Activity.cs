@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ImtBot.Teams.Activities;
 
-/// <summary>The subset of a Bot Framework activity ImtBot reads (protocols/teams.md §2); unknown fields are kept.</summary>
+/// <summary>The subset of a Bot Framework activity ImtBot reads (docs/protocols.md §Teams activities); unknown fields are kept.</summary>
 internal sealed class Activity
 {
     public string? Type { get; set; }

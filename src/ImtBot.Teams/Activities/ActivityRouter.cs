@@ -93,7 +93,7 @@ internal sealed class ActivityRouter(
             }
             catch (ConnectorException e)
             {
-                TeamsLog.ReplyFailed(log, e.Message);
+                TeamsLog.ReplyFailed(log, e);
             }
         }, CancellationToken.None);
         ReplyStarted?.Invoke(task);
@@ -166,7 +166,7 @@ internal sealed class ActivityRouter(
             }
             catch (ConnectorException e)
             {
-                TeamsLog.ActivityFailed(log, "team details", e.Message);
+                TeamsLog.ActivityFailed(log, e, "team details");
             }
         }
 
@@ -216,7 +216,7 @@ internal sealed class ActivityRouter(
         }
         catch (ConnectorException e)
         {
-            TeamsLog.ActivityFailed(log, "member lookup", e.Message);
+            TeamsLog.ActivityFailed(log, e, "member lookup");
         }
 
         return null;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ImtBot.Teams.Activities;
 
-/// <summary>Invoke response bodies (protocols/teams.md §2.5); always sent with HTTP 200.</summary>
+/// <summary>Invoke response bodies (docs/protocols.md §Teams card actions); always sent with HTTP 200.</summary>
 internal static class InvokeResponses
 {
     /// <summary>Replaces the card for the user who clicked.</summary>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ImtBot.Teams.Activities;
 
 /// <summary>
-/// Turns a Teams message's text into command text: removes the bot's own mention (protocols/teams.md §2.3, literal and
+/// Turns a Teams message's text into command text: removes the bot's own mention (docs/protocols.md §Teams mentions, literal and
 /// case-insensitive, then trimmed) and rewrites every other user mention as <c>&lt;@aadObjectId|Name&gt;</c>.
 /// </summary>
 internal static class MentionText

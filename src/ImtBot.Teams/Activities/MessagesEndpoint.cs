@@ -84,7 +84,7 @@ internal sealed class MessagesEndpoint(BotFrameworkAuthenticator auth, ActivityR
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Caught once at the edge: Teams retries a 5xx; the body never carries details.
-            TeamsLog.ActivityFailed(log, e.GetType().Name, e.Message);
+            TeamsLog.ActivityFailed(log, e, activity.Type);
             result = activity.Type == "invoke"
                 ? new ActivityResult(200, InvokeResponses.Error(500, "InternalError", "ImtBot could not handle this action; please try again."))
                 : new ActivityResult(500);

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace ImtBot.Teams.Auth;
 
 /// <summary>
-/// Validates Bot Connector → bot requests exactly as protocols/teams.md §1.1: <c>Bearer</c> JWT, issuer
+/// Validates Bot Connector → bot requests exactly as docs/protocols.md §Teams inbound says: <c>Bearer</c> JWT, issuer
 /// <c>https://api.botframework.com</c>, audience the App ID, RS256, 5-minute skew, signing key from the OpenID
 /// metadata; then the key's endorsements must contain the activity's channelId (403) and the <c>serviceurl</c> claim
 /// must equal the activity's serviceUrl (401).

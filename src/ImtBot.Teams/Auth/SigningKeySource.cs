@@ -69,7 +69,7 @@ internal sealed class SigningKeySource(IHttpClientFactory http, IOptions<TeamsOp
             {
                 // Keep the keys we had; requests signed with unknown keys get 401 until the metadata answers again.
                 lastFailure = time.GetUtcNow();
-                TeamsLog.SigningKeysFailed(log, e.GetType().Name, e.Message);
+                TeamsLog.SigningKeysFailed(log, e);
             }
 
             return current;

@@ -8,7 +8,7 @@ using ImtBot.Teams.Activities;
 namespace ImtBot.Teams.Connector;
 
 /// <summary>
-/// The Bot Connector REST API (protocols/teams.md §3.2): send, reply, update, create conversations, team details and
+/// The Bot Connector REST API (docs/protocols.md §Teams Connector): send, reply, update, create conversations, team details and
 /// members. The bot token goes only to trusted serviceUrls; ids are escaped; sends are limited per conversation.
 /// Retries of throttled calls happen in the HTTP pipeline (see <c>AddTeams</c>); a POST that may have been applied is
 /// never retried blindly — it surfaces as a <see cref="ConnectorException"/> for the outbox to reconcile.

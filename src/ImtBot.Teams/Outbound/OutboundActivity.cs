@@ -8,7 +8,7 @@ namespace ImtBot.Teams.Outbound;
 /// <summary>
 /// Builds outgoing message activities. Text goes out as <c>textFormat: xml</c> with user text HTML-encoded, so
 /// <c>&lt;at&gt;Everyone&lt;/at&gt;</c> or Markdown links typed by users stay literal; only the bot's own mentions
-/// carry a mention entity (protocols/teams.md §2.3).
+/// carry a mention entity (docs/protocols.md §Teams mentions).
 /// </summary>
 internal static class OutboundActivity
 {

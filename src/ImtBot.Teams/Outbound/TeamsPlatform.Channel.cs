@@ -100,7 +100,7 @@ internal sealed partial class TeamsPlatform
         }
         catch (ConnectorException e) when (!e.IsTransient)
         {
-            TeamsLog.EffectFailed(log, context.StepKey, "welcome message not posted: " + e.Message);
+            TeamsLog.EffectPartFailed(log, e, context.StepKey, "welcome message not posted");
         }
     }
 

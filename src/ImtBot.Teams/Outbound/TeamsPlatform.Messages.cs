@@ -16,7 +16,7 @@ internal sealed partial class TeamsPlatform
     {
         if (IncidentConversation(context) is not { } channel)
         {
-            return ChannelNotOpen(time);
+            return ChannelNotOpen();
         }
 
         var team = Team;
@@ -88,7 +88,7 @@ internal sealed partial class TeamsPlatform
         }
         catch (ConnectorException e) when (!e.IsTransient)
         {
-            TeamsLog.EffectFailed(log, context.StepKey, "cannot list channel messages to reconcile: " + e.Message);
+            TeamsLog.EffectPartFailed(log, e, context.StepKey, "cannot list channel messages to reconcile");
             return null;
         }
     }
@@ -104,7 +104,7 @@ internal sealed partial class TeamsPlatform
 
         if (IncidentConversation(context) is null)
         {
-            return ChannelNotOpen(time);
+            return ChannelNotOpen();
         }
 
         var incident = context.Incident;
@@ -145,7 +145,7 @@ internal sealed partial class TeamsPlatform
     {
         if (IncidentConversation(context) is null)
         {
-            return ChannelNotOpen(time);
+            return ChannelNotOpen();
         }
 
         await SendToIncidentAsync(context, OutboundActivity.Text(text), cancellationToken);
@@ -189,7 +189,7 @@ internal sealed partial class TeamsPlatform
     {
         if (IncidentConversation(context) is null)
         {
-            return ChannelNotOpen(time);
+            return ChannelNotOpen();
         }
 
         var card = cards.Review(PlatformNames.Teams, context.Incident);

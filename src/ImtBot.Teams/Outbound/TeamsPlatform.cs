@@ -60,22 +60,11 @@ internal sealed partial class TeamsPlatform(
         }
         catch (ConnectorException e)
         {
-            TeamsLog.EffectFailed(log, context.StepKey, e.Message);
-            return e.IsTransient
-                ? EffectOutcome.Retry(e.Message, time.GetUtcNow() + Backoff(e.RetryAfter, context.Attempt))
-                : EffectOutcome.Failed(e.Message);
+            // The step keeps Teams' short answer as its error; the log gets the exception. When to try a transient
+            // fault again is the dispatcher's decision, no sooner than Teams' Retry-After (docs/reliability.md §Retries).
+            TeamsLog.EffectFailed(log, e, context.StepKey);
+            return e.IsTransient ? EffectOutcome.Retry(e.Message, e.RetryAfter) : EffectOutcome.Failed(e.Message);
         }
-    }
-
-    internal static TimeSpan Backoff(TimeSpan? retryAfter, int attempt)
-    {
-        if (retryAfter is { } r && r > TimeSpan.Zero)
-        {
-            return r;
-        }
-
-        var seconds = Math.Min(600, 5 * Math.Pow(2, Math.Clamp(attempt - 1, 0, 10)));
-        return TimeSpan.FromSeconds(seconds);
     }
 
     /// <summary>Runs one part of an effect once per process (until the effect completes), remembering its result.</summary>
@@ -104,6 +93,5 @@ internal sealed partial class TeamsPlatform(
     private static string? IncidentConversation(EffectContext context) =>
         context.Links.TryGetValue(TeamsLinks.Channel, out var channel) ? channel : null;
 
-    private static EffectOutcome ChannelNotOpen(TimeProvider time) =>
-        EffectOutcome.Retry("the incident's Teams channel is not open yet", time.GetUtcNow().AddSeconds(5));
+    private static EffectOutcome ChannelNotOpen() => EffectOutcome.Retry("the incident's Teams channel is not open yet");
 }

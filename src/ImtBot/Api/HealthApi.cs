@@ -1,4 +1,6 @@
+using ImtBot.Api.Dtos;
 using ImtBot.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ImtBot.Api;
 
@@ -7,14 +9,18 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-        app.MapGet("/readyz", async (LiteIncidentStore store, CancellationToken ct) =>
-        {
-            var health = await store.ProbeAsync(ct);
-            return health.Ready
-                ? Results.Ok(new { status = "ready" })
-                : Results.Json(new { status = "not ready", reason = health.Reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        app.MapGet("/healthz", Live);
+        app.MapGet("/readyz", ReadyAsync);
         return app;
+    }
+
+    internal static Ok<HealthDto> Live() => TypedResults.Ok(new HealthDto("ok"));
+
+    internal static async Task<Results<Ok<HealthDto>, JsonHttpResult<HealthDto>>> ReadyAsync(LiteIncidentStore store, CancellationToken ct)
+    {
+        var health = await store.ProbeAsync(ct);
+        return health.Ready
+            ? TypedResults.Ok(new HealthDto("ready"))
+            : TypedResults.Json(new HealthDto("not ready", health.Reason), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

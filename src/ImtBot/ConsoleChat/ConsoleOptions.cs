@@ -1,25 +1,24 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ImtBot.ConsoleChat;
 
 /// <summary>The <c>Console</c> section: the local chat workspace served at <c>/</c>.</summary>
-public sealed class ConsoleOptions : IValidatableObject
+public sealed class ConsoleOptions
 {
     public const string SectionName = "Console";
 
-    /// <summary>
-    /// On by default in Development or when the host listens on loopback only; set it to force either way.
-    /// </summary>
+    /// <summary>Whether the console is served; set it to force either way.</summary>
+    /// <value>The default is unset: on in Development or when the host listens on loopback only.</value>
     public bool? Enabled { get; set; }
 
-    /// <summary>The demo directory. The default is alice, bob, carol, dan and erin.</summary>
+    /// <summary>The demo directory; a configured list replaces it.</summary>
+    /// <value>The default is empty, which means alice, bob, carol, dan and erin (<see cref="Directory"/>).</value>
     public List<ConsoleUser> Users { get; set; } = [];
 
-    /// <summary>The channel where announcements and stakeholder updates go. The default value is <c>announcements</c>.</summary>
+    /// <summary>The channel where announcements and stakeholder updates go.</summary>
+    /// <value>The default is <c>announcements</c>.</value>
     public string AnnouncementsChannel { get; set; } = "announcements";
 
-    /// <summary>The largest request body the console API accepts. The default value is 256 KB.</summary>
-    [Range(1024, 16 * 1024 * 1024)]
+    /// <summary>The largest request body the console API accepts, in bytes.</summary>
+    /// <value>The default is 256 KB.</value>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
     internal static readonly ConsoleUser[] DefaultUsers =
@@ -33,20 +32,4 @@ public sealed class ConsoleOptions : IValidatableObject
 
     /// <summary>The configured users, or the default directory when none are configured.</summary>
     public IReadOnlyList<ConsoleUser> Directory => Users.Count > 0 ? Users : DefaultUsers;
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        foreach (var user in Users)
-        {
-            if (string.IsNullOrWhiteSpace(user.Id) || !user.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
-            {
-                yield return new ValidationResult($"Console:Users: \"{user.Id}\" is not a valid user id (letters, digits, '.', '-', '_').", [nameof(Users)]);
-            }
-        }
-
-        foreach (var dup in Users.GroupBy(u => u.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-        {
-            yield return new ValidationResult($"Console:Users: \"{dup.Key}\" appears more than once.", [nameof(Users)]);
-        }
-    }
 }

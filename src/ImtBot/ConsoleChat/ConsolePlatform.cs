@@ -51,7 +51,7 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
         // Everything else happens in the incident's channel, which OpenChannel made first.
         if (!context.Links.TryGetValue(ChannelLink, out var channel))
         {
-            return EffectOutcome.Retry($"{incident.Key} has no console channel yet", time.GetUtcNow().AddSeconds(1));
+            return EffectOutcome.Retry($"{incident.Key} has no console channel yet");
         }
 
         switch (context.Effect)
@@ -75,7 +75,7 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
                 await chat.PostAsBotAsync(channel, markdown, cards.Review(CardPlatform, incident));
                 break;
             case ArchiveChannel archive when archive.At > time.GetUtcNow():
-                return EffectOutcome.Retry("not yet time to archive", archive.At);
+                return EffectOutcome.Retry("not yet time to archive", archive.At - time.GetUtcNow());
             case ArchiveChannel:
                 await chat.PostAsBotAsync(channel, $"{incident.Key} is closed; this channel is archived.");
                 await chat.ArchiveChannelAsync(channel);

@@ -1,32 +1,34 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ImtBot.Dispatch;
 
-/// <summary>The <c>Dispatcher</c> section: how outbox steps are leased and retried.</summary>
+/// <summary>The <c>Dispatcher</c> section: how outbox steps are leased and when a failed one is tried again.</summary>
 public sealed class DispatcherOptions
 {
     public const string SectionName = "Dispatcher";
 
-    /// <summary>Whether this process runs outbox steps in the background. The default value is true.</summary>
+    /// <summary>Whether this process runs outbox steps in the background.</summary>
+    /// <value>The default is true.</value>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How long a leased step belongs to this process before another may take it. The default value is 2 minutes.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    /// <summary>How long a leased step belongs to this process before another may take it.</summary>
+    /// <value>The default is 2 minutes.</value>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Attempts before a step is dead-lettered and the incident channel told. The default value is 8.</summary>
-    [Range(1, 100)]
+    /// <summary>Attempts before a step is dead-lettered and the incident channel told.</summary>
+    /// <value>The default is 8.</value>
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>Steps running at once, across incidents (one incident's steps always run one at a time, in order). The default value is 32.</summary>
-    [Range(1, 1000)]
+    /// <summary>Steps running at once, across incidents (one incident's steps always run one at a time, in order).</summary>
+    /// <value>The default is 32.</value>
     public int BatchSize { get; set; } = 32;
 
-    /// <summary>The first retry delay after a fault; doubled each attempt up to <see cref="MaxBackoff"/>. The default value is 2 seconds.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    /// <summary>
+    /// The first retry delay after a transient fault; doubled each attempt (plus up to 20 % jitter) up to
+    /// <see cref="MaxBackoff"/>. A platform's Retry-After is a floor under it (<see cref="RetrySchedule"/>).
+    /// </summary>
+    /// <value>The default is 2 seconds.</value>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The default value is 5 minutes.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    /// <summary>The longest computed retry delay (a platform's Retry-After may ask for longer).</summary>
+    /// <value>The default is 5 minutes.</value>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -8,9 +8,10 @@ namespace ImtBot.Dispatch;
 
 /// <summary>
 /// Runs due outbox steps: a timer fires its command through the pipeline; any other effect goes to the platform the
-/// incident lives on. Steps of one incident run in order; incidents run side by side. Faults are retried with
-/// backoff (the platform reconciles before re-creating anything, since <see cref="EffectContext.Attempt"/> says an
-/// earlier attempt may have landed), then dead-lettered and told to the incident channel.
+/// incident lives on. Steps of one incident run in order; incidents run side by side. Faults are retried on the one
+/// <see cref="RetrySchedule"/> (the platform reconciles before re-creating anything, since
+/// <see cref="EffectContext.Attempt"/> says an earlier attempt may have landed), then dead-lettered and told to the
+/// incident channel (docs/reliability.md §Outbox, §Retries).
 /// </summary>
 internal sealed partial class EffectDispatcher(
     IOutbox store,
@@ -27,6 +28,7 @@ internal sealed partial class EffectDispatcher(
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Dictionary<string, IChatPlatform> _platforms = platforms.ToDictionary(p => p.Name, StringComparer.Ordinal);
     private readonly DispatcherOptions _options = options.Value;
+    private readonly RetrySchedule _retries = new(options.Value);
     private readonly Lock _gate = new();
     private readonly Dictionary<int, Task> _chains = [];
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
@@ -194,7 +196,10 @@ internal sealed partial class EffectDispatcher(
         }
         catch (Exception e)
         {
-            outcome = EffectOutcome.Retry(e.GetType().Name + ": " + e.Message, time.GetUtcNow() + Backoff(step.Attempts));
+            // A platform that throws instead of answering: a transient fault. The step keeps a short reason; the log
+            // gets the exception itself.
+            LogStepThrew(e, step.Key, step.Attempts);
+            outcome = EffectOutcome.Retry(e.GetType().Name + ": " + e.Message);
         }
 
         switch (outcome.Kind)
@@ -203,8 +208,9 @@ internal sealed partial class EffectDispatcher(
                 await store.CompleteStepAsync(step.Key, outcome.Links, time.GetUtcNow(), cancellationToken);
                 break;
             case EffectOutcomeKind.Retry when step.Attempts < _options.MaxAttempts:
-                LogRetry(step.Key, step.Attempts, outcome.Error);
-                await store.RetryStepAsync(step.Key, outcome.Error ?? "retry", outcome.RetryAt ?? time.GetUtcNow() + Backoff(step.Attempts), cancellationToken);
+                var next = _retries.Next(time.GetUtcNow(), step.Attempts, outcome.RetryAfter);
+                LogRetry(step.Key, step.Attempts, next, outcome.Error);
+                await store.RetryStepAsync(step.Key, outcome.Error ?? "retry", next, cancellationToken);
                 break;
             default:
                 await GiveUpAsync(step, outcome.Error ?? "failed", cancellationToken);
@@ -256,14 +262,6 @@ internal sealed partial class EffectDispatcher(
                 LogNoticeFailed(e, step.Key);
             }
         }
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var factor = Math.Pow(2, Math.Clamp(attempt - 1, 0, 20));
-        var delay = TimeSpan.FromTicks((long)Math.Min(_options.InitialBackoff.Ticks * factor, _options.MaxBackoff.Ticks));
-        var jitter = TimeSpan.FromTicks((long)(delay.Ticks * 0.2 * Random.Shared.NextDouble()));
-        return delay + jitter;
     }
 
     /// <summary>Waits until a running chain ends (or, if one ended since the last look, returns at once).</summary>
@@ -323,8 +321,11 @@ internal sealed partial class EffectDispatcher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox step {Key} failed on attempt {Attempt}, will retry: {Error}")]
-    private partial void LogRetry(string key, int attempt, string? error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox step {Key} failed on attempt {Attempt}, will retry at {Next}: {Error}")]
+    private partial void LogRetry(string key, int attempt, DateTimeOffset next, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox step {Key} threw on attempt {Attempt}")]
+    private partial void LogStepThrew(Exception e, string key, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox step {Key} dead-lettered after {Attempt} attempts: {Error}")]
     private partial void LogDeadLetter(string key, int attempt, string error);

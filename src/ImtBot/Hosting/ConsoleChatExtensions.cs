@@ -1,6 +1,7 @@
 using System.Net;
 using ImtBot.ConsoleChat;
 using ImtBot.Core.Ports;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ internal static class ConsoleChatExtensions
     /// <summary>The local console: a chat platform of its own, kept in the same database.</summary>
     public static WebApplicationBuilder AddConsoleChat(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>());
         builder.Services.AddSingleton<ConsoleChatStore>();
         builder.Services.AddSingleton<ConsoleHub>();
         builder.Services.AddSingleton<ConsoleChatService>();

@@ -14,9 +14,10 @@ internal static class IncidentsExtensions
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<IncidentOptions>()
-            .Configure<IConfiguration>((options, configuration) => Bind(options, configuration.GetSection(IncidentOptions.SectionName)))
+            .BindConfiguration(IncidentOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) => ReplaceDefaultLists(options, configuration.GetSection(IncidentOptions.SectionName)))
             .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<IncidentOptions>>(new ListingValidator<IncidentOptions>(o => o.Validate()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IncidentOptions>, IncidentOptionsValidator>());
         builder.Services.AddSingleton(sp => new IncidentService(
             sp.GetRequiredService<ICommandStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value));
         builder.Services.AddSingleton<IIncidentReader>(sp => sp.GetRequiredService<IncidentService>());
@@ -28,20 +29,26 @@ internal static class IncidentsExtensions
     public static WebApplicationBuilder AddCards(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CardOptions>().BindConfiguration(CardOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<CardOptions>>(new ListingValidator<CardOptions>(o => o.Validate()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CardOptions>, CardOptionsValidator>());
         builder.Services.AddSingleton<ICardRenderer>(sp => new CardRenderer(sp.GetRequiredService<IOptions<CardOptions>>().Value));
         builder.Services.AddSingleton<IIncidentCards>(sp => new IncidentCards(
             sp.GetRequiredService<ICardRenderer>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value));
         return builder;
     }
 
-    /// <summary>
-    /// Binds the section, but lets a configured list replace a default list (the binder would append to it), so
-    /// <c>Incidents:Roles</c> in configuration means exactly those roles.
-    /// </summary>
+    /// <summary>Binds the section as the host does (the sample-settings test uses it).</summary>
     internal static void Bind(IncidentOptions options, IConfigurationSection section)
     {
         section.Bind(options);
+        ReplaceDefaultLists(options, section);
+    }
+
+    /// <summary>
+    /// The binder appends configured items to a list that already has defaults; a configured <c>Incidents:Roles</c>
+    /// or <c>Incidents:KeyRoles</c> means exactly those roles, so it replaces the default list instead.
+    /// </summary>
+    private static void ReplaceDefaultLists(IncidentOptions options, IConfigurationSection section)
+    {
         if (section.GetSection(nameof(IncidentOptions.Roles)).Get<List<string>>() is { Count: > 0 } roles)
         {
             options.Roles = roles;
@@ -50,17 +57,6 @@ internal static class IncidentsExtensions
         if (section.GetSection(nameof(IncidentOptions.KeyRoles)).Get<List<string>>() is { Count: > 0 } keyRoles)
         {
             options.KeyRoles = keyRoles;
-        }
-    }
-
-    /// <summary>Adapts an options class's own <c>Validate()</c> (a list of sentences) to start-up validation.</summary>
-    private sealed class ListingValidator<T>(Func<T, IReadOnlyList<string>> validate) : IValidateOptions<T>
-        where T : class
-    {
-        public ValidateOptionsResult Validate(string? name, T options)
-        {
-            var problems = validate(options);
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }
 }

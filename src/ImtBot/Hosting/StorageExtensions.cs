@@ -1,5 +1,7 @@
 using ImtBot.Core.Ports;
 using ImtBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ImtBot.Hosting;
 
@@ -13,8 +15,9 @@ internal static class StorageExtensions
     /// </summary>
     public static WebApplicationBuilder AddImtBotStorage(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(_ => StorageOptionsFrom(builder.Configuration));
-        builder.Services.AddSingleton(sp => new LiteIncidentStore(sp.GetRequiredService<StorageOptions>(), sp.GetService<TimeProvider>()));
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        builder.Services.AddSingleton(sp => new LiteIncidentStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<TimeProvider>()));
         builder.Services.AddSingleton<ICommandStore>(sp => sp.GetRequiredService<LiteIncidentStore>());
         builder.Services.AddSingleton<IIncidentLog>(sp => sp.GetRequiredService<LiteIncidentStore>());
         builder.Services.AddSingleton<IIncidentQueries>(sp => sp.GetRequiredService<LiteIncidentStore>());
@@ -25,14 +28,15 @@ internal static class StorageExtensions
         return builder;
     }
 
+    /// <summary>The <c>Storage</c> section for the CLI verbs, which open the store without the host: the same binding and validator.</summary>
     internal static StorageOptions StorageOptionsFrom(IConfiguration configuration)
     {
         var options = new StorageOptions();
-        configuration.GetSection(StorageOptions.Section).Bind(options);
-        var problems = options.Problems();
-        if (problems.Count > 0)
+        configuration.GetSection(StorageOptions.SectionName).Bind(options);
+        var result = new StorageOptionsValidator().Validate(Options.DefaultName, options);
+        if (result.Failed)
         {
-            throw new Microsoft.Extensions.Options.OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), problems);
+            throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), result.Failures);
         }
 
         return options;

@@ -5,7 +5,7 @@ namespace ImtBot.Core.Tests.Incidents;
 public class IncidentOptionsTests
 {
     [Fact]
-    public void Validate_Defaults_NoErrors() => Assert.Empty(new IncidentOptions().Validate());
+    public void Validate_Defaults_NoErrors() => Assert.True(new IncidentOptionsValidator().Validate(null, new IncidentOptions()).Succeeded);
 
     [Fact]
     public void Validate_BadSettings_NamesEachOne()
@@ -20,7 +20,7 @@ public class IncidentOptionsTests
         };
         options.Policies["SEV1"] = options.Policies["SEV1"] with { PageTimeout = TimeSpan.Zero, UpdateCadence = TimeSpan.FromMinutes(-1) };
 
-        var errors = options.Validate();
+        var errors = new IncidentOptionsValidator().Validate(null, options).Failures!.ToList();
 
         Assert.Contains(errors, e => e.StartsWith("Incidents:Roles", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("\"janitor\"", StringComparison.Ordinal));

@@ -49,7 +49,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<SlackTestHost> StartAsync(bool socketMode = false, int maxRetries = 0, bool rateLimits = false, string? announcements = "CANNOUNCE")
+    public static async Task<SlackTestHost> StartAsync(bool socketMode = false, bool rateLimits = false, string? announcements = "CANNOUNCE")
     {
         var clock = new TestClock();
         var fake = await FakeSlack.StartAsync(clock);
@@ -64,7 +64,6 @@ public sealed class SlackTestHost : IAsyncDisposable
             ["Slack:AppToken"] = socketMode ? FakeSlack.AppToken : null,
             ["Slack:ApiBaseUrl"] = fake.ApiBaseUrl.AbsoluteUri,
             ["Slack:AnnouncementsChannel"] = announcements,
-            ["Slack:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var followUps = new SlackFollowUps();
         builder.Services.AddSingleton<IStartupFilter>(followUps);

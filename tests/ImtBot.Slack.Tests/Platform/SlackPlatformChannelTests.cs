@@ -7,7 +7,7 @@ using ImtBot.Slack.Tests.Fakes;
 
 namespace ImtBot.Slack.Tests.Platform;
 
-/// <summary>OpenChannel, InviteUsers and ArchiveChannel against the fake: naming, name_taken adoption, reconcile (RELIABILITY A3/A4, C5).</summary>
+/// <summary>OpenChannel, InviteUsers and ArchiveChannel against the fake: naming, name_taken adoption, reconcile (docs/reliability.md §Outbox).</summary>
 public sealed class SlackPlatformChannelTests : IAsyncLifetime
 {
     private const string Name = "inc-7-checkout-is-failing";
@@ -134,14 +134,14 @@ public sealed class SlackPlatformChannelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OpenChannel_RateLimited_RetriesAtRetryAfter()
+    public async Task OpenChannel_RateLimited_RetryNoSoonerThanRetryAfter()
     {
         host.Fake.Fail("conversations.create", FakeFault.RateLimited(TimeSpan.FromSeconds(42)));
 
         var outcome = await host.RunAsync(TestIncidents.Declared(7), new OpenChannel());
 
         Assert.Equal(EffectOutcomeKind.Retry, outcome.Kind);
-        Assert.Equal(host.Clock.GetUtcNow().AddSeconds(42), outcome.RetryAt);
+        Assert.Equal(TimeSpan.FromSeconds(42), outcome.RetryAfter);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class SlackPlatformChannelTests : IAsyncLifetime
         var outcome = await host.RunAsync(TestIncidents.Declared(7), new InviteUsers([TestIncidents.Alice]));
 
         Assert.Equal(EffectOutcomeKind.Retry, outcome.Kind);
-        Assert.True(outcome.RetryAt > host.Clock.GetUtcNow());
+        Assert.Null(outcome.RetryAfter); // when is the dispatcher's schedule, not the platform's
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed class SlackPlatformChannelTests : IAsyncLifetime
         var due = await host.RunAsync(incident, new ArchiveChannel(closedAt), PlatformFixture.ChannelLinks(channel.Id), attempt: 2);
 
         Assert.Equal(EffectOutcomeKind.Retry, early.Kind);
-        Assert.Equal(closedAt.AddDays(7), early.RetryAt);
+        Assert.Equal(TimeSpan.FromDays(7), early.RetryAfter);
         Assert.Equal(EffectOutcomeKind.Done, due.Kind);
         Assert.True(channel.Archived);
     }

@@ -9,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace ImtBot.Slack.Tests.WebApi;
 
-/// <summary>The Web API client against the fake: ok:false, RELIABILITY A1 (429 + Retry-After), A3 (no blind retry), rate gates.</summary>
+/// <summary>
+/// The Web API client against the fake: ok:false, 429 + Retry-After, no blind retry of a call that may have applied, rate
+/// gates. The client sends each call once; when to try again is the outbox dispatcher's decision (docs/reliability.md §Retries).
+/// </summary>
 public sealed class SlackApiClientTests
 {
     private static JsonObject Hello => new() { ["text"] = "hello" };
@@ -17,7 +20,7 @@ public sealed class SlackApiClientTests
     [Fact]
     public async Task Call_OkFalse_ThrowsWithSlackErrorCodeAndNeverRetries()
     {
-        await using var host = await SlackTestHost.StartAsync(maxRetries: 3);
+        await using var host = await SlackTestHost.StartAsync();
         host.Fake.Fail("conversations.create", FakeFault.Answer("restricted_action"));
 
         var e = await Assert.ThrowsAsync<SlackApiException>(() => host.Get<SlackWebApi>().Conversations.CreateAsync("inc-1-x"));
@@ -41,83 +44,55 @@ public sealed class SlackApiClientTests
     }
 
     [Fact]
-    public async Task Call_429WithRetryAfterSeconds_WaitsAtLeastTheHeaderOnTheClock()
+    public async Task Call_429WithRetryAfterSeconds_ThrowsRatelimitedWithTheHeaderAndIsNotRetriedInPlace()
     {
-        await using var host = await SlackTestHost.StartAsync(maxRetries: 3);
+        await using var host = await SlackTestHost.StartAsync();
         var channel = host.Fake.AddChannel("inc-1-db");
         host.Fake.Fail("chat.postMessage", FakeFault.RateLimited(TimeSpan.FromSeconds(30)));
 
-        var post = host.Get<SlackWebApi>().Chat.PostMessageAsync(channel.Id, Hello);
-        await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(30));
-        host.Clock.Advance(TimeSpan.FromSeconds(29));
-        Assert.Single(host.Fake.CallsTo("chat.postMessage"));
-        Assert.False(post.IsCompleted);
-        host.Clock.Advance(TimeSpan.FromSeconds(1));
-        await post;
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => host.Get<SlackWebApi>().Chat.PostMessageAsync(channel.Id, Hello));
 
-        var calls = host.Fake.CallsTo("chat.postMessage");
-        Assert.Equal(2, calls.Count);
-        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(30));
-        Assert.Single(channel.Messages);
+        Assert.Equal("ratelimited", e.Error);
+        Assert.Equal(TimeSpan.FromSeconds(30), e.RetryAfter);
+        Assert.Single(host.Fake.CallsTo("chat.postMessage"));
+        Assert.Empty(channel.Messages);
     }
 
     [Fact]
-    public async Task Call_429WithRetryAfterHttpDate_WaitsUntilThatDate()
+    public async Task Call_429WithRetryAfterHttpDate_ReportsTheWaitUntilThatDate()
     {
-        await using var host = await SlackTestHost.StartAsync(maxRetries: 3);
+        await using var host = await SlackTestHost.StartAsync();
         host.Fake.Fail("users.info", FakeFault.RateLimitedUntil(host.Clock.GetUtcNow().AddSeconds(20)));
 
-        var info = host.Get<SlackWebApi>().Users.InfoAsync("UALICE");
-        await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(20));
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => host.Get<SlackWebApi>().Users.InfoAsync("UALICE"));
+
+        Assert.Equal(TimeSpan.FromSeconds(20), e.RetryAfter);
         Assert.Single(host.Fake.CallsTo("users.info"));
-        host.Clock.Advance(TimeSpan.FromSeconds(20));
-
-        Assert.Equal("Alice", (await info).Name);
-        Assert.Equal(2, host.Fake.CallsTo("users.info").Count);
     }
 
     [Fact]
-    public async Task Call_429EveryTime_StopsAfterBoundedRetriesWithRetryAfter()
+    public async Task Call_429OnOneChannel_OtherChannelsProceedAndSameChannelWaitsTheRetryAfterOnTheClock()
     {
-        await using var host = await SlackTestHost.StartAsync(maxRetries: 2);
-        for (var i = 0; i < 5; i++)
-        {
-            host.Fake.Fail("users.info", FakeFault.RateLimited(TimeSpan.FromSeconds(5)));
-        }
-
-        var info = host.Get<SlackWebApi>().Users.InfoAsync("UALICE");
-        for (var retry = 0; retry < 2; retry++)
-        {
-            await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(5));
-            host.Clock.Advance(TimeSpan.FromSeconds(5));
-        }
-
-        var e = await Assert.ThrowsAsync<SlackApiException>(() => info);
-        Assert.Equal("ratelimited", e.Error);
-        Assert.Equal(TimeSpan.FromSeconds(5), e.RetryAfter);
-        Assert.Equal(3, host.Fake.CallsTo("users.info").Count);
-    }
-
-    [Fact]
-    public async Task Call_429OnOneChannel_OtherChannelsProceedAndSameChannelWaits()
-    {
-        await using var host = await SlackTestHost.StartAsync(maxRetries: 3, rateLimits: true);
+        await using var host = await SlackTestHost.StartAsync(rateLimits: true);
         var busy = host.Fake.AddChannel("inc-1-busy");
         var other = host.Fake.AddChannel("inc-2-other");
         host.Fake.Fail("chat.postMessage", FakeFault.RateLimited(TimeSpan.FromSeconds(30)));
         var api = host.Get<SlackWebApi>();
 
-        var first = api.Chat.PostMessageAsync(busy.Id, Hello);
-        await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAsync<SlackApiException>(() => api.Chat.PostMessageAsync(busy.Id, Hello));
         var second = api.Chat.PostMessageAsync(busy.Id, Hello);
+        await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(30));
         await api.Chat.PostMessageAsync(other.Id, Hello);
 
         Assert.Single(other.Messages);
         Assert.Single(host.Fake.CallsTo("chat.postMessage"), c => c.Arg("channel") == busy.Id);
+        host.Clock.Advance(TimeSpan.FromSeconds(29));
         Assert.False(second.IsCompleted);
-        host.Clock.Advance(TimeSpan.FromSeconds(31));
-        await Task.WhenAll(first, second);
-        Assert.Equal(2, busy.Messages.Count);
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await second;
+        var calls = host.Fake.CallsTo("chat.postMessage").Where(c => c.Arg("channel") == busy.Id).ToList();
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(30));
+        Assert.Single(busy.Messages);
     }
 
     [Fact]
@@ -142,7 +117,7 @@ public sealed class SlackApiClientTests
     [Fact]
     public async Task Call_ResetAfterPostMessageWasSent_IsNotRetriedAndSaysItMayHaveApplied()
     {
-        await using var host = await SlackTestHost.StartAsync(maxRetries: 3);
+        await using var host = await SlackTestHost.StartAsync();
         var channel = host.Fake.AddChannel("inc-1-db");
         host.Fake.Fail("chat.postMessage", FakeFault.AbortAfterApply());
 
@@ -156,7 +131,7 @@ public sealed class SlackApiClientTests
     [Fact]
     public async Task Call_503OnPostMessage_IsNotRetried()
     {
-        await using var host = await SlackTestHost.StartAsync(maxRetries: 3);
+        await using var host = await SlackTestHost.StartAsync();
         var channel = host.Fake.AddChannel("inc-1-db");
         host.Fake.Fail("chat.postMessage", FakeFault.ServiceUnavailable());
 
@@ -169,39 +144,32 @@ public sealed class SlackApiClientTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Call_ResetOr503OnARead_IsRetriedWithBackoff(bool reset)
+    public async Task Call_ResetOr503OnARead_FailsOnceAsTransportForTheOutboxToRetry(bool reset)
     {
-        await using var host = await SlackTestHost.StartAsync(maxRetries: 3);
+        await using var host = await SlackTestHost.StartAsync();
         var channel = host.Fake.AddChannel("inc-1-db");
         host.Fake.AddMessage(channel.Id, "UALICE", "hi");
         host.Fake.Fail("conversations.history", reset ? FakeFault.AbortAfterApply() : FakeFault.ServiceUnavailable());
 
-        var history = host.Get<SlackWebApi>().Conversations.HistoryAsync(channel.Id);
-        var delay = await host.Clock.WaitForAnyTimerAsync();
-        host.Clock.Advance(delay);
+        await Assert.ThrowsAsync<SlackTransportException>(() => host.Get<SlackWebApi>().Conversations.HistoryAsync(channel.Id));
 
-        Assert.Single(await history);
-        Assert.Equal(2, host.Fake.CallsTo("conversations.history").Count);
+        Assert.Single(host.Fake.CallsTo("conversations.history"));
+        Assert.Single(await host.Get<SlackWebApi>().Conversations.HistoryAsync(channel.Id));
     }
 
     [Fact]
-    public async Task Call_NothingListening_RetriesTheConnectThenFailsAsNotApplied()
+    public async Task Call_NothingListening_FailsAtOnceAsNotApplied()
     {
         var clock = new TestClock();
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var options = Options.Create(new SlackOptions { BotToken = "xoxb-x", ApiBaseUrl = new Uri($"http://127.0.0.1:{port}/api/"), MaxRetries = 2 });
+        var options = Options.Create(new SlackOptions { BotToken = "xoxb-x", ApiBaseUrl = new Uri($"http://127.0.0.1:{port}/api/") });
         var client = new SlackApiClient(new PlainHttpClientFactory(), options, clock, new SlackRateGate(clock), NullLogger<SlackApiClient>.Instance);
 
-        var post = client.CallAsync(SlackMethods.ChatPostMessage, new JsonObject { ["channel"] = "C1", ["text"] = "hi" });
-        for (var retry = 0; retry < 2; retry++)
-        {
-            clock.Advance(await clock.WaitForAnyTimerAsync());
-        }
+        var e = await Assert.ThrowsAsync<SlackTransportException>(() => client.CallAsync(SlackMethods.ChatPostMessage, new JsonObject { ["channel"] = "C1", ["text"] = "hi" }));
 
-        var e = await Assert.ThrowsAsync<SlackTransportException>(() => post);
         Assert.False(e.MayHaveApplied);
     }
 

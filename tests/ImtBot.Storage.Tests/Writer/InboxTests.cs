@@ -136,7 +136,7 @@ public sealed class InboxTests : IDisposable
     {
         var options = new StorageOptions { InboxWindow = TimeSpan.Parse(window, System.Globalization.CultureInfo.InvariantCulture) };
 
-        Assert.Contains(options.Problems(), p => p.Contains("Storage:InboxWindow", StringComparison.Ordinal));
+        Assert.Contains(new StorageOptionsValidator().Validate(null, options).Failures!, p => p.Contains("Storage:InboxWindow", StringComparison.Ordinal));
     }
 
     private LiteIncidentStore Open(TimeSpan window) =>

@@ -237,32 +237,31 @@ public sealed class TeamsPlatformMessageTests : IDisposable
         var second = await f.RunAsync(effect, PlatformFixture.ChannelLinks(), attempt: 2);
 
         Assert.Equal(EffectOutcomeKind.Retry, first.Kind);
-        Assert.Equal(f.Time.GetUtcNow() + TimeSpan.FromMinutes(2), first.RetryAt);
+        Assert.Equal(TimeSpan.FromMinutes(2), first.RetryAfter);
         Assert.Equal(EffectOutcomeKind.Done, second.Kind);
         Assert.Single(Posts(ChannelPosts));
         Assert.Equal(2, Posts(general).Count);
     }
 
     [Fact]
-    public async Task PostToChannel_ThrottledBriefly_WaitsRetryAfterOnTheClockAndPostsOnce()
+    // The Connector client sends once: the throttled effect goes back to the outbox with Teams' Retry-After, which the
+    // dispatcher honours as a floor; the next attempt posts it once.
+    public async Task PostToChannel_ThrottledBriefly_AsksForRetryAfterAndPostsOnceOnTheNextAttempt()
     {
-        var seen = new List<DateTimeOffset>();
-        f.Http.On(HttpMethod.Post, ChannelPosts, _ =>
-        {
-            lock (seen)
-            {
-                seen.Add(f.Time.GetUtcNow());
-                return seen.Count == 1
-                    ? FakeHttp.Json(HttpStatusCode.TooManyRequests, "{}", TimeSpan.FromSeconds(3))
-                    : FakeHttp.Json(HttpStatusCode.OK, """{"id":"444"}""");
-            }
-        });
+        var calls = 0;
+        f.Http.On(HttpMethod.Post, ChannelPosts, _ => Interlocked.Increment(ref calls) == 1
+            ? FakeHttp.Json(HttpStatusCode.TooManyRequests, "{}", TimeSpan.FromSeconds(3))
+            : FakeHttp.Json(HttpStatusCode.OK, """{"id":"444"}"""));
 
-        var outcome = await f.WithClockAsync(() => f.RunAsync(new PostToChannel("hello"), PlatformFixture.ChannelLinks()));
+        var first = await f.RunAsync(new PostToChannel("hello"), PlatformFixture.ChannelLinks());
+        var callsAfterFirst = calls;
+        var second = await f.RunAsync(new PostToChannel("hello"), PlatformFixture.ChannelLinks(), attempt: 2);
 
-        Assert.Equal(EffectOutcomeKind.Done, outcome.Kind);
-        Assert.Equal(2, seen.Count);
-        Assert.True(seen[1] - seen[0] >= TimeSpan.FromSeconds(3), $"retried after {seen[1] - seen[0]}");
+        Assert.Equal(EffectOutcomeKind.Retry, first.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(3), first.RetryAfter);
+        Assert.Equal(1, callsAfterFirst);
+        Assert.Equal(EffectOutcomeKind.Done, second.Kind);
+        Assert.Equal(2, calls);
     }
 
     [Fact]
@@ -277,7 +276,7 @@ public sealed class TeamsPlatformMessageTests : IDisposable
     }
 
     [Fact]
-    public async Task SyncIncidentCard_GatewayErrorOnPut_IsRetriedInPlace()
+    public async Task SyncIncidentCard_GatewayErrorOnPut_IsRetriedByTheOutbox()
     {
         var calls = 0;
         f.Http.On(HttpMethod.Put, "/activities/111", _ => Interlocked.Increment(ref calls) == 1
@@ -287,9 +286,12 @@ public sealed class TeamsPlatformMessageTests : IDisposable
         links["teams:activity"] = "111";
         links["teams:cardConversation"] = PlatformFixture.NewChannel + ";messageid=111";
 
-        var outcome = await f.WithClockAsync(() => f.RunAsync(new SyncIncidentCard(), links));
+        var first = await f.RunAsync(new SyncIncidentCard(), links);
+        var second = await f.RunAsync(new SyncIncidentCard(), links, attempt: 2);
 
-        Assert.Equal(EffectOutcomeKind.Done, outcome.Kind);
+        Assert.Equal(EffectOutcomeKind.Retry, first.Kind);
+        Assert.Null(first.RetryAfter); // no Retry-After: the dispatcher's backoff alone decides
+        Assert.Equal(EffectOutcomeKind.Done, second.Kind);
         Assert.Equal(2, calls);
     }
 

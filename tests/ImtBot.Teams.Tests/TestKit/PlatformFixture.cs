@@ -67,6 +67,7 @@ public sealed class PlatformFixture : IDisposable
 
         var collection = new ServiceCollection();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
+        collection.AddSingleton<IConfiguration>(configuration);
         collection.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         collection.AddSingleton<TimeProvider>(Time);
         collection.AddSingleton(Cards.Object);
@@ -108,19 +109,6 @@ public sealed class PlatformFixture : IDisposable
 
     public Task<EffectOutcome> RunAsync(Effect effect, Dictionary<string, string>? links = null, int attempt = 1) =>
         Platform.ExecuteAsync(Context(effect, links, attempt), CancellationToken.None);
-
-    /// <summary>Runs work that waits on the (fake) clock, moving the clock forward until it completes.</summary>
-    public async Task<T> WithClockAsync<T>(Func<Task<T>> work)
-    {
-        var task = work();
-        for (var i = 0; i < 200_000 && !task.IsCompleted; i++)
-        {
-            Time.Advance(TimeSpan.FromMilliseconds(50));
-            await Task.Yield();
-        }
-
-        return await task;
-    }
 
     public void Dispose() => services.Dispose();
 }

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace ImtBot.Tests.Dispatch;
 
 /// <summary>
-/// RELIABILITY C4 with a real process: the bot acknowledges a declaration, is killed (SIGKILL) before its outbox runs,
+/// docs/reliability.md §Fault injection with a real process: the bot acknowledges a declaration, is killed (SIGKILL) before its outbox runs,
 /// and a new process on the same database finishes the work exactly once: one channel, one pinned card, one announcement.
 /// </summary>
 public partial class CrashTests

@@ -7,7 +7,7 @@ namespace ImtBot.Tests.Dispatch;
 
 /// <summary>
 /// One incident's slow effect (a post a rate limit holds back) does not hold back another incident's effects, while
-/// each incident's own steps still run in order (RELIABILITY A1: "other incidents proceed").
+/// each incident's own steps still run in order (docs/reliability.md §Outbox: a rate-limited post for one incident never delays another).
 /// </summary>
 public class IndependentIncidentsTests
 {

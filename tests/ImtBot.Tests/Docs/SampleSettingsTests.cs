@@ -20,13 +20,13 @@ public class SampleSettingsTests
 
     public static TheoryData<string, Type> Sections => new()
     {
-        { StorageOptions.Section, typeof(StorageOptions) },
+        { StorageOptions.SectionName, typeof(StorageOptions) },
         { IncidentOptions.SectionName, typeof(IncidentOptions) },
         { DispatcherOptions.SectionName, typeof(DispatcherOptions) },
         { ConsoleOptions.SectionName, typeof(ConsoleOptions) },
         { CardOptions.SectionName, typeof(CardOptions) },
         { SlackOptions.SectionName, typeof(SlackOptions) },
-        { TeamsOptions.Section, typeof(TeamsOptions) },
+        { TeamsOptions.SectionName, typeof(TeamsOptions) },
     };
 
     [Theory]
@@ -46,7 +46,7 @@ public class SampleSettingsTests
         var options = new IncidentOptions();
         ImtBot.Hosting.IncidentsExtensions.Bind(options, Sample.GetSection(IncidentOptions.SectionName));
 
-        Assert.Empty(options.Validate());
+        Assert.True(new IncidentOptionsValidator().Validate(null, options).Succeeded);
         Assert.Equal(TimeSpan.FromMinutes(10), options.PolicyFor(2).PageTimeout);
     }
 }

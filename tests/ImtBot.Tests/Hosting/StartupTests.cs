@@ -24,6 +24,30 @@ public class StartupTests
         Assert.Contains("MaxAttempts", message);
     }
 
+    // Each section's validator runs at start: a bad value stops the host with a message naming the setting, never a secret.
+    [Theory]
+    [InlineData("--Storage:MaxBatch=0", "Storage:MaxBatch must be between 1 and 10000")]
+    [InlineData("--Storage:InboxWindow=00:01:00", "Storage:InboxWindow must be between")]
+    [InlineData("--Slack:BotToken=xoxp-fake", "Slack:BotToken must be a bot token")]
+    [InlineData("--Slack:BotToken=xoxb-fake", "Slack:SigningSecret is required")]
+    [InlineData("--Teams:AppId=not-a-guid", "Teams:AppId must be the bot's Microsoft App ID")]
+    [InlineData("--Teams:AppId=11111111-2222-3333-4444-555555555555", "Teams:TenantId is required")]
+    [InlineData("--Dispatcher:Lease=00:00:01", "Dispatcher:Lease must be between")]
+    [InlineData("--Console:Users:0:Id=no spaces", "Console:Users")]
+    public async Task RunAsync_BadSetting_Exit1NamingTheSetting(string setting, string expected)
+    {
+        var errors = new StringWriter();
+        var db = Path.Combine(Path.GetTempPath(), "imtbot-tests", Guid.NewGuid().ToString("N"), "imtbot.db");
+
+        var exit = await ImtBotApp.RunAsync(["--urls=http://127.0.0.1:0", $"--Storage:Path={db}", "--Teams:AppPassword=secret-teams-password", setting], errors);
+
+        Assert.Equal(1, exit);
+        var message = errors.ToString();
+        Assert.StartsWith("ImtBot cannot start: the configuration has problems:", message, StringComparison.Ordinal);
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RunAsync_DatabaseHeldByRunningInstance_Exit1NamingTheFile()
     {

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
-namespace ImtBot.Tests.Architecture;
+namespace ImtBot.Tests.Boundaries;
 
 /// <summary>
 /// The boundaries of docs/architecture.md, checked on the compiled assemblies: which project may reference which,
