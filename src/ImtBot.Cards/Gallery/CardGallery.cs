@@ -54,7 +54,8 @@ public static class CardGallery
         yield return (CardNames.Declare, CardNames.Declare, DeclareFormModel.From(new IncidentOptions(), text));
         foreach (var (sample, incident) in SampleIncidents.All(platform))
         {
-            yield return ($"{CardNames.Incident}-{sample}", CardNames.Incident, IncidentCardModel.From(incident, text));
+            var card = IncidentCardModel.From(incident, text);
+            yield return ($"{CardNames.Incident}-{sample}", CardNames.Incident, SampleIncidents.SummaryOf(sample) is { } summary ? card.WithSummary(summary, text) : card);
             var page = incident.Pages.FirstOrDefault(p => p.Status == PageStatus.Paged)
                 ?? new Page("sample", SampleIncidents.Person(platform, "Bob Okafor"), "ops", null, incident.DeclaredAt.AddMinutes(1), incident.DeclaredAt.AddMinutes(1) + incident.Policy.PageTimeout, 1, PageStatus.Paged, null);
             yield return ($"{CardNames.Page}-{sample}", CardNames.Page, PageCardModel.From(incident, page, text));

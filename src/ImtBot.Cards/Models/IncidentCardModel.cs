@@ -21,6 +21,9 @@ public sealed record IncidentCardModel(
     IReadOnlyList<CardAction> Actions,
     string Footer)
 {
+    /// <summary>The most of a summary the card shows.</summary>
+    private const int SummaryMax = 2000;
+
     public static IncidentCardModel From(IncidentState incident, CardText text)
     {
         var summary = IncidentSummary.From(incident, text);
@@ -46,7 +49,7 @@ public sealed record IncidentCardModel(
         return new IncidentCardModel(
             summary,
             summary.Key + " " + summary.Severity + " · " + summary.Status + ": " + text.Markup(incident.Title, 300),
-            text.Markup(incident.Summary, 2000),
+            text.Markup(incident.Summary, SummaryMax),
             !string.IsNullOrWhiteSpace(incident.Summary),
             details,
             roles,
@@ -61,6 +64,10 @@ public sealed record IncidentCardModel(
             NextSteps(incident),
             summary.Key + " · " + (vacant == 0 ? "all roles filled" : vacant + (vacant == 1 ? " role" : " roles") + " unassigned") + " · /incident help");
     }
+
+    /// <summary>The card with <paramref name="summary"/> shown as the incident's summary.</summary>
+    public IncidentCardModel WithSummary(string? summary, CardText text) =>
+        this with { Summary = text.Markup(summary, SummaryMax), HasSummary = !string.IsNullOrWhiteSpace(summary) };
 
     /// <summary>The roles, lead first; a vacant role is highlighted. Slack sections hold at most 10 fields.</summary>
     public static IReadOnlyList<RoleRow> RoleRows(IncidentState incident, CardText text)
