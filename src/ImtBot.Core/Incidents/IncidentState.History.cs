@@ -17,9 +17,10 @@ public sealed partial class IncidentState
     private readonly List<SeverityStep> _severities = [];
     private readonly List<UpdateGap> _gaps = [];
     private readonly Dictionary<string, TimeSpan> _vacancy = new(StringComparer.OrdinalIgnoreCase) { ["commander"] = TimeSpan.Zero };
+    private readonly List<string> _tracked = ["commander"];
     private readonly Dictionary<UserRef, (DateTimeOffset First, int Events)> _people = [];
     private readonly List<UserRef> _peopleOrder = [];
-    private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<(IncidentEvent Event, Page? Page)> _described = [];
     private bool _started;
     private int? _pendingHandover;
 
@@ -44,8 +45,12 @@ public sealed partial class IncidentState
     /// <summary>The people seen in the log (not the bot), in the order they first appeared.</summary>
     public IReadOnlyList<UserRef> People => _peopleOrder;
 
-    /// <summary>Every event in words, a pinned message at its own time under its author; in time order, then sequence.</summary>
-    public IReadOnlyList<TimelineEntry> Timeline => _timeline.OrderBy(t => t.At).ToList();
+    /// <summary>
+    /// Every event in words (<see cref="IncidentText.Describe"/>), a pinned message at its own time under its author; in
+    /// time order, then sequence. The words are made when asked for, so replaying an incident to decide a command does
+    /// not pay for them.
+    /// </summary>
+    public IReadOnlyList<TimelineEntry> Timeline => _described.Select(d => Entry(d.Event, d.Page)).OrderBy(t => t.At).ToList();
 
     /// <summary>The stretches of active time without an update that have ended; <see cref="OpenGapSince"/> is the running one.</summary>
     internal IReadOnlyList<UpdateGap> ClosedGaps => _gaps;
@@ -80,9 +85,12 @@ public sealed partial class IncidentState
 
         if (IsActive)
         {
-            foreach (var role in _vacancy.Keys.Where(r => !HoldersByRole.ContainsKey(r)).ToList())
+            foreach (var role in _tracked)
             {
-                _vacancy[role] += to - SweptTo;
+                if (!HoldersByRole.ContainsKey(role))
+                {
+                    _vacancy[role] += to - SweptTo;
+                }
             }
         }
 
@@ -95,9 +103,13 @@ public sealed partial class IncidentState
         PeakSeverity = d.Severity;
         OpenGapCadence = d.Policy.UpdateCadence;
         _vacancy.Clear();
+        _tracked.Clear();
         foreach (var role in new[] { Lead }.Concat(d.KeyRoles))
         {
-            _vacancy.TryAdd(role, TimeSpan.Zero);
+            if (_vacancy.TryAdd(role, TimeSpan.Zero))
+            {
+                _tracked.Add(role);
+            }
         }
     }
 
@@ -189,10 +201,19 @@ public sealed partial class IncidentState
         _people[user] = (seen.First, seen.Events + (authored ? 1 : 0));
     }
 
+    /// <summary>Keeps the event for the timeline with the page it answers, as that page stood then.</summary>
     private void Describe(IncidentEvent e) =>
-        _timeline.Add(e.Data is MessageCaptured m
-            ? new TimelineEntry(e.Sequence, m.PostedAt, m.Author, e.Type, IncidentText.Describe(e, this))
-            : new TimelineEntry(e.Sequence, e.At, e.Actor, e.Type, IncidentText.Describe(e, this)));
+        _described.Add((e, e.Data switch
+        {
+            PageAcknowledged p => FindPage(p.PageId),
+            PageDeclined p => FindPage(p.PageId),
+            PageExpired p => FindPage(p.PageId),
+            _ => null,
+        }));
+
+    private static TimelineEntry Entry(IncidentEvent e, Page? page) => e.Data is MessageCaptured m
+        ? new TimelineEntry(e.Sequence, m.PostedAt, m.Author, e.Type, IncidentText.Describe(e, page))
+        : new TimelineEntry(e.Sequence, e.At, e.Actor, e.Type, IncidentText.Describe(e, page));
 
     private static TimeSpan? Tightest(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

@@ -50,10 +50,10 @@ public static class IncidentText
 
     /// <summary>
     /// One event in words, as every timeline shows it after the actor's name (plain text; a writer escapes it):
-    /// <c>moved the incident from Investigating to Identified: bad config</c>. The fold calls it with the state that
-    /// event made, so a page's answer can name whom the page was for.
+    /// <c>moved the incident from Investigating to Identified: bad config</c>. For a page's answer, the fold passes the
+    /// page it answered (<paramref name="page"/>), so the words can name whom the page was for.
     /// </summary>
-    internal static string Describe(IncidentEvent e, IncidentState after) => e.Data switch
+    internal static string Describe(IncidentEvent e, Page? page) => e.Data switch
     {
         IncidentDeclared d => $"declared {IncidentKey.Format(e.Incident)} \"{d.Title}\" as SEV{d.Severity}" +
             (d.Kind == IncidentKind.Drill ? $", a drill{(d.Scenario is { } s ? $" (scenario: {s})" : "")}" : "") + $" in {d.Origin}",
@@ -64,9 +64,9 @@ public static class IncidentText
             (string.IsNullOrWhiteSpace(r.Reason) ? "" : $" ({r.Reason})"),
         PageSent p => $"paged {p.To}" + (p.Role is { } role ? $" for the {role} role" : "") + (p.Round > 1 ? $" (round {p.Round})" : "") +
             $", answer by {Clock(p.Deadline)} UTC" + (string.IsNullOrWhiteSpace(p.Message) ? "" : $": {p.Message}"),
-        PageAcknowledged p => $"acknowledged {Page(e, p.PageId, after)}",
-        PageDeclined p => $"declined {Page(e, p.PageId, after)}",
-        PageExpired p => $"expired {Page(e, p.PageId, after)}, unanswered",
+        PageAcknowledged p => $"acknowledged {Page(e, p.PageId, page)}",
+        PageDeclined p => $"declined {Page(e, p.PageId, page)}",
+        PageExpired p => $"expired {Page(e, p.PageId, page)}, unanswered",
         UpdatePosted u => $"posted a stakeholder update: {u.Text}",
         NoteAdded n => $"noted: {n.Text}",
         ActionAdded a => $"added action #{N(a.ActionId)}: {a.Text}" + Owner(a),
@@ -94,8 +94,8 @@ public static class IncidentText
     };
 
     /// <summary><c>the page for the ops role</c> when the actor was paged, else <c>the page to @Dan for the ops role</c>.</summary>
-    private static string Page(IncidentEvent e, string id, IncidentState after) =>
-        after.FindPage(id) is { } p
+    private static string Page(IncidentEvent e, string id, Page? page) =>
+        page is { } p
             ? (p.To == e.Actor ? "the page" : $"the page to {p.To}") + (p.Role is { } role ? $" for the {role} role" : "")
             : $"page {id}";
 
