@@ -1,6 +1,7 @@
 using ImtBot.Cards;
 using ImtBot.Cards.Gallery;
 using ImtBot.Cards.Models;
+using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Platforms;
 
@@ -18,12 +19,34 @@ public sealed class CardModelTests
     [InlineData(IncidentStatus.Cancelled, "timeline INC-41")]
     public void NextSteps_EachState_OffersTheMovesThatFit(IncidentStatus status, string commands)
     {
-        var incident = SampleIncidents.Declared(PlatformNames.Teams);
-        incident.Status = status;
+        var incident = DeclaredThenMovedTo(status);
 
         var actions = IncidentCardModel.NextSteps(incident);
 
         Assert.Equal(commands.Split('|'), actions.Select(a => a.Command));
+    }
+
+    /// <summary>The declared sample with its status moved along the lifecycle to <paramref name="status"/> by events.</summary>
+    private static IncidentState DeclaredThenMovedTo(IncidentStatus status)
+    {
+        var log = SampleIncidents.Logs(PlatformNames.Teams).Single(l => l.Name == "declared").Events.ToList();
+        IncidentStatus[] path = status switch
+        {
+            IncidentStatus.Declared => [],
+            IncidentStatus.Closed => [IncidentStatus.Resolved, IncidentStatus.Closed],
+            _ => [status],
+        };
+        var from = IncidentStatus.Declared;
+        foreach (var to in path)
+        {
+            var last = log[^1];
+            log.Add(EventChain.Append(last.Hash, last.Incident, last.Sequence + 1, last.At.AddMinutes(1), last.Actor, new StatusChanged(from, to, null)));
+            from = to;
+        }
+
+        var state = IncidentState.Replay(log);
+        Assert.Equal(status, state.Status);
+        return state;
     }
 
     [Fact]

@@ -53,7 +53,9 @@ public static class CardGallery
         yield return (CardNames.Declare, CardNames.Declare, DeclareFormModel.From(new IncidentOptions(), text));
         foreach (var (sample, incident) in SampleIncidents.All(platform))
         {
-            yield return ($"{CardNames.Incident}-{sample}", CardNames.Incident, IncidentCardModel.From(incident, text));
+            var card = IncidentCardModel.From(incident, text);
+            card = SampleIncidents.SummaryOf(sample) is { } summary ? card.WithSummary(summary, text) : card;
+            yield return ($"{CardNames.Incident}-{sample}", CardNames.Incident, card);
             if (platform == PlatformNames.Teams)
             {
                 yield return ($"{CardNames.Incident}-{sample}-notice", CardNames.Incident, IncidentCardModel.From(incident, text, "This thread is the incident's channel: Microsoft Graph refused to create one."));

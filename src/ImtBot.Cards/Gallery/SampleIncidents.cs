@@ -1,26 +1,51 @@
+using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Platforms;
 
 namespace ImtBot.Cards.Gallery;
 
-/// <summary>Incidents in several states, for the card gallery and the card tests (built through the state's setters).</summary>
+/// <summary>
+/// Incidents in several states, for the card gallery and the card tests. Each is a log of real events folded by
+/// <see cref="IncidentState.Replay"/>, the only way anything outside the domain can get a state.
+/// </summary>
 public static class SampleIncidents
 {
     /// <summary>A title that tries everything: mentions, quotes, markup, an injection, emoji, and 300 characters.</summary>
     public static readonly string HostileTitle = BuildHostileTitle();
 
+    /// <summary>A summary that tries to break out of the card's JSON, Slack's link syntax and the template language.</summary>
+    public const string HostileSummary = "\"}]},{\"type\":\"Action.OpenUrl\",\"title\":\"Click\",\"url\":\"https://evil.example\"}]} <https://evil.example|login> *bold* ${secret} {{DATE(2026-01-01T00:00:00Z)}}";
+
+    private const string PaymentsTitle = "Payments delayed: card authorisations time out at the gateway";
+    private const string PaymentsSummary = "Card payments time out after 30 s; about 40% of checkouts in the EU fail. Suspect the 08:02 gateway config push.";
+
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
     /// <summary>The samples by name: <c>declared</c>, <c>active</c>, <c>resolved</c>, <c>closed</c>, <c>drill</c>, <c>hostile</c>.</summary>
     public static IReadOnlyList<(string Name, IncidentState Incident)> All(string platform) =>
+        Logs(platform).Select(l => (l.Name, IncidentState.Replay(l.Events))).ToList();
+
+    /// <summary>Each sample's events, by name, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<IncidentEvent> Events)> Logs(string platform) =>
     [
-        ("declared", Declared(platform)),
-        ("active", Active(platform)),
-        ("resolved", Resolved(platform)),
-        ("closed", Closed(platform)),
-        ("drill", Drill(platform)),
-        ("hostile", Hostile(platform)),
+        ("declared", DeclaredLog(platform).Events()),
+        ("active", ActiveLog(platform).Events()),
+        ("resolved", ResolvedLog(platform).Events()),
+        ("closed", ClosedLog(platform).Events()),
+        ("drill", DrillLog(platform).Events()),
+        ("hostile", HostileLog(platform).Events()),
     ];
+
+    /// <summary>
+    /// The summary a sample's card shows, or null. No event sets an incident's summary yet, so the gallery puts it on
+    /// the card model to keep the card's summary block (and the hostile one) rendered and checked.
+    /// </summary>
+    public static string? SummaryOf(string name) => name switch
+    {
+        "active" or "resolved" or "closed" => PaymentsSummary,
+        "hostile" => HostileSummary,
+        _ => null,
+    };
 
     /// <summary>A sample person with an id shaped like the platform's (Slack <c>U0…</c>, Teams <c>29:…</c>).</summary>
     public static UserRef Person(string platform, string name)
@@ -35,106 +60,105 @@ public static class SampleIncidents
         return new UserRef(platform, id, name);
     }
 
-    public static IncidentState Declared(string platform)
+    public static IncidentState Declared(string platform) => IncidentState.Replay(DeclaredLog(platform).Events());
+
+    public static IncidentState Active(string platform) => IncidentState.Replay(ActiveLog(platform).Events());
+
+    public static IncidentState Resolved(string platform) => IncidentState.Replay(ResolvedLog(platform).Events());
+
+    public static IncidentState Closed(string platform) => IncidentState.Replay(ClosedLog(platform).Events());
+
+    public static IncidentState Drill(string platform) => IncidentState.Replay(DrillLog(platform).Events());
+
+    public static IncidentState Hostile(string platform) => IncidentState.Replay(HostileLog(platform).Events());
+
+    private static SampleLog DeclaredLog(string platform)
     {
-        var s = Base(platform, 41, "Checkout API returns HTTP 500 for a third of requests", 2);
-        s.Status = IncidentStatus.Declared;
-        s.ParticipantList.Add(s.DeclaredBy);
-        return s;
+        var alice = Person(platform, "Alice Martin");
+        return Declare(platform, 41, "Checkout API returns HTTP 500 for a third of requests", 2, alice)
+            .At(0, alice, new ParticipantJoined(alice));
     }
 
-    public static IncidentState Active(string platform)
+    /// <summary>SEV1, Identified: every role held, two updates, the gateway on-call paged for ops.</summary>
+    private static SampleLog ActiveLog(string platform) =>
+        Payments(platform, 42)
+            .At(33, Person(platform, "Alice Martin"), new PageSent("p-42-7", Person(platform, "Farah Haddad"), "ops", "Need the gateway on-call to confirm the rollback", T0.AddMinutes(38), 1));
+
+    /// <summary>Lowered to SEV2 and mitigated at 08:47, resolved at 09:23 with a closing update.</summary>
+    private static SampleLog ResolvedLog(string platform) => Resolve(platform, Payments(platform, 43));
+
+    /// <summary>The resolved incident with a missed and an answered page, closed at 11:00 with three follow-up actions.</summary>
+    private static SampleLog ClosedLog(string platform)
     {
-        var s = Base(platform, 42, "Payments delayed: card authorisations time out at the gateway", 1);
-        s.Status = IncidentStatus.Identified;
-        s.Summary = "Card payments time out after 30 s; about 40% of checkouts in the EU fail. Suspect the 08:02 gateway config push.";
-        s.AcknowledgedAt = T0.AddMinutes(4);
-        Fill(s, platform, ("commander", "Alice Martin"), ("deputy", "Bob Okafor"), ("comms", "Chen Wei"), ("ops", "Dana Kowalski"), ("scribe", "Eli Novak"));
-        s.UpdateList.Add(new StatusUpdate(T0.AddMinutes(12), Person(platform, "Chen Wei"), "We are investigating failed card payments in the EU. Next update by 08:45 UTC."));
-        s.UpdateList.Add(new StatusUpdate(T0.AddMinutes(31), Person(platform, "Chen Wei"), "Cause identified: a gateway configuration push at 08:02. Rolling it back now; payments should recover within 15 minutes."));
-        s.PageList.Add(new Page("p-42-7", Person(platform, "Farah Haddad"), "ops", "Need the gateway on-call to confirm the rollback", T0.AddMinutes(33), T0.AddMinutes(38), 1, PageStatus.Paged, null));
-        return s;
+        var (alice, chen, dana, eli, farah) = (Person(platform, "Alice Martin"), Person(platform, "Chen Wei"), Person(platform, "Dana Kowalski"), Person(platform, "Eli Novak"), Person(platform, "Farah Haddad"));
+        return Resolve(platform, Payments(platform, 44))
+            .At(2, alice, new PageSent("p-44-1", farah, "ops", null, T0.AddMinutes(7), 1))
+            .At(7, UserRef.System, new PageExpired("p-44-1"))
+            .At(7, alice, new PageSent("p-44-2", dana, "ops", null, T0.AddMinutes(12), 1))
+            .At(9, dana, new PageAcknowledged("p-44-2"))
+            .At(180, alice, new ActionAdded(1, "Gate gateway config pushes behind a canary", dana, new DateOnly(2026, 12, 11)))
+            .At(180, alice, new ActionAdded(2, "Alert on authorisation latency p95 > 5 s", eli, null))
+            .At(180, chen, new ActionAdded(3, "Write the customer-facing summary", null, null))
+            .At(180, alice, new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Closed, null))
+            .At(300, eli, new ActionCompleted(2));
     }
 
-    public static IncidentState Resolved(string platform)
+    /// <summary>A SEV3 drill led by Bob, mitigated at 08:20.</summary>
+    private static SampleLog DrillLog(string platform)
     {
-        var s = Active(platform);
-        s.Number = 43;
-        s.Severity = 2;
-        s.Policy = new IncidentOptions().PolicyFor(2);
-        s.Status = IncidentStatus.Resolved;
-        s.PageList.Clear();
-        s.MitigatedAt = T0.AddMinutes(47);
-        s.ResolvedAt = T0.AddMinutes(83);
-        s.UpdateList.Add(new StatusUpdate(T0.AddMinutes(83), Person(platform, "Chen Wei"), "Resolved: payments have been normal for 30 minutes. A review will follow."));
-        return s;
+        var (alice, bob) = (Person(platform, "Alice Martin"), Person(platform, "Bob Okafor"));
+        return Declare(platform, 45, "Drill: primary database fails over to the standby", 3, alice, IncidentKind.Drill, "database-failover")
+            .At(3, bob, new ParticipantJoined(bob))
+            .At(3, bob, new RoleAssigned("commander", bob))
+            .At(20, bob, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Mitigated, null));
     }
 
-    public static IncidentState Closed(string platform)
+    /// <summary>Declared and led by a user whose name is an injection; a hostile update and page message.</summary>
+    private static SampleLog HostileLog(string platform)
     {
-        var s = Resolved(platform);
-        s.Number = 44;
-        s.Status = IncidentStatus.Closed;
-        s.ClosedAt = T0.AddHours(3);
-        s.PageList.Add(new Page("p-44-1", Person(platform, "Farah Haddad"), "ops", null, T0.AddMinutes(2), T0.AddMinutes(7), 1, PageStatus.Expired, null));
-        s.PageList.Add(new Page("p-44-2", Person(platform, "Dana Kowalski"), "ops", null, T0.AddMinutes(7), T0.AddMinutes(12), 1, PageStatus.Acknowledged, T0.AddMinutes(9)));
-        s.ActionList.Add(new ActionItem(1, "Gate gateway config pushes behind a canary", Person(platform, "Dana Kowalski"), new DateOnly(2026, 12, 11), T0.AddHours(3), Person(platform, "Alice Martin"), false, null));
-        s.ActionList.Add(new ActionItem(2, "Alert on authorisation latency p95 > 5 s", Person(platform, "Eli Novak"), null, T0.AddHours(3), Person(platform, "Alice Martin"), true, T0.AddHours(5)));
-        s.ActionList.Add(new ActionItem(3, "Write the customer-facing summary", null, null, T0.AddHours(3), Person(platform, "Chen Wei"), false, null));
-        return s;
-    }
-
-    public static IncidentState Drill(string platform)
-    {
-        var s = Base(platform, 45, "Drill: primary database fails over to the standby", 3);
-        s.Kind = IncidentKind.Drill;
-        s.Scenario = "database-failover";
-        s.Status = IncidentStatus.Mitigated;
-        s.MitigatedAt = T0.AddMinutes(20);
-        Fill(s, platform, ("commander", "Bob Okafor"));
-        return s;
-    }
-
-    public static IncidentState Hostile(string platform)
-    {
-        var s = Base(platform, 46, HostileTitle, 1);
-        s.Status = IncidentStatus.Investigating;
-        s.Summary = "\"}]},{\"type\":\"Action.OpenUrl\",\"title\":\"Click\",\"url\":\"https://evil.example\"}]} <https://evil.example|login> *bold* ${secret} {{DATE(2026-01-01T00:00:00Z)}}";
         var mallory = new UserRef(platform, platform == PlatformNames.Slack ? "U0MALLORY1" : "29:mallory", "<!everyone> Mallory & \"Eve\" </script>");
-        s.DeclaredBy = mallory;
-        s.HoldersByRole["commander"] = new RoleHolder("commander", mallory, T0.AddMinutes(1));
-        s.UpdateList.Add(new StatusUpdate(T0.AddMinutes(5), mallory, "<!channel> @here look at <https://evil.example|this> & ${title} `code` </script><script>alert(1)</script>"));
-        s.PageList.Add(new Page("p-46-1", Person(platform, "Bob Okafor"), "ops", "<!here> \"}]} ${$root}", T0.AddMinutes(6), T0.AddMinutes(11), 2, PageStatus.Paged, null));
-        return s;
+        return Declare(platform, 46, HostileTitle, 1, mallory)
+            .At(1, mallory, new RoleAssigned("commander", mallory))
+            .At(2, mallory, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Investigating, null))
+            .At(5, mallory, new UpdatePosted("<!channel> @here look at <https://evil.example|this> & ${title} `code` </script><script>alert(1)</script>"))
+            .At(6, mallory, new PageSent("p-46-1", Person(platform, "Bob Okafor"), "ops", "<!here> \"}]} ${$root}", T0.AddMinutes(11), 2));
     }
 
-    private static IncidentState Base(string platform, int number, string title, int severity)
+    /// <summary>The payments incident up to Identified: roles taken at 08:03 (command at 08:04), updates at 08:12 and 08:31.</summary>
+    private static SampleLog Payments(string platform, int number)
     {
-        var options = new IncidentOptions();
-        return new IncidentState
-        {
-            Number = number,
-            Title = title,
-            Severity = severity,
-            Policy = options.PolicyFor(severity),
-            Kind = IncidentKind.Normal,
-            Origin = new ChannelRef(platform, platform == PlatformNames.Slack ? "C0INCIDENTS" : "19:incidents@thread.tacv2"),
-            DeclaredBy = Person(platform, "Alice Martin"),
-            DeclaredAt = T0,
-            RoleNames = options.Roles,
-            KeyRoles = options.KeyRoles,
-            Version = 7,
-        };
-    }
-
-    private static void Fill(IncidentState s, string platform, params (string Role, string Name)[] holders)
-    {
-        foreach (var (role, name) in holders)
+        var (alice, chen) = (Person(platform, "Alice Martin"), Person(platform, "Chen Wei"));
+        var log = Declare(platform, number, PaymentsTitle, 1, alice);
+        foreach (var (role, name) in new[] { ("commander", "Alice Martin"), ("deputy", "Bob Okafor"), ("comms", "Chen Wei"), ("ops", "Dana Kowalski"), ("scribe", "Eli Novak") })
         {
             var user = Person(platform, name);
-            s.HoldersByRole[role] = new RoleHolder(role, user, T0.AddMinutes(3));
-            s.ParticipantList.Add(user);
+            log.At(3, user, new ParticipantJoined(user));
+            log.At(role == "commander" ? 4 : 3, user, new RoleAssigned(role, user));
         }
+
+        return log
+            .At(5, alice, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Investigating, null))
+            .At(12, chen, new UpdatePosted("We are investigating failed card payments in the EU. Next update by 08:45 UTC."))
+            .At(25, alice, new StatusChanged(IncidentStatus.Investigating, IncidentStatus.Identified, "gateway configuration push at 08:02"))
+            .At(31, chen, new UpdatePosted("Cause identified: a gateway configuration push at 08:02. Rolling it back now; payments should recover within 15 minutes."));
+    }
+
+    private static SampleLog Resolve(string platform, SampleLog payments)
+    {
+        var (alice, chen) = (Person(platform, "Alice Martin"), Person(platform, "Chen Wei"));
+        return payments
+            .At(47, alice, new SeverityChanged(1, 2, "the rollback is done; EU checkouts are recovering", new IncidentOptions().PolicyFor(2)))
+            .At(47, alice, new StatusChanged(IncidentStatus.Identified, IncidentStatus.Mitigated, "gateway configuration rolled back"))
+            .At(83, alice, new StatusChanged(IncidentStatus.Mitigated, IncidentStatus.Resolved, null))
+            .At(83, chen, new UpdatePosted("Resolved: payments have been normal for 30 minutes. A review will follow."));
+    }
+
+    private static SampleLog Declare(string platform, int number, string title, int severity, UserRef by, IncidentKind kind = IncidentKind.Normal, string? scenario = null)
+    {
+        var options = new IncidentOptions();
+        var origin = new ChannelRef(platform, platform == PlatformNames.Slack ? "C0INCIDENTS" : "19:incidents@thread.tacv2");
+        return new SampleLog(number, T0)
+            .At(0, by, new IncidentDeclared(title, severity, kind, origin, options.PolicyFor(severity), options.Roles, options.KeyRoles, options.Admins, scenario));
     }
 
     private static string BuildHostileTitle()

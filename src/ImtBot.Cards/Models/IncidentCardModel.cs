@@ -28,6 +28,9 @@ public sealed record IncidentCardModel(
     string Notice,
     string Marker)
 {
+    /// <summary>The most of a summary the card shows.</summary>
+    private const int SummaryMax = 2000;
+
     public static IncidentCardModel From(IncidentState incident, CardText text, string? notice = null)
     {
         var summary = IncidentSummary.From(incident, text);
@@ -53,7 +56,7 @@ public sealed record IncidentCardModel(
         return new IncidentCardModel(
             summary,
             summary.Key + " " + summary.Severity + " · " + summary.Status + ": " + text.Markup(incident.Title, 300),
-            text.Markup(incident.Summary, 2000),
+            text.Markup(incident.Summary, SummaryMax),
             !string.IsNullOrWhiteSpace(incident.Summary),
             details,
             roles,
@@ -74,6 +77,10 @@ public sealed record IncidentCardModel(
 
     /// <summary>The id of the invisible element on incident <paramref name="number"/>'s card.</summary>
     public static string MarkerFor(int number) => "imtbot-incident-card-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The card with <paramref name="summary"/> shown as the incident's summary.</summary>
+    public IncidentCardModel WithSummary(string? summary, CardText text) =>
+        this with { Summary = text.Markup(summary, SummaryMax), HasSummary = !string.IsNullOrWhiteSpace(summary) };
 
     /// <summary>The roles, lead first; a vacant role is highlighted. Slack sections hold at most 10 fields.</summary>
     public static IReadOnlyList<RoleRow> RoleRows(IncidentState incident, CardText text)

@@ -16,6 +16,9 @@ public static class IncidentLifecycle
 {
     private static readonly FrozenDictionary<(IncidentStatus From, LifecycleTrigger Trigger), IncidentStatus> Table = ReadTable();
 
+    /// <summary>The states some trigger leads out of; the others are final.</summary>
+    private static readonly FrozenSet<IncidentStatus> Movable = Table.Keys.Select(k => k.From).ToFrozenSet();
+
     /// <summary>True when <paramref name="trigger"/> is permitted in <paramref name="from"/>.</summary>
     public static bool CanFire(IncidentStatus from, LifecycleTrigger trigger) => Table.ContainsKey((from, trigger));
 
@@ -34,10 +37,13 @@ public static class IncidentLifecycle
     public static IReadOnlyList<LifecycleTrigger> PermittedTriggers(IncidentStatus from) =>
         Table.Keys.Where(k => k.From == from).Select(k => k.Trigger).Order().ToArray();
 
-    /// <summary>Closed and Cancelled: nothing changes an incident any more.</summary>
-    public static bool IsFinal(IncidentStatus status) => PermittedTriggers(status).Count == 0;
+    /// <summary>
+    /// Closed and Cancelled: nothing changes an incident any more. This and <see cref="IsActive"/> are the one definition
+    /// of final and active; the state, the review and the cards ask here.
+    /// </summary>
+    public static bool IsFinal(IncidentStatus status) => !Movable.Contains(status);
 
-    /// <summary>Declared, Investigating, Identified, Mitigated: people are still working on it.</summary>
+    /// <summary>Declared, Investigating, Identified, Mitigated: people are still working on it (open intervals run).</summary>
     public static bool IsActive(IncidentStatus status) => CanFire(status, LifecycleTrigger.Resolve);
 
     /// <summary>The trigger a typed move (<c>investigating</c>, <c>identified</c>, <c>mitigated</c>, <c>resolved</c>) fires.</summary>

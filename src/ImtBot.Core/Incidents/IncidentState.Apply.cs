@@ -17,8 +17,19 @@ public sealed partial class IncidentState
         return state;
     }
 
-    /// <summary>Folds one event into the state. Every event type changes something; none is ignored.</summary>
+    /// <summary>
+    /// Folds one event into the state. Every event type changes something; none is ignored. This is the one fold of an
+    /// incident's events: the milestones, intervals and timeline words the cards, the API and the review show come from here.
+    /// </summary>
     public void Apply(IncidentEvent e)
+    {
+        Sweep(e.At);
+        Touch(e.Actor, e.At, authored: true);
+        Fold(e);
+        Describe(e);
+    }
+
+    private void Fold(IncidentEvent e)
     {
         Number = e.Incident;
         Version = e.Sequence;
@@ -31,21 +42,18 @@ public sealed partial class IncidentState
             case SeverityChanged d:
                 Severity = d.To;
                 Policy = d.Policy;
+                TrackSeverity(e, d);
                 break;
             case StatusChanged d:
                 ApplyStatus(e, d);
                 break;
             case RoleAssigned d:
-                HoldersByRole[d.Role] = new RoleHolder(d.Role, d.User, e.At);
-                if (string.Equals(d.Role, Lead, StringComparison.OrdinalIgnoreCase))
-                {
-                    AcknowledgedAt ??= e.At;
-                }
-
+                ApplyAssigned(e, d);
                 break;
             case RoleReleased d:
                 if (HoldersByRole.TryGetValue(d.Role, out var holder) && holder.User.Equals(d.User))
                 {
+                    EndTenure(d.Role, e.At, string.IsNullOrWhiteSpace(d.Reason) ? "released" : $"released: {d.Reason}");
                     HoldersByRole.Remove(d.Role);
                     VacantSince[d.Role] = e.At;
                     ReminderCount.Remove(ReminderNames.ForRole(this, d.Role));
@@ -66,6 +74,7 @@ public sealed partial class IncidentState
                 AnswerPage(d.PageId, PageStatus.Expired, e.At);
                 break;
             case UpdatePosted d:
+                TrackUpdate(e.At);
                 UpdateList.Add(new StatusUpdate(e.At, e.Actor, d.Text));
                 LastUpdateAt = e.At;
                 ReminderCount.Remove(ReminderNames.Update);
@@ -74,10 +83,11 @@ public sealed partial class IncidentState
                 NoteList.Add(new Note(e.At, e.Actor, d.Text));
                 break;
             case ActionAdded d:
-                ActionList.Add(new ActionItem(d.ActionId, d.Text, d.Owner, d.Due, e.At, e.Actor, false, null));
+                Upsert(ActionList, a => a.Id == d.ActionId, new ActionItem(d.ActionId, d.Text, d.Owner, d.Due, e.At, e.Actor, false, null));
                 break;
             case ActionCompleted d:
-                var i = ActionList.FindIndex(a => a.Id == d.ActionId);
+                // The first completion counts; a repeated one changes nothing.
+                var i = ActionList.FindIndex(a => a.Id == d.ActionId && !a.Done);
                 if (i >= 0)
                 {
                     ActionList[i] = ActionList[i] with { Done = true, DoneAt = e.At };
@@ -86,8 +96,10 @@ public sealed partial class IncidentState
                 break;
             case HandoverRequested d:
                 UnlinkedHandover = d;
+                TrackHandover(e.At, d);
                 break;
             case ParticipantJoined d:
+                Touch(d.User, e.At);
                 if (!ParticipantList.Contains(d.User))
                 {
                     ParticipantList.Add(d.User);
@@ -135,10 +147,17 @@ public sealed partial class IncidentState
         {
             VacantSince[role] = e.At;
         }
+
+        TrackDeclared(d);
     }
 
+    /// <summary>
+    /// Mitigated is the first move to Mitigated, or to Resolved when it was never mitigated before; resolved is the last
+    /// move to Resolved not followed by a reopen (a move from Resolved back to an active state).
+    /// </summary>
     private void ApplyStatus(IncidentEvent e, StatusChanged d)
     {
+        var (wasActive, from) = (IsActive, Status);
         Status = d.To;
         switch (d.To)
         {
@@ -146,20 +165,44 @@ public sealed partial class IncidentState
                 MitigatedAt ??= e.At;
                 break;
             case IncidentStatus.Resolved:
+                MitigatedAt ??= e.At;
                 ResolvedAt = e.At;
                 break;
             case IncidentStatus.Closed:
                 ClosedAt = e.At;
                 break;
-            case IncidentStatus.Investigating when d.From == IncidentStatus.Resolved:
-                ResolvedAt = null;
+            case IncidentStatus.Cancelled:
+                CancelledAt = e.At;
+                break;
+            default:
+                if (from == IncidentStatus.Resolved)
+                {
+                    ResolvedAt = null;
+                }
+
                 break;
         }
+
+        TrackActivity(wasActive, e.At);
+    }
+
+    private void ApplyAssigned(IncidentEvent e, RoleAssigned d)
+    {
+        Touch(d.User, e.At);
+        var isLead = string.Equals(d.Role, Lead, StringComparison.OrdinalIgnoreCase);
+        if (isLead)
+        {
+            AcknowledgedAt ??= e.At;
+        }
+
+        BeginTenure(e.At, d.Role, d.User, isLead);
+        HoldersByRole[d.Role] = new RoleHolder(d.Role, d.User, e.At);
     }
 
     private void ApplyPageSent(IncidentEvent e, PageSent d)
     {
-        PageList.Add(new Page(d.PageId, d.To, d.Role, d.Message, e.At, d.Deadline, d.Round, PageStatus.Paged, null));
+        // A page id names one page: sent again, it is that page anew.
+        Upsert(PageList, p => p.Id == d.PageId, new Page(d.PageId, d.To, d.Role, d.Message, e.At, d.Deadline, d.Round, PageStatus.Paged, null));
         if (d.Purpose is not null)
         {
             PurposeByPage[d.PageId] = d.Purpose;
@@ -178,6 +221,24 @@ public sealed partial class IncidentState
         if (i >= 0 && PageList[i].Status == PageStatus.Paged)
         {
             PageList[i] = PageList[i] with { Status = status, AnsweredAt = at };
+            if (status == PageStatus.Acknowledged)
+            {
+                Touch(PageList[i].To, at);
+            }
+        }
+    }
+
+    /// <summary>Replaces the item that matches in place, or appends it.</summary>
+    private static void Upsert<T>(List<T> list, Predicate<T> match, T item)
+    {
+        var i = list.FindIndex(match);
+        if (i >= 0)
+        {
+            list[i] = item;
+        }
+        else
+        {
+            list.Add(item);
         }
     }
 }

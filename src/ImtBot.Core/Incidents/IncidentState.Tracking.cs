@@ -7,12 +7,12 @@ namespace ImtBot.Core.Incidents;
 public sealed partial class IncidentState
 {
     /// <summary><c>Incidents:PageRounds</c> as snapshotted at declaration.</summary>
-    public int PageRounds { get; internal set; } = 2;
+    public int PageRounds { get; private set; } = 2;
 
     internal Dictionary<string, IReadOnlyList<UserRef>> OnCallByRole { get; } = new(StringComparer.OrdinalIgnoreCase);
     internal Dictionary<string, string> PurposeByPage { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, HandoverRequested> HandoverByPage { get; } = new(StringComparer.Ordinal);
-    internal HandoverRequested? UnlinkedHandover { get; set; }
+    internal HandoverRequested? UnlinkedHandover { get; private set; }
     internal Dictionary<string, DateTimeOffset> VacantSince { get; } = new(StringComparer.OrdinalIgnoreCase);
     internal Dictionary<string, DateTimeOffset> ReminderLastSent { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, int> ReminderCount { get; } = new(StringComparer.Ordinal);
@@ -23,7 +23,7 @@ public sealed partial class IncidentState
     public IReadOnlyDictionary<string, IReadOnlyList<UserRef>> OnCallLists => OnCallByRole;
 
     /// <summary>When the last stakeholder update was posted, or null before the first.</summary>
-    public DateTimeOffset? LastUpdateAt { get; internal set; }
+    public DateTimeOffset? LastUpdateAt { get; private set; }
 
     /// <summary>Pages still waiting for an answer, oldest first.</summary>
     public IReadOnlyList<Page> OpenPages => PageList.Where(p => p.Status == PageStatus.Paged).ToArray();

@@ -9,31 +9,31 @@ namespace ImtBot.Core.Incidents;
 /// </summary>
 public sealed partial class IncidentState
 {
-    public int Number { get; internal set; }
-    public string Title { get; internal set; } = "";
-    public string? Summary { get; internal set; }
-    public string? Impact { get; internal set; }
-    public int Severity { get; internal set; }
-    public IncidentKind Kind { get; internal set; }
-    public IncidentStatus Status { get; internal set; }
-    public string? Scenario { get; internal set; }
+    public int Number { get; private set; }
+    public string Title { get; private set; } = "";
+    public string? Summary { get; private set; }
+    public string? Impact { get; private set; }
+    public int Severity { get; private set; }
+    public IncidentKind Kind { get; private set; }
+    public IncidentStatus Status { get; private set; }
+    public string? Scenario { get; private set; }
 
     /// <summary>Where it was declared; its platform is the incident's home platform (where its channel and card live).</summary>
-    public ChannelRef Origin { get; internal set; } = new(PlatformNames.Console, "general");
-    public UserRef DeclaredBy { get; internal set; } = UserRef.System;
-    public DateTimeOffset DeclaredAt { get; internal set; }
-    public DateTimeOffset? AcknowledgedAt { get; internal set; }
-    public DateTimeOffset? MitigatedAt { get; internal set; }
-    public DateTimeOffset? ResolvedAt { get; internal set; }
-    public DateTimeOffset? ClosedAt { get; internal set; }
+    public ChannelRef Origin { get; private set; } = new(PlatformNames.Console, "general");
+    public UserRef DeclaredBy { get; private set; } = UserRef.System;
+    public DateTimeOffset DeclaredAt { get; private set; }
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+    public DateTimeOffset? MitigatedAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
 
     /// <summary>Severity policy snapshotted at declaration (and re-snapshotted on a severity change).</summary>
-    public SeverityPolicy Policy { get; internal set; } = new();
+    public SeverityPolicy Policy { get; private set; } = new();
 
     /// <summary>The role names snapshotted at declaration; the first is the lead.</summary>
-    public IReadOnlyList<string> RoleNames { get; internal set; } = [];
-    public IReadOnlyList<string> KeyRoles { get; internal set; } = [];
-    public IReadOnlyList<string> Admins { get; internal set; } = [];
+    public IReadOnlyList<string> RoleNames { get; private set; } = [];
+    public IReadOnlyList<string> KeyRoles { get; private set; } = [];
+    public IReadOnlyList<string> Admins { get; private set; } = [];
 
     internal Dictionary<string, RoleHolder> HoldersByRole { get; } = new(StringComparer.OrdinalIgnoreCase);
     internal List<Page> PageList { get; } = [];
@@ -53,12 +53,13 @@ public sealed partial class IncidentState
     public UserRef? Commander => HoldersByRole.TryGetValue(Lead, out var h) ? h.User : null;
 
     /// <summary>The sequence of the last applied event (0 before the first): the optimistic-concurrency version.</summary>
-    public long Version { get; internal set; }
+    public long Version { get; private set; }
 
     /// <summary>The hash of the last applied event (the chain head).</summary>
-    public string Head { get; internal set; } = EventChain.GenesisHash;
+    public string Head { get; private set; } = EventChain.GenesisHash;
 
-    public bool IsFinal => Status is IncidentStatus.Closed or IncidentStatus.Cancelled;
+    /// <summary>Closed or Cancelled: nothing changes it any more (<see cref="IncidentLifecycle.IsFinal"/>).</summary>
+    public bool IsFinal => IncidentLifecycle.IsFinal(Status);
 
     /// <summary><c>INC-42</c>.</summary>
     public string Key => IncidentKey.Format(Number);

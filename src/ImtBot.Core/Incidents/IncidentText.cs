@@ -4,7 +4,7 @@ using ImtBot.Core.Events;
 
 namespace ImtBot.Core.Incidents;
 
-/// <summary>Plain-text answers to <c>status</c> and <c>timeline</c>.</summary>
+/// <summary>Plain-text answers to <c>status</c> and <c>timeline</c>, and the one description of each event.</summary>
 public static class IncidentText
 {
     public static string Status(IncidentState s)
@@ -30,6 +30,7 @@ public static class IncidentText
         return b.ToString();
     }
 
+    /// <summary>The timeline the review shows (<see cref="IncidentState.Timeline"/>), one line per event.</summary>
     public static string Timeline(IReadOnlyList<IncidentEvent> events)
     {
         if (events.Count == 0)
@@ -39,39 +40,77 @@ public static class IncidentText
 
         var b = new StringBuilder();
         b.Append(IncidentKey.Format(events[0].Incident)).Append(" timeline (UTC)\n");
-        foreach (var e in events)
+        foreach (var t in IncidentState.Replay(events).Timeline)
         {
-            b.Append(CultureInfo.InvariantCulture, $"{Time(e.At)} · {e.Actor} · {Describe(e.Data)}\n");
+            b.Append(CultureInfo.InvariantCulture, $"{Time(t.At)} · {t.Actor} · {t.Text}\n");
         }
 
         return b.ToString().TrimEnd('\n');
     }
 
-    public static string Describe(EventData data) => data switch
+    /// <summary>
+    /// One event in words, as every timeline shows it after the actor's name (plain text; a writer escapes it):
+    /// <c>moved the incident from Investigating to Identified: bad config</c>. For a page's answer, the fold passes the
+    /// page it answered (<paramref name="page"/>), so the words can name whom the page was for.
+    /// </summary>
+    internal static string Describe(IncidentEvent e, Page? page) => e.Data switch
     {
-        IncidentDeclared d => $"declared \"{d.Title}\" ({d.Policy.Name}{(d.Kind == IncidentKind.Drill ? ", drill" : "")})",
-        SeverityChanged d => $"severity SEV{d.From} → SEV{d.To}: {d.Reason}",
-        StatusChanged d => $"{Incident.Describe(d.From)} → {Incident.Describe(d.To)}{(d.Note is null ? "" : ": " + d.Note)}",
-        RoleAssigned d => $"{d.User} is {d.Role}",
-        RoleReleased d => $"{d.User} no longer {d.Role}{(d.Reason is null ? "" : " (" + d.Reason + ")")}",
-        PageSent d => $"paged {d.To}{(d.Role is null ? "" : " for " + d.Role)} (round {d.Round}, until {Incident.Clock(d.Deadline)})",
-        PageAcknowledged d => $"page {d.PageId} acknowledged",
-        PageDeclined d => $"page {d.PageId} declined",
-        PageExpired d => $"page {d.PageId} expired",
-        UpdatePosted d => $"update: {d.Text}",
-        NoteAdded d => $"note: {d.Text}",
-        ActionAdded d => $"action #{d.ActionId}: {d.Text}{(d.Owner is null ? "" : " (" + d.Owner + ")")}",
-        ActionCompleted d => $"action #{d.ActionId} done",
-        HandoverRequested d => $"hand-over {d.From} → {d.To}: {d.Summary}",
-        ParticipantJoined d => $"{d.User} joined",
-        ReminderSent d => $"reminder ({d.Reminder}) to {d.To?.ToString() ?? "the channel"}",
-        ReminderSnoozed d => $"reminder ({d.Reminder}) snoozed until {Incident.Clock(d.Until)}",
-        MessageCaptured d => $"message from {d.Author} at {Time(d.PostedAt)}: {d.Text}",
-        MessageEdited d => $"message {d.MessageId} edited: {d.Text}",
-        MessageDeleted d => $"message {d.MessageId} deleted",
-        OnCallListSet d => $"on-call list for {d.Role}: {string.Join(", ", d.Users)}",
-        _ => data.TypeName,
+        IncidentDeclared d => $"declared {IncidentKey.Format(e.Incident)} \"{d.Title}\" as SEV{d.Severity}" +
+            (d.Kind == IncidentKind.Drill ? $", a drill{(d.Scenario is { } s ? $" (scenario: {s})" : "")}" : "") + $" in {d.Origin}",
+        SeverityChanged s => $"changed the severity from SEV{s.From} to SEV{s.To}: {s.Reason}",
+        StatusChanged s => Move(s) + (string.IsNullOrWhiteSpace(s.Note) ? "" : $": {s.Note}"),
+        RoleAssigned r => r.User == e.Actor ? $"took the {r.Role} role" : $"gave the {r.Role} role to {r.User}",
+        RoleReleased r => (r.User == e.Actor ? $"released the {r.Role} role" : $"released {r.User} from the {r.Role} role") +
+            (string.IsNullOrWhiteSpace(r.Reason) ? "" : $" ({r.Reason})"),
+        PageSent p => $"paged {p.To}" + (p.Role is { } role ? $" for the {role} role" : "") + (p.Round > 1 ? $" (round {p.Round})" : "") +
+            $", answer by {Clock(p.Deadline)} UTC" + (string.IsNullOrWhiteSpace(p.Message) ? "" : $": {p.Message}"),
+        PageAcknowledged p => $"acknowledged {Page(e, p.PageId, page)}",
+        PageDeclined p => $"declined {Page(e, p.PageId, page)}",
+        PageExpired p => $"expired {Page(e, p.PageId, page)}, unanswered",
+        UpdatePosted u => $"posted a stakeholder update: {u.Text}",
+        NoteAdded n => $"noted: {n.Text}",
+        ActionAdded a => $"added action #{N(a.ActionId)}: {a.Text}" + Owner(a),
+        ActionCompleted a => $"completed action #{N(a.ActionId)}",
+        HandoverRequested h => $"asked {h.To} to take over command" + (h.Release ? " (and to be released)" : "") + $": {h.Summary}",
+        ParticipantJoined p => p.User == e.Actor ? "joined" : $"added {p.User} to the incident",
+        ReminderSent r => $"reminded {(r.To is { } to ? to.ToString() : "the channel")} ({r.Reminder}): {r.Text}",
+        ReminderSnoozed r => $"snoozed the {r.Reminder} reminder until {Clock(r.Until)} UTC",
+        MessageCaptured m => $"said: {m.Text} (pinned by {e.Actor} at {Clock(e.At)} UTC)",
+        MessageEdited m => $"a pinned message ({m.MessageId}) was edited: {m.Text}",
+        MessageDeleted m => $"a pinned message ({m.MessageId}) was deleted",
+        OnCallListSet o => $"set the {o.Role} on-call list: " + (o.Users.Count == 0 ? "nobody" : string.Join(", ", o.Users)),
+        _ => e.Type,
     };
+
+    /// <summary><c>2026-12-15</c>.</summary>
+    internal static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Move(StatusChanged s) => s.To switch
+    {
+        IncidentStatus.Closed => "closed the incident",
+        IncidentStatus.Cancelled => "cancelled the incident as a false alarm",
+        _ when s.From == IncidentStatus.Resolved => $"reopened the incident ({s.To})",
+        _ => $"moved the incident from {s.From} to {s.To}",
+    };
+
+    /// <summary><c>the page for the ops role</c> when the actor was paged, else <c>the page to @Dan for the ops role</c>.</summary>
+    private static string Page(IncidentEvent e, string id, Page? page) =>
+        page is { } p
+            ? (p.To == e.Actor ? "the page" : $"the page to {p.To}") + (p.Role is { } role ? $" for the {role} role" : "")
+            : $"page {id}";
+
+    private static string Owner(ActionAdded a) =>
+        (a.Owner, a.Due) switch
+        {
+            (null, null) => "",
+            ({ } o, null) => $" (owner {o})",
+            (null, { } d) => $" (due {Date(d)})",
+            ({ } o, { } d) => $" (owner {o}, due {Date(d)})",
+        };
+
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Clock(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -331,7 +331,8 @@ public class IncidentServiceTests
         var help = await sut.HandleParsedAsync(new HelpCommand(null), Origin(People.Bob));
 
         Assert.StartsWith("INC-1 · SEV2 · declared · Checkout is failing", status.Text, StringComparison.Ordinal);
-        Assert.Contains("declared \"Checkout is failing\"", timeline.Text, StringComparison.Ordinal);
+        Assert.Contains("declared INC-1 \"Checkout is failing\" as SEV2", timeline.Text, StringComparison.Ordinal);
+        Assert.All(ReviewModel.From(store.GetEvents(n)).Timeline, t => Assert.Contains(" · " + t.Text, timeline.Text, StringComparison.Ordinal));
         Assert.Equal(ReviewWriter.ToMarkdown(store.GetEvents(n)), review.Text);
         Assert.Contains("INC-1 · SEV2 · declared · Checkout is failing", list.Text, StringComparison.Ordinal);
         Assert.Equal(CommandHelp.Text(), help.Text);

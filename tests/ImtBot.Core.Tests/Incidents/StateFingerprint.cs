@@ -18,6 +18,9 @@ internal static class StateFingerprint
             s.UnlinkedHandover, Vacant = s.VacantSince.OrderBy(r => r.Key).ToArray(), Sent = s.ReminderLastSent.OrderBy(r => r.Key).ToArray(),
             Counts = s.ReminderCount.OrderBy(r => r.Key).ToArray(), Snoozed = s.SnoozedUntil.OrderBy(r => r.Key).ToArray(),
             Messages = s.CapturedMessages.OrderBy(r => r.Key).ToArray(), s.LastUpdateAt,
+            s.Declaration, s.CancelledAt, s.PeakSeverity, s.SeverityHistory, s.Tenures, HandoverHistory = s.Handovers, s.People,
+            Seen = s.People.Select(p => s.Seen(p).ToString()).ToArray(), s.Timeline, s.ClosedGaps, s.OpenGapSince, s.OpenGapCadence,
+            Vacancy = s.Vacancy.OrderBy(r => r.Key).ToArray(), s.SweptTo,
         },
         EventChain.JsonOptions);
 

@@ -76,13 +76,7 @@ public class ReviewModelTests
     [Fact]
     public void From_Reopened_ResolvedIsTheLastAndVacancyRestarts()
     {
-        var events = new IncidentScript(3, Start)
-            .Declare(Alice, "Flaky API", 3)
-            .At(T(10), Alice, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Resolved, null))
-            .At(T(30), Alice, new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Investigating, "errors are back"))
-            .At(T(35), Alice, new RoleAssigned("commander", Alice))
-            .At(T(50), Alice, new StatusChanged(IncidentStatus.Investigating, IncidentStatus.Resolved, null))
-            .Events;
+        var events = Reopened().Events;
 
         var r = ReviewModel.From(events);
 
@@ -97,13 +91,7 @@ public class ReviewModelTests
     [Fact]
     public void From_RoleReleased_EndsTheTenureAndCountsTheVacancy()
     {
-        var events = new IncidentScript(4, Start)
-            .Declare(Alice, "Queue backlog", 2)
-            .At(T(0), Alice, new RoleAssigned("commander", Alice))
-            .At(T(5), Bob, new RoleAssigned("comms", Bob))
-            .At(T(15), Bob, new RoleReleased("comms", Bob, "shift ended"))
-            .At(T(40), Alice, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Cancelled, "false alarm"))
-            .Events;
+        var events = Released().Events;
 
         var r = ReviewModel.From(events);
 
@@ -119,7 +107,7 @@ public class ReviewModelTests
     [Fact]
     public void From_AsOf_MeasuresAnOpenIncidentToThatMoment()
     {
-        var events = new IncidentScript(5, Start).Declare(Alice, "Open", 1).Events;
+        var events = Open().Events;
 
         var r = ReviewModel.From(events, asOf: Start + T(12));
 
@@ -132,11 +120,7 @@ public class ReviewModelTests
     [Fact]
     public void From_PinnedMessage_PlacedAtItsOwnTimeUnderItsAuthor()
     {
-        var events = new IncidentScript(6, Start)
-            .Declare(Alice, "Pins", 3)
-            .At(T(5), Alice, new NoteAdded("first"))
-            .At(T(9), Erin, new MessageCaptured("slack", "1700000000.000100", Bob, Start + T(3), "I see 502s"))
-            .Events;
+        var events = Pins().Events;
 
         var timeline = ReviewModel.From(events).Timeline;
 

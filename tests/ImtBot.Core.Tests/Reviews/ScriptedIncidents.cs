@@ -56,4 +56,45 @@ internal static class ScriptedIncidents
         .At(T(10), Alice, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Mitigated, null))
         .At(T(20), Alice, new StatusChanged(IncidentStatus.Mitigated, IncidentStatus.Resolved, null))
         .At(T(21), Alice, new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Closed, null));
+
+    /// <summary>INC-3: resolved straight from Declared, reopened, led, resolved again; never closed.</summary>
+    public static IncidentScript Reopened() => new IncidentScript(3, Start)
+        .Declare(Alice, "Flaky API", 3)
+        .At(T(10), Alice, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Resolved, null))
+        .At(T(30), Alice, new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Investigating, "errors are back"))
+        .At(T(35), Alice, new RoleAssigned("commander", Alice))
+        .At(T(50), Alice, new StatusChanged(IncidentStatus.Investigating, IncidentStatus.Resolved, null));
+
+    /// <summary>INC-4: a comms holder released after 10 minutes, then cancelled as a false alarm.</summary>
+    public static IncidentScript Released() => new IncidentScript(4, Start)
+        .Declare(Alice, "Queue backlog", 2)
+        .At(T(0), Alice, new RoleAssigned("commander", Alice))
+        .At(T(5), Bob, new RoleAssigned("comms", Bob))
+        .At(T(15), Bob, new RoleReleased("comms", Bob, "shift ended"))
+        .At(T(40), Alice, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Cancelled, "false alarm"));
+
+    /// <summary>INC-5: declared and nothing else yet.</summary>
+    public static IncidentScript Open() => new IncidentScript(5, Start).Declare(Alice, "Open", 1);
+
+    /// <summary>INC-6: a note, then a chat message pinned six minutes after it was posted.</summary>
+    public static IncidentScript Pins() => new IncidentScript(6, Start)
+        .Declare(Alice, "Pins", 3)
+        .At(T(5), Alice, new NoteAdded("first"))
+        .At(T(9), Erin, new MessageCaptured("slack", "1700000000.000100", Bob, Start + T(3), "I see 502s"));
+
+    /// <summary>INC-9: investigated and resolved without ever being marked mitigated; the resolve is the mitigation.</summary>
+    public static IncidentScript ResolvedFromInvestigating() => new IncidentScript(9, Start)
+        .Declare(Alice, "Search results empty", 2)
+        .At(T(2), Bob, new RoleAssigned("commander", Bob))
+        .At(T(5), Bob, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Investigating, null))
+        .At(T(20), Carol, new UpdatePosted("Search is back after an index rebuild."))
+        .At(T(25), Bob, new StatusChanged(IncidentStatus.Investigating, IncidentStatus.Resolved, "index rebuilt"))
+        .At(T(40), Bob, new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Closed, null));
+
+    /// <summary>Every scripted incident, by name: what the agreement tests replay.</summary>
+    public static IReadOnlyList<(string Name, IncidentScript Script)> All() =>
+    [
+        (nameof(Checkout), Checkout()), (nameof(Drill), Drill()), (nameof(Reopened), Reopened()), (nameof(Released), Released()),
+        (nameof(Open), Open()), (nameof(Pins), Pins()), (nameof(ResolvedFromInvestigating), ResolvedFromInvestigating()),
+    ];
 }
