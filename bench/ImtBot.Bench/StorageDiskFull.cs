@@ -7,7 +7,7 @@ using ImtBot.Storage;
 namespace ImtBot.Bench;
 
 /// <summary>
-/// RELIABILITY D3 on a real full disk: point it at a folder on a small file system (e.g. a 1 MB tmpfs). It fills the
+/// A full disk, for real (docs/reliability.md §Durability): point it at a folder on a small file system (e.g. a 1 MB tmpfs). It fills the
 /// space with a ballast file, commits until the disk is full, checks the store reports not ready and refuses to
 /// acknowledge, deletes the ballast, probes (the store recreates its LiteDatabase), commits again and verifies that
 /// every acknowledged commit is there with an intact chain. Exit code 0 when all of that holds.

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ImtBot.Slack.Testing;
 
-/// <summary>Request bodies shaped like Slack's (protocols/slack.md §2–§4, bolt-python scenario tests).</summary>
+/// <summary>Request bodies shaped like Slack's (docs/protocols.md §Slack acknowledgement, §Socket Mode; shaped after Slack's documented examples).</summary>
 public static class SlackPayloads
 {
     public static string Command(string text, string trigger = "111.222.abc", string user = "UALICE", string channel = "CGENERAL") =>

@@ -8,7 +8,7 @@ namespace ImtBot.Slack.Testing;
 /// <summary>Builds requests signed the way Slack signs them (<c>v0</c> HMAC-SHA256 over <c>v0:{timestamp}:{body}</c>).</summary>
 public static class SlackSigning
 {
-    /// <summary>The signing secret of Slack's documented example (protocols/slack.md §1); tests use it as theirs.</summary>
+    /// <summary>The signing secret of Slack's documented example (docs/protocols.md §Slack request signatures); tests use it as theirs.</summary>
     public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
 
     public const string Form = "application/x-www-form-urlencoded";

@@ -116,7 +116,7 @@ public sealed class LiteIncidentStoreCommitTests : IDisposable
     [InlineData(DurabilityMode.SyncLog)]
     public async Task CommitAsync_HundredConcurrentResolvesAtSameVersion_ExactlyOneCommitted(DurabilityMode durability)
     {
-        // RELIABILITY K1 at storage level: every click decided on the same state; one wins, the rest must re-decide.
+        // Concurrent commands at storage level: every click decided on the same state; one wins, the rest must re-decide.
         using var store = _temp.Open(durability);
         var declare = Requests.Declare(1);
         await store.CommitAsync(declare);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ImtBot.Teams.Testing;
 
-/// <summary>Real Teams activities (protocols/teams.md §6), embedded from this project's <c>Payloads</c> folder.</summary>
+/// <summary>Real Teams activities (docs/protocols.md §Teams activities), embedded from this project's <c>Payloads</c> folder.</summary>
 public static class Payloads
 {
     public static string Read(string name)

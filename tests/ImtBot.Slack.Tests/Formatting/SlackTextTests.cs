@@ -2,7 +2,7 @@ using ImtBot.Slack.Formatting;
 
 namespace ImtBot.Slack.Tests.Formatting;
 
-/// <summary>RELIABILITY I1: typed control sequences never become live mentions.</summary>
+/// <summary>docs/reliability.md §Mentions and escaping: typed control sequences never become live mentions.</summary>
 public sealed class SlackTextTests
 {
     [Theory]

@@ -3,7 +3,7 @@ using ImtBot.Slack.Platform;
 
 namespace ImtBot.Slack.Tests.Platform;
 
-/// <summary>RELIABILITY I5: a valid, unique channel name from any title.</summary>
+/// <summary>docs/reliability.md §Channel names: a valid, unique channel name from any title.</summary>
 public sealed class ChannelNameTests
 {
     private static readonly Regex Valid = new("^[a-z0-9_-]{1,80}$");

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ImtBot.Slack.Tests.Security;
 
-/// <summary>Slack's documented signing example (protocols/slack.md §1) and RELIABILITY S1/S2/S4.</summary>
+/// <summary>Slack's documented signing example and the signature rules of docs/protocols.md §Slack request signatures.</summary>
 public sealed class SlackSignatureVerifierTests
 {
     private const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";

@@ -39,7 +39,7 @@ public sealed class BackupTests : IDisposable
     [InlineData(DurabilityMode.SyncLog)]
     public async Task BackupAsync_UnderConcurrentCommits_CopyIsConsistent(DurabilityMode durability)
     {
-        // RELIABILITY D6: the writer pauses for the copy, so the copy matches the store at that instant.
+        // docs/reliability.md §Backup and verify: the writer pauses for the copy, so the copy matches the store at that instant.
         using var store = _temp.Open(durability);
         var commits = Enumerable.Range(1, 100).Select(n => store.CommitAsync(Requests.Declare(n))).ToList();
 

@@ -24,7 +24,7 @@ public sealed class DatabaseLockTests : IDisposable
     [Fact]
     public async Task Open_SecondProcessOnSameFile_RefusedWithExitCodeOne()
     {
-        // RELIABILITY D1: on Linux LiteDB alone lets a second process open and write the file; the lock file must not.
+        // docs/reliability.md §Single writer: on Linux LiteDB alone lets a second process open and write the file; the lock file must not.
         using (var store = _temp.Open())
         {
             var (code, output, error) = await Probe.RunAsync(_temp.DbPath);

@@ -3,7 +3,7 @@ using ImtBot.Storage.Tests.Support;
 
 namespace ImtBot.Storage.Tests.Writer;
 
-/// <summary>RELIABILITY C9 in small: kill -9 a process that is committing; every acknowledged commit survives.</summary>
+/// <summary>Durability in small (docs/reliability.md §Durability): kill -9 a process that is committing; every acknowledged commit survives.</summary>
 public sealed class CrashTests : IDisposable
 {
     private readonly TempDatabase _temp = new();

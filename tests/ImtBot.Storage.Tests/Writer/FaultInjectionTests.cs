@@ -4,7 +4,7 @@ using ImtBot.Storage.Writer;
 
 namespace ImtBot.Storage.Tests.Writer;
 
-/// <summary>RELIABILITY C3/C4: a fault anywhere inside the commit transaction leaves nothing behind, even after reopening.</summary>
+/// <summary>docs/reliability.md §Fault injection: a fault anywhere inside the commit transaction leaves nothing behind, even after reopening.</summary>
 public sealed class FaultInjectionTests : IDisposable
 {
     private readonly TempDatabase _temp = new();

@@ -11,7 +11,7 @@ using Moq;
 
 namespace ImtBot.Teams.Tests.Activities;
 
-/// <summary>The real Teams payloads of protocols/teams.md §6 through <c>/api/messages</c> with signed tokens.</summary>
+/// <summary>The real Teams payloads (docs/protocols.md §Teams activities) through <c>/api/messages</c> with signed tokens.</summary>
 public sealed class ActivityRouterTests : IAsyncLifetime
 {
     private const string ChannelId = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";

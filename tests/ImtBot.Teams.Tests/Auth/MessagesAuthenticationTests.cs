@@ -9,7 +9,7 @@ using Moq;
 
 namespace ImtBot.Teams.Tests.Auth;
 
-/// <summary>RELIABILITY S5: every bad token is refused before anything is processed.</summary>
+/// <summary>docs/protocols.md §Teams inbound: every bad token is refused before anything is processed.</summary>
 public sealed class MessagesAuthenticationTests : IAsyncLifetime
 {
     private readonly TeamsTestHost host = new();

@@ -3,7 +3,7 @@ using ImtBot.Tests.Infrastructure;
 
 namespace ImtBot.Tests.ConsoleChat;
 
-/// <summary>RELIABILITY K1 through the host: many simultaneous resolves of one incident land exactly once.</summary>
+/// <summary>Concurrent commands through the host: many simultaneous resolves of one incident land exactly once.</summary>
 public class ConcurrencyTests
 {
     [Fact]

@@ -6,7 +6,7 @@ namespace ImtBot.Tests.Slack;
 
 /// <summary>
 /// Slack deliveries on the real host: a forged request changes nothing, a redelivered event is applied once, and a
-/// mention typed into a title never reaches Slack as a live mention (RELIABILITY S1, S3, I1).
+/// mention typed into a title never reaches Slack as a live mention (docs/reliability.md §Mentions and escaping).
 /// </summary>
 public sealed class SlackDeliveryTests
 {
