@@ -49,5 +49,5 @@ internal static class SnapshotDocument
         Times.FromBson(d["closedAt"]),
         d["head"].AsString);
 
-    private static bool IsOpen(IncidentStatus status) => status is not (IncidentStatus.Closed or IncidentStatus.Cancelled);
+    private static bool IsOpen(IncidentStatus status) => !IncidentLifecycle.IsFinal(status);
 }

@@ -9,9 +9,16 @@ public static class TestIncidents
 {
     public static readonly UserRef Alice = new(PlatformNames.Slack, "UALICE", "Alice");
 
-    public static IncidentState Declared(int number, string title = "Checkout is failing", UserRef? by = null, params EventData[] more)
+    public static IncidentState Declared(int number, string title = "Checkout is failing", UserRef? by = null, params EventData[] more) =>
+        Replay(number, new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), title, by, more);
+
+    /// <summary>Incident <paramref name="number"/> declared, then closed at <paramref name="closedAt"/>.</summary>
+    public static IncidentState Closed(int number, DateTimeOffset closedAt) =>
+        Replay(number, closedAt, "Checkout is failing", null,
+            [new StatusChanged(IncidentStatus.Declared, IncidentStatus.Investigating, null), new StatusChanged(IncidentStatus.Investigating, IncidentStatus.Resolved, null), new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Closed, null)]);
+
+    private static IncidentState Replay(int number, DateTimeOffset at, string title, UserRef? by, EventData[] more)
     {
-        var at = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
         var declared = new IncidentDeclared(title, 2, IncidentKind.Normal, new ChannelRef(PlatformNames.Slack, "CGENERAL"), new SeverityPolicy(), ["commander", "comms"], ["commander"], [], null);
         var events = new List<IncidentEvent>();
         var head = EventChain.GenesisHash;
@@ -22,23 +29,6 @@ public static class TestIncidents
             head = e.Hash;
         }
 
-        var state = IncidentState.Replay(events);
-        Set(state, nameof(IncidentState.Title), title);
-        Set(state, nameof(IncidentState.Severity), 2);
-        Set(state, nameof(IncidentState.DeclaredBy), by ?? Alice);
-        return state;
+        return IncidentState.Replay(events);
     }
-
-    /// <summary>
-    /// Sets a state property directly (its setter is internal to Core): these tests cover the Slack adapter, not the
-    /// domain's fold, and must not depend on how far the fold is built.
-    /// </summary>
-    public static void SetRole(IncidentState state, string role, UserRef user)
-    {
-        var holders = (Dictionary<string, RoleHolder>)typeof(IncidentState).GetProperty("HoldersByRole", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(state)!;
-        holders[role] = new RoleHolder(role, user, DateTimeOffset.UnixEpoch);
-    }
-
-    public static void Set(IncidentState state, string property, object? value) =>
-        typeof(IncidentState).GetProperty(property)!.SetValue(state, value);
 }

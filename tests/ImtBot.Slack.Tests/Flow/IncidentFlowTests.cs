@@ -72,8 +72,7 @@ public sealed class IncidentFlowTests
         Assert.Equal(2, host.Fake.Channels["CANNOUNCE"].Messages.Count);
 
         // close: review, then archive after ArchiveAfter
-        TestIncidents.Set(incident, nameof(IncidentState.Status), IncidentStatus.Closed);
-        TestIncidents.Set(incident, nameof(IncidentState.ClosedAt), (DateTimeOffset?)host.Clock.GetUtcNow());
+        incident = TestIncidents.Closed(1, host.Clock.GetUtcNow());
         Assert.Equal(EffectOutcomeKind.Done, (await host.RunAsync(incident, new PostReview(), links)).Kind);
         host.Clock.Advance(TimeSpan.FromDays(7));
         Assert.Equal(EffectOutcomeKind.Done, (await host.RunAsync(incident, new ArchiveChannel(host.Clock.GetUtcNow()), links)).Kind);

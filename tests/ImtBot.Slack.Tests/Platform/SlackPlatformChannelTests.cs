@@ -1,4 +1,5 @@
 using ImtBot.Core.Effects;
+using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
@@ -147,9 +148,7 @@ public sealed class SlackPlatformChannelTests : IAsyncLifetime
     [Fact]
     public void Topic_WithSlackCommander_MentionsThem()
     {
-        var incident = TestIncidents.Declared(7);
-        TestIncidents.Set(incident, nameof(IncidentState.Status), IncidentStatus.Investigating);
-        TestIncidents.SetRole(incident, "commander", new UserRef("slack", "UBOB", "Bob"));
+        var incident = TestIncidents.Declared(7, more: [new StatusChanged(IncidentStatus.Declared, IncidentStatus.Investigating, null), new RoleAssigned("commander", new UserRef("slack", "UBOB", "Bob"))]);
 
         var topic = SlackPlatform.Topic(new EffectContext("7:sync_card:1", incident, new SyncIncidentCard(), new Dictionary<string, string>(), 1));
 
@@ -183,10 +182,8 @@ public sealed class SlackPlatformChannelTests : IAsyncLifetime
     public async Task ArchiveChannel_ClosedIncident_WaitsArchiveAfterThenArchives()
     {
         var channel = host.Fake.AddChannel(Name);
-        var incident = TestIncidents.Declared(7);
         var closedAt = host.Clock.GetUtcNow();
-        TestIncidents.Set(incident, nameof(IncidentState.Status), IncidentStatus.Closed);
-        TestIncidents.Set(incident, nameof(IncidentState.ClosedAt), (DateTimeOffset?)closedAt);
+        var incident = TestIncidents.Closed(7, closedAt);
 
         var early = await host.RunAsync(incident, new ArchiveChannel(closedAt), PlatformFixture.ChannelLinks(channel.Id));
         host.Clock.Advance(TimeSpan.FromDays(7));
