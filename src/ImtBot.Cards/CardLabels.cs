@@ -40,5 +40,6 @@ public static class CardLabels
     public static string SeverityName(IncidentState incident) =>
         string.IsNullOrEmpty(incident.Policy.Name) ? "SEV" + incident.Severity.ToString(CultureInfo.InvariantCulture) : incident.Policy.Name;
 
-    public static string Kind(IncidentKind kind) => kind == IncidentKind.Drill ? "Drill" : "Incident";
+    /// <summary>"Normal" or "Drill", the words the API and the review use too.</summary>
+    public static string Kind(IncidentKind kind) => kind == IncidentKind.Drill ? "Drill" : "Normal";
 }

@@ -20,13 +20,14 @@ public static partial class ConsoleApi
         api.MapGet("/channels/{id}/messages", GetMessages);
         api.MapPost("/messages", PostMessage);
         api.MapPost("/actions", PostAction);
+        api.MapPost("/channels/{id}/read", PostRead);
         api.MapGet("/stream", Stream);
         return app;
     }
 
     private static IResult GetChannels(string? user, ConsoleChatService chat) =>
         chat.FindUser(user) is { } u
-            ? Results.Ok(chat.ChannelsFor(u.Id).Select(ConsoleChatService.ToDto))
+            ? Results.Ok(chat.ChannelsFor(u.Id).Select(c => chat.ToDto(c, u.Id)))
             : UnknownUser(chat, user);
 
     private static IResult GetMessages(string id, string? user, ConsoleChatService chat)

@@ -80,6 +80,14 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
     public IReadOnlyList<ConsoleMessage> MessagesFor(string channelId, string user, int max = 500) =>
         store.ListMessages(channelId, max).Where(m => m.VisibleTo is null || m.VisibleTo == user).ToList();
 
+    /// <summary>Messages in the channel the user may see, did not write, and has not read yet.</summary>
+    public int UnreadCount(string user, string channelId) =>
+        store.ListMessagesAfter(channelId, store.LastRead(user, channelId)).Count(m => m.UserId != user && (m.VisibleTo is null || m.VisibleTo == user));
+
+    /// <summary>Records that the user has read the channel up to and including the message <paramref name="key"/>.</summary>
+    public Task MarkReadAsync(string user, string channelId, string key) =>
+        FindMessage(key) is { } message && message.ChannelId == channelId ? store.MarkReadAsync(user, channelId, message.Id) : Task.CompletedTask;
+
     public ConsoleMessage? FindMessage(string key) =>
         key.Length > 1 && key[0] == 'm' && long.TryParse(key.AsSpan(1), out var id) ? store.FindMessage(id) : null;
 
@@ -143,6 +151,18 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
         incident = c.Incident,
         topic = c.Topic,
         archived = c.Archived,
+    };
+
+    /// <summary>A channel as one user's sidebar shows it, with how many messages there they have not read.</summary>
+    public object ToDto(ConsoleChannel c, string user) => new
+    {
+        id = c.Id,
+        name = c.Name,
+        kind = c.Kind,
+        incident = c.Incident,
+        topic = c.Topic,
+        archived = c.Archived,
+        unread = UnreadCount(user, c.Id),
     };
 
     public static object ToDto(ConsoleMessage m) => new

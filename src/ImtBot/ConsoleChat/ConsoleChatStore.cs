@@ -10,12 +10,14 @@ public sealed class ConsoleChatStore
 {
     private readonly DocumentCollection<ConsoleChannel> _channels;
     private readonly DocumentCollection<ConsoleMessage> _messages;
+    private readonly DocumentCollection<ConsoleReadMarker> _reads;
 
     public ConsoleChatStore(LiteDocumentDatabase database)
     {
         // Opened here, at start-up: LiteDB 5.0.21's mapper has first-use races, so both mappers exist before any request.
         _channels = database.Collection<ConsoleChannel>("console_channels");
         _messages = database.Collection<ConsoleMessage>("console_messages");
+        _reads = database.Collection<ConsoleReadMarker>("console_reads");
     }
 
     public Task EnsureIndexesAsync() => _messages.WriteAsync(m => m.EnsureIndex(x => x.ChannelId));
@@ -35,6 +37,27 @@ public sealed class ConsoleChatStore
     public IReadOnlyList<ConsoleMessage> ListMessages(string channelId, int max) => _messages.Read(m =>
         m.Query().Where(x => x.ChannelId == channelId).OrderByDescending(x => x.Id).Limit(max).ToList()
             .OrderBy(x => x.Id).ToList());
+
+    /// <summary>Messages in a channel after <paramref name="afterId"/>, newest last.</summary>
+    public IReadOnlyList<ConsoleMessage> ListMessagesAfter(string channelId, long afterId) => _messages.Read(m =>
+        m.Query().Where(x => x.ChannelId == channelId && x.Id > afterId).ToList());
+
+    public long LastRead(string user, string channelId) =>
+        _reads.Read(r => r.FindById(ConsoleReadMarker.IdFor(user, channelId))?.LastRead ?? 0);
+
+    /// <summary>Moves a read marker forward (never back: a late request for an older message must not un-read newer ones).</summary>
+    public Task MarkReadAsync(string user, string channelId, long upTo) => _reads.WriteAsync(r =>
+    {
+        var id = ConsoleReadMarker.IdFor(user, channelId);
+        var marker = r.FindById(id) ?? new ConsoleReadMarker { Id = id };
+        if (upTo > marker.LastRead)
+        {
+            marker.LastRead = upTo;
+            r.Upsert(marker);
+        }
+
+        return marker;
+    });
 
     public Task<ConsoleMessage> InsertMessageAsync(ConsoleMessage message) => _messages.WriteAsync(m =>
     {

@@ -2,7 +2,9 @@
 // Adaptive Cards renderer and live updates over server-sent events.
 "use strict";
 
-const state = { user: null, users: [], channels: [], channel: "general", unread: {}, stream: null };
+// Unread counts live on the server, per user (read markers), so switching user never loses or mixes them. `view`
+// counts navigations: an answer that arrives after the user or the route has changed is dropped, not drawn.
+const state = { user: null, users: [], channels: [], channel: "general", stream: null, view: 0 };
 const $ = (id) => document.getElementById(id);
 
 const hostConfig = new AdaptiveCards.HostConfig({
@@ -28,6 +30,11 @@ AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
   result.didProcess = true;
 };
 
+// One time format on every surface of the console, the cards' own: "2026-12-02 14:05 UTC".
+function formatTime(at) {
+  return new Date(at).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+}
+
 function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 }
@@ -35,7 +42,7 @@ function escapeHtml(s) {
 async function api(path, options) {
   const response = await fetch(path, options);
   const body = response.headers.get("content-type")?.includes("json") ? await response.json() : await response.text();
-  if (!response.ok) throw new Error(body?.detail || body || response.statusText);
+  if (!response.ok) throw Object.assign(new Error(body?.detail || body || response.statusText), { status: response.status });
   return body;
 }
 
@@ -56,11 +63,22 @@ async function start() {
 
 async function switchUser(user) {
   state.user = user;
+  state.view++;
   localStorage.setItem("imtbot.user", user);
-  state.unread = {};
+  // Nothing of the previous user's stays on screen, not even while the new user's channels load.
+  $("messages").innerHTML = "";
   connectStream();
   await loadChannels();
+  // Stay in the open channel if the new user may see it; otherwise (someone else's direct messages) go to #general.
+  const open = chatChannelOf(location.hash);
+  if (open !== null && !state.channels.some((c) => c.id === open)) history.replaceState(null, "", "#/c/general");
   await route();
+}
+
+// The channel a chat route shows, or null for the incident pages.
+function chatChannelOf(hash) {
+  if (hash.startsWith("#/incidents")) return null;
+  return decodeURIComponent((hash || "#/c/general").replace(/^#\/c\//, "")) || "general";
 }
 
 function connectStream() {
@@ -71,12 +89,16 @@ function connectStream() {
 }
 
 async function loadChannels() {
-  state.channels = await api(`/api/console/channels?user=${encodeURIComponent(state.user)}`);
+  const user = state.user;
+  const channels = await api(`/api/console/channels?user=${encodeURIComponent(user)}`);
+  if (user !== state.user) return;
+  state.channels = channels;
   const item = (c) => {
-    const classes = ["nav-item", c.id === state.channel && !location.hash.startsWith("#/incidents") ? "active" : "", c.archived ? "archived" : "", c.incident ? "incident-channel" : ""].join(" ");
-    const badge = state.unread[c.id] ? `<span class="badge">${state.unread[c.id]}</span>` : "";
+    const open = c.id === state.channel && !location.hash.startsWith("#/incidents");
+    const classes = ["nav-item", open ? "active" : "", c.archived ? "archived" : "", c.incident ? "incident-channel" : ""].join(" ");
+    const badge = c.unread && !open ? `<span class="badge">${c.unread}</span>` : "";
     const label = c.kind === "direct" ? "ImtBot" : `# ${escapeHtml(c.name)}`;
-    return `<li><a class="${classes}" href="#/c/${encodeURIComponent(c.id)}" data-channel="${escapeHtml(c.id)}">${label}${badge}</a></li>`;
+    return `<li><a class="${classes}" href="#/c/${encodeURIComponent(c.id)}" data-channel="${escapeHtml(c.id)}" title="${label}"><span class="name">${label}</span>${badge}</a></li>`;
   };
   $("channels").innerHTML = state.channels.filter((c) => c.kind === "channel").map(item).join("");
   $("directs").innerHTML = state.channels.filter((c) => c.kind === "direct").map(item).join("") || `<li class="nav-item archived">no messages yet</li>`;
@@ -85,33 +107,40 @@ async function loadChannels() {
 }
 
 async function route() {
+  const view = ++state.view;
   const hash = location.hash || "#/c/general";
   for (const v of ["chat-view", "incidents-view", "incident-view"]) $(v).classList.add("hidden");
   let m;
   if ((m = hash.match(/^#\/incidents\/(\d+)$/))) {
     $("incident-view").classList.remove("hidden");
-    await showIncident(m[1]);
+    await showIncident(Number(m[1]), view);
   } else if (hash === "#/incidents") {
     $("incidents-view").classList.remove("hidden");
-    await showIncidents();
+    await showIncidents(view);
   } else {
     $("chat-view").classList.remove("hidden");
-    state.channel = decodeURIComponent(hash.replace(/^#\/c\//, "")) || "general";
-    delete state.unread[state.channel];
-    await showChannel();
+    state.channel = chatChannelOf(hash);
+    await showChannel(view);
   }
-  await loadChannels();
+  if (view === state.view) await loadChannels();
 }
 
-async function showChannel() {
+async function showChannel(view) {
   const channel = state.channels.find((c) => c.id === state.channel);
   $("channel-name").textContent = channel?.kind === "direct" ? "ImtBot (direct messages)" : `# ${channel?.name ?? state.channel}`;
   $("channel-topic").textContent = channel?.topic ?? "";
-  const messages = await api(`/api/console/channels/${encodeURIComponent(state.channel)}/messages?user=${encodeURIComponent(state.user)}`);
   const list = $("messages");
   list.innerHTML = "";
+  const messages = await api(`/api/console/channels/${encodeURIComponent(state.channel)}/messages?user=${encodeURIComponent(state.user)}`);
+  if (view !== state.view) return;
   for (const message of messages) list.appendChild(renderMessage(message));
   list.scrollTop = list.scrollHeight;
+  if (messages.length > 0) await markRead(state.channel, messages[messages.length - 1].id);
+}
+
+// Tells the server this user has seen the channel up to a message, so its badge is gone on every later load.
+function markRead(channel, upTo) {
+  return post(`/api/console/channels/${encodeURIComponent(channel)}/read`, { user: state.user, upTo }).catch(() => {});
 }
 
 function onMessage(message) {
@@ -120,9 +149,8 @@ function onMessage(message) {
     const existing = list.querySelector(`[data-id="${message.id}"]`);
     const element = renderMessage(message);
     if (existing) existing.replaceWith(element);
-    else { list.appendChild(element); list.scrollTop = list.scrollHeight; }
+    else { list.appendChild(element); list.scrollTop = list.scrollHeight; markRead(message.channel, message.id); }
   } else if (message.user !== state.user) {
-    state.unread[message.channel] = (state.unread[message.channel] || 0) + 1;
     loadChannels();
   }
 }
@@ -133,14 +161,14 @@ function renderMessage(message) {
   element.dataset.id = message.id;
   const isBot = message.user === "imtbot";
   const colour = isBot ? "" : `style="background:hsl(${[...message.user].reduce((a, c) => a + c.charCodeAt(0), 0) * 47 % 360},45%,45%)"`;
-  const time = new Date(message.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  const time = formatTime(message.at);
   const text = message.text.length > 700
     ? `<details><summary>${escapeHtml(message.text.split("\n")[0])}</summary>${escapeHtml(message.text)}</details>`
     : escapeHtml(message.text);
   element.innerHTML = `
     <div class="avatar ${isBot ? "bot" : ""}" ${colour}>${isBot ? "⚡" : escapeHtml(message.userName[0] ?? "?")}</div>
     <div class="body">
-      <div class="meta"><span class="name">${escapeHtml(message.userName)}</span><span class="time">${time}</span>${message.ephemeral ? '<span class="flag">only visible to you</span>' : ""}${message.pinned ? '<span class="flag">📌 pinned</span>' : ""}${message.edited ? '<span class="flag">(edited)</span>' : ""}</div>
+      <div class="meta"><span class="name">${escapeHtml(message.userName)}</span><span class="time">${time}</span>${message.ephemeral ? '<span class="flag">only visible to you</span>' : ""}${message.pinned ? '<span class="flag">pinned</span>' : ""}${message.edited ? '<span class="flag">(edited)</span>' : ""}</div>
       ${message.card ? "" : `<div class="text">${text}</div>`}
     </div>`;
   if (message.card) element.querySelector(".body").appendChild(renderCard(message));
@@ -188,26 +216,44 @@ async function send(event) {
   }
 }
 
-async function showIncidents() {
+async function showIncidents(view) {
   const incidents = await api("/api/incidents");
+  if (view !== state.view) return;
   $("incident-table").querySelector("tbody").innerHTML = incidents.map((i) => `
     <tr data-number="${i.number}" onclick="location.hash='#/incidents/${i.number}'">
       <td>${escapeHtml(i.key)}${i.kind === "Drill" ? " (drill)" : ""}</td><td>${escapeHtml(i.title)}</td>
       <td><span class="sev sev-${i.severity}">SEV${i.severity}</span></td><td>${escapeHtml(i.state)}</td>
-      <td>${new Date(i.declaredAt).toLocaleString()}</td></tr>`).join("") || `<tr><td colspan="5">No incidents yet.</td></tr>`;
+      <td>${formatTime(i.declaredAt)}</td></tr>`).join("") || `<tr><td colspan="5">No incidents yet.</td></tr>`;
 }
 
-async function showIncident(number) {
-  const [incident, timeline, audit, review] = await Promise.all([
-    api(`/api/incidents/${number}`), api(`/api/incidents/${number}/timeline`), api(`/api/incidents/${number}/audit`), api(`/api/incidents/${number}/review.md`),
-  ]);
+async function showIncident(number, view) {
+  // Clear the previous incident first: nothing of it may stand in for this one while it loads, or if it does not exist.
+  for (const id of ["incident-meta", "incident-roles", "incident-audit", "incident-timeline", "incident-review"]) $(id).textContent = "";
+  $("incident-title").textContent = `INC-${number}`;
+  $("review-download").classList.add("hidden");
+  $("incident-body").classList.add("hidden");
+  let incident, timeline, audit, review;
+  try {
+    [incident, timeline, audit, review] = await Promise.all([
+      api(`/api/incidents/${number}`), api(`/api/incidents/${number}/timeline`), api(`/api/incidents/${number}/audit`), api(`/api/incidents/${number}/review.md`),
+    ]);
+  } catch (e) {
+    if (view !== state.view) return;
+    $("incident-title").textContent = e.status === 404 ? `No such incident: INC-${number}` : `INC-${number} could not be loaded`;
+    $("incident-meta").textContent = e.status === 404 ? "" : e.message;
+    return;
+  }
+  if (view !== state.view) return;
+  $("incident-body").classList.remove("hidden");
+  $("review-download").classList.remove("hidden");
   $("incident-title").textContent = `${incident.key} ${incident.title}`;
-  $("incident-meta").innerHTML = `<span class="sev sev-${incident.severity}">SEV${incident.severity}</span> ${escapeHtml(incident.state)} · ${escapeHtml(incident.kind)} · declared ${new Date(incident.declaredAt).toLocaleString()}`;
+  $("incident-meta").innerHTML = `<span class="sev sev-${incident.severity}">SEV${incident.severity}</span> ${escapeHtml(incident.state)} · ${escapeHtml(incident.kind)} · declared ${formatTime(incident.declaredAt)}`;
   $("incident-roles").innerHTML = incident.roles.map((r) => `<li><strong>${escapeHtml(r.role)}</strong>: ${r.holder ? escapeHtml(r.holder.name) : "<em>vacant</em>"}</li>`).join("");
   $("incident-audit").innerHTML = audit.valid
     ? `<span class="ok">✔ chain valid</span> · ${audit.events} events · head <code>${escapeHtml(audit.head.slice(0, 16))}…</code>`
     : `<span class="bad">✘ chain broken at ${audit.brokenAt}</span> ${escapeHtml(audit.problem ?? "")}`;
-  $("incident-timeline").innerHTML = timeline.map((e) => `<li><code>${new Date(e.at).toISOString().replace("T", " ").slice(0, 19)}Z</code> ${escapeHtml(e.text ?? `${e.actor.name} · ${e.type}`)}</li>`).join("");
+  // Who did what, as the review's timeline says it: "<time> — Bob Brown took the commander role".
+  $("incident-timeline").innerHTML = timeline.map((e) => `<li><code>${formatTime(e.at)}</code> — ${escapeHtml(e.actor.name)} ${escapeHtml(e.text ?? e.type)}</li>`).join("");
   $("incident-review").textContent = review;
   $("review-download").href = `/api/incidents/${number}/review.md`;
   $("review-download").download = `${incident.key}-review.md`;
