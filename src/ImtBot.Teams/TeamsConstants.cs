@@ -6,6 +6,7 @@ internal static class TeamsConstants
     public const string OpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public const string Issuer = "https://api.botframework.com";
     public const string LoginBase = "https://login.microsoftonline.com/";
+    public const string MultiTenantAuthorityTenant = "botframework.com";
     public const string GraphBaseUrl = "https://graph.microsoft.com/v1.0/";
     public const string BotScope = "https://api.botframework.com/.default";
     public const string GraphScope = "https://graph.microsoft.com/.default";
@@ -17,6 +18,7 @@ internal static class TeamsConstants
     public const string CommandVerb = "imtbot.command";
     public const string TeamSetting = "teams:team";
     public const string ServiceUrlSetting = "teams:serviceUrl";
+    public const string UserSetting = "teams:user";
     public const string ConnectorClient = "teams-connector";
     public const string GraphClient = "teams-graph";
     public const string OpenIdClient = "teams-openid";

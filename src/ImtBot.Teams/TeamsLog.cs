@@ -17,8 +17,8 @@ internal static partial class TeamsLog
     [LoggerMessage(4, LogLevel.Information, "Teams: the bot was added to team {TeamName} ({TeamId})")]
     public static partial void TeamStored(ILogger logger, string teamName, string teamId);
 
-    [LoggerMessage(5, LogLevel.Warning, "Microsoft Graph refused to create a channel ({Status}); incidents run in threads of the team's General channel until Channel.Create.Group is consented")]
-    public static partial void ChannelFallback(ILogger logger, int status);
+    [LoggerMessage(5, LogLevel.Warning, "Microsoft Graph refused to create a channel for {Incident} ({Status}); it runs in a thread of the team's General channel")]
+    public static partial void ChannelFallback(ILogger logger, int status, string incident);
 
     [LoggerMessage(6, LogLevel.Warning, "Teams reply could not be sent")]
     public static partial void ReplyFailed(ILogger logger, Exception exception);
@@ -34,4 +34,10 @@ internal static partial class TeamsLog
 
     [LoggerMessage(10, LogLevel.Warning, "Teams effect {StepKey}: {What}")]
     public static partial void EffectPartFailed(ILogger logger, Exception exception, string stepKey, string what);
+
+    [LoggerMessage(11, LogLevel.Warning, "Microsoft Graph refused {Feature}: the app lacks the permission {Permission} (see the README's Teams permissions)")]
+    public static partial void GraphPermissionMissing(ILogger logger, Exception exception, string permission, string feature);
+
+    [LoggerMessage(12, LogLevel.Information, "Teams: a user's Teams id is not known yet and the team roster lookup failed; the 1:1 chat is created by Entra object id")]
+    public static partial void UserLookupFailed(ILogger logger, Exception exception);
 }

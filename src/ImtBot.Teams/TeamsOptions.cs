@@ -37,8 +37,15 @@ public sealed class TeamsOptions
     /// <value>The default is <c>https://login.botframework.com/v1/.well-known/openidconfiguration</c>.</value>
     public string OpenIdMetadataUrl { get; set; } = TeamsConstants.OpenIdMetadataUrl;
 
-    /// <summary>The MSAL authority the bot's own tokens come from.</summary>
-    /// <value>The default is empty, which means <c>https://login.microsoftonline.com/{TenantId}</c>.</value>
+    /// <summary>How the bot's app is registered; it picks the default <see cref="Authority"/>.</summary>
+    /// <value>The default is <see cref="TeamsAppType.SingleTenant"/>.</value>
+    public TeamsAppType AppType { get; set; } = TeamsAppType.SingleTenant;
+
+    /// <summary>The MSAL authority the bot's Connector tokens come from.</summary>
+    /// <value>
+    /// The default is empty, which means <c>https://login.microsoftonline.com/{TenantId}</c> for a single-tenant app and
+    /// <c>https://login.microsoftonline.com/botframework.com</c> for a multi-tenant one.
+    /// </value>
     public string Authority { get; set; } = "";
 
     /// <summary>The Microsoft Graph base URL (channels, channel messages).</summary>
@@ -60,8 +67,20 @@ public sealed class TeamsOptions
     public static bool IsConfigured(string? appId, string? appPassword) =>
         !string.IsNullOrWhiteSpace(appId) && !string.IsNullOrWhiteSpace(appPassword);
 
+    /// <summary>Where Bot Connector tokens come from (docs/protocols.md §Teams Connector).</summary>
     public string EffectiveAuthority =>
-        string.IsNullOrWhiteSpace(Authority) ? TeamsConstants.LoginBase + TenantId : Authority;
+        !string.IsNullOrWhiteSpace(Authority) ? Authority
+        : AppType == TeamsAppType.MultiTenant ? TeamsConstants.LoginBase + TeamsConstants.MultiTenantAuthorityTenant
+        : TeamsConstants.LoginBase + TenantId;
+
+    /// <summary>
+    /// Where Graph tokens come from: always the tenant whose team gets the channels, on the same login host as
+    /// <see cref="EffectiveAuthority"/> (a multi-tenant app's botframework.com token is no use to that tenant's Graph).
+    /// </summary>
+    public string GraphAuthority =>
+        AppType == TeamsAppType.SingleTenant || !Uri.TryCreate(EffectiveAuthority, UriKind.Absolute, out var login)
+            ? EffectiveAuthority
+            : new Uri(login, "/" + TenantId).AbsoluteUri;
 
     public IReadOnlySet<string> Tenants =>
         new HashSet<string>(AllowedTenants.Append(TenantId).Where(t => !string.IsNullOrWhiteSpace(t)), StringComparer.OrdinalIgnoreCase);

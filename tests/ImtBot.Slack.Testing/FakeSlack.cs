@@ -17,7 +17,8 @@ namespace ImtBot.Slack.Testing;
 /// <summary>
 /// A fake Slack on 127.0.0.1 that behaves like the real one for the methods the bot uses: ok/error bodies, bearer
 /// token checks, name rules and <c>name_taken</c>, membership, message metadata and history, 429 with Retry-After,
-/// and Socket Mode (<c>apps.connections.open</c> + a WebSocket that says hello).
+/// the <c>superfluous_charset</c> warning for a form post that names a charset, and Socket Mode
+/// (<c>apps.connections.open</c> + a WebSocket that says hello).
 /// </summary>
 public sealed partial class FakeSlack : IAsyncDisposable
 {
@@ -199,6 +200,13 @@ public sealed partial class FakeSlack : IAsyncDisposable
             }
         }
 
+        if (SuperfluousCharset(http.Request))
+        {
+            // Slack's answer to a form post that names a charset: the call works, with a warning.
+            body["warning"] = "superfluous_charset";
+            body["response_metadata"] = new JsonObject { ["warnings"] = new JsonArray("superfluous_charset") };
+        }
+
         if (fault?.Kind == "abort-after")
         {
             http.Abort();
@@ -208,6 +216,12 @@ public sealed partial class FakeSlack : IAsyncDisposable
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.WriteAsync(body.ToJsonString());
     }
+
+    private static bool SuperfluousCharset(HttpRequest request) =>
+        request.Method == "POST"
+        && request.ContentType is { } type
+        && type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+        && type.Contains("charset", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<JsonObject> ReadArgsAsync(HttpRequest request)
     {

@@ -6,7 +6,8 @@ namespace ImtBot.Teams.Testing;
 
 /// <summary>
 /// A local fake of every service the adapter calls (OpenID metadata, JWKS, token endpoint, Bot Connector, Graph):
-/// routes by method and URL, records each request, and lets tests wait for one (a signal, not a sleep).
+/// refuses what the real services refuse (<see cref="Rules"/>), routes by method and URL, records each request, and
+/// lets tests wait for one (a signal, not a sleep).
 /// </summary>
 public sealed class FakeHttp
 {
@@ -16,6 +17,9 @@ public sealed class FakeHttp
     private readonly Lock gate = new();
 
     public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
+
+    /// <summary>What the real services refuse, checked before any route (a test can revoke a Graph permission here).</summary>
+    public TeamsServiceRules Rules { get; } = new();
 
     /// <summary>Adds a route; later routes win, so a test can override a default.</summary>
     public FakeHttp On(HttpMethod method, string urlContains, Func<RecordedRequest, HttpResponseMessage> respond)
@@ -80,7 +84,7 @@ public sealed class FakeHttp
             respond = routes.FirstOrDefault(r => r.Match(recorded)).Respond;
         }
 
-        var response = respond?.Invoke(recorded) ?? Json(HttpStatusCode.NotFound, """{"error":{"code":"NotFound","message":"no fake route"}}""");
+        var response = Rules.Check(recorded) ?? respond?.Invoke(recorded) ?? Json(HttpStatusCode.NotFound, """{"error":{"code":"NotFound","message":"no fake route"}}""");
         response.RequestMessage = request;
         recorded.ResponseBody = await response.Content.ReadAsStringAsync();
         return response;

@@ -61,4 +61,33 @@ public sealed class TeamsOptionsTests
         Assert.Contains(e.Failures, f => f.Contains("Teams:ConnectorAllowedHosts", StringComparison.Ordinal));
         Assert.DoesNotContain(e.Failures, f => f.Contains("Teams:AppPassword", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AddTeams_MultiTenantApp_GetsBotTokensFromBotframeworkComAndGraphTokensFromTheTenant()
+    {
+        var options = Build(new()
+        {
+            ["Teams:AppId"] = "11111111-2222-3333-4444-555555555555",
+            ["Teams:AppPassword"] = "x",
+            ["Teams:TenantId"] = "tid",
+            ["Teams:AppType"] = "MultiTenant",
+        }).GetRequiredService<IOptions<TeamsOptions>>().Value;
+
+        Assert.Equal("https://login.microsoftonline.com/botframework.com", options.EffectiveAuthority);
+        Assert.Equal("https://login.microsoftonline.com/tid", options.GraphAuthority);
+    }
+
+    [Fact]
+    public void AddTeams_SingleTenantByDefault_UsesTheTenantForBothTokens()
+    {
+        var options = Build(new()
+        {
+            ["Teams:AppId"] = "11111111-2222-3333-4444-555555555555",
+            ["Teams:AppPassword"] = "x",
+            ["Teams:TenantId"] = "tid",
+        }).GetRequiredService<IOptions<TeamsOptions>>().Value;
+
+        Assert.Equal(TeamsAppType.SingleTenant, options.AppType);
+        Assert.Equal("https://login.microsoftonline.com/tid", options.GraphAuthority);
+    }
 }

@@ -107,7 +107,7 @@ public sealed partial class SlackApiClient
         using var request = method.Encoding switch
         {
             SlackEncoding.Get => new HttpRequestMessage(HttpMethod.Get, new Uri(uri + "?" + FormEncode(args))),
-            SlackEncoding.Form => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(FormEncode(args), Encoding.UTF8, "application/x-www-form-urlencoded") },
+            SlackEncoding.Form => new HttpRequestMessage(HttpMethod.Post, uri) { Content = FormContent(args) },
             _ => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(args.ToJsonString(), Encoding.UTF8, "application/json") },
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", method.AppToken ? options.AppToken : options.BotToken);
@@ -162,6 +162,17 @@ public sealed partial class SlackApiClient
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A form post without a <c>charset</c>: the body is percent-encoded ASCII, and Slack answers a form post that names
+    /// a charset with the warning <c>superfluous_charset</c> (docs/protocols.md §Slack Web API methods).
+    /// </summary>
+    private static StringContent FormContent(JsonObject args)
+    {
+        var content = new StringContent(FormEncode(args), Encoding.ASCII);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return content;
     }
 
     private static string FormEncode(JsonObject args)

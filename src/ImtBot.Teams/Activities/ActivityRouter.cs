@@ -36,6 +36,11 @@ internal sealed class ActivityRouter(
             await directory.RememberServiceUrlAsync(tenant, serviceUrl, cancellationToken);
         }
 
+        if (activity.From is { AadObjectId: { Length: > 0 } aad, Id: { } userId })
+        {
+            await directory.RememberUserAsync(aad, userId, cancellationToken);
+        }
+
         return activity.Type switch
         {
             "message" => await OnMessageAsync(activity, cancellationToken),
@@ -59,12 +64,15 @@ internal sealed class ActivityRouter(
             return ActivityResult.Ok; // with RSC the bot sees every channel message: only @mentions are commands
         }
 
-        var text = await MentionText.ToCommandTextAsync(activity, m => ResolveAadIdAsync(activity, m));
-        if (text.Length == 0 && activity.Value is { ValueKind: JsonValueKind.Object } value
-            && value.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String)
+        // A card button from a client without Universal Actions arrives here (Action.Submit): its value carries the
+        // command and the card's inputs, read by the same rule as the invoke path.
+        var (submitted, refused, _) = CardAction.ReadSubmit(activity.Value);
+        if (refused.Length > 0)
         {
-            text = c.GetString() ?? ""; // legacy Action.Submit
+            return new ActivityResult(400);
         }
+
+        var text = submitted ?? await MentionText.ToCommandTextAsync(activity, m => ResolveAadIdAsync(activity, m));
 
         if (text.Length == 0)
         {
@@ -211,6 +219,7 @@ internal sealed class ActivityRouter(
             if (member?.AadObjectId is { } aad)
             {
                 aadIds[mentioned.Id] = aad;
+                await directory.RememberUserAsync(aad, mentioned.Id, CancellationToken.None);
                 return aad;
             }
         }

@@ -27,23 +27,42 @@ internal static class CardAction
 
         var verb = action.TryGetProperty("verb", out var vb) && vb.ValueKind == JsonValueKind.String ? vb.GetString() : null;
         var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
-        var command = data.ValueKind == JsonValueKind.Object && data.TryGetProperty(CardCommandText.CommandKey, out var c) && c.ValueKind == JsonValueKind.String
-            ? c.GetString()
-            : null;
-        if (string.IsNullOrWhiteSpace(command))
+        if (Command(data) is null)
         {
             return verb is null or TeamsConstants.CommandVerb
                 ? (null, "BadRequest", "The card action has no command.")
                 : (null, "NotSupported", "Unknown card action verb.");
         }
 
+        return FromData(data);
+    }
+
+    /// <summary>
+    /// The <c>Action.Submit</c> path: a client without Universal Actions sends the button as a <c>message</c> activity
+    /// whose <c>value</c> is the button's data merged with the card's inputs, the same fields as <c>action.data</c> of
+    /// an invoke. Both paths compose the same command text (docs/protocols.md §Teams card actions).
+    /// </summary>
+    /// <returns>The command text; null with an empty code when the value is no card button; null with an error code and message.</returns>
+    public static (string? Text, string Code, string Message) ReadSubmit(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } v && Command(v) is not null
+            ? FromData(v)
+            : (null, "", "");
+
+    private static (string? Text, string Code, string Message) FromData(JsonElement data)
+    {
         var user = data.TryGetProperty(CardCommandText.UserInput, out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
         var typed = data.TryGetProperty(CardCommandText.TextInput, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        var text = CardCommandText.Compose(command, CardCommandText.Picks(user), typed);
+        var text = CardCommandText.Compose(Command(data)!, CardCommandText.Picks(user), typed);
         return text.Length > MaxCommandLength
             ? (null, "BadRequest", $"The command is longer than {MaxCommandLength} characters.")
             : (text, "", "");
     }
+
+    private static string? Command(JsonElement data) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(CardCommandText.CommandKey, out var c) && c.ValueKind == JsonValueKind.String
+            && !string.IsNullOrWhiteSpace(c.GetString())
+            ? c.GetString()
+            : null;
 
     /// <summary>The card the button sat on (<see cref="CardActionData"/>); nothing named on a value <see cref="Read"/> accepted before it.</summary>
     public static ClickedCard Clicked(JsonElement? value)

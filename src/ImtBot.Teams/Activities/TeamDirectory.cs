@@ -5,10 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace ImtBot.Teams.Activities;
 
-/// <summary>Reads and writes the Teams settings kept in the store: the incident team and the last trusted serviceUrl per tenant.</summary>
+/// <summary>
+/// Reads and writes the Teams settings kept in the store: the incident team, the last trusted serviceUrl per tenant,
+/// and each user's Teams id (<c>29:…</c>) by Entra object id.
+/// </summary>
 internal sealed class TeamDirectory(ISettingsStore store, IOptions<TeamsOptions> options)
 {
     private readonly ConcurrentDictionary<string, string> knownServiceUrls = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> knownUsers = new(StringComparer.OrdinalIgnoreCase);
 
     public TeamReference? IncidentTeam()
     {
@@ -52,4 +56,29 @@ internal sealed class TeamDirectory(ISettingsStore store, IOptions<TeamsOptions>
 
         knownServiceUrls[tenantId] = serviceUrl;
     }
+
+    /// <summary>
+    /// Remembers a user's Teams id (<c>29:…</c>) under their Entra object id: 1:1 chats are created with the Teams id
+    /// (docs/protocols.md §Teams Connector), while incidents name people by object id, which Graph uses.
+    /// </summary>
+    public async Task RememberUserAsync(string aadObjectId, string teamsUserId, CancellationToken cancellationToken)
+    {
+        if (!teamsUserId.StartsWith("29:", StringComparison.Ordinal)
+            || (knownUsers.TryGetValue(aadObjectId, out var known) && string.Equals(known, teamsUserId, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var key = $"{TeamsConstants.UserSetting}:{aadObjectId}";
+        if (!string.Equals(store.GetSetting(key), teamsUserId, StringComparison.Ordinal))
+        {
+            await store.SetSettingAsync(key, teamsUserId, cancellationToken);
+        }
+
+        knownUsers[aadObjectId] = teamsUserId;
+    }
+
+    /// <summary>The Teams id (<c>29:…</c>) seen for this Entra object id, if any.</summary>
+    public string? TeamsUserId(string aadObjectId) =>
+        knownUsers.TryGetValue(aadObjectId, out var known) ? known : store.GetSetting($"{TeamsConstants.UserSetting}:{aadObjectId}");
 }

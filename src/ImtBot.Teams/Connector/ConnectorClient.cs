@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImtBot.Teams.Activities;
+using Microsoft.Extensions.Options;
 
 namespace ImtBot.Teams.Connector;
 
@@ -13,10 +14,11 @@ namespace ImtBot.Teams.Connector;
 /// Retries of throttled calls happen in the HTTP pipeline (see <c>AddTeams</c>); a POST that may have been applied is
 /// never retried blindly — it surfaces as a <see cref="ConnectorException"/> for the outbox to reconcile.
 /// </summary>
-internal sealed class ConnectorClient(IHttpClientFactory http, TokenProvider tokens, ServiceUrlPolicy trust, ConversationRateLimiter limiter, TimeProvider time)
+internal sealed class ConnectorClient(IHttpClientFactory http, TokenProvider tokens, ServiceUrlPolicy trust, ConversationRateLimiter limiter, IOptions<TeamsOptions> options, TimeProvider time)
 {
     public async Task<string> SendAsync(string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken)
     {
+        Address(activity, conversationId);
         using var lease = await limiter.AcquireAsync(conversationId, cancellationToken);
         var doc = await SendJsonAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, cancellationToken);
         return Id(doc, "id");
@@ -25,6 +27,7 @@ internal sealed class ConnectorClient(IHttpClientFactory http, TokenProvider tok
     public async Task<string> ReplyAsync(string serviceUrl, string conversationId, string replyToId, JsonObject activity, CancellationToken cancellationToken)
     {
         activity["replyToId"] = replyToId;
+        Address(activity, conversationId);
         using var lease = await limiter.AcquireAsync(conversationId, cancellationToken);
         var doc = await SendJsonAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(replyToId)}", activity, cancellationToken);
         return Id(doc, "id");
@@ -34,6 +37,7 @@ internal sealed class ConnectorClient(IHttpClientFactory http, TokenProvider tok
     {
         activity["id"] = activityId;
         activity["type"] = "message";
+        Address(activity, conversationId);
         using var lease = await limiter.AcquireAsync(conversationId, cancellationToken);
         await SendJsonAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, cancellationToken);
     }
@@ -59,6 +63,19 @@ internal sealed class ConnectorClient(IHttpClientFactory http, TokenProvider tok
     {
         using var doc = await SendJsonAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Esc(conversationId.Split(';', 2)[0])}/members/{Esc(userId)}", null, cancellationToken);
         return doc.Deserialize<ChannelAccount>(ActivityJson.Options);
+    }
+
+    /// <summary>
+    /// Every activity the bot sends names its conversation (<c>conversation.id</c> is required) and itself as the sender
+    /// (<c>from</c>, the <c>28:</c> bot id), as the Bot Framework SDKs do (docs/protocols.md §Teams Connector).
+    /// </summary>
+    private void Address(JsonObject activity, string conversationId)
+    {
+        activity["conversation"] = new JsonObject { ["id"] = conversationId };
+        if (activity["from"] is null)
+        {
+            activity["from"] = new JsonObject { ["id"] = "28:" + options.Value.AppId };
+        }
     }
 
     private static string Esc(string id) => Uri.EscapeDataString(id);

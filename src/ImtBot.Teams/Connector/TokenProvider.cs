@@ -4,23 +4,27 @@ using Microsoft.Identity.Client;
 namespace ImtBot.Teams.Connector;
 
 /// <summary>
-/// One MSAL confidential client (client credentials, authority <c>Teams:Authority</c>) for the Bot Connector scope and the
-/// Graph scope. MSAL caches the app tokens per client instance, so this is a singleton and a token is fetched once per
-/// scope and reused until it is close to expiry.
+/// MSAL confidential clients (client credentials) for the Bot Connector scope (authority
+/// <see cref="TeamsOptions.EffectiveAuthority"/>, which follows <c>Teams:AppType</c>) and the Graph scope (the team's
+/// tenant, <see cref="TeamsOptions.GraphAuthority"/>). MSAL caches the app tokens per client instance, so this is a
+/// singleton and a token is fetched once per scope and reused until it is close to expiry.
 /// </summary>
 internal sealed class TokenProvider(IOptions<TeamsOptions> options, IHttpClientFactory http)
 {
-    private readonly Lazy<IConfidentialClientApplication> app = new(() => Build(options.Value, http));
+    private readonly Lazy<IConfidentialClientApplication> bot = new(() => Build(options.Value, options.Value.EffectiveAuthority, http));
+    private readonly Lazy<IConfidentialClientApplication?> graph = new(() =>
+        options.Value.GraphAuthority == options.Value.EffectiveAuthority ? null : Build(options.Value, options.Value.GraphAuthority, http));
 
-    public Task<string> BotTokenAsync(CancellationToken cancellationToken) => AcquireAsync(TeamsConstants.BotScope, cancellationToken);
+    public Task<string> BotTokenAsync(CancellationToken cancellationToken) => AcquireAsync(bot.Value, TeamsConstants.BotScope, cancellationToken);
 
-    public Task<string> GraphTokenAsync(CancellationToken cancellationToken) => AcquireAsync(TeamsConstants.GraphScope, cancellationToken);
+    public Task<string> GraphTokenAsync(CancellationToken cancellationToken) =>
+        AcquireAsync(graph.Value ?? bot.Value, TeamsConstants.GraphScope, cancellationToken);
 
-    private async Task<string> AcquireAsync(string scope, CancellationToken cancellationToken)
+    private static async Task<string> AcquireAsync(IConfidentialClientApplication app, string scope, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await app.Value.AcquireTokenForClient([scope]).ExecuteAsync(cancellationToken);
+            var result = await app.AcquireTokenForClient([scope]).ExecuteAsync(cancellationToken);
             return result.AccessToken;
         }
         catch (MsalServiceException e)
@@ -34,10 +38,10 @@ internal sealed class TokenProvider(IOptions<TeamsOptions> options, IHttpClientF
         }
     }
 
-    private static IConfidentialClientApplication Build(TeamsOptions o, IHttpClientFactory http) =>
+    private static IConfidentialClientApplication Build(TeamsOptions o, string authority, IHttpClientFactory http) =>
         ConfidentialClientApplicationBuilder.Create(o.AppId)
             .WithClientSecret(o.AppPassword)
-            .WithAuthority(o.EffectiveAuthority, validateAuthority: false)
+            .WithAuthority(authority, validateAuthority: false)
             .WithInstanceDiscovery(false)
             .WithHttpClientFactory(new MsalHttpClientFactory(http))
             .Build();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using ImtBot.Core.Ports;
@@ -10,11 +11,17 @@ namespace ImtBot.Teams.Outbound;
 internal sealed partial class TeamsPlatform
 {
     internal const string FallbackNotice =
-        "Microsoft Graph refused to create a channel for this incident (ImtBot needs the Channel.Create.Group consent in this team), so this thread is the incident's channel.";
+        "Microsoft Graph did not create a channel for this incident, so this thread is the incident's channel.";
 
     private const int MaxNameAttempts = 5;
 
-    /// <summary>A standard channel named <c>INC-n title</c> (adopted if it already exists for this incident), else a thread.</summary>
+    private readonly ConcurrentDictionary<string, byte> permissionsLogged = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A standard channel named <c>INC-n title</c> (adopted if it already exists for this incident), else a thread. Any
+    /// refusal (4xx) from Graph — a name Teams does not accept, a missing permission, an unknown team — falls back to a
+    /// thread with a notice; only throttling and gateway errors are tried again.
+    /// </summary>
     private async Task<EffectOutcome> OpenChannelAsync(EffectContext context, CancellationToken cancellationToken)
     {
         if (context.Links.ContainsKey(TeamsLinks.Channel))
@@ -41,41 +48,53 @@ internal sealed partial class TeamsPlatform
             description = description[..1024];
         }
 
-        for (var n = 1; n <= MaxNameAttempts; n++)
+        var permission = GraphPermissions.ChannelCreate;
+        try
         {
-            var name = ChannelName.For(incident.Number, incident.Title, n);
-            if (context.Attempt > 1 || n > 1)
+            for (var n = 1; n <= MaxNameAttempts; n++)
             {
-                var existing = await graph.FindChannelAsync(team.AadGroupId, name, cancellationToken);
-                if (existing is not null)
+                var name = ChannelName.For(incident.Number, incident.Title, n);
+                if (context.Attempt > 1 || n > 1)
                 {
-                    if (IsOurs(existing, incident.Key))
+                    permission = GraphPermissions.ChannelRead;
+                    var existing = await graph.FindChannelAsync(team.AadGroupId, name, cancellationToken);
+                    if (existing is not null)
+                    {
+                        if (IsOurs(existing, incident.Key))
+                        {
+                            return Opened(existing.Id, TeamsLinks.ModeChannel);
+                        }
+
+                        continue;
+                    }
+                }
+
+                try
+                {
+                    permission = GraphPermissions.ChannelCreate;
+                    var created = await graph.CreateChannelAsync(team.AadGroupId, name, description, cancellationToken);
+                    await WelcomeAsync(context, team, created.Id, cancellationToken);
+                    return Opened(created.Id, TeamsLinks.ModeChannel);
+                }
+                catch (ConnectorException e) when (IsNameTaken(e))
+                {
+                    permission = GraphPermissions.ChannelRead;
+                    var existing = await graph.FindChannelAsync(team.AadGroupId, name, cancellationToken);
+                    if (existing is not null && IsOurs(existing, incident.Key))
                     {
                         return Opened(existing.Id, TeamsLinks.ModeChannel);
                     }
-
-                    continue;
                 }
             }
+        }
+        catch (ConnectorException e) when (IsRefused(e))
+        {
+            if (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
+            {
+                MissingPermission(e, permission, "incident channels");
+            }
 
-            try
-            {
-                var created = await graph.CreateChannelAsync(team.AadGroupId, name, description, cancellationToken);
-                await WelcomeAsync(context, team, created.Id, cancellationToken);
-                return Opened(created.Id, TeamsLinks.ModeChannel);
-            }
-            catch (ConnectorException e) when (IsNameTaken(e))
-            {
-                var existing = await graph.FindChannelAsync(team.AadGroupId, name, cancellationToken);
-                if (existing is not null && IsOurs(existing, incident.Key))
-                {
-                    return Opened(existing.Id, TeamsLinks.ModeChannel);
-                }
-            }
-            catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
-            {
-                return await FallbackThreadAsync(context, team, e.Status, cancellationToken);
-            }
+            return await FallbackThreadAsync(context, team, e.Status, cancellationToken);
         }
 
         return EffectOutcome.Failed($"no free channel name for {incident.Key} after {MaxNameAttempts} tries");
@@ -106,12 +125,8 @@ internal sealed partial class TeamsPlatform
 
     private async Task<EffectOutcome> FallbackThreadAsync(EffectContext context, TeamReference team, HttpStatusCode status, CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref fallbackLogged, 1) == 0)
-        {
-            TeamsLog.ChannelFallback(log, (int)status);
-        }
-
         var incident = context.Incident;
+        TeamsLog.ChannelFallback(log, (int)status, incident.Key);
         var root = OutboundActivity.Text($"{incident.Key} {incident.Title}\n{FallbackNotice}");
         var thread = await OnceAsync(context, "thread", async () =>
         {
@@ -121,6 +136,10 @@ internal sealed partial class TeamsPlatform
         return Opened(thread, TeamsLinks.ModeThread);
     }
 
+    /// <summary>
+    /// The closing message is always posted; the channel is then archived when Graph lets us (the application permission
+    /// <c>ChannelSettings.ReadWrite.All</c>). Without it the channel stays open and the log says once what to grant.
+    /// </summary>
     private async Task<EffectOutcome> ArchiveAsync(EffectContext context, CancellationToken cancellationToken)
     {
         if (IncidentConversation(context) is not { } channel)
@@ -128,24 +147,39 @@ internal sealed partial class TeamsPlatform
             return EffectOutcome.Done();
         }
 
-        var team = Team;
         var incident = context.Incident;
-        if (context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) == TeamsLinks.ModeChannel && team?.AadGroupId is { } group)
+        var closing = OutboundActivity.Text($"{incident.Key} is {incident.Status.ToString().ToLowerInvariant()}. This conversation is kept as the incident's record; please continue elsewhere.");
+        await OnceAsync(context, "closing", () => SendToIncidentAsync(context, closing, cancellationToken));
+
+        if (context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) == TeamsLinks.ModeChannel && Team?.AadGroupId is { } group)
         {
             try
             {
                 await graph.ArchiveChannelAsync(group, channel, cancellationToken);
-                return EffectOutcome.Done();
+            }
+            catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
+            {
+                MissingPermission(e, GraphPermissions.ChannelArchive, "archiving closed incident channels");
             }
             catch (ConnectorException e) when (!e.IsTransient)
             {
-                // Archiving needs ChannelSettings permissions the app may not have: leave a last word instead.
+                TeamsLog.EffectPartFailed(log, e, context.StepKey, "channel not archived");
             }
         }
 
-        await SendToIncidentAsync(context, OutboundActivity.Text($"{incident.Key} is {incident.Status.ToString().ToLowerInvariant()}. This conversation is kept as the incident's record; please continue elsewhere."), cancellationToken);
         return EffectOutcome.Done();
     }
+
+    /// <summary>Logs once per permission (per process) that Graph refused a call for want of it.</summary>
+    private void MissingPermission(ConnectorException e, string permission, string feature)
+    {
+        if (permissionsLogged.TryAdd(permission, 0))
+        {
+            TeamsLog.GraphPermissionMissing(log, e, permission, feature);
+        }
+    }
+
+    private static bool IsRefused(ConnectorException e) => !e.IsTransient && (int)e.Status is >= 400 and < 500;
 
     private static EffectOutcome Opened(string channel, string mode) => EffectOutcome.Done(new Dictionary<string, string>
     {

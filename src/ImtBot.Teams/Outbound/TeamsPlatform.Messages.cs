@@ -214,7 +214,7 @@ internal sealed partial class TeamsPlatform
         return await connector.SendAsync(ServiceUrl(team), channel, activity, cancellationToken);
     }
 
-    /// <summary>Creates (or reopens) the 1:1 chat with a user by Entra object id and sends into it.</summary>
+    /// <summary>Creates (or reopens) the 1:1 chat with a user by their Teams id (<c>29:…</c>) and sends into it.</summary>
     private async Task<string> SendDirectAsync(UserRef user, JsonObject activity, CancellationToken cancellationToken)
     {
         var team = Team;
@@ -223,7 +223,7 @@ internal sealed partial class TeamsPlatform
         {
             ["isGroup"] = false,
             ["bot"] = new JsonObject { ["id"] = BotId },
-            ["members"] = new JsonArray(new JsonObject { ["id"] = user.Id }),
+            ["members"] = new JsonArray(new JsonObject { ["id"] = await TeamsUserIdAsync(user, team, cancellationToken) }),
             ["tenantId"] = tenant,
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } },
         };

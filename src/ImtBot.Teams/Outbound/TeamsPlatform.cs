@@ -25,7 +25,6 @@ internal sealed partial class TeamsPlatform(
     TimeProvider time,
     ILogger<TeamsPlatform> log) : IChatPlatform
 {
-    private int fallbackLogged;
     private readonly ConcurrentDictionary<string, string> partsDone = new(StringComparer.Ordinal);
 
     public string Name => PlatformNames.Teams;

@@ -1,13 +1,15 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImtBot.Teams.Graph;
 
 namespace ImtBot.Teams.Package;
 
 /// <summary>
 /// Writes the sideloadable Teams app package (<c>manifest.json</c>, <c>color.png</c>, <c>outline.png</c> at the zip root)
 /// from <c>manifests/teams</c> (embedded at build time), with the bot's Microsoft App ID as the app id, the bot id and
-/// <c>webApplicationInfo.id</c> (which RSC requires). CLI: <c>teams package --app-id &lt;guid&gt; --out imtbot-teams.zip</c>.
+/// <c>webApplicationInfo.id</c> (which RSC requires), and the resource-specific permissions of
+/// <see cref="GraphPermissions.ResourceSpecific"/>. CLI: <c>teams package --app-id &lt;guid&gt; --out imtbot-teams.zip</c>.
 /// </summary>
 public static class TeamsAppPackage
 {
@@ -72,6 +74,16 @@ public static class TeamsAppPackage
         {
             ["id"] = value,
             ["resource"] = $"api://botid-{value}",
+        };
+
+        // The RSC permissions come from the list the code relies on, so the package cannot ask for less than it needs.
+        manifest["authorization"] = new JsonObject
+        {
+            ["permissions"] = new JsonObject
+            {
+                ["resourceSpecific"] = new JsonArray(GraphPermissions.ResourceSpecific
+                    .Select(p => (JsonNode)new JsonObject { ["name"] = p, ["type"] = "Application" }).ToArray()),
+            },
         };
         return manifest;
     }

@@ -177,4 +177,35 @@ public sealed class SlackApiClientTests
     {
         public HttpClient CreateClient(string name) => new();
     }
+
+    [Fact]
+    public async Task FormPost_NamesNoCharset_SoSlackHasNothingToWarnAbout()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+
+        await host.Get<SlackWebApi>().Conversations.CreateAsync("inc-1-charset");
+
+        var call = host.Fake.CallsTo("conversations.create").Single();
+        Assert.Equal("application/x-www-form-urlencoded", call.ContentType);
+        Assert.DoesNotContain("superfluous_charset", host.Logs.All);
+    }
+
+    [Fact]
+    public async Task FakeSlack_FormPostWithCharset_AnswersTheSuperfluousCharsetWarning()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.Fake.ApiBaseUrl, "auth.test"))
+        {
+            Content = new StringContent("", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", FakeSlack.BotToken);
+
+        using var response = await http.SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal("application/x-www-form-urlencoded; charset=utf-8", host.Fake.CallsTo("auth.test").Single().ContentType);
+        Assert.True(body["ok"]!.GetValue<bool>());
+        Assert.Equal("superfluous_charset", body["warning"]!.GetValue<string>());
+    }
 }

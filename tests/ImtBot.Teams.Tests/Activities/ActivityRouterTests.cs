@@ -290,6 +290,41 @@ public sealed class ActivityRouterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_ActionSubmitFallback_ComposesTheCommandWithTheCardsInputsLikeTheInvokePath()
+    {
+        // A client without Universal Actions sends the button as a message whose value is the data plus the inputs.
+        var activity = Payloads.Node("channel-message-mention.json");
+        activity.Remove("text");
+        activity["entities"]!.AsArray().RemoveAt(0);
+        activity["value"] = new JsonObject { ["command"] = "update INC-42", ["card"] = "incident", ["text"] = "DB failover done", ["user"] = "aad-bob" };
+
+        var response = await SendAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("update INC-42 <@aad-bob> DB failover done", Assert.Single(host.Received).Text);
+    }
+
+    [Fact]
+    public async Task Message_FromAUser_RemembersTheirTeamsIdByObjectId()
+    {
+        await SendAsync(Payloads.Node("channel-message-mention.json"));
+
+        Assert.Equal(
+            "29:17bUvCasIPKfQIXHvNzcPjD86fwm6GkWc1PvCGP2-NSkNb7AyGYpjQ7Xw-XgTwaHW5JxZ4KMNDxn1kcL8fwX1Nw",
+            host.Settings["teams:user:b15a9416-0ad3-4172-9210-7beb711d3f70"]);
+    }
+
+    [Fact]
+    public async Task Message_Reply_NamesItsConversationAndTheBotAsSender()
+    {
+        await SendAsync(Payloads.Node("channel-message-mention.json"));
+
+        var reply = await host.Http.WaitForAsync(r => r.Url.Contains("/activities/", StringComparison.Ordinal));
+        Assert.Equal("19:6848757105754c8981c67612732d9aa7@thread.tacv2;messageid=1759881511856", reply.Json["conversation"]!["id"]!.GetValue<string>());
+        Assert.Equal("28:" + TeamsTestHost.AppId, reply.Json["from"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Invoke_ActionSubmit_IsNotSupported()
     {
         var activity = Payloads.Node("invoke-action-execute.json");

@@ -37,4 +37,29 @@ public sealed class ChannelNameTests
 
     [Fact]
     public void For_SecondAttempt_HasSuffix() => Assert.Equal("INC-42 Checkout-2", ChannelName.For(42, "Checkout", 2));
+
+    [Fact]
+    public void For_TildeCommaAndDoubleDots_AreRemoved()
+    {
+        var name = ChannelName.For(1, "calls drop ~ 50, then... more..");
+
+        Assert.Equal("INC-1 calls drop 50 then. more", name);
+        Assert.True(ChannelName.IsValid(name));
+    }
+
+    [Theory]
+    [InlineData("INC-1 calls drop ~ 50")]
+    [InlineData("INC-1 a, b")]
+    [InlineData("INC-1 wait..")]
+    [InlineData("INC-1 a..b")]
+    [InlineData("_INC-1")]
+    [InlineData(".INC-1")]
+    [InlineData("INC-1 end.")]
+    [InlineData("INC-1 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public void IsValid_NamesTeamsRefuses_AreInvalid(string name) => Assert.False(ChannelName.IsValid(name));
+
+    [Theory]
+    [InlineData("INC-1 calls drop 50")]
+    [InlineData("INC-1 v1.2 rollout")]
+    public void IsValid_OrdinaryNames_AreValid(string name) => Assert.True(ChannelName.IsValid(name));
 }

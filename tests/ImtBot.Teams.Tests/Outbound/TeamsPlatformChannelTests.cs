@@ -1,5 +1,6 @@
 using System.Net;
 using ImtBot.Core.Effects;
+using ImtBot.Core.Incidents;
 using ImtBot.Core.Ports;
 using ImtBot.Teams.Activities;
 using ImtBot.Teams.Graph;
@@ -110,7 +111,7 @@ public sealed class TeamsPlatformChannelTests : IDisposable
     [Fact]
     public async Task OpenChannel_GraphRefusesWithoutConsent_FallsBackToAThreadInTheGeneralChannelAndSaysSo()
     {
-        f.Http.On(HttpMethod.Post, Teams, HttpStatusCode.Forbidden, """{"error":{"code":"Forbidden","message":"Missing role permissions on the request."}}""");
+        f.Http.Rules.GrantedGraphPermissions.Remove("Channel.Create.Group");
 
         var outcome = await f.RunAsync(new OpenChannel());
 
@@ -120,8 +121,46 @@ public sealed class TeamsPlatformChannelTests : IDisposable
         var thread = Assert.Single(f.Http.Requests, r => r.Url == PlatformFixture.ServiceUrl + "v3/conversations");
         Assert.Equal(PlatformFixture.GeneralId, thread.Json["channelData"]!["channel"]!["id"]!.GetValue<string>());
         Assert.Equal(TeamsTestHost.TenantId, thread.Json["channelData"]!["tenant"]!["id"]!.GetValue<string>());
-        Assert.Contains("Channel.Create.Group", thread.Json["activity"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("so this thread is the incident", thread.Json["activity"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(f.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("refused to create a channel", StringComparison.Ordinal));
+        Assert.Contains(f.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("lacks the permission Channel.Create.Group", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OpenChannel_TitleWithCharactersTeamsRefuses_CreatesAChannelTheFakeGraphAccepts()
+    {
+        var context = new EffectContext("1:OpenChannel:1", Titled("calls drop ~ 50, retry.. later"), new OpenChannel(), new Dictionary<string, string>(), 1);
+
+        var outcome = await f.Platform.ExecuteAsync(context, CancellationToken.None);
+
+        Assert.Equal("channel", outcome.Links["teams:channelMode"]);
+        var create = Assert.Single(f.Http.Requests, r => r.Method == HttpMethod.Post && r.Url == Teams);
+        Assert.Equal("INC-1 calls drop 50 retry. later", create.Json["displayName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OpenChannel_GraphAnswersAny4xx_FallsBackToAThreadWithTheNotice()
+    {
+        f.Http.On(HttpMethod.Post, Teams, HttpStatusCode.BadRequest, """{"error":{"code":"BadRequest","message":"Invalid request."}}""");
+
+        var outcome = await f.RunAsync(new OpenChannel());
+
+        Assert.Equal(EffectOutcomeKind.Done, outcome.Kind);
+        Assert.Equal("thread", outcome.Links["teams:channelMode"]);
+        var thread = Assert.Single(f.Http.Requests, r => r.Url == PlatformFixture.ServiceUrl + "v3/conversations");
+        Assert.Contains("so this thread is the incident", thread.Json["activity"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenChannel_RetryWithoutChannelSettingsRead_FallsBackAndNamesThePermission()
+    {
+        f.Http.Rules.GrantedGraphPermissions.Remove("ChannelSettings.Read.Group");
+
+        var outcome = await f.RunAsync(new OpenChannel(), attempt: 2);
+
+        Assert.Equal("thread", outcome.Links["teams:channelMode"]);
+        Assert.Equal(0, f.Http.Count(HttpMethod.Post, Teams));
+        Assert.Contains(f.Logs.Lines, l => l.Contains("lacks the permission ChannelSettings.Read.Group", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -183,17 +222,39 @@ public sealed class TeamsPlatformChannelTests : IDisposable
 
         Assert.Equal(EffectOutcomeKind.Done, outcome.Kind);
         Assert.Single(f.Http.Requests, r => r.RawUrl == Teams + "/19%3Anew%40thread.tacv2/archive");
+        var closing = Assert.Single(f.Http.Requests, r => r.Url.EndsWith("/activities", StringComparison.Ordinal));
+        Assert.Contains("INC-42", closing.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ArchiveChannel_WithoutTheApplicationPermission_PostsTheClosingMessageAndLogsThePermissionOnce()
+    {
+        f.Http.Rules.GrantedGraphPermissions.Remove("ChannelSettings.ReadWrite.All");
+
+        await f.RunAsync(new ArchiveChannel(f.Time.GetUtcNow()), PlatformFixture.ChannelLinks());
+        var outcome = await f.RunAsync(new ArchiveChannel(f.Time.GetUtcNow()), PlatformFixture.ChannelLinks("channel", "19:other@thread.tacv2"));
+
+        Assert.Equal(EffectOutcomeKind.Done, outcome.Kind);
+        Assert.Equal(2, f.Http.Requests.Count(r => r.Url.EndsWith("/activities", StringComparison.Ordinal)));
+        Assert.Single(f.Logs.Lines, l => l.Contains("lacks the permission ChannelSettings.ReadWrite.All", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ArchiveChannel_WithoutPermission_LeavesAFinalMessage()
     {
-        f.Http.On(HttpMethod.Post, "/archive", HttpStatusCode.Forbidden, """{"error":{"code":"Forbidden"}}""");
+        f.Http.Rules.GrantedGraphPermissions.Remove("ChannelSettings.ReadWrite.All");
 
         var outcome = await f.RunAsync(new ArchiveChannel(f.Time.GetUtcNow()), PlatformFixture.ChannelLinks());
 
         Assert.Equal(EffectOutcomeKind.Done, outcome.Kind);
         var last = Assert.Single(f.Http.Requests, r => r.Url.EndsWith("/activities", StringComparison.Ordinal));
         Assert.Contains("INC-42", last.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private static IncidentState Titled(string title)
+    {
+        var incident = IncidentState.Replay([PlatformFixture.Declared(1, title)]);
+        typeof(IncidentState).GetProperty(nameof(IncidentState.DeclaredBy))!.SetValue(incident, PlatformFixture.Declarer);
+        return incident;
     }
 }

@@ -128,13 +128,15 @@ public sealed class TeamsPlatformMessageTests : IDisposable
     [Fact]
     public async Task SendPage_OpensAOneToOneChatWithTheCardAndMentionsThePersonInTheChannel()
     {
+        f.Settings["teams:user:aad-bob"] = "29:bob";
+
         var outcome = await f.RunAsync(new SendPage("p1", bob, "commander", "db down", f.Time.GetUtcNow().AddMinutes(5)), PlatformFixture.ChannelLinks());
 
         Assert.Equal(EffectOutcomeKind.Done, outcome.Kind);
         Assert.Equal("222", outcome.Links["teams:page:p1"]);
         var chat = Assert.Single(Posts(Base + "v3/conversations"));
         Assert.False(chat.Json["isGroup"]!.GetValue<bool>());
-        Assert.Equal("aad-bob", chat.Json["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("29:bob", chat.Json["members"]![0]!["id"]!.GetValue<string>());
         Assert.Equal("28:" + TeamsTestHost.AppId, chat.Json["bot"]!["id"]!.GetValue<string>());
         Assert.Equal(TeamsTestHost.TenantId, chat.Json["tenantId"]!.GetValue<string>());
         var dm = Assert.Single(Posts(Base + "v3/conversations/a%3Adm-bob/activities"));
@@ -145,6 +147,29 @@ public sealed class TeamsPlatformMessageTests : IDisposable
         Assert.Equal("mention", entity["type"]!.GetValue<string>());
         Assert.Equal("<at>Bob Jones</at>", entity["text"]!.GetValue<string>());
         Assert.Equal("aad-bob", entity["mentioned"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SendPage_TeamsIdNotSeenYet_LooksItUpInTheTeamRosterAndRemembersIt()
+    {
+        f.Http.On(HttpMethod.Get, "/members/aad-bob", HttpStatusCode.OK, """{"id":"29:bob-roster","name":"Bob Jones","aadObjectId":"aad-bob"}""");
+
+        await f.RunAsync(new SendPage("p1", bob, null, null, f.Time.GetUtcNow().AddMinutes(5)), PlatformFixture.ChannelLinks());
+
+        var chat = Assert.Single(Posts(Base + "v3/conversations"));
+        Assert.Equal("29:bob-roster", chat.Json["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("29:bob-roster", f.Settings["teams:user:aad-bob"]);
+        Assert.Single(f.Http.Requests, r => r.RawUrl == Base + "v3/conversations/19%3Ageneral%40thread.tacv2/members/aad-bob");
+    }
+
+    [Fact]
+    public async Task Send_EveryActivity_NamesItsConversationAndTheBot()
+    {
+        await f.RunAsync(new PostToChannel("hello"), PlatformFixture.ChannelLinks());
+
+        var post = Assert.Single(Posts(ChannelPosts));
+        Assert.Equal(PlatformFixture.NewChannel, post.Json["conversation"]!["id"]!.GetValue<string>());
+        Assert.Equal("28:" + TeamsTestHost.AppId, post.Json["from"]!["id"]!.GetValue<string>());
     }
 
     [Fact]

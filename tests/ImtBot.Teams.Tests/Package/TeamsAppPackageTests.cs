@@ -44,8 +44,30 @@ public sealed class TeamsAppPackageTests
         Assert.Contains("declare", commands);
         Assert.Contains("ack", commands);
         var rsc = manifest["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray().Select(p => p!["name"]!.GetValue<string>());
-        Assert.Equal(["Channel.Create.Group", "ChannelMessage.Read.Group"], rsc);
+        Assert.Equal(["Channel.Create.Group", "ChannelSettings.Read.Group", "ChannelMessage.Read.Group"], rsc);
         Assert.True(decimal.Parse(manifest["manifestVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) >= 1.16m);
+    }
+
+    [Fact]
+    public void ManifestFile_RequestsEveryResourceSpecificPermissionTheCodeUses()
+    {
+        var path = Path.Combine(RepoRoot(), "manifests", "teams", "manifest.json");
+        var file = JsonNode.Parse(File.ReadAllText(path))!;
+
+        var rsc = file["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray().Select(p => p!["name"]!.GetValue<string>());
+
+        Assert.Equal(ImtBot.Teams.Graph.GraphPermissions.ResourceSpecific, rsc);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ImtBot.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("ImtBot.sln not found above the test binaries");
     }
 
     [Theory]

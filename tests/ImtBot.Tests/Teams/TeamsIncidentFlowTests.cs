@@ -55,7 +55,7 @@ public sealed class TeamsIncidentFlowTests
         Assert.Contains("Bob", assigned);
         await host.DrainOutboxAsync();
         var chat = Assert.Single(teams.Requests(HttpMethod.Post, TeamsHarness.Connector("v3/conversations")), r => r.Json["isGroup"]!.GetValue<bool>() == false);
-        Assert.Equal(Bob.AadObjectId, (string)chat.Json["members"]![0]!["id"]!);
+        Assert.Equal(Bob.Id, (string)chat.Json["members"]![0]!["id"]!); // the 29: id seen on his activity
         Assert.Equal(TeamsHarness.BotId, (string)chat.Json["bot"]!["id"]!);
         var page = Assert.Single(teams.Requests(HttpMethod.Post, TeamsHarness.Connector("v3/conversations", TeamsHarness.BobChat, "activities")));
         Assert.Contains("ack INC-1", page.Body);
