@@ -15,7 +15,7 @@ public sealed partial class LiteIncidentStore
     }
 
     /// <inheritdoc />
-    public string? FindInboxReply(string inboxKey)
+    public InboxReply? FindInboxReply(string inboxKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(inboxKey);
 

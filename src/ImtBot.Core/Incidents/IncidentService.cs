@@ -10,9 +10,9 @@ namespace ImtBot.Core.Incidents;
 /// The command pipeline every adapter calls: parse → dedupe → find the incident → replay → decide → chain → commit
 /// (inbox, events, snapshot, outbox) → reply. A version conflict decides again on fresh state (at most
 /// <see cref="MaxAttempts"/> times: each conflict means another command landed, so that many commands racing on one incident
-/// all land). A rejection commits only its inbox key (incident 0, no events, no steps), so a
-/// redelivery gets the same answer and can never take effect later; a parse failure and the read-only commands
-/// (help, list, oncall show, status, timeline, review) commit nothing.
+/// all land). A rejection commits only its inbox key (incident 0, no events, no steps) with the reply and that it was
+/// rejected, so a redelivery gets the same answer — still a rejection — and can never take effect later; a parse failure
+/// and the read-only commands (help, list, oncall show, status, timeline, review) commit nothing.
 /// Outbox steps are keyed <c>{incident}:{kind}:{sequence}.{i}</c> (the first new event's sequence, the effect's index),
 /// routed to the incident's home platform, and due now — or at <c>ScheduleTimer.DueAt</c> / <c>ArchiveChannel.At</c>.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
     {
         if (InboxKey(origin) is { } key && store.FindInboxReply(key) is { } first)
         {
-            return new CommandReply(true, first, command.Incident, Redelivered: true);
+            return new CommandReply(first.Accepted, first.Text, command.Incident, Redelivered: true);
         }
 
         switch (command)
@@ -122,7 +122,7 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
         return result.Status switch
         {
             CommitStatus.Committed => new CommandReply(true, decision.Reply, incident),
-            CommitStatus.Duplicate => new CommandReply(true, result.Reply ?? decision.Reply, incident, Redelivered: true),
+            CommitStatus.Duplicate => new CommandReply(result.Accepted, result.Reply ?? decision.Reply, incident, Redelivered: true),
             _ => null,
         };
     }
@@ -164,12 +164,12 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
                 _ => now,
             })).ToArray();
 
-    /// <summary>Commits only the inbox key with the reply (no incident, no events, no steps).</summary>
+    /// <summary>Commits only the inbox key with the reply and whether it accepted (no incident, no events, no steps).</summary>
     private async Task<CommandReply> RecordAsync(ChatCommand origin, bool accepted, string reply, int? incident, CancellationToken cancellationToken)
     {
-        var result = await store.CommitAsync(new CommitRequest(InboxKey(origin), 0, 0, [], null, [], reply), cancellationToken);
+        var result = await store.CommitAsync(new CommitRequest(InboxKey(origin), 0, 0, [], null, [], reply, accepted), cancellationToken);
         return result.Status == CommitStatus.Duplicate && result.Reply is { } first
-            ? new CommandReply(true, first, incident, Redelivered: true)
+            ? new CommandReply(result.Accepted, first, incident, Redelivered: true)
             : new CommandReply(accepted, reply, incident);
     }
 }
