@@ -119,12 +119,34 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
             }
         }
 
+        if (result.Status == CommitStatus.Conflict && state is not null && LogBroken(state.Number))
+        {
+            // Deciding again cannot help: every attempt would conflict, and "too many changes, try again" would be untrue.
+            return new CommandReply(false, $"{IncidentKey.Format(state.Number)}: the event log does not match its head; run verify.", state.Number);
+        }
+
         return result.Status switch
         {
             CommitStatus.Committed => new CommandReply(true, decision.Reply, incident),
             CommitStatus.Duplicate => new CommandReply(result.Accepted, result.Reply ?? decision.Reply, incident, Redelivered: true),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Whether the incident's stored events end short of (or elsewhere than) its snapshot — an event deleted or altered
+    /// under the store, which <c>imtbot verify</c> reports. The snapshot is read first: a commit writes events and
+    /// snapshot together, so a healthy log read after it holds at least the snapshot's version of events.
+    /// </summary>
+    private bool LogBroken(int number)
+    {
+        if (store.FindIncident(number) is not { } snapshot)
+        {
+            return false;
+        }
+
+        var events = store.GetEvents(number);
+        return events.Count < snapshot.Version || (events.Count == snapshot.Version && events.Count > 0 && events[^1].Hash != snapshot.Head);
     }
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<Platforms.UserRef>> NoLists = new Dictionary<string, IReadOnlyList<Platforms.UserRef>>();
