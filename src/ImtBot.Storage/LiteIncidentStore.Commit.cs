@@ -8,14 +8,24 @@ namespace ImtBot.Storage;
 public sealed partial class LiteIncidentStore
 {
     /// <inheritdoc />
+    /// <remarks>
+    /// Refused (<see cref="StorageUnavailableException"/>, nothing written) while the disk has less than
+    /// <see cref="StorageOptions.MinFreeBytes"/> free: what is left stays for the outbox and settings already under way,
+    /// and a full disk recovers once space is freed instead of failing every write half-way.
+    /// </remarks>
     public Task<CommitResult> CommitAsync(CommitRequest request, CancellationToken cancellationToken = default)
     {
+        if (_space.Shortage() is { } shortage)
+        {
+            return Task.FromException<CommitResult>(new StorageUnavailableException($"New commands are refused: {shortage}."));
+        }
+
         var prepared = CommitWork.Prepare(request, Now);
         return _writer.Enqueue(db => CommitWork.Apply(db, prepared, _faults, _indexes), request, exclusive: false, cancellationToken);
     }
 
     /// <inheritdoc />
-    public string? FindInboxReply(string inboxKey)
+    public InboxReply? FindInboxReply(string inboxKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(inboxKey);
 

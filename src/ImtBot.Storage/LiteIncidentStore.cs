@@ -22,6 +22,7 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
     private readonly StoreWriter _writer;
     private readonly FaultInjector _faults = new();
     private readonly WriterIndexes _indexes;
+    private readonly FreeSpace _space;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private int _disposed;
 
@@ -33,6 +34,7 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
         var path = System.IO.Path.GetFullPath(options.Path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         _lock = DatabaseLock.Acquire(path);
+        _space = new FreeSpace(System.IO.Path.GetDirectoryName(path)!, options.MinFreeBytes);
         _indexes = new WriterIndexes(options.InboxWindow);
         try
         {
@@ -55,10 +57,13 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
     /// <summary>The full path of the database file.</summary>
     public string Path => _host.Path;
 
-    /// <summary>Open, lock held, last links of every open incident verified, no unrecovered I/O fault.</summary>
-    public StoreHealth Health => _host.Health;
+    /// <summary>
+    /// Open, lock held, last links of every open incident verified, no unrecovered I/O fault, the latest write
+    /// succeeded, and at least <see cref="StorageOptions.MinFreeBytes"/> free on the disk.
+    /// </summary>
+    public StoreHealth Health => _host.Health is { Ready: true } && _space.Shortage() is { } shortage ? StoreHealth.NotReady(shortage) : _host.Health;
 
-    public bool IsReady => _host.Health.Ready;
+    public bool IsReady => Health.Ready;
 
     /// <summary>Group-commit counters since open (for metrics and the benchmark).</summary>
     public WriterStatistics Statistics => _writer.Statistics;
@@ -71,13 +76,26 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
     }
 
     /// <summary>
-    /// Checks the store through the writer: reopens the database if an I/O fault closed it, then reports health.
+    /// Checks the store through the writer: reopens the database if an I/O fault closed it, then reports health. After a
+    /// failed write it writes (one settings document, made durable like any commit): reading works on a full disk, so
+    /// only a write that succeeds shows the store can take commands again.
     /// </summary>
     public async Task<StoreHealth> ProbeAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            await _writer.Enqueue(db => db.GetCollection(Documents.Collections.Settings).Count(), null, exclusive: true, cancellationToken).ConfigureAwait(false);
+            if (_host.Writes.Failure is null)
+            {
+                await _writer.Enqueue(db => db.GetCollection(Documents.Collections.Settings).Count(), null, exclusive: true, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _writer.Enqueue(
+                    db => db.GetCollection(Documents.Collections.Settings).Upsert(new BsonDocument { ["_id"] = ProbeKey, ["value"] = "written by the readiness probe after a failed write", ["at"] = Documents.Times.ToTicks(Now) }),
+                    null,
+                    exclusive: false,
+                    cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (StorageUnavailableException)
         {
@@ -110,6 +128,9 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
 
     /// <summary>The single writer, shared with <see cref="LiteDocumentDatabase"/> so the host's writes are ordered and durable alike.</summary>
     internal StoreWriter Writer => _writer;
+
+    /// <summary>The settings key the readiness probe writes after a failed write.</summary>
+    internal const string ProbeKey = "storage:probe";
 
     private DateTimeOffset Now => _time.GetUtcNow();
 

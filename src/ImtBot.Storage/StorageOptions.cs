@@ -34,4 +34,12 @@ public sealed class StorageOptions
     /// </summary>
     /// <value>The default is 7 days.</value>
     public TimeSpan InboxWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Below this many free bytes on the database's disk, new commands are refused (503, nothing written) and
+    /// <c>/readyz</c> is 503, so the writes already under way (outbox steps, settings) still fit and a full disk does not
+    /// leave the store failing every write half-way. 0 turns the check off.
+    /// </summary>
+    /// <value>The default is 64 MiB.</value>
+    public long MinFreeBytes { get; set; } = 64L * 1024 * 1024;
 }

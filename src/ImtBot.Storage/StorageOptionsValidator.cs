@@ -57,6 +57,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             problems.Add($"Storage:InboxWindow must be between 00:10:00 and 3650.00:00:00 (was {options.InboxWindow})");
         }
 
+        if (options.MinFreeBytes < 0)
+        {
+            problems.Add($"Storage:MinFreeBytes must be 0 (off) or more (was {options.MinFreeBytes})");
+        }
+
         return problems;
     }
 }

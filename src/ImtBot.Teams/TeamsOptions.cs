@@ -52,7 +52,10 @@ public sealed class TeamsOptions
     /// <value>The default is <c>https://graph.microsoft.com/v1.0/</c>.</value>
     public string GraphBaseUrl { get; set; } = TeamsConstants.GraphBaseUrl;
 
-    /// <summary>Hosts a bot token may be sent to (serviceUrl trust list); configured hosts are added to the defaults.</summary>
+    /// <summary>
+    /// Hosts a bot token may be sent to (serviceUrl trust list), on https port 443 — or <c>host:port</c> for another
+    /// port; configured hosts are added to the defaults.
+    /// </summary>
     /// <value>The default is the public, GCC and GCC High Teams service hosts.</value>
     public List<string> ConnectorAllowedHosts { get; set; } = [.. TeamsConstants.ConnectorHosts];
 

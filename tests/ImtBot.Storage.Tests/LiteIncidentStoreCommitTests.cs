@@ -24,7 +24,7 @@ public sealed class LiteIncidentStoreCommitTests : IDisposable
         var events = store.GetEvents(1);
         AssertSameEvents(request.Events, events);
         Assert.True(ChainVerifier.Verify(events).Valid);
-        Assert.Equal("INC-1 declared", store.FindInboxReply("slack:Ev1"));
+        Assert.Equal("INC-1 declared", store.FindInboxReply("slack:Ev1")?.Text);
         var step = Assert.Single(store.GetSteps(OutboxStatus.Pending));
         Assert.Equal(("1:post_card:1", 0, _temp.Time.GetUtcNow()), (step.Key, step.Attempts, step.CreatedAt));
     }
@@ -66,7 +66,7 @@ public sealed class LiteIncidentStoreCommitTests : IDisposable
         var result = await store.CommitAsync(new CommitRequest("teams:abc", 0, 0, [], null, [], "second"));
 
         Assert.Equal(CommitStatus.Committed, result.Status);
-        Assert.Equal("second", store.FindInboxReply("teams:abc"));
+        Assert.Equal("second", store.FindInboxReply("teams:abc")?.Text);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class LiteIncidentStoreCommitTests : IDisposable
 
         Assert.Equal(CommitStatus.Conflict, result.Status);
         Assert.Equal(2, store.GetEvents(1).Count);
-        Assert.Null(store.FindInboxReply("stale"));
+        Assert.Null(store.FindInboxReply("stale")?.Text);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class LiteIncidentStoreCommitTests : IDisposable
         var result = await store.CommitAsync(new CommitRequest("console:m1", 0, 0, [], null, [], "help text"));
 
         Assert.Equal(CommitStatus.Committed, result.Status);
-        Assert.Equal("help text", store.FindInboxReply("console:m1"));
+        Assert.Equal("help text", store.FindInboxReply("console:m1")?.Text);
         Assert.Empty(store.ListIncidents(openOnly: false));
         Assert.Equal(CommitStatus.Duplicate, (await store.CommitAsync(new CommitRequest("console:m1", 0, 0, [], null, [], "x"))).Status);
     }
@@ -151,7 +151,7 @@ public sealed class LiteIncidentStoreCommitTests : IDisposable
 
         Assert.Contains("does not chain", error.Message);
         Assert.Single(store.GetEvents(1));
-        Assert.Null(store.FindInboxReply("k"));
+        Assert.Null(store.FindInboxReply("k")?.Text);
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class LiteIncidentStoreCommitTests : IDisposable
         Assert.True(reopened.IsReady, reopened.Health.Reason);
         Assert.Equal(note.Snapshot, reopened.FindIncident(1));
         AssertSameEvents([.. declare.Events, .. note.Events], reopened.GetEvents(1));
-        Assert.Equal("INC-1 declared", reopened.FindInboxReply("k1"));
+        Assert.Equal("INC-1 declared", reopened.FindInboxReply("k1")?.Text);
         Assert.Equal("alice,bob", reopened.GetSetting("oncall:commander"));
         Assert.Single(reopened.GetSteps(OutboxStatus.Pending));
     }

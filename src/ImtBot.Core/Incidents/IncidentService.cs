@@ -10,9 +10,9 @@ namespace ImtBot.Core.Incidents;
 /// The command pipeline every adapter calls: parse → dedupe → find the incident → replay → decide → chain → commit
 /// (inbox, events, snapshot, outbox) → reply. A version conflict decides again on fresh state (at most
 /// <see cref="MaxAttempts"/> times: each conflict means another command landed, so that many commands racing on one incident
-/// all land). A rejection commits only its inbox key (incident 0, no events, no steps), so a
-/// redelivery gets the same answer and can never take effect later; a parse failure and the read-only commands
-/// (help, list, oncall show, status, timeline, review) commit nothing.
+/// all land). A rejection commits only its inbox key (incident 0, no events, no steps) with the reply and that it was
+/// rejected, so a redelivery gets the same answer — still a rejection — and can never take effect later; a parse failure
+/// and the read-only commands (help, list, oncall show, status, timeline, review) commit nothing.
 /// Outbox steps are keyed <c>{incident}:{kind}:{sequence}.{i}</c> (the first new event's sequence, the effect's index),
 /// routed to the incident's home platform, and due now — or at <c>ScheduleTimer.DueAt</c> / <c>ArchiveChannel.At</c>.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
     {
         if (InboxKey(origin) is { } key && store.FindInboxReply(key) is { } first)
         {
-            return new CommandReply(true, first, command.Incident, Redelivered: true);
+            return new CommandReply(first.Accepted, first.Text, command.Incident, Redelivered: true);
         }
 
         switch (command)
@@ -119,12 +119,34 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
             }
         }
 
+        if (result.Status == CommitStatus.Conflict && state is not null && LogBroken(state.Number))
+        {
+            // Deciding again cannot help: every attempt would conflict, and "too many changes, try again" would be untrue.
+            return new CommandReply(false, $"{IncidentKey.Format(state.Number)}: the event log does not match its head; run verify.", state.Number);
+        }
+
         return result.Status switch
         {
             CommitStatus.Committed => new CommandReply(true, decision.Reply, incident),
-            CommitStatus.Duplicate => new CommandReply(true, result.Reply ?? decision.Reply, incident, Redelivered: true),
+            CommitStatus.Duplicate => new CommandReply(result.Accepted, result.Reply ?? decision.Reply, incident, Redelivered: true),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Whether the incident's stored events end short of (or elsewhere than) its snapshot — an event deleted or altered
+    /// under the store, which <c>imtbot verify</c> reports. The snapshot is read first: a commit writes events and
+    /// snapshot together, so a healthy log read after it holds at least the snapshot's version of events.
+    /// </summary>
+    private bool LogBroken(int number)
+    {
+        if (store.FindIncident(number) is not { } snapshot)
+        {
+            return false;
+        }
+
+        var events = store.GetEvents(number);
+        return events.Count < snapshot.Version || (events.Count == snapshot.Version && events.Count > 0 && events[^1].Hash != snapshot.Head);
     }
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<Platforms.UserRef>> NoLists = new Dictionary<string, IReadOnlyList<Platforms.UserRef>>();
@@ -164,12 +186,12 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
                 _ => now,
             })).ToArray();
 
-    /// <summary>Commits only the inbox key with the reply (no incident, no events, no steps).</summary>
+    /// <summary>Commits only the inbox key with the reply and whether it accepted (no incident, no events, no steps).</summary>
     private async Task<CommandReply> RecordAsync(ChatCommand origin, bool accepted, string reply, int? incident, CancellationToken cancellationToken)
     {
-        var result = await store.CommitAsync(new CommitRequest(InboxKey(origin), 0, 0, [], null, [], reply), cancellationToken);
+        var result = await store.CommitAsync(new CommitRequest(InboxKey(origin), 0, 0, [], null, [], reply, accepted), cancellationToken);
         return result.Status == CommitStatus.Duplicate && result.Reply is { } first
-            ? new CommandReply(true, first, incident, Redelivered: true)
+            ? new CommandReply(result.Accepted, first, incident, Redelivered: true)
             : new CommandReply(accepted, reply, incident);
     }
 }

@@ -1,3 +1,4 @@
 namespace ImtBot.Core.Ports;
 
-public sealed record CommitResult(CommitStatus Status, string? Reply = null);
+/// <summary>A commit's outcome; for <see cref="CommitStatus.Duplicate"/>, the first reply and whether it was accepted.</summary>
+public sealed record CommitResult(CommitStatus Status, string? Reply = null, bool Accepted = true);

@@ -9,8 +9,8 @@ public interface IIncidentLog
     /// <summary>Commits atomically and durably (fsynced) before completing.</summary>
     Task<CommitResult> CommitAsync(CommitRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>The reply recorded for an inbox key, or null if the key was never seen.</summary>
-    string? FindInboxReply(string inboxKey);
+    /// <summary>The reply (and whether it accepted) recorded for an inbox key, or null if the key was never seen.</summary>
+    InboxReply? FindInboxReply(string inboxKey);
 
     /// <summary>The next free incident number (max + 1). A commit that takes a number already taken is a conflict.</summary>
     int NextIncidentNumber();

@@ -138,8 +138,23 @@ public sealed partial class SlackHttpEndpoints(SlackInbound inbound, SlackSignat
         }
     }
 
-    private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Form(byte[] body) =>
-        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+    /// <summary>
+    /// The form's fields, each exactly once: a field given twice (<c>user_id=U222&amp;user_id=U111</c>) is not a form Slack
+    /// sends, and read as one value it came out as "U222,U111" — a 400 instead.
+    /// </summary>
+    private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Form(byte[] body)
+    {
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        foreach (var (name, values) in form)
+        {
+            if (values.Count > 1)
+            {
+                throw new SlackPayloadException($"The form gives the field \"{name}\" {values.Count} times; Slack sends each field once.");
+            }
+        }
+
+        return form;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} rejected: {Reason} (from {Remote})")]
     private static partial void LogRejected(ILogger logger, string path, string reason, string remote);

@@ -45,7 +45,7 @@ internal static class CommitWork
         var inbox = indexes.Inbox;
         if (request.InboxKey is { } key && inbox.Find(key) is { } seen)
         {
-            return new CommitResult(CommitStatus.Duplicate, seen);
+            return new CommitResult(CommitStatus.Duplicate, seen.Text, seen.Accepted);
         }
 
         // The stored version and head, from the writer's map of every snapshot (no read of the document).
@@ -63,9 +63,10 @@ internal static class CommitWork
         {
             db.GetCollection(Collections.Inbox).Insert(new BsonDocument
             {
-                ["_id"] = inbox.Add(inboxKey, request.Reply, prepared.At),
+                ["_id"] = inbox.Add(inboxKey, new InboxReply(request.Reply, request.Accepted), prepared.At),
                 ["key"] = inboxKey,
                 ["reply"] = request.Reply,
+                ["accepted"] = request.Accepted,
                 ["incident"] = request.Incident,
                 ["at"] = Times.ToTicks(prepared.At),
             });
@@ -107,7 +108,7 @@ internal static class CommitWork
         }
 
         faults.Hit(FaultPoint.AfterSteps, request);
-        return new CommitResult(CommitStatus.Committed, request.Reply);
+        return new CommitResult(CommitStatus.Committed, request.Reply, request.Accepted);
     }
 
     /// <summary>Checks the request is well formed before the writer starts on it (a caller bug, not a user mistake).</summary>

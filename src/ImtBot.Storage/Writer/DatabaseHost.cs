@@ -18,7 +18,13 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
     private long _generation;
     private volatile StoreHealth _health = StoreHealth.NotReady("not opened yet");
 
-    public StoreHealth Health => _health;
+    /// <summary>Open, verified, and the latest write batch succeeded (a reopened engine reads fine on a full disk).</summary>
+    public StoreHealth Health => _health is { Ready: true } && Writes.Failure is { } failure
+        ? StoreHealth.NotReady($"the last write failed: {failure}")
+        : _health;
+
+    /// <summary>The outcome of the latest write batch, recorded by the writer and the log sync.</summary>
+    public WriteOutcomes Writes { get; } = new();
 
     public string Path { get; } = path;
 

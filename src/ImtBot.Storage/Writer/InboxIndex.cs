@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ImtBot.Core.Ports;
 using ImtBot.Storage.Documents;
 using LiteDB;
 
@@ -27,15 +28,15 @@ namespace ImtBot.Storage.Writer;
 /// </summary>
 internal sealed class InboxIndex(TimeSpan window)
 {
-    private readonly ConcurrentDictionary<string, string> _committed = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _tentative = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InboxReply> _committed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InboxReply> _tentative = new(StringComparer.Ordinal);
     private readonly List<(string Key, long At)> _tentativeOrder = [];
     private readonly Queue<(string Key, long Expires)> _expiry = new();
     private long _generation = -1;
     private long _lastId;
 
-    /// <summary>The reply recorded for a committed key, for readers; null when unseen or while the index is rebuilt.</summary>
-    public string? FindCommitted(string key, long generation) =>
+    /// <summary>The reply (and whether it accepted) recorded for a committed key, for readers; null when unseen or while the index is rebuilt.</summary>
+    public InboxReply? FindCommitted(string key, long generation) =>
         Interlocked.Read(ref _generation) == generation && _committed.TryGetValue(key, out var reply) ? reply : null;
 
     /// <summary>Rebuilds the index from the file of the engine just opened (<paramref name="generation"/>), before it is handed out.</summary>
@@ -46,11 +47,11 @@ internal sealed class InboxIndex(TimeSpan window)
     }
 
     /// <summary>Writer thread: the reply of a key committed or added in the open transaction, or null.</summary>
-    public string? Find(string key) =>
+    public InboxReply? Find(string key) =>
         _tentative.TryGetValue(key, out var reply) || _committed.TryGetValue(key, out reply) ? reply : null;
 
     /// <summary>Writer thread: records a key in the open transaction; returns the inbox document's number.</summary>
-    public long Add(string key, string reply, DateTimeOffset at)
+    public long Add(string key, InboxReply reply, DateTimeOffset at)
     {
         _tentative[key] = reply;
         _tentativeOrder.Add((key, at.UtcTicks));
@@ -81,13 +82,16 @@ internal sealed class InboxIndex(TimeSpan window)
         _tentativeOrder.Clear();
     }
 
+    /// <summary>The inbox document's reply; documents written before <c>accepted</c> was stored were accepted replies.</summary>
+    public static InboxReply Read(BsonDocument d) => new(d["reply"].AsString, !d.TryGetValue("accepted", out var a) || !a.IsBoolean || a.AsBoolean);
+
     private void Load(LiteDatabase db, DateTimeOffset now)
     {
         _committed.Clear();
         _expiry.Clear();
         Rollback();
         var newestFirst = db.GetCollection(Collections.Inbox).Find(Query.All("_id", Query.Descending));
-        var recent = new List<(string Key, string Reply, long At)>();
+        var recent = new List<(string Key, InboxReply Reply, long At)>();
         long? newest = null;
         foreach (var d in newestFirst)
         {
@@ -103,7 +107,7 @@ internal sealed class InboxIndex(TimeSpan window)
                 break;
             }
 
-            recent.Add((d["key"].AsString, d["reply"].AsString, at));
+            recent.Add((d["key"].AsString, Read(d), at));
         }
 
         if (newest is null)

@@ -11,13 +11,13 @@ namespace ImtBot.Storage.Writer;
 /// </summary>
 internal sealed class LogSyncer : IDisposable
 {
-    private readonly Channel<(List<WorkItem> Items, long Generation)> _queue =
-        Channel.CreateUnbounded<(List<WorkItem>, long)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<(List<WorkItem> Items, long Generation, long Batch)> _queue =
+        Channel.CreateUnbounded<(List<WorkItem>, long, long)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     private readonly DatabaseHost _host;
     private readonly string _logPath;
     private readonly Thread _thread;
-    private readonly List<(List<WorkItem> Items, long Generation)> _pending = [];
+    private readonly List<(List<WorkItem> Items, long Generation, long Batch)> _pending = [];
     private SafeFileHandle? _handle;
     private long _handleGeneration = -1;
     private Exception? _fault;
@@ -47,7 +47,7 @@ internal sealed class LogSyncer : IDisposable
     /// <summary>A failed fsync, once: the writer then drops the engine (its log may not be durable) and reopens.</summary>
     public Exception? TakeFault() => Interlocked.Exchange(ref _fault, null);
 
-    public void Enqueue(List<WorkItem> items, long generation) => _queue.Writer.TryWrite((items, generation));
+    public void Enqueue(List<WorkItem> items, long generation, long batch) => _queue.Writer.TryWrite((items, generation, batch));
 
     public void Dispose()
     {
@@ -80,12 +80,17 @@ internal sealed class LogSyncer : IDisposable
             {
                 failure = e;
                 Interlocked.Exchange(ref _fault, e);
+                foreach (var (_, _, batch) in _pending)
+                {
+                    _host.Writes.Failed(batch, e);
+                }
             }
 
-            foreach (var (items, itemsGeneration) in _pending)
+            foreach (var (items, itemsGeneration, batch) in _pending)
             {
                 if (failure is null && itemsGeneration == generation)
                 {
+                    StoreWriter.Succeeded(_host, batch, items);
                     StoreWriter.Complete(items);
                     continue;
                 }

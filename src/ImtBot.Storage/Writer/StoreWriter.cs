@@ -26,6 +26,7 @@ internal sealed class StoreWriter : IDisposable
     private long _items;
     private long _applyTicks;
     private long _checkpointTicks;
+    private long _batchNumber;
 
     public StoreWriter(DatabaseHost host, FaultInjector faults, WriterIndexes indexes, Func<DateTimeOffset> now, int maxBatch, DurabilityMode durability)
     {
@@ -79,6 +80,15 @@ internal sealed class StoreWriter : IDisposable
             {
                 item.Succeed();
             }
+        }
+    }
+
+    /// <summary>A batch made durable counts as a successful write if anything in it was written (not every item failed alone).</summary>
+    internal static void Succeeded(DatabaseHost host, long batch, List<WorkItem> items)
+    {
+        if (items.Exists(i => i.Error is null))
+        {
+            host.Writes.Succeeded(batch);
         }
     }
 
@@ -158,6 +168,7 @@ internal sealed class StoreWriter : IDisposable
     private void RunBatch(List<WorkItem> batch)
     {
         long generation;
+        var number = ++_batchNumber;
         try
         {
             DropEngineIfSyncFailed();
@@ -192,6 +203,7 @@ internal sealed class StoreWriter : IDisposable
                 _host.Fault(e);
             }
 
+            _host.Writes.Failed(number, e);
             var fault = e as StorageUnavailableException
                 ?? new StorageUnavailableException($"The write was not made durable and is not acknowledged: {e.Message}", e);
             foreach (var item in batch)
@@ -204,10 +216,11 @@ internal sealed class StoreWriter : IDisposable
 
         if (_syncer is not null)
         {
-            _syncer.Enqueue([.. batch], generation);
+            _syncer.Enqueue([.. batch], generation, number);
         }
         else
         {
+            Succeeded(_host, number, batch);
             Complete(batch);
         }
     }

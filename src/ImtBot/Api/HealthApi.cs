@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ImtBot.Api;
 
-/// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the store is open, its lock held and its chains verified.</summary>
+/// <summary>
+/// <c>/healthz</c>: the process answers. <c>/readyz</c>: the store is open, its lock held, its chains verified, its last
+/// write succeeded and its disk above <c>Storage:MinFreeBytes</c> (docs/reliability.md §Durability).
+/// </summary>
 public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)

@@ -3,6 +3,7 @@ using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Ports;
 using ImtBot.Core.Reviews;
+using ImtBot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ImtBot.Api;
@@ -44,8 +45,14 @@ public static class IncidentsApi
             ? TypedResults.Text(ReviewWriter.ToMarkdown(events), "text/markdown; charset=utf-8")
             : NotFound(number);
 
-    internal static Results<Ok<ChainAuditDto>, ProblemHttpResult> Audit(int number, IIncidentQueries store) =>
-        Events(store, number) is { } events ? TypedResults.Ok(ChainAuditDto.From(ChainVerifier.Verify(events))) : NotFound(number);
+    /// <summary>
+    /// The same check as <c>imtbot verify</c> and the start-up check behind <c>/readyz</c>: the chain recomputed from the
+    /// stored events, and its end against the snapshot's version and head (so a deleted last event is caught too).
+    /// </summary>
+    internal static Results<Ok<ChainAuditDto>, ProblemHttpResult> Audit(int number, LiteIncidentStore store) =>
+        store.FindIncident(number) is null && Events(store, number) is null
+            ? NotFound(number)
+            : TypedResults.Ok(ChainAuditDto.From(store.Verify(number)));
 
     private static IReadOnlyList<IncidentEvent>? Events(IIncidentQueries store, int number)
     {

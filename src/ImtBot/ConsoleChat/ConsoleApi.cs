@@ -6,6 +6,7 @@ using ImtBot.Api;
 using ImtBot.Core.Commands;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
+using ImtBot.Storage;
 
 namespace ImtBot.ConsoleChat;
 
@@ -74,8 +75,13 @@ public static partial class ConsoleApi
             return Results.Ok(new { replies = Array.Empty<object>(), message = posted.Key });
         }
 
-        var reply = await commands.HandleAsync(
-            new ChatCommand(ResolveMentions(chat, commandText), chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, channel.Id), deliveryId), ct);
+        var (reply, unavailable) = await HandleAsync(
+            commands, new ChatCommand(ResolveMentions(chat, commandText), chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, channel.Id), deliveryId), ct);
+        if (reply is null)
+        {
+            return unavailable!;
+        }
+
         if (!reply.Redelivered)
         {
             // The command as typed, shown to its sender only; posted once handled, so a redelivery does not show it twice.
@@ -107,9 +113,9 @@ public static partial class ConsoleApi
 
         var text = CardCommandText.Compose(command, CardCommandText.Picks(BoundedJson.String(data, CardCommandText.UserInput)), BoundedJson.String(data, CardCommandText.TextInput));
         var deliveryId = BoundedJson.String(body, "id") ?? Guid.NewGuid().ToString("N");
-        var reply = await commands.HandleAsync(
-            new ChatCommand(ResolveMentions(chat, text), chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, message.ChannelId), "console:action:" + deliveryId), ct);
-        return await ReplyAsync(chat, message.ChannelId, user, reply);
+        var (reply, unavailable) = await HandleAsync(
+            commands, new ChatCommand(ResolveMentions(chat, text), chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, message.ChannelId), "console:action:" + deliveryId), ct);
+        return reply is null ? unavailable! : await ReplyAsync(chat, message.ChannelId, user, reply);
     }
 
     private static async Task Stream(HttpContext context, string? user, ConsoleChatService chat, ConsoleHub hub)
@@ -150,6 +156,23 @@ public static partial class ConsoleApi
 
         var userId = BoundedJson.String(body!, "user");
         return chat.FindUser(userId) is { } user ? (body, user, null) : (null, null!, UnknownUser(chat, userId));
+    }
+
+    /// <summary>
+    /// The command's reply; or, when the store could not take it (a failed or refused write: nothing acknowledged), a 503
+    /// saying why and what to do instead of a 500 with a stack trace. Sent again with the same id once <c>/readyz</c> is
+    /// ready, the inbox applies it once (docs/reliability.md §Inbox).
+    /// </summary>
+    private static async Task<(CommandReply? Reply, IResult? Unavailable)> HandleAsync(ICommandHandler commands, ChatCommand command, CancellationToken ct)
+    {
+        try
+        {
+            return (await commands.HandleAsync(command, ct), null);
+        }
+        catch (StorageUnavailableException e)
+        {
+            return (null, BoundedJson.Problem(503, $"{e.Message} Send it again with the same \"id\" once /readyz answers 200: it is applied once."));
+        }
     }
 
     private static async Task<IResult> ReplyAsync(ConsoleChatService chat, string channelId, ConsoleUser user, CommandReply reply)

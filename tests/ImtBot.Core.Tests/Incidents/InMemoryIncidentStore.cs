@@ -13,7 +13,7 @@ namespace ImtBot.Core.Tests.Incidents;
 internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<string, string> inbox = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InboxReply> inbox = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<IncidentEvent>> events = [];
     private readonly Dictionary<int, IncidentSnapshot> snapshots = [];
     private readonly Dictionary<string, OutboxStep> steps = new(StringComparer.Ordinal);
@@ -50,7 +50,7 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
         {
             if (request.InboxKey is { } key && inbox.TryGetValue(key, out var first))
             {
-                return new CommitResult(CommitStatus.Duplicate, first);
+                return new CommitResult(CommitStatus.Duplicate, first.Text, first.Accepted);
             }
 
             if (request.Incident != 0 && request.Events.Count > 0)
@@ -97,7 +97,7 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
 
             if (request.InboxKey is { } k)
             {
-                inbox[k] = request.Reply;
+                inbox[k] = new InboxReply(request.Reply, request.Accepted);
             }
 
             Commits++;
@@ -105,7 +105,7 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
         }
     }
 
-    public string? FindInboxReply(string inboxKey)
+    public InboxReply? FindInboxReply(string inboxKey)
     {
         lock (gate)
         {

@@ -41,6 +41,27 @@ public sealed class SlackHttpPayloadErrorsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commands_FieldTwiceInASignedForm_Is400AndNothingReachesTheHandler()
+    {
+        var response = await host.PostSignedAsync("/api/slack/commands", SlackPayloads.Command("resolved INC-42", user: "U222") + "&user_id=U111");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Handler.Received);
+        Assert.Contains("\"user_id\" 2 times", host.Logs.All);
+    }
+
+    [Fact]
+    public async Task Interactions_PayloadTwice_Is400()
+    {
+        var payload = SlackPayloads.Interaction(SlackPayloads.Button("ack INC-42"));
+
+        var response = await host.PostSignedAsync("/api/slack/interactions", payload + "&" + payload);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Handler.Received);
+    }
+
+    [Fact]
     public async Task Events_FieldOfTheWrongType_Is400AndNamesThePath()
     {
         var envelope = SlackPayloads.Event(SlackPayloads.Mention("<@UBOT> status"));

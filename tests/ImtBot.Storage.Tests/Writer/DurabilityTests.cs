@@ -115,6 +115,31 @@ public sealed class DurabilityTests : IDisposable
         Assert.Null(store.GetSetting("k"));
     }
 
+    [Theory]
+    [InlineData(DurabilityMode.Checkpoint)]
+    [InlineData(DurabilityMode.SyncLog)]
+    public async Task ProbeAsync_WritesStillFailing_StaysNotReadyUntilAWriteSucceeds(DurabilityMode durability)
+    {
+        using var store = _temp.Open(durability);
+        store.FaultHook = (p, _) =>
+        {
+            if (p == FaultPoint.BeforeCommit)
+            {
+                throw new IOException("No space left on device");
+            }
+        };
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.CommitAsync(Requests.Declare(1)));
+
+        var stillFull = await store.ProbeAsync();
+
+        Assert.False(stillFull.Ready);
+        Assert.Contains("No space left on device", stillFull.Reason);
+        store.FaultHook = null;
+        Assert.True((await store.ProbeAsync()).Ready);
+        Assert.True(store.IsReady);
+        Assert.Null(store.FindIncident(1));
+    }
+
     private int IncidentsInDataFileOnly() => IncidentsInCopy(withLog: false);
 
     private int IncidentsInCopy(bool withLog)

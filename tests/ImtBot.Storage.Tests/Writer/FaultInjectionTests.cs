@@ -76,7 +76,7 @@ public sealed class FaultInjectionTests : IDisposable
 
         await Assert.ThrowsAsync<InjectedFault>(() => store.CommitAsync(note));
 
-        Assert.Null(store.FindInboxReply("target"));
+        Assert.Null(store.FindInboxReply("target")?.Text);
         Assert.Equal(CommitStatus.Committed, (await store.CommitAsync(note)).Status);
         Assert.Equal(CommitStatus.Duplicate, (await store.CommitAsync(note)).Status);
         Assert.Equal(2, store.FindIncident(1)!.Version);
@@ -154,7 +154,7 @@ public sealed class FaultInjectionTests : IDisposable
     {
         Assert.Equal(1, store.FindIncident(1)!.Version);
         Assert.Single(store.GetEvents(1));
-        Assert.Null(store.FindInboxReply("target"));
+        Assert.Null(store.FindInboxReply("target")?.Text);
         Assert.Equal(["1:post_card:1"], store.GetSteps(OutboxStatus.Pending).Select(s => s.Key));
     }
 }

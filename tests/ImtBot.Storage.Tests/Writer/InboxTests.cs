@@ -41,7 +41,7 @@ public sealed class InboxTests : IDisposable
 
         Assert.Equal(CommitStatus.Duplicate, again.Status);
         Assert.Equal("first", again.Reply);
-        Assert.Equal("first", store.FindInboxReply("Ev1"));
+        Assert.Equal("first", store.FindInboxReply("Ev1")?.Text);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class InboxTests : IDisposable
         _temp.Time.Advance(TimeSpan.FromMinutes(61));
         await store.CommitAsync(Record("Ev2", "later"));
 
-        Assert.Null(store.FindInboxReply("Ev1"));
+        Assert.Null(store.FindInboxReply("Ev1")?.Text);
         Assert.Equal(CommitStatus.Committed, (await store.CommitAsync(Record("Ev1", "second"))).Status);
     }
 
@@ -75,8 +75,8 @@ public sealed class InboxTests : IDisposable
         // Half an hour of running time later the older key has had its hour; the later one has not.
         _temp.Time.Advance(TimeSpan.FromMinutes(31));
         await reopened.CommitAsync(Record("Ev-other", "other"));
-        Assert.Null(reopened.FindInboxReply("timer:1:remind:1.3"));
-        Assert.Equal("late", reopened.FindInboxReply("Ev-late"));
+        Assert.Null(reopened.FindInboxReply("timer:1:remind:1.3")?.Text);
+        Assert.Equal("late", reopened.FindInboxReply("Ev-late")?.Text);
     }
 
     [Fact]
@@ -95,9 +95,9 @@ public sealed class InboxTests : IDisposable
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.CommitAsync(Record("Ev1", "first")));
 
-        Assert.Null(store.FindInboxReply("Ev1"));
+        Assert.Null(store.FindInboxReply("Ev1")?.Text);
         Assert.Equal(CommitStatus.Committed, (await store.CommitAsync(Record("Ev1", "retry"))).Status);
-        Assert.Equal("retry", store.FindInboxReply("Ev1"));
+        Assert.Equal("retry", store.FindInboxReply("Ev1")?.Text);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class InboxTests : IDisposable
 
         using (var reopened = _temp.Open())
         {
-            Assert.Equal("first", reopened.FindInboxReply("Ev-a"));
+            Assert.Equal("first", reopened.FindInboxReply("Ev-a")?.Text);
             Assert.Equal(CommitStatus.Duplicate, (await reopened.CommitAsync(Record("Ev-b", "again"))).Status);
             Assert.Equal(CommitStatus.Committed, (await reopened.CommitAsync(Record("Ev-c", "third"))).Status);
         }
@@ -141,6 +141,44 @@ public sealed class InboxTests : IDisposable
 
     private LiteIncidentStore Open(TimeSpan window) =>
         new(new StorageOptions { Path = _temp.DbPath, Durability = DurabilityMode.Checkpoint, InboxWindow = window }, _temp.Time);
+
+    [Fact]
+    public async Task CommitAsync_RejectionRedelivered_DuplicateSaysNotAccepted_AlsoAfterReopen()
+    {
+        using (var store = _temp.Open())
+        {
+            await store.CommitAsync(new CommitRequest("Ev-no", 0, 0, [], null, [], "no such incident", Accepted: false));
+
+            var again = await store.CommitAsync(Record("Ev-no", "second"));
+
+            Assert.Equal(new CommitResult(CommitStatus.Duplicate, "no such incident", Accepted: false), again);
+            Assert.Equal(new InboxReply("no such incident", false), store.FindInboxReply("Ev-no"));
+        }
+
+        using var reopened = _temp.Open();
+        Assert.Equal(new InboxReply("no such incident", false), reopened.FindInboxReply("Ev-no"));
+    }
+
+    [Fact]
+    public async Task Reopen_InboxDocumentWithoutAccepted_ReadAsAccepted()
+    {
+        using (var store = _temp.Open())
+        {
+            await store.CommitAsync(Record("Ev-old", "from an older version"));
+        }
+
+        RawDatabase.Edit(_temp.DbPath, db =>
+        {
+            var inbox = db.GetCollection("inbox");
+            var doc = inbox.FindOne(Query.EQ("key", "Ev-old"));
+            doc.Remove("accepted");
+            inbox.Update(doc);
+        });
+
+        using var reopened = _temp.Open();
+        Assert.Equal(new InboxReply("from an older version", true), reopened.FindInboxReply("Ev-old"));
+        Assert.Equal(new CommitResult(CommitStatus.Duplicate, "from an older version", Accepted: true), await reopened.CommitAsync(Record("Ev-old", "x")));
+    }
 
     private static CommitRequest Record(string key, string reply) => new(key, 0, 0, [], null, [], reply);
 }

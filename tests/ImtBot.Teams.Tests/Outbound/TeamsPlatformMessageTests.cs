@@ -332,6 +332,31 @@ public sealed class TeamsPlatformMessageTests : IDisposable
         Assert.Empty(evil.Http.Requests);
     }
 
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net:8443/amer/tenant/")]
+    [InlineData("https://smba.trafficmanager.net:80/amer/tenant/")]
+    [InlineData("http://smba.trafficmanager.net/amer/tenant/")]
+    public async Task PostToChannel_AllowedHostOnAnotherPortOrScheme_FailsWithoutSendingTheToken(string serviceUrl)
+    {
+        using var other = new PlatformFixture(new ImtBot.Teams.Activities.TeamReference(serviceUrl, PlatformFixture.GeneralId, null, null, TeamsTestHost.TenantId, null));
+
+        var outcome = await other.RunAsync(new PostToChannel("hello"), PlatformFixture.ChannelLinks());
+
+        Assert.Equal(EffectOutcomeKind.Failed, outcome.Kind);
+        Assert.Contains("ConnectorAllowedHosts", outcome.Error, StringComparison.Ordinal);
+        Assert.Empty(other.Http.Requests);
+    }
+
+    [Fact]
+    public async Task PostToChannel_AllowedHostWithTheDefaultPortWritten_Sends()
+    {
+        using var explicitPort = new PlatformFixture(new ImtBot.Teams.Activities.TeamReference("https://smba.trafficmanager.net:443/amer/tenant/", PlatformFixture.GeneralId, null, null, TeamsTestHost.TenantId, null));
+
+        var outcome = await explicitPort.RunAsync(new PostToChannel("hello"), PlatformFixture.ChannelLinks());
+
+        Assert.Equal(EffectOutcomeKind.Done, outcome.Kind);
+    }
+
     [Fact]
     public async Task NotifyUser_SendsADirectMessage()
     {

@@ -35,6 +35,41 @@ public class BadInputTests : IAsyncLifetime
         Assert.Contains("not valid JSON", await response.Content.ReadAsStringAsync());
     }
 
+    public static TheoryData<string, byte[], string> NotQuiteJson => new()
+    {
+        { "a key twice", Encoding.UTF8.GetBytes("{\"user\":\"alice\",\"user\":\"bob\",\"channel\":\"general\",\"text\":\"/incident declare x\"}"), "user" },
+        { "invalid UTF-8", [.. Encoding.UTF8.GetBytes("{\"user\":\"alice\",\"channel\":\"general\",\"text\":\"/incident declare "), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\"}")], "$.text" },
+        { "a lone surrogate", Encoding.UTF8.GetBytes("{\"user\":\"alice\",\"channel\":\"general\",\"text\":\"/incident declare \\ud800 x\"}"), "$.text" },
+        { "a lone surrogate in a name", Encoding.UTF8.GetBytes("{\"user\":\"alice\",\"channel\":\"general\",\"text\":\"/incident declare x\",\"\\udc00\":1}"), "property name" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotQuiteJson))]
+    public async Task PostMessage_NotQuiteJson_400SayingWhatIsWrongAndNothingStored(string what, byte[] body, string named)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await _host.Http.PostAsync("/api/console/messages", content);
+
+        var detail = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {response.StatusCode} {detail}");
+        Assert.Contains("not valid JSON", detail);
+        Assert.Contains(named, detail);
+        Assert.Empty(await _host.GetArrayAsync("/api/incidents"));
+    }
+
+    [Fact]
+    public async Task PostAction_KeyTwiceInsideData_400()
+    {
+        var content = new StringContent("{\"user\":\"alice\",\"messageId\":\"m\",\"data\":{\"command\":\"ack\",\"command\":\"resolved\"}}", Encoding.UTF8, "application/json");
+
+        var response = await _host.Http.PostAsync("/api/console/actions", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("command", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task PostMessage_BodyOver256KB_413AndNothingStored()
     {

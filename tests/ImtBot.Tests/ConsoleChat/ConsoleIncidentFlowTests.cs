@@ -119,4 +119,21 @@ public class ConsoleIncidentFlowTests
         Assert.Single(await host.MessagesAsync("general"), m => (string)m!["text"]! == body.text);
         Assert.Single(await host.MessagesAsync("general"), m => (string)m!["user"]! == "imtbot" && (string)m["text"]! == (string)firstReply["text"]!);
     }
+
+    [Theory]
+    [InlineData("/incident resolved")]
+    [InlineData("/incident note INC-7 looking into it")]
+    public async Task RejectedDelivery_PostedTwice_SecondAnswerIsTheSameRejection(string text)
+    {
+        await using var host = await TestHost.StartAsync();
+        var body = new { user = "alice", channel = "general", text, id = "rejected-1" };
+
+        var first = (await (await host.Http.PostAsJsonAsync("/api/console/messages", body)).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["replies"]![0]!;
+        var second = (await (await host.Http.PostAsJsonAsync("/api/console/messages", body)).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["replies"]![0]!;
+
+        Assert.False((bool)first["accepted"]!);
+        Assert.False((bool)second["accepted"]!);
+        Assert.Equal((string)first["text"]!, (string)second["text"]!);
+        Assert.Null((string?)second["message"]);
+    }
 }
