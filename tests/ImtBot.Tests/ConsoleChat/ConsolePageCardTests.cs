@@ -56,7 +56,7 @@ public class ConsolePageCardTests
         await using var host = await TestHost.StartAsync(settings: OnCall);
         await DeclareAndPageAsync(host);
 
-        await host.AdvanceAsync(TimeSpan.FromHours(1));
+        await host.AdvanceAsync(TimeSpan.FromMinutes(5)); // the SEV1 page timeout: bob's page expires, carol is paged
         await host.DrainOutboxAsync();
 
         var bob = await PageMessageAsync(host, "bob");
