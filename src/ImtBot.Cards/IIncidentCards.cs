@@ -17,7 +17,8 @@ public interface IIncidentCards
     /// <param name="notice">A line the platform adds under the card (why the incident lives in a thread), or null.</param>
     JsonNode Incident(string platform, IncidentState incident, string? notice = null);
 
-    JsonNode Page(string platform, IncidentState incident, Page page);
+    /// <param name="channelUrl">A link that opens the incident channel (a "Join its channel" button), or null when unknown.</param>
+    JsonNode Page(string platform, IncidentState incident, Page page, string? channelUrl = null);
 
     JsonNode StatusUpdate(string platform, IncidentState incident, StatusUpdate update);
 

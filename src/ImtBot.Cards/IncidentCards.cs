@@ -13,8 +13,8 @@ public sealed class IncidentCards(ICardRenderer renderer, IncidentOptions? incid
     public JsonNode Incident(string platform, IncidentState incident, string? notice = null) =>
         renderer.Render(platform, CardNames.Incident, IncidentCardModel.From(incident, CardText.For(platform), notice));
 
-    public JsonNode Page(string platform, IncidentState incident, Page page) =>
-        renderer.Render(platform, CardNames.Page, PageCardModel.From(incident, page, CardText.For(platform)));
+    public JsonNode Page(string platform, IncidentState incident, Page page, string? channelUrl = null) =>
+        renderer.Render(platform, CardNames.Page, PageCardModel.From(incident, page, CardText.For(platform), channelUrl));
 
     public JsonNode StatusUpdate(string platform, IncidentState incident, StatusUpdate update) =>
         renderer.Render(platform, CardNames.Update, StatusUpdateCardModel.From(incident, update, CardText.For(platform)));

@@ -178,6 +178,46 @@ public sealed class CardTemplatesTests
         Assert.Contains(Strings(declined), t => t.Contains("You declined this page", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(PlatformNames.Teams, "Action.OpenUrl")]
+    [InlineData(PlatformNames.Slack, "button")]
+    public void Page_ChannelLinkKnown_OffersJoinItsChannelAsALinkButton_AnsweredOrNot(string platform, string type)
+    {
+        var cards = new IncidentCards(Renderer);
+        var incident = SampleIncidents.Active(platform);
+        var paged = new Page("p7", SampleIncidents.Person(platform, "Bob Okafor"), "ops", null, incident.DeclaredAt, incident.DeclaredAt.AddMinutes(5), 1, PageStatus.Paged, null);
+        const string url = "https://slack.com/app_redirect?channel=C0INC42";
+
+        var open = cards.Page(platform, incident, paged, url);
+        var acknowledged = cards.Page(platform, incident, paged with { Status = PageStatus.Acknowledged, AnsweredAt = incident.DeclaredAt.AddMinutes(2) }, url);
+        var unknown = cards.Page(platform, incident, paged with { Status = PageStatus.Acknowledged, AnsweredAt = incident.DeclaredAt.AddMinutes(2) });
+
+        foreach (var card in new[] { open, acknowledged })
+        {
+            var link = Assert.Single(Objects(card), o => o["url"] is not null);
+            Assert.Equal((type, url), ((string?)link["type"], (string?)link["url"]));
+            Assert.Contains(PageCardModel.JoinChannel, link.ToJsonString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, Objects(open).Count(o => (string?)o["type"] is "Action.Execute" or "button" && o["url"] is null));
+        Assert.DoesNotContain(Objects(acknowledged), o => (string?)o["type"] is "Action.Execute" || ((string?)o["type"] == "button" && o["url"] is null));
+        Assert.DoesNotContain(Objects(unknown), o => (string?)o["type"] is "ActionSet" or "actions" or "Action.OpenUrl" or "button");
+    }
+
+    [Theory]
+    [InlineData(PlatformNames.Teams, "Dana Kowalski")]
+    [InlineData(PlatformNames.Slack, "<@U0DANAKO1>")]
+    public void Page_ExpiredAndEscalated_NamesWhoIsPagedNext(string platform, string next)
+    {
+        var incident = SampleIncidents.All(platform).Select(s => s.Incident).First(i => i.Pages.Any(p => p.Status == PageStatus.Expired));
+        var expired = incident.Pages.First(p => p.Status == PageStatus.Expired);
+
+        var card = new IncidentCards(Renderer).Page(platform, incident, expired);
+
+        Assert.Contains(Strings(card), t => t.Contains("expired without an answer", StringComparison.Ordinal) && t.Contains(next + " is paged next", StringComparison.Ordinal));
+        Assert.DoesNotContain(Objects(card), o => (string?)o["type"] is "Action.Execute" or "button");
+    }
+
     [Fact]
     public void Reminder_UpdateReminder_SnoozesWithTheReminderName()
     {

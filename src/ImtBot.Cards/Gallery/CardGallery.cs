@@ -46,6 +46,11 @@ public static class CardGallery
         return written;
     }
 
+    /// <summary>A link to the incident channel as each platform's page card carries it (the console uses the Teams cards).</summary>
+    private static string SampleChannelUrl(string platform) => platform == PlatformNames.Slack
+        ? "https://slack.com/app_redirect?channel=C0INC42"
+        : "https://teams.microsoft.com/l/channel/19%3Ainc42%40thread.tacv2/inc-42?groupId=00000000-0000-0000-0000-000000000042";
+
     /// <summary>Every card name, the template it uses and its view model, for one platform.</summary>
     public static IEnumerable<(string Name, string Template, object Model)> Samples(string platform)
     {
@@ -65,7 +70,12 @@ public static class CardGallery
                 ?? new Page("sample", SampleIncidents.Person(platform, "Bob Okafor"), "ops", null, incident.DeclaredAt.AddMinutes(1), incident.DeclaredAt.AddMinutes(1) + incident.Policy.PageTimeout, 1, PageStatus.Paged, null);
             yield return ($"{CardNames.Page}-{sample}", CardNames.Page, PageCardModel.From(incident, page, text));
             var answered = page with { Status = PageStatus.Acknowledged, AnsweredAt = page.SentAt.AddMinutes(2) };
-            yield return ($"{CardNames.Page}-{sample}-acknowledged", CardNames.Page, PageCardModel.From(incident, answered, text));
+            yield return ($"{CardNames.Page}-{sample}-acknowledged", CardNames.Page, PageCardModel.From(incident, answered, text, SampleChannelUrl(platform)));
+            if (incident.Pages.FirstOrDefault(p => p.Status == PageStatus.Expired) is { } expired)
+            {
+                yield return ($"{CardNames.Page}-{sample}-expired", CardNames.Page, PageCardModel.From(incident, expired, text, SampleChannelUrl(platform)));
+            }
+
             var update = incident.Updates.Count > 0 ? incident.Updates[^1] : new StatusUpdate(incident.DeclaredAt.AddMinutes(10), incident.DeclaredBy, "We are looking into it.");
             yield return ($"{CardNames.Update}-{sample}", CardNames.Update, StatusUpdateCardModel.From(incident, update, text));
             yield return ($"{CardNames.Review}-{sample}", CardNames.Review, ReviewCardModel.From(incident, text));

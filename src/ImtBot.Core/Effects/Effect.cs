@@ -11,6 +11,7 @@ namespace ImtBot.Core.Effects;
 [JsonDerivedType(typeof(SyncIncidentCard), "sync_card")]
 [JsonDerivedType(typeof(InviteUsers), "invite")]
 [JsonDerivedType(typeof(SendPage), "send_page")]
+[JsonDerivedType(typeof(SyncPageCard), "sync_page")]
 [JsonDerivedType(typeof(PostToChannel), "post_channel")]
 [JsonDerivedType(typeof(PostStatusUpdate), "post_update")]
 [JsonDerivedType(typeof(Announce), "announce")]

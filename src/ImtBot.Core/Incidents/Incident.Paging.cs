@@ -68,7 +68,7 @@ public static partial class Incident
 
         var actor = context.Actor;
         var events = new List<EventData> { new PageAcknowledged(page.Id) };
-        var effects = new List<Effect> { new InviteUsers([actor]), new SyncIncidentCard() };
+        var effects = new List<Effect> { new InviteUsers([actor]), new SyncIncidentCard(), new SyncPageCard(page.Id) };
         if (state.HandoverOf(page.Id) is { } handover)
         {
             return CompleteHandover(state, handover, events, effects, actor);
@@ -104,7 +104,7 @@ public static partial class Incident
         }
 
         var events = new List<EventData> { new PageDeclined(page.Id) };
-        var effects = new List<Effect> { new SyncIncidentCard() };
+        var effects = new List<Effect> { new SyncIncidentCard(), new SyncPageCard(page.Id) };
         var next = Escalate(state, page, "was declined", context, events, effects);
         var reply = next is null ? $"Declined the page on {state.Key}." : $"Declined the page on {state.Key}; {next} is paged instead.";
         return Decision.Accept(reply, events, effects);
@@ -119,7 +119,7 @@ public static partial class Incident
         }
 
         var events = new List<EventData> { new PageExpired(page.Id) };
-        var effects = new List<Effect> { new SyncIncidentCard() };
+        var effects = new List<Effect> { new SyncIncidentCard(), new SyncPageCard(page.Id) };
         var next = Escalate(state, page, "expired unanswered", context, events, effects);
         return Decision.Accept(next is null ? $"The page to {page.To} expired." : $"The page to {page.To} expired; {next} is paged next.", events, effects);
     }

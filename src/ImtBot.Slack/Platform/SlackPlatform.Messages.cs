@@ -81,20 +81,6 @@ public sealed partial class SlackPlatform
         return EffectOutcome.Done();
     }
 
-    private async Task<EffectOutcome> SendPageAsync(EffectContext context, SendPage send, CancellationToken ct)
-    {
-        if (send.To.Platform != PlatformNames.Slack)
-        {
-            return EffectOutcome.Failed($"cannot page a {send.To.Platform} user from Slack");
-        }
-
-        var dm = await api.Conversations.OpenAsync(send.To.Id, ct).ConfigureAwait(false);
-        var page = context.Incident.Pages.FirstOrDefault(p => p.Id == send.PageId)
-            ?? new Page(send.PageId, send.To, send.Role, send.Message, time.GetUtcNow(), send.Deadline, 1, PageStatus.Paged, null);
-        var ts = await PostOnceAsync(context, dm, Message(cards.Page(PlatformNames.Slack, context.Incident, page), context), "page", ct).ConfigureAwait(false);
-        return EffectOutcome.Done(new Dictionary<string, string> { ["slack:page:" + send.PageId] = dm + "/" + ts });
-    }
-
     private async Task<EffectOutcome> NotifyAsync(EffectContext context, NotifyUser notify, CancellationToken ct)
     {
         if (notify.To.Platform != PlatformNames.Slack)

@@ -45,6 +45,7 @@ public sealed partial class SlackPlatform(
                 SyncIncidentCard => await SyncCardAsync(context, cancellationToken).ConfigureAwait(false),
                 InviteUsers invite => await InviteAsync(context, invite.Users, cancellationToken).ConfigureAwait(false),
                 SendPage page => await SendPageAsync(context, page, cancellationToken).ConfigureAwait(false),
+                SyncPageCard sync => await SyncPageCardAsync(context, sync, cancellationToken).ConfigureAwait(false),
                 PostToChannel post => await PostInChannelAsync(context, Text(post.Text), "channel", cancellationToken).ConfigureAwait(false),
                 PostStatusUpdate update => await PostUpdateAsync(context, update, cancellationToken).ConfigureAwait(false),
                 Announce announce => await AnnounceAsync(context, Text(announce.Text), cancellationToken).ConfigureAwait(false),

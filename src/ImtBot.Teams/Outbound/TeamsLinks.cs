@@ -18,5 +18,9 @@ public static class TeamsLinks
     public const string ModeChannel = "channel";
     public const string ModeThread = "thread";
 
+    /// <summary>The activity id of a page card in the person's 1:1 chat.</summary>
     public static string Page(string pageId) => "teams:page:" + pageId;
+
+    /// <summary>The 1:1 conversation a page card was sent to, for <c>PUT</c> updates once the page is answered.</summary>
+    public static string PageConversation(string pageId) => "teams:pageConversation:" + pageId;
 }

@@ -112,35 +112,6 @@ internal sealed partial class TeamsPlatform
         return EffectOutcome.Done();
     }
 
-    /// <summary>A 1:1 page card with Acknowledge / Decline, and a mention of the person in the incident channel.</summary>
-    private async Task<EffectOutcome> SendPageAsync(EffectContext context, SendPage effect, CancellationToken cancellationToken)
-    {
-        var link = TeamsLinks.Page(effect.PageId);
-        if (context.Links.ContainsKey(link))
-        {
-            return EffectOutcome.Done();
-        }
-
-        if (effect.To.Platform != PlatformNames.Teams)
-        {
-            return EffectOutcome.Failed($"{effect.To} is not a Teams user and cannot be paged from Teams");
-        }
-
-        var incident = context.Incident;
-        var page = incident.Pages.FirstOrDefault(p => p.Id == effect.PageId)
-            ?? new Page(effect.PageId, effect.To, effect.Role, effect.Message, time.GetUtcNow(), effect.Deadline, 1, PageStatus.Paged, null);
-        var card = cards.Page(PlatformNames.Teams, incident, page);
-        var sent = await OnceAsync(context, "dm", () => SendDirectAsync(effect.To, OutboundActivity.Card(card, $"You are paged for {incident.Key}"), cancellationToken));
-
-        if (IncidentConversation(context) is not null)
-        {
-            var what = effect.Role is null ? $"is paged for {incident.Key}." : $"is paged as {effect.Role} for {incident.Key}.";
-            await OnceAsync(context, "mention", () => SendToIncidentAsync(context, OutboundActivity.MentionCard(effect.To, what), cancellationToken));
-        }
-
-        return EffectOutcome.Done(new Dictionary<string, string> { [link] = sent });
-    }
-
     private async Task<EffectOutcome> PostTextAsync(EffectContext context, string text, CancellationToken cancellationToken)
     {
         if (IncidentConversation(context) is null)
@@ -215,7 +186,11 @@ internal sealed partial class TeamsPlatform
     }
 
     /// <summary>Creates (or reopens) the 1:1 chat with a user by their Teams id (<c>29:…</c>) and sends into it.</summary>
-    private async Task<string> SendDirectAsync(UserRef user, JsonObject activity, CancellationToken cancellationToken)
+    private async Task<string> SendDirectAsync(UserRef user, JsonObject activity, CancellationToken cancellationToken) =>
+        (await SendDirectToAsync(user, activity, cancellationToken)).ActivityId;
+
+    /// <summary>As <see cref="SendDirectAsync"/>, also saying which conversation the activity went to (to edit it later).</summary>
+    private async Task<(string ConversationId, string ActivityId)> SendDirectToAsync(UserRef user, JsonObject activity, CancellationToken cancellationToken)
     {
         var team = Team;
         var tenant = TenantId(team);
@@ -230,7 +205,7 @@ internal sealed partial class TeamsPlatform
         try
         {
             var chat = await connector.CreateConversationAsync(ServiceUrl(team), parameters, cancellationToken);
-            return await connector.SendAsync(ServiceUrl(team), chat.Id, activity, cancellationToken);
+            return (chat.Id, await connector.SendAsync(ServiceUrl(team), chat.Id, activity, cancellationToken));
         }
         catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {

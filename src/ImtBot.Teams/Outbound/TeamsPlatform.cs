@@ -39,6 +39,7 @@ internal sealed partial class TeamsPlatform(
                 SyncIncidentCard => await SyncCardAsync(context, cancellationToken),
                 InviteUsers e => await InviteAsync(context, e, cancellationToken),
                 SendPage e => await SendPageAsync(context, e, cancellationToken),
+                SyncPageCard e => await SyncPageCardAsync(context, e, cancellationToken),
                 PostToChannel e => await PostTextAsync(context, e.Text, cancellationToken),
                 PostStatusUpdate e => await PostStatusUpdateAsync(context, e, cancellationToken),
                 Announce e => await AnnounceAsync(context, e, cancellationToken),

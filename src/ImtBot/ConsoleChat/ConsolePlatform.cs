@@ -36,7 +36,13 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
 
         if (context.Effect is SendPage page)
         {
-            await SendPageAsync(incident, page);
+            var sent = await SendPageAsync(context, page);
+            return EffectOutcome.Done(new Dictionary<string, string> { [PageLink(page.PageId)] = sent.Key });
+        }
+
+        if (context.Effect is SyncPageCard sync)
+        {
+            await SyncPageCardAsync(context, sync);
             return EffectOutcome.Done();
         }
 
@@ -116,14 +122,41 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
         return EffectOutcome.Done(new Dictionary<string, string> { [CardLink] = posted.Key });
     }
 
-    private async Task SendPageAsync(IncidentState incident, SendPage page)
+    private async Task<ConsoleMessage> SendPageAsync(EffectContext context, SendPage page)
     {
+        var incident = context.Incident;
         var dm = await chat.EnsureDirectChannelAsync(page.To.Id);
         var model = incident.Pages.FirstOrDefault(p => p.Id == page.PageId)
                     ?? new Page(page.PageId, page.To, page.Role, page.Message, time.GetUtcNow(), page.Deadline, 1, PageStatus.Paged, null);
-        var what = page.Role is null ? "" : $" as {page.Role}";
-        await chat.PostAsBotAsync(dm.Id, $"You are paged{what} for {incident.Key} \"{incident.Title}\". Acknowledge with /incident ack {incident.Key}.", cards.Page(CardPlatform, incident, model));
+        return await chat.PostAsBotAsync(dm.Id, PageText(incident, model), cards.Page(CardPlatform, incident, model, ChannelUrl(context)));
     }
+
+    /// <summary>Edits the page's direct message in place to show the answer; a page whose message is unknown is left alone.</summary>
+    private async Task SyncPageCardAsync(EffectContext context, SyncPageCard sync)
+    {
+        if (context.Incident.FindPage(sync.PageId) is { } page && context.Links.TryGetValue(PageLink(sync.PageId), out var messageId))
+        {
+            await chat.UpdateAsync(messageId, PageText(context.Incident, page), cards.Page(CardPlatform, context.Incident, page, ChannelUrl(context)));
+        }
+    }
+
+    private static string PageText(IncidentState incident, Page page)
+    {
+        var what = page.Role is null ? "" : $" as {page.Role}";
+        return page.Status switch
+        {
+            PageStatus.Acknowledged => $"You acknowledged the page{what} for {incident.Key} \"{incident.Title}\".",
+            PageStatus.Declined => $"You declined the page{what} for {incident.Key} \"{incident.Title}\".",
+            PageStatus.Expired => $"The page{what} for {incident.Key} \"{incident.Title}\" expired unanswered.",
+            _ => $"You are paged{what} for {incident.Key} \"{incident.Title}\". Acknowledge with /incident ack {incident.Key}.",
+        };
+    }
+
+    /// <summary>The console page's own route to a channel (<c>#/c/&lt;id&gt;</c>), once the incident has one.</summary>
+    private static string? ChannelUrl(EffectContext context) =>
+        context.Links.TryGetValue(ChannelLink, out var channel) ? "#/c/" + Uri.EscapeDataString(channel) : null;
+
+    public static string PageLink(string pageId) => "console:page:" + pageId;
 
     private static string Topic(IncidentState incident) =>
         $"SEV{incident.Severity} · {incident.Status} · commander: {(incident.Commander?.ToString() ?? "none")}";

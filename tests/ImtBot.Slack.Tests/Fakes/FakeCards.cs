@@ -10,7 +10,21 @@ public sealed class FakeCards : IIncidentCards
 {
     public JsonNode Incident(string platform, IncidentState incident, string? notice = null) => Message("card " + incident.Key + " v" + incident.Version);
 
-    public JsonNode Page(string platform, IncidentState incident, Page page) => Message("page " + incident.Key + " " + page.Id);
+    /// <summary>"page INC-7 p1 Paged", with the channel link as a url button when one is given.</summary>
+    public JsonNode Page(string platform, IncidentState incident, Page page, string? channelUrl = null)
+    {
+        var message = Message("page " + incident.Key + " " + page.Id + (page.Status == PageStatus.Paged ? "" : " " + page.Status));
+        if (channelUrl is not null)
+        {
+            message["blocks"]!.AsArray().Add(new JsonObject
+            {
+                ["type"] = "actions",
+                ["elements"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = "join_channel", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Join its channel" }, ["url"] = channelUrl }),
+            });
+        }
+
+        return message;
+    }
 
     public JsonNode StatusUpdate(string platform, IncidentState incident, StatusUpdate update) => Message("update " + incident.Key + ": " + update.Text);
 

@@ -227,7 +227,7 @@ public sealed class ActivityRouterTests : IAsyncLifetime
         var acknowledged = state.Pages.Single(p => p.Id == "p2");
         Assert.Equal(PageStatus.Acknowledged, acknowledged.Status);
         host.Reader.Setup(r => r.Get(42)).Returns(state);
-        host.Cards.Setup(c => c.Page("teams", state, acknowledged)).Returns(PlatformFixture.Card("page p2 acknowledged"));
+        host.Cards.Setup(c => c.Page("teams", state, acknowledged, null)).Returns(PlatformFixture.Card("page p2 acknowledged"));
 
         var body = JsonNode.Parse(await (await SendAsync(activity)).Content.ReadAsStringAsync())!;
 

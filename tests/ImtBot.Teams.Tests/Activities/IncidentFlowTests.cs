@@ -32,7 +32,7 @@ public sealed class IncidentFlowTests : IAsyncLifetime
             ? """{"id":"19:inc42@thread.tacv2;messageid=5","activityId":"5"}"""
             : """{"id":"a:dm-bob"}"""));
         host.Http.On(HttpMethod.Post, TeamServiceUrl + "v3/conversations/", HttpStatusCode.OK, """{"id":"6"}""");
-        host.Cards.Setup(c => c.Page(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<Page>())).Returns(PlatformFixture.Card("page"));
+        host.Cards.Setup(c => c.Page(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<Page>(), It.IsAny<string?>())).Returns(PlatformFixture.Card("page"));
 
         // 1. The bot is added to the team: the reference is stored.
         var added = Payloads.Node("bot-added-to-team.json");

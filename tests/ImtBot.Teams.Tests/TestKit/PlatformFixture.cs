@@ -46,7 +46,7 @@ public sealed class PlatformFixture : IDisposable
         }
 
         Cards.Setup(c => c.Incident(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<string?>())).Returns(() => Card("incident card"));
-        Cards.Setup(c => c.Page(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<Page>())).Returns(() => Card("page card"));
+        Cards.Setup(c => c.Page(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<Page>(), It.IsAny<string?>())).Returns(() => Card("page card"));
         Cards.Setup(c => c.StatusUpdate(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<StatusUpdate>())).Returns(() => Card("update card"));
         Cards.Setup(c => c.Review(It.IsAny<string>(), It.IsAny<IncidentState>())).Returns(() => Card("review card"));
 

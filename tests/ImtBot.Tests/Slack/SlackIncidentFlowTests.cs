@@ -62,13 +62,17 @@ public sealed class SlackIncidentFlowTests
 
         // Bob clicks Acknowledge in the DM: he holds ops; the card is edited in place, never posted again.
         host.Clock.Advance(TimeSpan.FromMinutes(2));
-        var updatesBefore = fake.CallsTo("chat.update").Count;
+        var updatesBefore = fake.CallsTo("chat.update").Count(c => c.Arg("channel") == channel.Id);
         await slack.Deliver.InteractionAsync(SlackPayloads.Button((string)acknowledge["value"]!, actionTs: "1790000200.000001", channel: "DUBOB", user: "UBOB"));
         var acked = (await fake.WaitForCallsAsync("chat.postEphemeral", 2))[1];
         Assert.Equal(("UBOB", "DUBOB"), (acked.Arg("user"), acked.Arg("channel")));
         await host.DrainOutboxAsync();
-        var updates = fake.CallsTo("chat.update");
+        // The incident card and, in the DM, the page card are both edited; the incident card is the channel's.
+        var updates = fake.CallsTo("chat.update").Where(c => c.Arg("channel") == channel.Id).ToList();
         Assert.True(updates.Count > updatesBefore, "the card was not updated after the acknowledgement");
+        var pageCard = Assert.Single(fake.CallsTo("chat.update"), c => c.Arg("channel") == "DUBOB");
+        Assert.DoesNotContain(Buttons(pageCard), b => b["url"] is null); // no Acknowledge / Decline left, only the channel link
+        Assert.Contains(SlackHarness.Strings(pageCard.Args["blocks"]), s => s.Contains("You acknowledged this page", StringComparison.Ordinal));
         var refreshed = SlackHarness.Strings(updates[^1].Args["blocks"]);
         Assert.Contains(refreshed, s => s.Contains("Operations lead", StringComparison.Ordinal) && s.Contains("<@UBOB>", StringComparison.Ordinal));
         Assert.DoesNotContain(refreshed, s => s.StartsWith(":hourglass", StringComparison.Ordinal));
@@ -116,12 +120,14 @@ public sealed class SlackIncidentFlowTests
         Assert.Equal(timeline.Count, (int)audit["events"]!);
 
         // What Slack saw: one channel, one card post (pinned once) then edits of that same message ending Closed,
-        // one page, one review, and no message posted twice.
+        // one page (edited once, when acknowledged), one review, and no message posted twice.
         Assert.Single(fake.CallsTo("conversations.create"));
         Assert.Single(fake.CallsTo("pins.add"));
         Assert.Single(slack.Posts(channel.Id, "card"));
-        Assert.All(fake.CallsTo("chat.update"), u => Assert.Equal((channel.Id, cardTs), (u.Arg("channel"), u.Arg("ts"))));
-        Assert.Contains(SlackHarness.Strings(fake.CallsTo("chat.update")[^1].Args["blocks"]), s => s.Contains("Closed", StringComparison.Ordinal));
+        var cardUpdates = fake.CallsTo("chat.update").Where(u => u.Arg("channel") != "DUBOB").ToList();
+        Assert.All(cardUpdates, u => Assert.Equal((channel.Id, cardTs), (u.Arg("channel"), u.Arg("ts"))));
+        Assert.Single(fake.CallsTo("chat.update"), u => u.Arg("channel") == "DUBOB");
+        Assert.Contains(SlackHarness.Strings(cardUpdates[^1].Args["blocks"]), s => s.Contains("Closed", StringComparison.Ordinal));
         Assert.Contains("Closed", fake.CallsTo("conversations.setTopic")[^1].Arg("topic"));
         Assert.Single(slack.Posts("DUBOB", "page"));
         var review = Assert.Single(slack.Posts(channel.Id, "review"));
