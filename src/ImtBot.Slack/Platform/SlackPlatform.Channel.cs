@@ -138,7 +138,7 @@ public sealed partial class SlackPlatform
         var due = closedAt + options.Value.ArchiveAfter > archive.At ? closedAt + options.Value.ArchiveAfter : archive.At;
         if (time.GetUtcNow() < due)
         {
-            return EffectOutcome.Retry("not due yet", due - time.GetUtcNow());
+            return EffectOutcome.NotYet("not due yet", due - time.GetUtcNow());
         }
 
         try
