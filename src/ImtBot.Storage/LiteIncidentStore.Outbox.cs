@@ -20,6 +20,10 @@ public sealed partial class LiteIncidentStore
     // wrong for a stored step; entries are added once a lease is durable and removed once the step is done or dead.
     private readonly ConcurrentDictionary<string, long> _groupOf = new(StringComparer.Ordinal);
 
+    // Held steps (key → incident, order): unfinished steps whose last attempt failed, which hold their incident's later
+    // steps back. Read and written only on the writer thread; null until the first lease after an open loads it.
+    private Dictionary<string, (int Incident, long Order)>? _held;
+
     /// <inheritdoc />
     public Task<IReadOnlyList<OutboxStep>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
     {
@@ -45,6 +49,8 @@ public sealed partial class LiteIncidentStore
                         s["completedAt"] = Times.ToTicks(now);
                         s.Remove("leaseOwner");
                         s.Remove("leaseUntil");
+                        s.Remove("failingSince");
+                        s.Remove("held");
                     });
                     var collection = db.GetCollection(Collections.Links);
                     foreach (var (name, value) in links)
@@ -74,6 +80,53 @@ public sealed partial class LiteIncidentStore
                 s["dueAt"] = Times.ToTicks(retryAt);
                 s.Remove("leaseOwner");
                 s.Remove("leaseUntil");
+                if (s["failingSince"].IsNull)
+                {
+                    s["failingSince"] = Times.ToTicks(_time.GetUtcNow());
+                }
+
+                if (!StepDocument.IsTimer(s["kind"].AsString))
+                {
+                    s["held"] = true;
+                }
+            }),
+            null,
+            exclusive: false,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task DeferStepAsync(string key, string reason, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(reason);
+        return _writer.Enqueue(
+            db => Update(db, key, s =>
+            {
+                s["status"] = Pending;
+                s["lastError"] = reason;
+                s["dueAt"] = Times.ToTicks(dueAt);
+                s.Remove("leaseOwner");
+                s.Remove("leaseUntil");
+                s.Remove("failingSince");
+                s.Remove("held");
+            }),
+            null,
+            exclusive: false,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return _writer.Enqueue(
+            db => Update(db, key, s =>
+            {
+                s["status"] = Pending;
+                s["attempts"] = Math.Max(0, s["attempts"].AsInt32 - 1);
+                s.Remove("leaseOwner");
+                s.Remove("leaseUntil");
             }),
             null,
             exclusive: false,
@@ -90,6 +143,8 @@ public sealed partial class LiteIncidentStore
             _writer.Enqueue(
                 db => Update(db, key, s =>
                 {
+                    s.Remove("failingSince");
+                    s.Remove("held");
                     s["status"] = nameof(OutboxStatus.Dead);
                     s["lastError"] = error;
                     s["completedAt"] = Times.ToTicks(now);
@@ -123,45 +178,29 @@ public sealed partial class LiteIncidentStore
     }
 
     /// <summary>
-    /// The first <paramref name="max"/> steps that need the dispatcher by now (due pending steps and expired leases,
-    /// earliest wake first), read from the front of the <c>wake</c> index: groups are read while one could still hold
-    /// a step earlier than the <paramref name="max"/>-th found, and nothing due later is read. They run in due-time
-    /// order, then the order they were made; each group touched is written back once.
+    /// The first <paramref name="max"/> steps that need the dispatcher by now (due pending steps and expired leases):
+    /// urgent ones first (read from the front of the <c>urgent</c> index), then the rest, earliest wake first (from the
+    /// front of the <c>wake</c> index). Groups are read while one could still hold a step earlier than the
+    /// <paramref name="max"/>-th found, and nothing due later is read. A step behind a held one of its incident (an
+    /// earlier step that failed and waits for its retry) is left: the incident's steps resume in order. The chosen run
+    /// in due-time order, then the order they were made; each group touched is written back once.
     /// </summary>
-    private static List<(OutboxStep Step, long Group)> Lease(LiteDatabase db, string owner, DateTimeOffset now, TimeSpan lease, int max)
+    private List<(OutboxStep Step, long Group)> Lease(LiteDatabase db, string owner, DateTimeOffset now, TimeSpan lease, int max)
     {
         var outbox = db.GetCollection(Collections.Outbox);
         var nowTicks = Times.ToTicks(now);
-        var candidates = new List<Due>();
-        var cutoff = long.MaxValue;
-        foreach (var group in outbox.Find(Query.Between(GroupDocument.Wake, long.MinValue, nowTicks)))
+        var held = HeldSteps(outbox);
+        var candidates = Collect(outbox, GroupDocument.Urgent, nowTicks, max, held, urgentOnly: true, taken: null);
+        if (candidates.Count < max)
         {
-            // A group's wake is its earliest step's: once it is past the max-th earliest step found, no later group
-            // can hold one that would be taken.
-            if (group[GroupDocument.Wake].AsInt64 > cutoff)
-            {
-                break;
-            }
-
-            foreach (var s in group[GroupDocument.Steps].AsArray)
-            {
-                var step = s.AsDocument;
-                if (StepDocument.WakeOf(step) is { } wake && wake <= nowTicks)
-                {
-                    candidates.Add(new Due(wake, StepDocument.Order(step), group, step));
-                }
-            }
-
-            if (candidates.Count >= max)
-            {
-                candidates.Sort(Due.ByWake);
-                candidates.RemoveRange(max, candidates.Count - max);
-                cutoff = candidates[^1].Wake;
-            }
+            // A group read by both passes must be changed and written back as one document, not two copies.
+            var read = candidates.Select(d => d.Group).DistinctBy(g => g["_id"].AsInt64).ToDictionary(g => g["_id"].AsInt64);
+            var taken = candidates.Select(d => d.Step["key"].AsString).ToHashSet(StringComparer.Ordinal);
+            candidates.AddRange(Collect(outbox, GroupDocument.Wake, nowTicks, max - candidates.Count, held, urgentOnly: false, taken)
+                .Select(d => read.TryGetValue(d.Group["_id"].AsInt64, out var same) ? d with { Group = same, Step = GroupDocument.Find(same, d.Step["key"].AsString)! } : d));
         }
 
-        candidates.Sort(Due.ByWake);
-        var chosen = candidates.Take(max).OrderBy(d => d.Step["dueAt"].AsInt64).ThenBy(d => d.Order).ToList();
+        var chosen = candidates.OrderBy(d => d.Step["dueAt"].AsInt64).ThenBy(d => d.Order).ToList();
         var leased = new List<(OutboxStep, long)>(chosen.Count);
         var until = Times.ToTicks(now + lease);
         foreach (var d in chosen)
@@ -174,7 +213,7 @@ public sealed partial class LiteIncidentStore
 
         foreach (var group in chosen.Select(d => d.Group).Distinct())
         {
-            group[GroupDocument.Wake] = GroupDocument.WakeOf(group);
+            GroupDocument.Refresh(group);
             outbox.Update(group);
         }
 
@@ -186,13 +225,106 @@ public sealed partial class LiteIncidentStore
         return leased;
     }
 
+    /// <summary>Up to <paramref name="max"/> leasable steps found through one index (wake or urgent), earliest first.</summary>
+    private static List<Due> Collect(ILiteCollection<BsonDocument> outbox, string index, long nowTicks, int max, Dictionary<int, long> held, bool urgentOnly, HashSet<string>? taken)
+    {
+        var candidates = new List<Due>();
+        var cutoff = long.MaxValue;
+        foreach (var group in outbox.Find(Query.Between(index, long.MinValue, nowTicks)))
+        {
+            // A group's wake is its earliest step's: once it is past the max-th earliest step found, no later group
+            // can hold one that would be taken.
+            if (group[index].AsInt64 > cutoff)
+            {
+                break;
+            }
+
+            foreach (var s in group[GroupDocument.Steps].AsArray)
+            {
+                var step = s.AsDocument;
+                var kind = step["kind"].AsString;
+                if ((urgentOnly && !StepDocument.IsUrgent(kind)) || StepDocument.WakeOf(step) is not { } wake || wake > nowTicks)
+                {
+                    continue;
+                }
+
+                var order = StepDocument.Order(step);
+                var incident = (step["incident"].IsNull ? group["incident"] : step["incident"]).AsInt32;
+                if (!StepDocument.IsTimer(kind) && held.TryGetValue(incident, out var first) && first < order)
+                {
+                    continue; // behind an earlier step that failed: it runs after that one
+                }
+
+                if (taken is null || !taken.Contains(step["key"].AsString))
+                {
+                    candidates.Add(new Due(wake, order, group, step));
+                }
+            }
+
+            if (candidates.Count >= max)
+            {
+                candidates.Sort(Due.ByWake);
+                candidates.RemoveRange(max, candidates.Count - max);
+                cutoff = candidates[^1].Wake;
+            }
+        }
+
+        candidates.Sort(Due.ByWake);
+        return candidates.Count > max ? candidates[..max] : candidates;
+    }
+
+    /// <summary>Each incident's earliest held step (its order), from <see cref="_held"/>, loaded on first use.</summary>
+    private Dictionary<int, long> HeldSteps(ILiteCollection<BsonDocument> outbox)
+    {
+        if (_held is null)
+        {
+            // Once per open: held steps are unfinished, so only the wake index's non-null entries are read.
+            _held = new(StringComparer.Ordinal);
+            foreach (var group in outbox.Find(Query.GTE(GroupDocument.Wake, long.MinValue)))
+            {
+                foreach (var s in group[GroupDocument.Steps].AsArray)
+                {
+                    Track(group, s.AsDocument);
+                }
+            }
+        }
+
+        var first = new Dictionary<int, long>();
+        foreach (var (incident, order) in _held.Values)
+        {
+            first[incident] = first.TryGetValue(incident, out var earlier) ? Math.Min(earlier, order) : order;
+        }
+
+        return first;
+    }
+
+    /// <summary>Keeps <see cref="_held"/> in step with a step just read or changed (on the writer thread).</summary>
+    private void Track(BsonDocument group, BsonDocument step)
+    {
+        if (_held is null)
+        {
+            return;
+        }
+
+        var key = step["key"].AsString;
+        if (step["held"].IsBoolean && step["held"].AsBoolean && StepDocument.WakeOf(step) is not null)
+        {
+            _held[key] = ((step["incident"].IsNull ? group["incident"] : step["incident"]).AsInt32, StepDocument.Order(step));
+        }
+        else
+        {
+            _held.Remove(key);
+        }
+    }
+
     /// <summary>Changes one step, rewrites its group (with its new wake) and returns the step's incident.</summary>
     private int Update(LiteDatabase db, string key, Action<BsonDocument> change)
     {
         var outbox = db.GetCollection(Collections.Outbox);
         var (group, step) = FindStep(outbox, key);
         change(step);
-        group[GroupDocument.Wake] = GroupDocument.WakeOf(group);
+        Track(group, step);
+        GroupDocument.Refresh(group);
         outbox.Update(group);
         return (step["incident"].IsNull ? group["incident"] : step["incident"]).AsInt32;
     }

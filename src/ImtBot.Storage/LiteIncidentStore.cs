@@ -42,6 +42,7 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
             {
                 _indexes.Load(db, generation, Now);
                 _settings.Clear();
+                _held = null;
             });
             _host.Acquire();
         }

@@ -16,4 +16,7 @@ public sealed record FakeFault(string Kind, string? Error = null, TimeSpan? Retr
     public static FakeFault Pass() => new("pass");
 
     public static FakeFault ServiceUnavailable() => new("503");
+
+    /// <summary>HTTP 500 with an HTML body, as Slack's edge answers when it is down.</summary>
+    public static FakeFault ServerError() => new("500");
 }

@@ -30,6 +30,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeFault>> faults = new();
     private readonly Channel<FakeSocket> sockets = Channel.CreateUnbounded<FakeSocket>();
     private readonly object gate = new();
+    private (DateTimeOffset Until, FakeFault Fault)? outage;
     private int nextId = 100;
     private long nextTs = 1_790_000_000;
     private int tickets;
@@ -99,6 +100,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
 
     public void Fail(string method, FakeFault fault) => faults.GetOrAdd(method, _ => new()).Enqueue(fault);
 
+    /// <summary>An outage: every Web API call answers <paramref name="fault"/> until the clock reaches <paramref name="until"/>.</summary>
+    public void FailEverythingUntil(DateTimeOffset until, FakeFault fault) => outage = (until, fault);
+
     public IReadOnlyList<FakeCall> CallsTo(string method) => Calls.Where(c => c.Method == method).ToList();
 
     /// <summary>The next Socket Mode connection the client opens.</summary>
@@ -163,9 +167,14 @@ public sealed partial class FakeSlack : IAsyncDisposable
         var auth = http.Request.Headers.Authorization.ToString();
         Calls.Enqueue(new FakeCall(method, args, Clock.GetUtcNow(), auth, http.Request.ContentType ?? ""));
         Interlocked.Exchange(ref changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-        FakeFault? fault = faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var f) ? f : null;
+        FakeFault? fault = outage is { } down && Clock.GetUtcNow() < down.Until && method != "apps.connections.open" ? down.Fault
+            : faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var f) ? f : null;
         switch (fault?.Kind)
         {
+            case "500":
+                http.Response.StatusCode = 500;
+                await http.Response.WriteAsync("<html>Internal Server Error</html>");
+                return;
             case "429":
                 http.Response.StatusCode = 429;
                 http.Response.Headers.RetryAfter = fault.RetryAfter is { } delta

@@ -152,7 +152,7 @@ public sealed class LiteIncidentStoreOutboxTests : IDisposable
     public async Task Open_FileFromBeforeTheWakeIndex_PendingAndInFlightStepsStillRun()
     {
         // A file written by an earlier version: steps without "wake", indexed by status and dueAt. After open only
-        // the key and wake indexes remain.
+        // the key, wake and urgent indexes remain.
         await CommitWithSteps(("1:a:1", _now), ("1:b:1", _now.AddMinutes(10)), ("1:c:1", _now));
         await _store.LeaseDueAsync("crashed", _now, Lease, 1);
         await _store.CompleteStepAsync("1:c:1", new Dictionary<string, string>(), _now);
@@ -179,7 +179,7 @@ public sealed class LiteIncidentStoreOutboxTests : IDisposable
         Assert.Equal(["1:b:1"], (await reopened.LeaseDueAsync("w", _now.AddMinutes(10), Lease, 10)).Select(s => s.Key));
         reopened.Dispose();
         RawDatabase.Edit(_temp.DbPath, db => Assert.Equal(
-            ["_id", "wake"],
+            ["_id", "urgent", "wake"],
             db.GetCollection("$indexes").Find(LiteDB.Query.EQ("collection", "outbox")).Select(d => d["name"].AsString).Order(StringComparer.Ordinal)));
     }
 

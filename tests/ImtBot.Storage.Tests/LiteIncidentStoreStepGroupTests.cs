@@ -37,7 +37,7 @@ public sealed class LiteIncidentStoreStepGroupTests : IDisposable
             Assert.Equal(_now.UtcTicks, group["wake"].AsInt64);
             Assert.Equal(["1:open_channel:1.0", "1:sync_card:1.1", "1:timer:1.2"], group["steps"].AsArray.Select(s => s["key"].AsString));
             Assert.Equal(
-                ["_id", "wake"],
+                ["_id", "urgent", "wake"],
                 db.GetCollection("$indexes").Find(Query.EQ("collection", "outbox")).Select(d => d["name"].AsString).Order(StringComparer.Ordinal));
         });
         _store = _temp.Open();
@@ -92,15 +92,16 @@ public sealed class LiteIncidentStoreStepGroupTests : IDisposable
     }
 
     [Fact]
-    public async Task LeaseDueAsync_MaxCutsInsideAGroup_TakesTheFirstMadeAndLeavesTheRestDue()
+    public async Task LeaseDueAsync_MaxCutsInsideAGroup_TakesTheUrgentThenTheFirstMadeAndLeavesTheRestDue()
     {
+        // Channel, page and announcement before card refreshes and invites (they wait less well); the rest in the order made.
         await Commit(("1:open_channel:1.0", _now), ("1:sync_card:1.1", _now), ("1:announce:1.2", _now), ("1:invite:1.3", _now));
 
         var first = await _store.LeaseDueAsync("w", _now, Lease, 2);
         var second = await _store.LeaseDueAsync("w", _now, Lease, 10);
 
-        Assert.Equal(["1:open_channel:1.0", "1:sync_card:1.1"], first.Select(s => s.Key));
-        Assert.Equal(["1:announce:1.2", "1:invite:1.3"], second.Select(s => s.Key));
+        Assert.Equal(["1:open_channel:1.0", "1:announce:1.2"], first.Select(s => s.Key));
+        Assert.Equal(["1:sync_card:1.1", "1:invite:1.3"], second.Select(s => s.Key));
         Assert.Equal(4, _store.GetSteps(OutboxStatus.InFlight).Count);
     }
 
@@ -123,7 +124,7 @@ public sealed class LiteIncidentStoreStepGroupTests : IDisposable
         await Commit(("1:a:1.0", _now), ("1:b:1.1", _now), ("1:c:1.2", _now));
         await _store.LeaseDueAsync("crashed", _now, Lease, 10);
         await _store.CompleteStepAsync("1:a:1.0", NoLinks, _now);
-        await _store.RetryStepAsync("1:b:1.1", "ratelimited", _now.AddMinutes(10));
+        await _store.DeferStepAsync("1:b:1.1", "not due yet", _now.AddMinutes(10));
 
         var recovered = await _store.LeaseDueAsync("w", _now + Lease, Lease, 10);
 
@@ -274,7 +275,7 @@ public sealed class LiteIncidentStoreStepGroupTests : IDisposable
             Assert.All(outbox.FindAll(), d => Assert.True(d["_id"].IsNumber && d["steps"].IsArray));
             Assert.Equal(5, outbox.Count());
             Assert.Equal(
-                ["_id", "wake"],
+                ["_id", "urgent", "wake"],
                 db.GetCollection("$indexes").Find(Query.EQ("collection", "outbox")).Select(d => d["name"].AsString).Order(StringComparer.Ordinal));
         });
         _store = _temp.Open();

@@ -16,7 +16,8 @@ namespace ImtBot.Core.Incidents;
 /// Outbox steps are keyed <c>{incident}:{kind}:{sequence}.{i}</c> (the first new event's sequence, the effect's index),
 /// routed to the incident's home platform, and due now — or at <c>ScheduleTimer.DueAt</c> / <c>ArchiveChannel.At</c>.
 /// </summary>
-public sealed partial class IncidentService(ICommandStore store, TimeProvider time, IncidentOptions options) : ICommandHandler, IIncidentReader
+/// <remarks>While the incident's platform is not answering (<see cref="IPlatformHealth"/>), a reply says its effects are queued, never done.</remarks>
+public sealed partial class IncidentService(ICommandStore store, TimeProvider time, IncidentOptions options, IPlatformHealth? health = null) : ICommandHandler, IIncidentReader
 {
     public const int MaxAttempts = 25;
 
@@ -127,7 +128,7 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
 
         return result.Status switch
         {
-            CommitStatus.Committed => new CommandReply(true, decision.Reply, incident),
+            CommitStatus.Committed => new CommandReply(true, QueuedIfFailing(decision.Reply, after.Origin.Platform, steps), incident),
             CommitStatus.Duplicate => new CommandReply(result.Accepted, result.Reply ?? decision.Reply, incident, Redelivered: true),
             _ => null,
         };
@@ -148,6 +149,10 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
         var events = store.GetEvents(number);
         return events.Count < snapshot.Version || (events.Count == snapshot.Version && events.Count > 0 && events[^1].Hash != snapshot.Head);
     }
+
+    /// <summary>The reply, reworded when the platform that must carry out its effects is failing right now.</summary>
+    private string QueuedIfFailing(string reply, string platform, NewStep[] steps) =>
+        health?.FailingSince(platform) is not null && steps.Any(s => s.Kind != "timer") ? DeliveryNotices.Queued(reply, platform) : reply;
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<Platforms.UserRef>> NoLists = new Dictionary<string, IReadOnlyList<Platforms.UserRef>>();
 

@@ -21,7 +21,12 @@ public enum EffectOutcomeKind
 /// <c>Retry-After</c> header, or the time until a deferred step falls due), and the dispatcher's one retry schedule
 /// decides when (docs/reliability.md §Retries).
 /// </summary>
-public sealed record EffectOutcome(EffectOutcomeKind Kind, IReadOnlyDictionary<string, string> Links, string? Error = null, TimeSpan? RetryAfter = null)
+/// <remarks>
+/// <see cref="Deferred"/> marks a <see cref="EffectOutcomeKind.Retry"/> that is no fault at all (an archive days
+/// after close): it runs again exactly after <see cref="RetryAfter"/>, holds no later step back, never gives up, and
+/// says nothing about the platform's health.
+/// </remarks>
+public sealed record EffectOutcome(EffectOutcomeKind Kind, IReadOnlyDictionary<string, string> Links, string? Error = null, TimeSpan? RetryAfter = null, bool Deferred = false)
 {
     private static readonly IReadOnlyDictionary<string, string> NoLinks = new Dictionary<string, string>();
 
@@ -30,6 +35,10 @@ public sealed record EffectOutcome(EffectOutcomeKind Kind, IReadOnlyDictionary<s
     /// <summary>Try again later; <paramref name="retryAfter"/> is a floor under the dispatcher's backoff (a negative wait counts as none).</summary>
     public static EffectOutcome Retry(string error, TimeSpan? retryAfter = null) =>
         new(EffectOutcomeKind.Retry, NoLinks, error, retryAfter is { } wait && wait > TimeSpan.Zero ? wait : null);
+
+    /// <summary>Not due yet (no fault): run it again after <paramref name="wait"/>.</summary>
+    public static EffectOutcome NotYet(string reason, TimeSpan wait) =>
+        new(EffectOutcomeKind.Retry, NoLinks, reason, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Deferred: true);
 
     public static EffectOutcome Failed(string error) => new(EffectOutcomeKind.Failed, NoLinks, error);
 }

@@ -6,14 +6,28 @@ namespace ImtBot.Core.Ports;
 /// </summary>
 public interface IOutbox
 {
-    /// <summary>Leases up to <paramref name="max"/> due pending steps (and steps whose lease expired) to <paramref name="owner"/>.</summary>
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due pending steps (and steps whose lease expired) to <paramref name="owner"/>:
+    /// urgent kinds (channel, page, announcement) first, then the earliest due; never a step whose incident has an
+    /// earlier step that failed and waits for its retry.
+    /// </summary>
     Task<IReadOnlyList<OutboxStep>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default);
 
     /// <summary>Marks a step done and stores the links it learned, atomically.</summary>
     Task CompleteStepAsync(string key, IReadOnlyDictionary<string, string> links, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns a step to pending with its error, due again at <paramref name="retryAt"/>.</summary>
+    /// <summary>
+    /// Returns a step that failed transiently to pending with its error, due again at <paramref name="retryAt"/>. Until
+    /// it completes or is dead-lettered, its incident's later steps are not leased (timers excepted), so they run after
+    /// it, in order; <see cref="OutboxStep.FailingSince"/> keeps when its faults began.
+    /// </summary>
     Task RetryStepAsync(string key, string error, DateTimeOffset retryAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns a step that is simply not due yet (no fault) to pending, due at <paramref name="dueAt"/>; it holds nothing back.</summary>
+    Task DeferStepAsync(string key, string reason, DateTimeOffset dueAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Hands back a leased step that was not run (an earlier step of its incident failed): pending again, its attempt not counted.</summary>
+    Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>Gives up on a step (dead letter); it is listed by <see cref="GetSteps"/>.</summary>
     Task DeadLetterStepAsync(string key, string error, DateTimeOffset now, CancellationToken cancellationToken = default);

@@ -1,6 +1,10 @@
 namespace ImtBot.Core.Ports;
 
-/// <summary>A stored outbox step: an effect (or a timer) to run at or after DueAt, leased by one dispatcher at a time.</summary>
+/// <summary>
+/// A stored outbox step: an effect (or a timer) to run at or after DueAt, leased by one dispatcher at a time.
+/// FailingSince is when its current run of transient faults began (null when its last attempt did not fail): the
+/// dispatcher gives up on it only once it has failed for <c>Dispatcher:GiveUpAfter</c>.
+/// </summary>
 public sealed record OutboxStep(
     string Key,
     int Incident,
@@ -14,4 +18,5 @@ public sealed record OutboxStep(
     string? LeaseOwner,
     DateTimeOffset? LeaseUntil,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    DateTimeOffset? FailingSince = null);

@@ -48,13 +48,13 @@ public sealed partial class SlackPlatform
             await api.Conversations.SetPurposeAsync(channel.Id, Purpose(context), ct).ConfigureAwait(false);
         }
 
-        await SyncTopicAsync(channel.Id, context, channel.Topic, ct).ConfigureAwait(false);
+        var topic = await SyncTopicAsync(channel.Id, context, channel.Topic, ct).ConfigureAwait(false);
         if (incident.DeclaredBy.Platform == PlatformNames.Slack)
         {
             await InviteOneAsync(channel.Id, incident.DeclaredBy.Id, context, ct).ConfigureAwait(false);
         }
 
-        return EffectOutcome.Done(new Dictionary<string, string> { [ChannelLink] = channel.Id });
+        return EffectOutcome.Done(new Dictionary<string, string> { [ChannelLink] = channel.Id, [TopicLink] = topic });
     }
 
     /// <summary>Ours when its purpose carries the tag; or, when retrying, an untagged channel the bot itself created (the first attempt died before setPurpose).</summary>
@@ -76,8 +76,12 @@ public sealed partial class SlackPlatform
     private static string Purpose(EffectContext context) =>
         SlackText.Truncate("ImtBot " + context.Incident.Key + ": " + SlackText.Escape(context.Incident.Title), 250);
 
-    /// <summary><c>SEV1 · Investigating · IC &lt;@U1&gt;</c>, set only when it differs (each change posts a channel notice).</summary>
-    private async Task SyncTopicAsync(string channel, EffectContext context, string? current, CancellationToken ct)
+    /// <summary>
+    /// <c>SEV1 · Investigating · IC &lt;@U1&gt;</c>, set only when it differs (each change posts a channel notice).
+    /// <paramref name="current"/> is the topic as last read or set (the <see cref="TopicLink"/>); only when it is
+    /// unknown is the channel looked up. Returns the topic the channel now has.
+    /// </summary>
+    private async Task<string> SyncTopicAsync(string channel, EffectContext context, string? current, CancellationToken ct)
     {
         var topic = Topic(context);
         current ??= (await api.Conversations.InfoAsync(channel, ct).ConfigureAwait(false)).Topic;
@@ -85,6 +89,8 @@ public sealed partial class SlackPlatform
         {
             await api.Conversations.SetTopicAsync(channel, topic, ct).ConfigureAwait(false);
         }
+
+        return topic;
     }
 
     public static string Topic(EffectContext context)
@@ -138,7 +144,7 @@ public sealed partial class SlackPlatform
         var due = closedAt + options.Value.ArchiveAfter > archive.At ? closedAt + options.Value.ArchiveAfter : archive.At;
         if (time.GetUtcNow() < due)
         {
-            return EffectOutcome.Retry("not due yet", due - time.GetUtcNow());
+            return EffectOutcome.NotYet("not due yet", due - time.GetUtcNow());
         }
 
         try

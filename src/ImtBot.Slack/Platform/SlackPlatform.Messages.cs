@@ -36,8 +36,8 @@ public sealed partial class SlackPlatform
             await api.Pins.AddAsync(channel, ts, ct).ConfigureAwait(false);
         }
 
-        await SyncTopicAsync(channel, context, null, ct).ConfigureAwait(false);
-        return EffectOutcome.Done(new Dictionary<string, string> { [CardLink] = ts });
+        var topic = await SyncTopicAsync(channel, context, Link(context, TopicLink), ct).ConfigureAwait(false);
+        return EffectOutcome.Done(new Dictionary<string, string> { [CardLink] = ts, [TopicLink] = topic });
     }
 
     private async Task<EffectOutcome> PostInChannelAsync(EffectContext context, JsonObject message, string target, CancellationToken ct)

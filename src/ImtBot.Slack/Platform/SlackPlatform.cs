@@ -28,6 +28,9 @@ public sealed partial class SlackPlatform(
     public const string ChannelLink = "slack:channel";
     public const string CardLink = "slack:card";
 
+    /// <summary>The channel topic as ImtBot last set or read it, so a card refresh need not look the channel up.</summary>
+    public const string TopicLink = "slack:topic";
+
     private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
     {
         "ratelimited", "rate_limited", "internal_error", "fatal_error", "request_timeout", "service_unavailable",

@@ -17,6 +17,13 @@ internal static class GroupDocument
 
     public const string Steps = "steps";
 
+    /// <summary>
+    /// The indexed field for priority: the earliest wake of the group's unfinished urgent steps
+    /// (<see cref="StepDocument.IsUrgent"/>), null when it has none, so a lease finds a new incident's channel and pages
+    /// without reading the card refreshes queued before them.
+    /// </summary>
+    public const string Urgent = "urgent";
+
     // Step fields written only once they have a value (absent reads as null).
     private static readonly string[] OptionalFields = ["lastError", "leaseOwner", "leaseUntil", "completedAt"];
 
@@ -55,7 +62,7 @@ internal static class GroupDocument
             ["createdAt"] = Times.ToTicks(now),
             [Steps] = array,
         };
-        group[Wake] = WakeOf(group);
+        Refresh(group);
         return group;
     }
 
@@ -91,17 +98,25 @@ internal static class GroupDocument
             ["createdAt"] = old["createdAt"],
             [Steps] = new BsonArray { step },
         };
-        group[Wake] = WakeOf(group);
+        Refresh(group);
         return group;
     }
 
-    /// <summary>The earliest wake of the group's unfinished steps, or null when all are done or dead.</summary>
-    public static BsonValue WakeOf(BsonDocument group)
+    /// <summary>Recomputes the indexed fields (<see cref="Wake"/>, <see cref="Urgent"/>) after a step changed.</summary>
+    public static void Refresh(BsonDocument group)
+    {
+        group[Wake] = WakeOf(group);
+        group[Urgent] = WakeOf(group, urgentOnly: true);
+    }
+
+    /// <summary>The earliest wake of the group's unfinished (urgent) steps, or null when there is none.</summary>
+    public static BsonValue WakeOf(BsonDocument group, bool urgentOnly = false)
     {
         long? earliest = null;
         foreach (var s in group[Steps].AsArray)
         {
-            if (StepDocument.WakeOf(s.AsDocument) is { } wake && (earliest is null || wake < earliest))
+            var step = s.AsDocument;
+            if ((!urgentOnly || StepDocument.IsUrgent(step["kind"].AsString)) && StepDocument.WakeOf(step) is { } wake && (earliest is null || wake < earliest))
             {
                 earliest = wake;
             }

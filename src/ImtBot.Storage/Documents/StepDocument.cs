@@ -6,7 +6,8 @@ namespace ImtBot.Storage.Documents;
 /// <summary>
 /// One outbox step as stored inside its <see cref="GroupDocument"/>: <c>key</c>, <c>order</c>, <c>kind</c>,
 /// <c>payload</c>, <c>dueAt</c>, <c>status</c>, <c>attempts</c> and, once set, <c>lastError</c>, <c>leaseOwner</c>,
-/// <c>leaseUntil</c>, <c>completedAt</c> (absent reads as null). A step's wake time (when the dispatcher must next look
+/// <c>leaseUntil</c>, <c>completedAt</c>, <c>failingSince</c> (the first transient fault of its current run of them) and
+/// <c>held</c> (true while its last attempt failed: its incident's later steps wait behind it) (absent reads as null). A step's wake time (when the dispatcher must next look
 /// at it) follows from its status: its due time while pending, its lease expiry while in flight, none once done or dead.
 /// Files written before step groups hold one document per step with <c>_id</c> = key; they are migrated at open.
 /// </summary>
@@ -29,6 +30,15 @@ internal static class StepDocument
             current = seen;
         }
     }
+
+    /// <summary>
+    /// Kinds leased before all others when more is due than the dispatcher can take: a new incident's channel, pages
+    /// and announcements must not wait behind card refreshes (docs/reliability.md §Outbox).
+    /// </summary>
+    public static bool IsUrgent(string kind) => kind is "open_channel" or "send_page" or "announce";
+
+    /// <summary>Timers run inside ImtBot (they fire a command), so they neither hold an incident's steps back nor wait behind them.</summary>
+    public static bool IsTimer(string kind) => kind == "timer";
 
     /// <summary>The wake time (ticks) of a stored step for its status, or null when it never needs the dispatcher again.</summary>
     public static long? WakeOf(BsonDocument step) => step["status"].AsString switch
@@ -66,5 +76,6 @@ internal static class StepDocument
         step["leaseOwner"].IsNull ? null : step["leaseOwner"].AsString,
         Times.FromBson(step["leaseUntil"]),
         Times.FromTicks(group["createdAt"].AsInt64),
-        Times.FromBson(step["completedAt"]));
+        Times.FromBson(step["completedAt"]),
+        Times.FromBson(step["failingSince"]));
 }

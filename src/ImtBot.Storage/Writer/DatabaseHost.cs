@@ -149,7 +149,8 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
         outbox.DropIndex("dueAt");
         outbox.DropIndex("status");
         MigrateToGroups(db, outbox);
-        if (outbox.EnsureIndex(GroupDocument.Wake, "$." + GroupDocument.Wake))
+        var newWake = outbox.EnsureIndex(GroupDocument.Wake, "$." + GroupDocument.Wake);
+        if (outbox.EnsureIndex(GroupDocument.Urgent, "$." + GroupDocument.Urgent) | newWake)
         {
             BackfillWake(outbox);
         }
@@ -243,15 +244,15 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
         }
     }
 
-    /// <summary>A file written before the <c>wake</c> index: give its groups their wake time.</summary>
+    /// <summary>A file written before the <c>wake</c> or <c>urgent</c> index: give its groups their wake times.</summary>
     private static void BackfillWake(ILiteCollection<BsonDocument> outbox)
     {
         foreach (var d in outbox.FindAll().ToList())
         {
-            var wake = GroupDocument.WakeOf(d);
-            if (d[GroupDocument.Wake] != wake)
+            var (wake, urgent) = (d[GroupDocument.Wake], d[GroupDocument.Urgent]);
+            GroupDocument.Refresh(d);
+            if (d[GroupDocument.Wake] != wake || d[GroupDocument.Urgent] != urgent)
             {
-                d[GroupDocument.Wake] = wake;
                 outbox.Update(d);
             }
         }

@@ -81,7 +81,7 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
                 await chat.PostAsBotAsync(channel, markdown, cards.Review(CardPlatform, incident));
                 break;
             case ArchiveChannel archive when archive.At > time.GetUtcNow():
-                return EffectOutcome.Retry("not yet time to archive", archive.At - time.GetUtcNow());
+                return EffectOutcome.NotYet("not yet time to archive", archive.At - time.GetUtcNow());
             case ArchiveChannel:
                 await chat.PostAsBotAsync(channel, $"{incident.Key} is closed; this channel is archived.");
                 await chat.ArchiveChannelAsync(channel);

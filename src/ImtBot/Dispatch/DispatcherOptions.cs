@@ -13,9 +13,23 @@ public sealed class DispatcherOptions
     /// <value>The default is 2 minutes.</value>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Attempts before a step is dead-lettered and the incident channel told.</summary>
-    /// <value>The default is 8.</value>
-    public int MaxAttempts { get; set; } = 8;
+    /// <summary>
+    /// How long a step may keep failing transiently (counted from its first fault) before it is dead-lettered and the
+    /// incident channel told. Long enough to outlast real outages: nothing acknowledged is dropped because Slack or
+    /// Teams was down for an hour. A permanent fault is dead-lettered at once.
+    /// </summary>
+    /// <value>The default is 24 hours.</value>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>An optional cap on attempts as well (dead-lettered at whichever comes first); unset means none.</summary>
+    public int? MaxAttempts { get; set; }
+
+    /// <summary>
+    /// How long a platform may keep failing before the commanders of the incidents it holds back are told (once, by
+    /// direct message or else on the console), and told again when it recovers.
+    /// </summary>
+    /// <value>The default is 5 minutes.</value>
+    public TimeSpan TellAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Steps running at once, across incidents (one incident's steps always run one at a time, in order).</summary>
     /// <value>The default is 32.</value>

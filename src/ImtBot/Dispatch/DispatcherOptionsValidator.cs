@@ -9,10 +9,13 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
     {
         var problems = new List<string>();
         Range(problems, "Lease", options.Lease, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1));
-        if (options.MaxAttempts is < 1 or > 100)
+        if (options.MaxAttempts is < 1 or > 100_000)
         {
-            problems.Add($"Dispatcher:MaxAttempts must be between 1 and 100 (was {options.MaxAttempts}).");
+            problems.Add($"Dispatcher:MaxAttempts must be between 1 and 100000 when set (was {options.MaxAttempts}).");
         }
+
+        Range(problems, "GiveUpAfter", options.GiveUpAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30));
+        Range(problems, "TellAfter", options.TellAfter, TimeSpan.Zero, TimeSpan.FromDays(1));
 
         if (options.BatchSize is < 1 or > 1000)
         {

@@ -8,10 +8,12 @@ namespace ImtBot.Dispatch;
 
 /// <summary>
 /// Runs due outbox steps: a timer fires its command through the pipeline; any other effect goes to the platform the
-/// incident lives on. Steps of one incident run in order; incidents run side by side. Faults are retried on the one
-/// <see cref="RetrySchedule"/> (the platform reconciles before re-creating anything, since
-/// <see cref="EffectContext.Attempt"/> says an earlier attempt may have landed), then dead-lettered and told to the
-/// incident channel (docs/reliability.md §Outbox, §Retries).
+/// incident lives on. Steps of one incident run in order — a step that fails holds the incident's later steps back
+/// until it succeeds or is dead-lettered — and incidents run side by side. Transient faults are retried on the one
+/// <see cref="RetrySchedule"/> for <see cref="DispatcherOptions.GiveUpAfter"/> (the platform reconciles before
+/// re-creating anything, since <see cref="EffectContext.Attempt"/> says an earlier attempt may have landed), then
+/// dead-lettered and told to the incident channel; permanent faults are dead-lettered at once. Platform outages are
+/// tracked in <see cref="PlatformHealth"/> and told to the commanders (docs/reliability.md §Outbox, §Retries, §Outages).
 /// </summary>
 internal sealed partial class EffectDispatcher(
     IOutbox store,
@@ -19,11 +21,16 @@ internal sealed partial class EffectDispatcher(
     ICommandHandler commands,
     IEnumerable<IChatPlatform> platforms,
     OutboxSignal signal,
+    PlatformHealth health,
     TimeProvider time,
     IOptions<DispatcherOptions> options,
     ILogger<EffectDispatcher> log) : BackgroundService
 {
     private const int AtCapacity = -1;
+    private const string SyncCardKind = "sync_card";
+    private const string TimerKind = "timer";
+
+    private static readonly IReadOnlyDictionary<string, string> NoLinks = new Dictionary<string, string>();
 
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Dictionary<string, IChatPlatform> _platforms = platforms.ToDictionary(p => p.Name, StringComparer.Ordinal);
@@ -32,6 +39,11 @@ internal sealed partial class EffectDispatcher(
     private readonly Lock _gate = new();
     private readonly Dictionary<int, Task> _chains = [];
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
+
+    // Incidents whose step failed in a chain still queued here: their later leased steps are handed back, not run.
+    // With the chains queued per incident; an incident's entry goes when its last queued chain ends. Guarded by _gate.
+    private readonly HashSet<int> _halted = [];
+    private readonly Dictionary<int, int> _queued = [];
 
     // Completed (and replaced) whenever a chain ends and frees capacity; guarded by _gate.
     private TaskCompletionSource _freed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -128,7 +140,8 @@ internal sealed partial class EffectDispatcher(
             foreach (var group in steps.Where(s => _running.Add(s.Key)).GroupBy(s => s.Incident))
             {
                 var before = _chains.GetValueOrDefault(group.Key, Task.CompletedTask);
-                _chains[group.Key] = RunAfterAsync(before, [.. group], cancellationToken);
+                _queued[group.Key] = _queued.GetValueOrDefault(group.Key) + 1;
+                _chains[group.Key] = RunAfterAsync(before, group.Key, [.. group], Superseded(group), cancellationToken);
                 started += group.Count();
             }
         }
@@ -136,14 +149,46 @@ internal sealed partial class EffectDispatcher(
         return started;
     }
 
-    private async Task RunAfterAsync(Task before, OutboxStep[] steps, CancellationToken cancellationToken)
+    /// <summary>
+    /// Card refreshes of one incident leased together but the last: the card shows the incident as it is when it is
+    /// drawn, so only the latest refresh needs the platform; the others are completed without a call.
+    /// </summary>
+    private static HashSet<string> Superseded(IEnumerable<OutboxStep> steps)
+    {
+        var cards = steps.Where(s => s.Kind == SyncCardKind).Select(s => s.Key).ToList();
+        return cards.Count < 2 ? [] : cards[..^1].ToHashSet(StringComparer.Ordinal);
+    }
+
+    private async Task RunAfterAsync(Task before, int incident, OutboxStep[] steps, HashSet<string> superseded, CancellationToken cancellationToken)
     {
         await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
             foreach (var step in steps)
             {
-                await RunStepAsync(step, cancellationToken);
+                bool halted;
+                lock (_gate)
+                {
+                    halted = _halted.Contains(incident);
+                }
+
+                if (halted && step.Kind != TimerKind)
+                {
+                    // An earlier step of this incident failed: this one runs after it, once it has succeeded.
+                    await store.ReleaseStepAsync(step.Key, cancellationToken);
+                }
+                else if (superseded.Contains(step.Key))
+                {
+                    LogSuperseded(step.Key);
+                    await store.CompleteStepAsync(step.Key, NoLinks, time.GetUtcNow(), cancellationToken);
+                }
+                else if (await RunStepAsync(step, cancellationToken) && step.Kind != TimerKind)
+                {
+                    lock (_gate)
+                    {
+                        _halted.Add(incident);
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -161,6 +206,16 @@ internal sealed partial class EffectDispatcher(
                 foreach (var step in steps)
                 {
                     _running.Remove(step.Key);
+                }
+
+                if (_queued[incident] == 1)
+                {
+                    _queued.Remove(incident);
+                    _halted.Remove(incident);
+                }
+                else
+                {
+                    _queued[incident]--;
                 }
 
                 _freed.TrySetResult();
@@ -183,7 +238,8 @@ internal sealed partial class EffectDispatcher(
         return Task.WhenAll(chains);
     }
 
-    private async Task RunStepAsync(OutboxStep step, CancellationToken cancellationToken)
+    /// <summary>Runs one step and settles it; returns true when it failed and waits for a retry (it holds its incident's later steps back).</summary>
+    private async Task<bool> RunStepAsync(OutboxStep step, CancellationToken cancellationToken)
     {
         EffectOutcome outcome;
         try
@@ -202,21 +258,30 @@ internal sealed partial class EffectDispatcher(
             outcome = EffectOutcome.Retry(e.GetType().Name + ": " + e.Message);
         }
 
+        var now = time.GetUtcNow();
+        await WatchHealthAsync(step, outcome, now, cancellationToken);
         switch (outcome.Kind)
         {
             case EffectOutcomeKind.Done:
-                await store.CompleteStepAsync(step.Key, outcome.Links, time.GetUtcNow(), cancellationToken);
-                break;
-            case EffectOutcomeKind.Retry when step.Attempts < _options.MaxAttempts:
-                var next = _retries.Next(time.GetUtcNow(), step.Attempts, outcome.RetryAfter);
+                await store.CompleteStepAsync(step.Key, outcome.Links, now, cancellationToken);
+                return false;
+            case EffectOutcomeKind.Retry when outcome.Deferred:
+                await store.DeferStepAsync(step.Key, outcome.Error ?? "not due yet", now + (outcome.RetryAfter ?? _options.InitialBackoff), cancellationToken);
+                return false;
+            case EffectOutcomeKind.Retry when !GivesUp(step, now):
+                var next = _retries.Next(now, step.Attempts, outcome.RetryAfter);
                 LogRetry(step.Key, step.Attempts, next, outcome.Error);
                 await store.RetryStepAsync(step.Key, outcome.Error ?? "retry", next, cancellationToken);
-                break;
+                return true;
             default:
                 await GiveUpAsync(step, outcome.Error ?? "failed", cancellationToken);
-                break;
+                return false;
         }
     }
+
+    /// <summary>A transient fault ends the step only once it has failed for GiveUpAfter (or reached the optional attempt cap).</summary>
+    private bool GivesUp(OutboxStep step, DateTimeOffset now) =>
+        now - (step.FailingSince ?? now) >= _options.GiveUpAfter || step.Attempts >= _options.MaxAttempts;
 
     private async Task<EffectOutcome> ExecuteAsync(OutboxStep step, CancellationToken cancellationToken)
     {
@@ -332,6 +397,9 @@ internal sealed partial class EffectDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the incident channel that step {Key} failed")]
     private partial void LogNoticeFailed(Exception e, string key);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox step {Key} completed without a call: a later card refresh of its incident is due with it")]
+    private partial void LogSuperseded(string key);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An outbox round failed; the store may be unavailable")]
     private partial void LogRoundFailed(Exception e);

@@ -13,6 +13,8 @@ internal static class DispatchExtensions
         builder.Services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DispatcherOptions>, DispatcherOptionsValidator>());
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<PlatformHealth>();
+        builder.Services.AddSingleton<IPlatformHealth>(sp => sp.GetRequiredService<PlatformHealth>());
         builder.Services.AddSingleton<EffectDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EffectDispatcher>());
         return builder;

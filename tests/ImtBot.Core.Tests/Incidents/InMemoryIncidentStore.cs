@@ -224,6 +224,26 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
         return Task.CompletedTask;
     }
 
+    public Task DeferStepAsync(string key, string reason, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            steps[key] = steps[key] with { Status = OutboxStatus.Pending, LastError = reason, DueAt = dueAt, LeaseOwner = null, LeaseUntil = null, FailingSince = null };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            steps[key] = steps[key] with { Status = OutboxStatus.Pending, Attempts = Math.Max(0, steps[key].Attempts - 1), LeaseOwner = null, LeaseUntil = null };
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task DeadLetterStepAsync(string key, string error, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         lock (gate)

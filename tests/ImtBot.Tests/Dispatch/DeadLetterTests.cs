@@ -35,6 +35,32 @@ public class DeadLetterTests
         Assert.Contains(await host.MessagesAsync(channel), m => ((string)m!["text"]!).Contains("could not complete \"announce\""));
     }
 
+    [Fact]
+    public async Task TransientFaults_RetriedUntilGiveUpAfterNotBySomeAttemptCount()
+    {
+        var flaky = new FlakyAnnouncements();
+        await using var host = await TestHost.StartWithConsolePlatformAsync(flaky.Wrap, "Dispatcher:GiveUpAfter=00:30:00", "Dispatcher:MaxBackoff=00:01:00");
+        var store = host.Services.GetRequiredService<IOutbox>();
+
+        await host.SayAsync("alice", "general", "/incident declare Search is down sev2");
+        await host.DrainOutboxAsync();
+        for (var i = 0; i < 28; i++)
+        {
+            await host.AdvanceAsync(TimeSpan.FromMinutes(1));
+        }
+
+        // 28 minutes and well over the old 8 attempts: still pending.
+        Assert.True(flaky.Attempts > 8, $"only {flaky.Attempts} attempts");
+        Assert.Empty(store.GetSteps(OutboxStatus.Dead));
+
+        for (var i = 0; i < 5; i++)
+        {
+            await host.AdvanceAsync(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal("announce", Assert.Single(store.GetSteps(OutboxStatus.Dead)).Kind);
+    }
+
     private sealed class FlakyAnnouncements
     {
         public int Attempts { get; private set; }

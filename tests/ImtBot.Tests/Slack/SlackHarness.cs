@@ -38,7 +38,8 @@ public sealed class SlackHarness : IAsyncDisposable
 
     public SlackFollowUps FollowUps { get; }
 
-    public static async Task<SlackHarness> StartAsync(bool socketMode = false)
+    /// <param name="more">Extra host settings as <c>Section:Key=value</c>.</param>
+    public static async Task<SlackHarness> StartAsync(bool socketMode = false, params string[] more)
     {
         var clock = new FakeTimeProvider(TestHost.Epoch);
         var fake = await FakeSlack.StartAsync(clock);
@@ -52,6 +53,7 @@ public sealed class SlackHarness : IAsyncDisposable
             "Slack:ApiBaseUrl=" + fake.ApiBaseUrl.AbsoluteUri,
             "Slack:AnnouncementsChannel=" + Announcements,
             .. socketMode ? ["Slack:AppToken=" + FakeSlack.AppToken] : Array.Empty<string>(),
+            .. more,
         ];
         var host = await TestHost.StartAsync(
             builder =>
