@@ -45,7 +45,7 @@ public static partial class ConsoleApi
         return Results.Ok(chat.MessagesFor(id, u.Id).Select(ConsoleChatService.ToDto));
     }
 
-    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, CancellationToken ct)
+    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, IIncidentCards cards, CancellationToken ct)
     {
         var (body, user, error) = await ReadSenderAsync(request, chat, ct);
         if (error is not null)
@@ -71,6 +71,15 @@ public static partial class ConsoleApi
         {
             var posted = await chat.PostAsync(channel.Id, user.Id, user.Name, text);
             return Results.Ok(new { replies = Array.Empty<object>(), message = posted.Key });
+        }
+
+        if (OpensDeclareForm(commandText))
+        {
+            // As in Slack and Teams: the declare form, shown to its sender; its button sends `declare <text>`.
+            await chat.PostAsync(channel.Id, user.Id, user.Name, text, visibleTo: user.Id);
+            var form = await chat.PostAsync(
+                channel.Id, ConsoleChatService.BotId, ConsoleChatService.BotName, "Declare an incident: describe it in the form.", cards.DeclareForm(PlatformNames.Teams), visibleTo: user.Id);
+            return Results.Ok(new { replies = new[] { new { text = form.Text, accepted = true, incident = (int?)null, message = form.Key } } });
         }
 
         var reply = await commands.HandleAsync(
@@ -181,6 +190,10 @@ public static partial class ConsoleApi
         command = "";
         return false;
     }
+
+    /// <summary><c>/incident</c> alone, or <c>declare</c> without a title (the README's promise on every platform).</summary>
+    internal static bool OpensDeclareForm(string command) =>
+        command.Length == 0 || CommandParser.Parse(command).Command is DeclareCommand { Title.Length: 0 };
 
     /// <summary>Turns <c>@bob</c> of a known user into the platform-neutral mention <c>&lt;@bob|Bob Brown&gt;</c>.</summary>
     internal static string ResolveMentions(ConsoleChatService chat, string text)
