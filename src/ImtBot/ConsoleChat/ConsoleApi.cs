@@ -67,19 +67,19 @@ public static partial class ConsoleApi
         }
 
         var deliveryId = "console:msg:" + (BoundedJson.String(body!, "id") ?? Guid.NewGuid().ToString("N"));
-        if (!IsCommand(text, out var commandText))
-        {
-            var posted = await chat.PostAsync(channel.Id, user.Id, user.Name, text);
-            return Results.Ok(new { replies = Array.Empty<object>(), message = posted.Key });
-        }
-
-        if (OpensDeclareForm(commandText))
+        if (IsCommand(text, out var typed) && OpensDeclareForm(typed))
         {
             // As in Slack and Teams: the declare form, shown to its sender; its button sends `declare <text>`.
             await chat.PostAsync(channel.Id, user.Id, user.Name, text, visibleTo: user.Id);
             var form = await chat.PostAsync(
                 channel.Id, ConsoleChatService.BotId, ConsoleChatService.BotName, "Declare an incident: describe it in the form.", cards.DeclareForm(PlatformNames.Teams), visibleTo: user.Id);
             return Results.Ok(new { replies = new[] { new { text = form.Text, accepted = true, incident = (int?)null, message = form.Key } } });
+        }
+
+        if (!IsCommand(text, out var commandText))
+        {
+            var posted = await chat.PostAsync(channel.Id, user.Id, user.Name, text);
+            return Results.Ok(new { replies = Array.Empty<object>(), message = posted.Key });
         }
 
         var reply = await commands.HandleAsync(
