@@ -47,23 +47,35 @@ internal sealed partial class CommandArgs(string text, IReadOnlyList<CommandToke
         if (mention.Success)
         {
             var name = mention.Groups["name"].Success ? mention.Groups["name"].Value.Trim() : "";
-            return new UserArg(mention.Groups["id"].Value, name.Length == 0 ? null : name);
+            return new UserArg(mention.Groups["id"].Value, name.Length == 0 ? null : InvisibleCharacters.Strip(name));
         }
 
         var handle = HandlePattern().Match(v);
-        return handle.Success ? new UserArg(handle.Groups["id"].Value, null) : null;
+        return handle.Success ? new UserArg(handle.Groups["id"].Value, null) { IsHandle = true } : null;
     }
 
     /// <summary>A role name: one word of letters, digits, <c>-</c> or <c>_</c>, starting with a letter; lower-cased.</summary>
     public static string? Role(CommandToken token) =>
         !token.Quoted && RolePattern().IsMatch(token.Value) ? token.Value.ToLowerInvariant() : null;
 
-    /// <summary><c>1</c>…<c>4</c>, <c>sev1</c>…<c>sev4</c> or <c>SEV-1</c>; null otherwise.</summary>
+    /// <summary>
+    /// A severity as one word: <c>2</c>, <c>sev2</c>, <c>SEV-2</c> or <c>P2</c>; null otherwise. Any level is returned,
+    /// <c>sev9</c> and <c>P0</c> too: the decider checks it against the configured severities and names the valid ones,
+    /// so a severity out of range is refused instead of being read as text.
+    /// </summary>
     public static int? Severity(CommandToken token)
     {
         var m = token.Quoted ? null : SeverityPattern().Match(token.Value);
-        return m is { Success: true } ? m.Groups["n"].Value[0] - '0' : null;
+        return m is { Success: true } ? int.Parse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture) : null;
     }
+
+    /// <summary>Like <see cref="Severity"/>, but only the prefixed forms (<c>sev2</c>, <c>SEV-2</c>, <c>P2</c>): a bare number in a title is a number.</summary>
+    public static int? SeverityWord(CommandToken token) =>
+        !token.Quoted && !IsDigits(token) ? Severity(token) : null;
+
+    /// <summary>The word <c>sev</c> (or <c>severity</c>) on its own, as in <c>sev 1</c>.</summary>
+    public static bool IsSeverityPrefix(CommandToken token) =>
+        !token.Quoted && (token.Value.Equals("sev", StringComparison.OrdinalIgnoreCase) || token.Value.Equals("severity", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A positive whole number (an optional leading <c>#</c>), at most nine digits.</summary>
     public static int? Number(CommandToken token)
@@ -83,6 +95,6 @@ internal sealed partial class CommandArgs(string text, IReadOnlyList<CommandToke
     [GeneratedRegex(@"^\p{L}[\p{L}\p{N}_\-]{0,39}$")]
     private static partial Regex RolePattern();
 
-    [GeneratedRegex(@"^(sev-?)?(?<n>[1-4])$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(sev-?|p)?(?<n>[0-9]{1,2})$", RegexOptions.IgnoreCase)]
     private static partial Regex SeverityPattern();
 }

@@ -8,7 +8,8 @@ public static class CommandHelp
     /// <summary>The sentence about naming an incident, shown in the full help.</summary>
     public const string IncidentNote =
         "Inside an incident's channel a command applies to that incident; elsewhere name it right after the verb " +
-        "(`ack INC-42` or `ack 42`). Before free text (update, note, cancel, …) write `INC-42`: a bare number there is read as text.";
+        "(`ack INC-42`, `note 42 text`): a number right after the verb always names the incident (for `sev`, a single number is the level). " +
+        "`ack` and `decline` in the direct message of a page apply to your one open page.";
 
     /// <summary>The whole command reference, or one verb's usage and examples when <paramref name="verb"/> names one.</summary>
     public static string Text(string? verb = null)

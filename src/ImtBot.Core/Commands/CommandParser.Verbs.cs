@@ -7,18 +7,35 @@ public static partial class CommandParser
 {
     private static ParseResult Declare(CommandArgs args)
     {
-        // Trailing sev1..sev4 and drill words, in any order; the rest is the title (quoted or not, may be empty).
+        // Trailing severity (sev1, sev 1, sev-1, SEV1, P1) and drill words, in any order; the rest is the title (quoted
+        // or not, may be empty). A severity the decider does not know (sev9, P0) is passed on so it is refused there.
         int? severity = null;
         var drill = false;
         var end = args.Count;
         while (end > 0)
         {
             var token = args[end - 1];
+            int? level = null;
+            var words = 1;
             if (token.Is("drill"))
             {
                 drill = true;
             }
-            else if (!token.Quoted && token.Value.StartsWith("sev", StringComparison.OrdinalIgnoreCase) && CommandArgs.Severity(token) is { } level)
+            else if (CommandArgs.SeverityWord(token) is { } word)
+            {
+                level = word;
+            }
+            else if (end >= 2 && CommandArgs.IsDigits(token) && CommandArgs.IsSeverityPrefix(args[end - 2]))
+            {
+                level = CommandArgs.Severity(token);
+                words = 2;
+            }
+            else
+            {
+                break;
+            }
+
+            if (level is not null)
             {
                 if (severity is not null && severity != level)
                 {
@@ -27,15 +44,36 @@ public static partial class CommandParser
 
                 severity = level;
             }
-            else
-            {
-                break;
-            }
 
-            end--;
+            end -= words;
+        }
+
+        if (severity is null && SeverityInTitle(args, end) is { } stray)
+        {
+            // Never declare at the default severity while the title holds something that reads as one.
+            return Fail("declare", $"`{stray}` looks like a severity: put it at the end (`declare <title> sev1`), or quote the title if it belongs there (`declare \"…\"`).");
         }
 
         return Ok(new DeclareCommand(args.Text(0, end), severity, drill));
+    }
+
+    /// <summary>The first unquoted word of the title that reads as a severity (<c>sev1</c>, <c>P1</c>, <c>sev 1</c>, a trailing <c>sev</c>).</summary>
+    private static string? SeverityInTitle(CommandArgs args, int end)
+    {
+        for (var i = 0; i < end; i++)
+        {
+            if (CommandArgs.SeverityWord(args[i]) is not null)
+            {
+                return args[i].Value;
+            }
+
+            if (CommandArgs.IsSeverityPrefix(args[i]) && (i + 1 == end || CommandArgs.IsDigits(args[i + 1])))
+            {
+                return i + 1 == end ? args[i].Value : args[i].Value + " " + args[i + 1].Value;
+            }
+        }
+
+        return null;
     }
 
     private static ParseResult Role(CommandArgs args)
@@ -73,10 +111,18 @@ public static partial class CommandParser
             : Fail("page", $"`{args[0].Value}` is neither a role nor a person.");
     }
 
-    private static ParseResult Severity(CommandArgs args) =>
-        args.Count > 0 && CommandArgs.Severity(args[0]) is { } level
-            ? SeverityWith(args.Skip(1), level)
-            : Fail("sev", "Give the new severity, 1 to 4, then the reason.");
+    private static ParseResult Severity(CommandArgs args)
+    {
+        if (args.Count > 0 && CommandArgs.Severity(args[0]) is { } level)
+        {
+            return SeverityWith(args.Skip(1), level);
+        }
+
+        // "sev sev 1 …" / "sev severity 1 …": the level spelled with the word in front.
+        return args.Count > 1 && CommandArgs.IsSeverityPrefix(args[0]) && CommandArgs.Severity(args[1]) is { } spelled
+            ? SeverityWith(args.Skip(2), spelled)
+            : Fail("sev", "Give the new severity (`2`, `sev2` or `P2`), then the reason.");
+    }
 
     private static ParseResult SeverityWith(CommandArgs rest, int level) =>
         rest.Text(0) is { Length: > 0 } reason ? Ok(new SeverityCommand(level, reason)) : Fail("sev", "A severity change needs a reason.");

@@ -8,9 +8,11 @@ namespace ImtBot.Core.Commands;
 /// Never throws: anything malformed is a <see cref="ParseResult"/> carrying the verb's usage from <see cref="CommandTable"/>.
 /// </summary>
 /// <remarks>
-/// The incident reference right after the verb is <c>INC-42</c>, <c>#42</c> or <c>42</c>. A bare number in front of free
-/// text (update, note, cancel, reopen, the lifecycle verbs, action text) is read as text unless it is the only argument,
-/// so <c>update 3 regions down</c> stays an update; <c>sev 2 reason</c> is a level, <c>sev 42 2 reason</c> names INC-42.
+/// The incident reference right after the verb is <c>INC-42</c>, <c>#42</c> or <c>42</c>, for every verb that takes
+/// an incident: <c>note 1 text</c> is a note on INC-1. The one exception is <c>sev</c>, whose first number is the level
+/// (<c>sev 2 reason</c>) unless a second level follows (<c>sev 42 2 reason</c> names INC-42). A bare number in front of
+/// free text is also flagged (<see cref="ParseResult.BareNumber"/>), so the service can refuse it in another incident's
+/// channel, where it could have been meant as text.
 /// </remarks>
 public static partial class CommandParser
 {
@@ -46,7 +48,7 @@ public static partial class CommandParser
         ["snooze"] = Snooze,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Verbs whose first argument is free text: a bare number in front of it is text, not an incident.</summary>
+    /// <summary>Verbs whose first argument is free text: a bare number in front of it could have been meant as text.</summary>
     private static readonly FrozenSet<string> FreeTextVerbs =
         new[] { "update", "note", "cancel", "reopen", "investigating", "identified", "mitigated", "resolved", "action" }
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -82,8 +84,24 @@ public static partial class CommandParser
     {
         var incident = TakesIncident(verb) ? IncidentReference(args, verb) : null;
         var result = parse(incident is null ? args : args.Skip(1));
-        return result.Command is { } command && incident is { } n ? ParseResult.Ok(command with { Incident = n }) : result;
+        if (incident is not { } n)
+        {
+            return result;
+        }
+
+        if (result.Command is { } command)
+        {
+            var bare = CommandArgs.IsDigits(args[0]) && FreeTextVerbs.Contains(verb) && args.Count > 1;
+            return ParseResult.Ok(command with { Incident = n }) with { BareNumber = bare };
+        }
+
+        // The usage line with the incident written in, so the hint works when copied.
+        var forIncident = CommandTable.Find(verb).Select(spec => $"For {IncidentKey.Format(n)}: `/incident {WithKey(spec.Syntax, verb, n)}`");
+        return ParseResult.Fail(result.Usage + "\n" + string.Join('\n', forIncident));
     }
+
+    private static string WithKey(string syntax, string verb, int number) =>
+        syntax.Length > verb.Length ? $"{verb} {IncidentKey.Format(number)}{syntax[verb.Length..]}" : $"{verb} {IncidentKey.Format(number)}";
 
     private static bool TakesIncident(string verb) => CommandTable.Find(verb) is [var spec, ..] && spec.TakesIncident;
 
@@ -105,12 +123,7 @@ public static partial class CommandParser
             return args.Count >= 2 && CommandArgs.Severity(args[1]) is not null ? number : null;
         }
 
-        if (verb == "action" && args.Count >= 2 && args[1].Is("done"))
-        {
-            return number;
-        }
-
-        return !FreeTextVerbs.Contains(verb) || args.Count == 1 ? number : null;
+        return number;
     }
 
     private static ParseResult Ok(Command command) => ParseResult.Ok(command);

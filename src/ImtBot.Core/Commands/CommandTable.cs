@@ -16,16 +16,16 @@ public static class CommandTable
 
     public static IReadOnlyList<CommandSpec> Entries { get; } =
     [
-        new("declare", "declare <title> [sev1..sev4] [drill]", "Open an incident (no title: open the declare form).",
+        new("declare", "declare <title> [sev1..sev4] [drill]", "Open an incident; the severity goes at the end (`sev2`, `sev 2`, `SEV-2` or `P2`). No title: open the declare form.",
             ["declare Checkout is failing sev2", "declare \"Login slow for EU users\" sev3 drill", "declare"]) { TakesIncident = false },
         new("role", "role <role> <@user|me>", "Assign a role (the person is paged); a role is one word, e.g. commander, deputy, comms, ops, scribe.",
             ["role comms @bob", "role INC-42 ops me"]),
         new("lead", "lead", "Take command yourself (same as `role commander me`).", ["lead", "lead INC-42"]),
         new("page", "page <role|@user> [message]", "Page someone in chat; they acknowledge or decline.",
             ["page ops", "page @carol can you look at the database?"]),
-        new("ack", "ack", "Acknowledge your open page.", ["ack", "ack INC-42"]),
-        new("decline", "decline", "Decline your open page.", ["decline", "decline INC-42"]),
-        new("sev", "sev <1-4> <reason>", "Change the severity (a reason is required).",
+        new("ack", "ack", "Acknowledge your open page (in the page's direct message, your one open page; with several, name the incident).", ["ack", "ack INC-42"]),
+        new("decline", "decline", "Decline your open page (like `ack`).", ["decline", "decline INC-42"]),
+        new("sev", "sev <1-4> <reason>", "Change the severity (`2`, `sev2` or `P2`; a reason is required).",
             ["sev 1 all regions affected", "sev INC-42 sev3 contained to one region"]),
         new("update", "update <text>", "Post a stakeholder status update (channel and announcements).",
             ["update Payments recovering, next update in 30 minutes"]),

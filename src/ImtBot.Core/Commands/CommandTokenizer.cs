@@ -9,7 +9,7 @@ namespace ImtBot.Core.Commands;
 /// </summary>
 internal static class CommandTokenizer
 {
-    /// <summary>Smart quotes to straight ones, zero-width characters removed, trimmed, a leading <c>/incident</c> dropped.</summary>
+    /// <summary>Smart quotes to straight ones, zero-width and bidirectional controls removed (<see cref="InvisibleCharacters"/>), trimmed, a leading <c>/incident</c> dropped.</summary>
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -28,7 +28,7 @@ internal static class CommandTokenizer
                 case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032':
                     s.Append('\'');
                     break;
-                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
+                case var invisible when InvisibleCharacters.IsInvisible(invisible):
                     break;
                 default:
                     s.Append(c);

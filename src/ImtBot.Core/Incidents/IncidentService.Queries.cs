@@ -18,13 +18,6 @@ public sealed partial class IncidentService
         _ => null,
     };
 
-    private string NoIncidentHere()
-    {
-        var open = store.ListIncidents(openOnly: true);
-        var which = open.Count == 0 ? "There are no open incidents." : "Open: " + string.Join(", ", open.Take(10).Select(i => IncidentKey.Format(i.Number))) + ".";
-        return $"Which incident? Name it after the verb (`/incident status INC-42` or `42`), or type the command in the incident's channel. {which}";
-    }
-
     private string ListOpen()
     {
         var open = store.ListIncidents(openOnly: true);

@@ -17,7 +17,10 @@ namespace ImtBot.Core.Incidents;
 /// routed to the incident's home platform, and due now — or at <c>ScheduleTimer.DueAt</c> / <c>ArchiveChannel.At</c>.
 /// </summary>
 /// <remarks>While the incident's platform is not answering (<see cref="IPlatformHealth"/>), a reply says its effects are queued, never done.</remarks>
-public sealed partial class IncidentService(ICommandStore store, TimeProvider time, IncidentOptions options, IPlatformHealth? health = null) : ICommandHandler, IIncidentReader
+/// <param name="directory">The known people, for naming the closest ones when a command names someone unknown; optional.</param>
+public sealed partial class IncidentService(
+    ICommandStore store, TimeProvider time, IncidentOptions options, IPlatformHealth? health = null, IUserDirectory? directory = null)
+    : ICommandHandler, IIncidentReader
 {
     public const int MaxAttempts = 25;
 
@@ -27,15 +30,42 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
     {
         var parsed = CommandParser.Parse(command.Text);
         return parsed.Command is { } c
-            ? HandleParsedAsync(c, command, cancellationToken)
+            ? HandleParsedAsync(c, command, parsed.BareNumber, cancellationToken)
             : Task.FromResult(new CommandReply(false, parsed.Usage ?? CommandHelp.Text()));
     }
 
-    public async Task<CommandReply> HandleParsedAsync(Command command, ChatCommand origin, CancellationToken cancellationToken = default)
+    public Task<CommandReply> HandleParsedAsync(Command command, ChatCommand origin, CancellationToken cancellationToken = default) =>
+        HandleParsedAsync(command, origin, bareNumber: false, cancellationToken);
+
+    private async Task<CommandReply> HandleParsedAsync(Command command, ChatCommand origin, bool bareNumber, CancellationToken cancellationToken)
     {
         if (InboxKey(origin) is { } key && store.FindInboxReply(key) is { } first)
         {
             return new CommandReply(first.Accepted, first.Text, command.Incident, Redelivered: true);
+        }
+
+        (command, origin) = (WithoutInvisible(command), WithoutInvisible(origin));
+        if (UnknownPerson(command, origin.Actor.Platform) is { } unknown)
+        {
+            return await RecordAsync(origin, false, unknown, command.Incident, cancellationToken);
+        }
+
+        if (command is AckCommand or DeclineCommand && command.Incident is null && store.FindIncidentByChannel(origin.Channel) is null)
+        {
+            // Typed where the page arrived (a direct message): the one open page of this person, wherever it is.
+            var (number, answer) = OpenPageOf(origin.Actor, command is AckCommand ? "ack" : "decline");
+            if (number is null)
+            {
+                return await RecordAsync(origin, false, answer!, null, cancellationToken);
+            }
+
+            command = command with { Incident = number };
+        }
+
+        if (bareNumber && store.FindIncidentByChannel(origin.Channel) is { } here)
+        {
+            // In an incident's channel "update 3 regions down" may be text about this incident: ask instead of guessing.
+            return await RecordAsync(origin, false, BareNumberElsewhere(origin, command.Incident!.Value, here), null, cancellationToken);
         }
 
         switch (command)
@@ -75,7 +105,7 @@ public sealed partial class IncidentService(ICommandStore store, TimeProvider ti
             var number = command.Incident ?? store.FindIncidentByChannel(origin.Channel);
             if (number is not { } n)
             {
-                return IsCapture(command) ? NotCaptured() : await RecordAsync(origin, false, NoIncidentHere(), null, cancellationToken);
+                return IsCapture(command) ? NotCaptured() : await RecordAsync(origin, false, NoIncidentHere(origin, command), null, cancellationToken);
             }
 
             history = store.GetEvents(n);

@@ -47,7 +47,7 @@ public static partial class ConsoleApi
         return Results.Ok(chat.MessagesFor(id, u.Id).Select(ConsoleChatService.ToDto));
     }
 
-    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, CancellationToken ct)
+    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, IIncidentCards cards, CancellationToken ct)
     {
         var (body, user, error) = await ReadSenderAsync(request, chat, ct);
         if (error is not null)
@@ -69,6 +69,15 @@ public static partial class ConsoleApi
         }
 
         var deliveryId = "console:msg:" + (BoundedJson.String(body!, "id") ?? Guid.NewGuid().ToString("N"));
+        if (IsCommand(text, out var typed) && OpensDeclareForm(typed))
+        {
+            // As in Slack and Teams: the declare form, shown to its sender; its button sends `declare <text>`.
+            await chat.PostAsync(channel.Id, user.Id, user.Name, text, visibleTo: user.Id);
+            var form = await chat.PostAsync(
+                channel.Id, ConsoleChatService.BotId, ConsoleChatService.BotName, "Declare an incident: describe it in the form.", cards.DeclareForm(PlatformNames.Teams), visibleTo: user.Id);
+            return Results.Ok(new { replies = new[] { new { text = form.Text, accepted = true, incident = (int?)null, message = form.Key } } });
+        }
+
         if (!IsCommand(text, out var commandText))
         {
             var posted = await chat.PostAsync(channel.Id, user.Id, user.Name, text);
@@ -205,6 +214,10 @@ public static partial class ConsoleApi
         command = "";
         return false;
     }
+
+    /// <summary><c>/incident</c> alone, or <c>declare</c> without a title (the README's promise on every platform).</summary>
+    internal static bool OpensDeclareForm(string command) =>
+        command.Length == 0 || CommandParser.Parse(command).Command is DeclareCommand { Title.Length: 0 };
 
     /// <summary>Turns <c>@bob</c> of a known user into the platform-neutral mention <c>&lt;@bob|Bob Brown&gt;</c>.</summary>
     internal static string ResolveMentions(ConsoleChatService chat, string text)

@@ -18,6 +18,7 @@ internal static class ConsoleChatExtensions
         builder.Services.AddSingleton<ConsoleHub>();
         builder.Services.AddSingleton<ConsoleChatService>();
         builder.Services.AddSingleton<IChatPlatform, ConsolePlatform>();
+        builder.Services.AddSingleton<IUserDirectory, ConsoleUserDirectory>();
         return builder;
     }
 

@@ -7,6 +7,9 @@ public class CommandParserTests
 {
     private static readonly UserArg Bob = new("U123", null);
 
+    /// <summary>A bare <c>@name</c>: no platform resolved it (the service refuses it).</summary>
+    private static UserArg Handle(string name) => new(name, null) { IsHandle = true };
+
     public static TheoryData<string, Command> Examples => new()
     {
         // declare: title quoted or not, trailing sev/drill in any order, empty title opens the form
@@ -26,6 +29,17 @@ public class CommandParserTests
         { "declare", new DeclareCommand("", null, false) },
         { "declare drill", new DeclareCommand("", null, true) },
         { "declare sev2", new DeclareCommand("", 2, false) },
+        { "declare DB primary down sev 1", new DeclareCommand("DB primary down", 1, false) },
+        { "declare DB primary down P1", new DeclareCommand("DB primary down", 1, false) },
+        { "declare DB primary down sev-1", new DeclareCommand("DB primary down", 1, false) },
+        { "declare DB primary down SEV1 drill", new DeclareCommand("DB primary down", 1, true) },
+        { "declare DB primary down p4", new DeclareCommand("DB primary down", 4, false) },
+        { "declare DB primary down sev9", new DeclareCommand("DB primary down", 9, false) },
+        { "declare DB primary down sev 0", new DeclareCommand("DB primary down", 0, false) },
+        { "declare DB primary down P7", new DeclareCommand("DB primary down", 7, false) },
+        { "declare Upgrade to version 2", new DeclareCommand("Upgrade to version 2", null, false) },
+        { "declare \"P1 queue stuck\"", new DeclareCommand("P1 queue stuck", null, false) },
+        { "declare Pay\u202Ement\u2066 is down", new DeclareCommand("Payment is down", null, false) },
         { "declare 🔥 Zahlungen schlagen fehl — 支付失败 sev1", new DeclareCommand("🔥 Zahlungen schlagen fehl — 支付失败", 1, false) },
         { "  DECLARE    Too   many    spaces   sev2  ", new DeclareCommand("Too   many    spaces", 2, false) },
         { "/incident declare DB down", new DeclareCommand("DB down", null, false) },
@@ -35,7 +49,7 @@ public class CommandParserTests
         // role and lead
         { "role comms <@U123>", new RoleCommand("comms", Bob) },
         { "role comms <@U123|Bob Smith>", new RoleCommand("comms", new UserArg("U123", "Bob Smith")) },
-        { "role Ops @bob", new RoleCommand("ops", new UserArg("bob", null)) },
+        { "role Ops @bob", new RoleCommand("ops", Handle("bob")) },
         { "role ops me", new RoleCommand("ops", UserArg.Me) },
         { "role INC-42 scribe ME", new RoleCommand("scribe", UserArg.Me) { Incident = 42 } },
         { "role 42 scribe me", new RoleCommand("scribe", UserArg.Me) { Incident = 42 } },
@@ -45,7 +59,7 @@ public class CommandParserTests
 
         // page
         { "page ops", new PageCommand("ops", null, null) },
-        { "page @carol can you look?", new PageCommand(null, new UserArg("carol", null), "can you look?") },
+        { "page @carol can you look?", new PageCommand(null, Handle("carol"), "can you look?") },
         { "page <@U123> \"db is on fire\"", new PageCommand(null, Bob, "db is on fire") },
         { "page 42 ops please join", new PageCommand("ops", null, "please join") { Incident = 42 } },
 
@@ -64,10 +78,17 @@ public class CommandParserTests
         { "sev INC-42 SEV3 contained", new SeverityCommand(3, "contained") { Incident = 42 } },
         { "SEV1 INC-9 everything", new SeverityCommand(1, "everything") { Incident = 9 } },
         { "sev-3 contained", new SeverityCommand(3, "contained") },
+        { "sev P1 customers cannot pay", new SeverityCommand(1, "customers cannot pay") },
+        { "sev sev 2 contained", new SeverityCommand(2, "contained") },
+        { "sev 9 worse", new SeverityCommand(9, "worse") },
+        { "sev9 worse", new SeverityCommand(9, "worse") },
 
-        // free text: a bare number in front of it is text, INC-n is the incident
+        // a number right after the verb names the incident, for every verb that takes one (sev: see above)
         { "update Payments recovering", new UpdateCommand("Payments recovering") },
-        { "update 3 regions down", new UpdateCommand("3 regions down") },
+        { "update 3 regions down", new UpdateCommand("regions down") { Incident = 3 } },
+        { "note 1 text", new NoteCommand("text") { Incident = 1 } },
+        { "cancel 2 false alarm", new CancelCommand("false alarm") { Incident = 2 } },
+        { "reopen 2 errors are back", new ReopenCommand("errors are back") { Incident = 2 } },
         { "update INC-3 regions down", new UpdateCommand("regions down") { Incident = 3 } },
         { "update \"quoted whole\"", new UpdateCommand("quoted whole") },
         { "update \"partly\" quoted", new UpdateCommand("\"partly\" quoted") },
@@ -80,7 +101,7 @@ public class CommandParserTests
         { "identified bad config push", new TransitionCommand(IncidentStatus.Identified, "bad config push") },
         { "Mitigated INC-5", new TransitionCommand(IncidentStatus.Mitigated, null) { Incident = 5 } },
         { "resolved 42", new TransitionCommand(IncidentStatus.Resolved, null) { Incident = 42 } },
-        { "resolved 42 nodes replaced", new TransitionCommand(IncidentStatus.Resolved, "42 nodes replaced") },
+        { "resolved 42 nodes replaced", new TransitionCommand(IncidentStatus.Resolved, "nodes replaced") { Incident = 42 } },
         { "reopen", new ReopenCommand(null) },
         { "reopen errors are back", new ReopenCommand("errors are back") },
         { "cancel false alarm", new CancelCommand("false alarm") },
@@ -89,18 +110,18 @@ public class CommandParserTests
 
         // actions
         { "action Add an alert", new ActionCommand("Add an alert", null, null) },
-        { "action Add an alert @dave", new ActionCommand("Add an alert", new UserArg("dave", null), null) },
+        { "action Add an alert @dave", new ActionCommand("Add an alert", Handle("dave"), null) },
         { "action Add an alert <@U123|Bob> due 2026-12-15", new ActionCommand("Add an alert", new UserArg("U123", "Bob"), new DateOnly(2026, 12, 15)) },
-        { "action Add an alert due 2026-12-15 @dave", new ActionCommand("Add an alert", new UserArg("dave", null), new DateOnly(2026, 12, 15)) },
+        { "action Add an alert due 2026-12-15 @dave", new ActionCommand("Add an alert", Handle("dave"), new DateOnly(2026, 12, 15)) },
         { "action Review due process", new ActionCommand("Review due process", null, null) },
-        { "action \"Fix @mentions in cards\" @dave", new ActionCommand("Fix @mentions in cards", new UserArg("dave", null), null) },
-        { "action 3 servers to patch", new ActionCommand("3 servers to patch", null, null) },
+        { "action \"Fix @mentions in cards\" @dave", new ActionCommand("Fix @mentions in cards", Handle("dave"), null) },
+        { "action 3 servers to patch", new ActionCommand("servers to patch", null, null) { Incident = 3 } },
         { "action done 2", new ActionDoneCommand(2) },
         { "action done #2", new ActionDoneCommand(2) },
         { "action 42 done 1", new ActionDoneCommand(1) { Incident = 42 } },
 
         // handover
-        { "handover @erin DB failover done", new HandoverCommand(new UserArg("erin", null), "DB failover done", false) },
+        { "handover @erin DB failover done", new HandoverCommand(Handle("erin"), "DB failover done", false) },
         { "handover <@U123> watching lag release", new HandoverCommand(Bob, "watching lag", true) },
         { "handover INC-2 <@U123|Bob> \"all yours\" RELEASE", new HandoverCommand(new UserArg("U123", "Bob"), "all yours", true) { Incident = 2 } },
 
@@ -142,7 +163,7 @@ public class CommandParserTests
         { "ack now please", "`ack` takes no arguments" },
         { "close INC-4 now", "close" },
         { "sev", "sev <1-4> <reason>" },
-        { "sev 5 worse", "1 to 4" },
+        { "sev worse", "`sev2` or `P2`" },
         { "sev 2", "needs a reason" },
         { "sev INC-42 2", "needs a reason" },
         { "sev1", "needs a reason" },
@@ -171,6 +192,11 @@ public class CommandParserTests
         { "snooze update 5000", "1 to 1440" },
         { "snooze update soon", "1 to 1440" },
         { "declare Outage sev1 sev2", "one severity" },
+        { "declare DB P1 primary down", "`P1` looks like a severity" },
+        { "declare DB sev 1 primary down", "`sev 1` looks like a severity" },
+        { "declare DB primary down sev", "`sev` looks like a severity" },
+        { "cancel 2", "`/incident cancel INC-2 <reason>`" },
+        { "note INC-4", "`/incident note INC-4 <text>`" },
         { "list 42", "list" },
         { "help nonsense", "Unknown command `nonsense`" },
         { "frobnicate INC-4", "Unknown command `frobnicate`: try `help`" },
@@ -218,7 +244,7 @@ public class CommandParserTests
         Assert.Empty(show.Users);
         Assert.Equal("ops", set.Role);
         Assert.Equal(3, set.Incident);
-        Assert.Equal([new UserArg("U1", "Ann"), new UserArg("bob", null), UserArg.Me], set.Users);
+        Assert.Equal([new UserArg("U1", "Ann"), Handle("bob"), UserArg.Me], set.Users);
     }
 
     [Theory]

@@ -223,8 +223,8 @@ public class IncidentServiceTests
         var reply = await sut.HandleParsedAsync(new NoteCommand("x"), Origin(People.Bob));
 
         Assert.False(reply.Accepted);
-        Assert.Contains("INC-42", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("INC-1", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("`/incident note INC-1`", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("INC-1 (Checkout is failing)", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]
