@@ -75,11 +75,7 @@ public sealed partial class LiteIncidentStore
         return _writer.Enqueue(
             db => Update(db, key, s =>
             {
-                s["status"] = Pending;
-                s["lastError"] = error;
-                s["dueAt"] = Times.ToTicks(retryAt);
-                s.Remove("leaseOwner");
-                s.Remove("leaseUntil");
+                BackToPending(s, error, retryAt);
                 if (s["failingSince"].IsNull)
                 {
                     s["failingSince"] = Times.ToTicks(_time.GetUtcNow());
@@ -103,11 +99,7 @@ public sealed partial class LiteIncidentStore
         return _writer.Enqueue(
             db => Update(db, key, s =>
             {
-                s["status"] = Pending;
-                s["lastError"] = reason;
-                s["dueAt"] = Times.ToTicks(dueAt);
-                s.Remove("leaseOwner");
-                s.Remove("leaseUntil");
+                BackToPending(s, reason, dueAt);
                 s.Remove("failingSince");
                 s.Remove("held");
             }),
@@ -373,5 +365,15 @@ public sealed partial class LiteIncidentStore
     private readonly record struct Due(long Wake, long Order, BsonDocument Group, BsonDocument Step)
     {
         public static readonly Comparison<Due> ByWake = (a, b) => a.Wake != b.Wake ? a.Wake.CompareTo(b.Wake) : a.Order.CompareTo(b.Order);
+    }
+
+    /// <summary>A step handed back to the queue: pending again at <paramref name="dueAt"/>, unleased, with why.</summary>
+    private static void BackToPending(BsonDocument step, string why, DateTimeOffset dueAt)
+    {
+        step["status"] = Pending;
+        step["lastError"] = why;
+        step["dueAt"] = Times.ToTicks(dueAt);
+        step.Remove("leaseOwner");
+        step.Remove("leaseUntil");
     }
 }
