@@ -37,7 +37,7 @@ public static class CardLabels
 
     public static string SeverityEmoji(int level) => level switch { 1 => ":red_circle:", 2 => ":large_orange_circle:", 3 => ":large_yellow_circle:", _ => ":white_circle:" };
 
-    public static string SeverityName(IncidentState incident) =>
+    public static string SeverityName(Incident incident) =>
         string.IsNullOrEmpty(incident.Policy.Name) ? "SEV" + incident.Severity.ToString(CultureInfo.InvariantCulture) : incident.Policy.Name;
 
     /// <summary>"Normal" or "Drill", the words the API and the review use too.</summary>

@@ -15,16 +15,16 @@ namespace ImtBot.Cards;
 public interface IIncidentCards
 {
     /// <param name="notice">A line the platform adds under the card (why the incident lives in a thread), or null.</param>
-    JsonNode Incident(string platform, IncidentState incident, string? notice = null);
+    JsonNode Incident(string platform, Incident incident, string? notice = null);
 
     /// <param name="channelUrl">A link that opens the incident channel (a "Join its channel" button), or null when unknown.</param>
-    JsonNode Page(string platform, IncidentState incident, Page page, string? channelUrl = null);
+    JsonNode Page(string platform, Incident incident, Page page, string? channelUrl = null);
 
-    JsonNode StatusUpdate(string platform, IncidentState incident, StatusUpdate update);
+    JsonNode StatusUpdate(string platform, Incident incident, StatusUpdate update);
 
-    JsonNode Review(string platform, IncidentState incident);
+    JsonNode Review(string platform, Incident incident);
 
-    JsonNode Reminder(string platform, IncidentState incident, string reminder, string text);
+    JsonNode Reminder(string platform, Incident incident, string reminder, string text);
 
     JsonNode DeclareForm(string platform);
 }

@@ -10,19 +10,19 @@ public sealed class IncidentCards(ICardRenderer renderer, IncidentOptions? incid
 {
     private readonly IncidentOptions incidents = incidents ?? new IncidentOptions();
 
-    public JsonNode Incident(string platform, IncidentState incident, string? notice = null) =>
+    public JsonNode Incident(string platform, Incident incident, string? notice = null) =>
         renderer.Render(platform, CardNames.Incident, IncidentCardModel.From(incident, CardText.For(platform), notice));
 
-    public JsonNode Page(string platform, IncidentState incident, Page page, string? channelUrl = null) =>
+    public JsonNode Page(string platform, Incident incident, Page page, string? channelUrl = null) =>
         renderer.Render(platform, CardNames.Page, PageCardModel.From(incident, page, CardText.For(platform), channelUrl));
 
-    public JsonNode StatusUpdate(string platform, IncidentState incident, StatusUpdate update) =>
+    public JsonNode StatusUpdate(string platform, Incident incident, StatusUpdate update) =>
         renderer.Render(platform, CardNames.Update, StatusUpdateCardModel.From(incident, update, CardText.For(platform)));
 
-    public JsonNode Review(string platform, IncidentState incident) =>
+    public JsonNode Review(string platform, Incident incident) =>
         renderer.Render(platform, CardNames.Review, ReviewCardModel.From(incident, CardText.For(platform)));
 
-    public JsonNode Reminder(string platform, IncidentState incident, string reminder, string text) =>
+    public JsonNode Reminder(string platform, Incident incident, string reminder, string text) =>
         renderer.Render(platform, CardNames.Reminder, ReminderCardModel.From(incident, reminder, text, CardText.For(platform)));
 
     public JsonNode DeclareForm(string platform) =>

@@ -27,7 +27,7 @@ public sealed class CardModelTests
     }
 
     /// <summary>The declared sample with its status moved along the lifecycle to <paramref name="status"/> by events.</summary>
-    private static IncidentState DeclaredThenMovedTo(IncidentStatus status)
+    private static Incident DeclaredThenMovedTo(IncidentStatus status)
     {
         var log = SampleIncidents.Logs(PlatformNames.Teams).Single(l => l.Name == "declared").Events.ToList();
         IncidentStatus[] path = status switch
@@ -44,7 +44,7 @@ public sealed class CardModelTests
             from = to;
         }
 
-        var state = IncidentState.Replay(log);
+        var state = Incident.Replay(log);
         Assert.Equal(status, state.Status);
         return state;
     }

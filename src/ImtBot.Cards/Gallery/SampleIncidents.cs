@@ -6,7 +6,7 @@ namespace ImtBot.Cards.Gallery;
 
 /// <summary>
 /// Incidents in several states, for the card gallery and the card tests. Each is a log of real events folded by
-/// <see cref="IncidentState.Replay"/>, the only way anything outside the domain can get a state.
+/// <see cref="Incident.Replay"/>, the only way anything outside the domain can get a state.
 /// </summary>
 public static class SampleIncidents
 {
@@ -22,8 +22,8 @@ public static class SampleIncidents
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
     /// <summary>The samples by name: <c>declared</c>, <c>active</c>, <c>resolved</c>, <c>closed</c>, <c>drill</c>, <c>hostile</c>.</summary>
-    public static IReadOnlyList<(string Name, IncidentState Incident)> All(string platform) =>
-        Logs(platform).Select(l => (l.Name, IncidentState.Replay(l.Events))).ToList();
+    public static IReadOnlyList<(string Name, Incident Incident)> All(string platform) =>
+        Logs(platform).Select(l => (l.Name, Incident.Replay(l.Events))).ToList();
 
     /// <summary>Each sample's events, by name, in the order of <see cref="All"/>.</summary>
     public static IReadOnlyList<(string Name, IReadOnlyList<IncidentEvent> Events)> Logs(string platform) =>
@@ -60,17 +60,17 @@ public static class SampleIncidents
         return new UserRef(platform, id, name);
     }
 
-    public static IncidentState Declared(string platform) => IncidentState.Replay(DeclaredLog(platform).Events());
+    public static Incident Declared(string platform) => Incident.Replay(DeclaredLog(platform).Events());
 
-    public static IncidentState Active(string platform) => IncidentState.Replay(ActiveLog(platform).Events());
+    public static Incident Active(string platform) => Incident.Replay(ActiveLog(platform).Events());
 
-    public static IncidentState Resolved(string platform) => IncidentState.Replay(ResolvedLog(platform).Events());
+    public static Incident Resolved(string platform) => Incident.Replay(ResolvedLog(platform).Events());
 
-    public static IncidentState Closed(string platform) => IncidentState.Replay(ClosedLog(platform).Events());
+    public static Incident Closed(string platform) => Incident.Replay(ClosedLog(platform).Events());
 
-    public static IncidentState Drill(string platform) => IncidentState.Replay(DrillLog(platform).Events());
+    public static Incident Drill(string platform) => Incident.Replay(DrillLog(platform).Events());
 
-    public static IncidentState Hostile(string platform) => IncidentState.Replay(HostileLog(platform).Events());
+    public static Incident Hostile(string platform) => Incident.Replay(HostileLog(platform).Events());
 
     private static SampleLog DeclaredLog(string platform)
     {

@@ -31,7 +31,7 @@ public sealed record IncidentCardModel(
     /// <summary>The most of a summary the card shows.</summary>
     private const int SummaryMax = 2000;
 
-    public static IncidentCardModel From(IncidentState incident, CardText text, string? notice = null)
+    public static IncidentCardModel From(Incident incident, CardText text, string? notice = null)
     {
         var summary = IncidentSummary.From(incident, text);
         var roles = RoleRows(incident, text);
@@ -83,7 +83,7 @@ public sealed record IncidentCardModel(
         this with { Summary = text.Markup(summary, SummaryMax), HasSummary = !string.IsNullOrWhiteSpace(summary) };
 
     /// <summary>The roles, lead first; a vacant role is highlighted. Slack sections hold at most 10 fields.</summary>
-    public static IReadOnlyList<RoleRow> RoleRows(IncidentState incident, CardText text)
+    public static IReadOnlyList<RoleRow> RoleRows(Incident incident, CardText text)
     {
         var names = incident.RoleNames.Count > 0 ? incident.RoleNames : [incident.Lead];
         return names.Take(10).Select(role => incident.Roles.TryGetValue(role, out var holder)
@@ -93,7 +93,7 @@ public sealed record IncidentCardModel(
     }
 
     /// <summary>The buttons that fit the state: take command when nobody leads, then the lifecycle's next moves.</summary>
-    public static IReadOnlyList<CardAction> NextSteps(IncidentState incident)
+    public static IReadOnlyList<CardAction> NextSteps(Incident incident)
     {
         var key = incident.Key;
         var actions = new List<CardAction>();

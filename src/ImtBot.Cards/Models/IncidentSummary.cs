@@ -22,7 +22,7 @@ public sealed record IncidentSummary(
     /// <summary>Slack header blocks hold 150 characters.</summary>
     public const int HeaderMax = 150;
 
-    public static IncidentSummary From(IncidentState incident, CardText text)
+    public static IncidentSummary From(Incident incident, CardText text)
     {
         var severity = CardLabels.SeverityName(incident);
         var description = incident.Policy.Description;

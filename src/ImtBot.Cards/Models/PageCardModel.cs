@@ -29,7 +29,7 @@ public sealed record PageCardModel(
     public const string JoinChannel = "Join its channel";
 
     /// <param name="channelUrl">A link that opens the incident channel on the card's platform, or null when unknown.</param>
-    public static PageCardModel From(IncidentState incident, Page page, CardText text, string? channelUrl = null)
+    public static PageCardModel From(Incident incident, Page page, CardText text, string? channelUrl = null)
     {
         var summary = IncidentSummary.From(incident, text);
         var role = page.Role is null ? null : CardLabels.Role(page.Role);
@@ -65,7 +65,7 @@ public sealed record PageCardModel(
     }
 
     /// <summary>What became of the page, and the Adaptive Card colour that says so (Slack shows the text only).</summary>
-    private static (string Text, string Color) OutcomeOf(IncidentState incident, Page page, CardText text)
+    private static (string Text, string Color) OutcomeOf(Incident incident, Page page, CardText text)
     {
         var at = page.AnsweredAt is { } answered ? " at " + CardText.Time(answered) : "";
         var next = NextAfter(incident, page) is { } escalated ? "; " + text.User(escalated.To) + " is paged next" : "";
@@ -82,7 +82,7 @@ public sealed record PageCardModel(
     /// The page escalation sent in the same decision that declined or expired this one: the same role, sent at the moment
     /// this page was answered. A later page to the role, sent by hand, is not "next".
     /// </summary>
-    private static Page? NextAfter(IncidentState incident, Page page) =>
+    private static Page? NextAfter(Incident incident, Page page) =>
         page.Role is null || page.AnsweredAt is not { } answered
             ? null
             : incident.Pages.FirstOrDefault(p => p.Id != page.Id && p.SentAt == answered

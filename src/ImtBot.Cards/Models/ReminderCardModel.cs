@@ -13,7 +13,7 @@ public sealed record ReminderCardModel(
     string UpdateHint,
     IReadOnlyList<CardAction> Actions)
 {
-    public static ReminderCardModel From(IncidentState incident, string reminder, string message, CardText text)
+    public static ReminderCardModel From(Incident incident, string reminder, string message, CardText text)
     {
         var summary = IncidentSummary.From(incident, text);
         var body = text.Markup(string.IsNullOrWhiteSpace(message) ? "Reminder: " + reminder : message, 2000);

@@ -13,7 +13,7 @@ public sealed record ReviewCardModel(
     bool HasActionItems,
     IReadOnlyList<CardAction> Actions)
 {
-    public static ReviewCardModel From(IncidentState incident, CardText text)
+    public static ReviewCardModel From(Incident incident, CardText text)
     {
         var summary = IncidentSummary.From(incident, text);
         var declared = incident.DeclaredAt;

@@ -13,7 +13,7 @@ public sealed record StatusUpdateCardModel(
     string NextUpdate,
     IReadOnlyList<CardAction> Actions)
 {
-    public static StatusUpdateCardModel From(IncidentState incident, StatusUpdate update, CardText text)
+    public static StatusUpdateCardModel From(Incident incident, StatusUpdate update, CardText text)
     {
         var summary = IncidentSummary.From(incident, text);
         var cadence = incident.Policy.UpdateCadence;

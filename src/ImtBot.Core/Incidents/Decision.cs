@@ -4,7 +4,7 @@ using ImtBot.Core.Events;
 namespace ImtBot.Core.Incidents;
 
 /// <summary>
-/// What <c>Incident.Decide</c> returns: the new event data (not yet chained: the caller stamps sequence, time, actor
+/// What <c>IncidentDecider.Decide</c> returns: the new event data (not yet chained: the caller stamps sequence, time, actor
 /// and hashes) and the effects wanted, plus the reply to the user; or a rejection whose reason says why and what
 /// would work. Deciding is pure.
 /// </summary>

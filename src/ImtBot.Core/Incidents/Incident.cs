@@ -1,115 +1,66 @@
-using ImtBot.Core.Commands;
 using ImtBot.Core.Events;
 using ImtBot.Core.Platforms;
 
 namespace ImtBot.Core.Incidents;
 
 /// <summary>
-/// The incident aggregate's decisions. Pure: no I/O, no clock but <see cref="CommandContext.Now"/>. One partial file
-/// per concern: declaration, lifecycle, severity, roles and hand-over, paging and escalation, reminders, timeline.
-/// Every accepted change that alters what the incident card shows also emits <c>SyncIncidentCard</c>; every decision
-/// with effects has at least one event (so outbox keys can be numbered by event sequence).
+/// An incident as a fold over its events (<see cref="Apply"/>): it can always be rebuilt from the log.
+/// Public members are the contract the host, cards and platforms read; add to them freely, rename with care.
 /// </summary>
-public static partial class Incident
+public sealed partial class Incident
 {
-    /// <param name="state">The incident as replayed from its events; null for a declaration.</param>
-    public static Decision Decide(IncidentState? state, Command command, CommandContext context)
-    {
-        switch (command)
-        {
-            case DeclareCommand declare:
-                return Declare(declare, context);
-            case DrillCommand drill:
-                return Drill(drill, context);
-        }
+    public int Number { get; private set; }
+    public string Title { get; private set; } = "";
+    public string? Summary { get; private set; }
+    public string? Impact { get; private set; }
+    public int Severity { get; private set; }
+    public IncidentKind Kind { get; private set; }
+    public IncidentStatus Status { get; private set; }
+    public string? Scenario { get; private set; }
 
-        if (state is null || state.Number == 0)
-        {
-            return Decision.Reject("There is no incident here: name one (`INC-42` or `42` after the verb), type the command in the incident's channel, or declare one with `/incident declare <title>`.");
-        }
+    /// <summary>Where it was declared; its platform is the incident's home platform (where its channel and card live).</summary>
+    public ChannelRef Origin { get; private set; } = new(PlatformNames.Console, "general");
+    public UserRef DeclaredBy { get; private set; } = UserRef.System;
+    public DateTimeOffset DeclaredAt { get; private set; }
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+    public DateTimeOffset? MitigatedAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
 
-        if (command is TimerCommand timer)
-        {
-            return OnTimer(state, timer, context);
-        }
+    /// <summary>Severity policy snapshotted at declaration (and re-snapshotted on a severity change).</summary>
+    public SeverityPolicy Policy { get; private set; } = new();
 
-        if (TooLong(command) is { } tooLong)
-        {
-            return Decision.Reject(tooLong);
-        }
+    /// <summary>The role names snapshotted at declaration; the first is the lead.</summary>
+    public IReadOnlyList<string> RoleNames { get; private set; } = [];
+    public IReadOnlyList<string> KeyRoles { get; private set; } = [];
+    public IReadOnlyList<string> Admins { get; private set; } = [];
 
-        if (state.IsFinal)
-        {
-            return Decision.Reject($"{state.Key} is {Describe(state.Status)}: it can no longer change (`/incident status`, `timeline` and `review` still work). Declare a new incident with `/incident declare <title>`.");
-        }
+    internal Dictionary<string, RoleHolder> HoldersByRole { get; } = new(StringComparer.OrdinalIgnoreCase);
+    internal List<Page> PageList { get; } = [];
+    internal List<StatusUpdate> UpdateList { get; } = [];
+    internal List<Note> NoteList { get; } = [];
+    internal List<ActionItem> ActionList { get; } = [];
+    internal List<UserRef> ParticipantList { get; } = [];
 
-        var decision = command switch
-        {
-            SeverityCommand c => ChangeSeverity(state, c, context),
-            TransitionCommand c => Move(state, c, context),
-            ReopenCommand c => Reopen(state, c, context),
-            CancelCommand c => Cancel(state, c, context),
-            CloseCommand => Close(state, context),
-            RoleCommand c => AssignRole(state, c, context),
-            HandoverCommand c => Handover(state, c, context),
-            PageCommand c => PageSomeone(state, c, context),
-            AckCommand => Acknowledge(state, context),
-            DeclineCommand => DeclinePage(state, context),
-            UpdateCommand c => PostUpdate(state, c, context),
-            NoteCommand c => AddNote(state, c),
-            ActionCommand c => AddAction(state, c, context),
-            ActionDoneCommand c => CompleteAction(state, c),
-            SnoozeCommand c => Snooze(state, c, context),
-            MessageCaptureCommand c => CaptureMessage(state, c),
-            _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),
-        };
+    public IReadOnlyDictionary<string, RoleHolder> Roles => HoldersByRole;
+    public IReadOnlyList<Page> Pages => PageList;
+    public IReadOnlyList<StatusUpdate> Updates => UpdateList;
+    public IReadOnlyList<Note> Notes => NoteList;
+    public IReadOnlyList<ActionItem> Actions => ActionList;
+    public IReadOnlyList<UserRef> Participants => ParticipantList;
 
-        return command is DeclineCommand ? decision : WithParticipant(state, decision, context.Actor);
-    }
+    public string Lead => RoleNames.Count > 0 ? RoleNames[0] : "commander";
+    public UserRef? Commander => HoldersByRole.TryGetValue(Lead, out var h) ? h.User : null;
 
-    /// <summary>A person who changes the incident for the first time joins its participants (declining a page is not taking part).</summary>
-    private static Decision WithParticipant(IncidentState state, Decision decision, UserRef actor)
-    {
-        if (!decision.Accepted || decision.Events.Count == 0 || actor.Platform == PlatformNames.System || state.Participants.Contains(actor))
-        {
-            return decision;
-        }
+    /// <summary>The sequence of the last applied event (0 before the first): the optimistic-concurrency version.</summary>
+    public long Version { get; private set; }
 
-        return decision with { Events = [.. decision.Events, new ParticipantJoined(actor)] };
-    }
+    /// <summary>The hash of the last applied event (the chain head).</summary>
+    public string Head { get; private set; } = EventChain.GenesisHash;
 
-    /// <summary>The longest free text a typed command may carry: what a Slack section and a Teams card both show whole.</summary>
-    public const int MaxTextLength = 3000;
+    /// <summary>Closed or Cancelled: nothing changes it any more (<see cref="IncidentLifecycle.IsFinal"/>).</summary>
+    public bool IsFinal => IncidentLifecycle.IsFinal(Status);
 
-    private static string? TooLong(Command command)
-    {
-        var text = command switch
-        {
-            UpdateCommand c => c.Text,
-            NoteCommand c => c.Text,
-            ActionCommand c => c.Text,
-            SeverityCommand c => c.Reason,
-            CancelCommand c => c.Reason,
-            ReopenCommand c => c.Reason,
-            TransitionCommand c => c.Note,
-            HandoverCommand c => c.Summary,
-            PageCommand c => c.Message,
-            _ => null,
-        };
-        return text is { Length: > MaxTextLength }
-            ? $"That text is {text.Length:N0} characters long; keep it under {MaxTextLength:N0} (post the rest as further notes or updates, or link a document)."
-            : null;
-    }
-
-    private static string Verb(Command command) => command.GetType().Name.Replace("Command", "", StringComparison.Ordinal).ToLowerInvariant();
-
-    internal static string Describe(IncidentStatus status) => status.ToString().ToLowerInvariant();
-
-    internal static string Clock(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-
-    internal static string Minutes(TimeSpan span) =>
-        span.TotalMinutes >= 60 && span.TotalMinutes % 60 == 0 ? $"{span.TotalHours:0} h" : $"{span.TotalMinutes:0} min";
-
-    internal static UserRef Resolve(UserArg arg, UserRef actor) =>
-        arg.IsMe ? actor : new UserRef(actor.Platform, arg.Id, arg.DisplayName ?? arg.Id);
+    /// <summary><c>INC-42</c>.</summary>
+    public string Key => IncidentKey.Format(Number);
 }

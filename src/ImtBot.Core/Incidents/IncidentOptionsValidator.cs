@@ -41,7 +41,7 @@ public sealed class IncidentOptionsValidator : IValidateOptions<IncidentOptions>
             errors.Add("Incidents:ArchiveAfter must not be negative; 00:00:00 archives at close.");
         }
 
-        if (!Incident.IsKnownSeverity(options, options.DefaultSeverity))
+        if (!IncidentDecider.IsKnownSeverity(options, options.DefaultSeverity))
         {
             errors.Add($"Incidents:DefaultSeverity is {options.DefaultSeverity}, but there is no Incidents:Policies:SEV{options.DefaultSeverity}; name a configured severity.");
         }

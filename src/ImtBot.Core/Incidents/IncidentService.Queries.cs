@@ -10,7 +10,7 @@ namespace ImtBot.Core.Incidents;
 /// <summary>The commands answered without deciding anything: list, oncall, status, timeline, review.</summary>
 public sealed partial class IncidentService
 {
-    private static string? ReadOnlyReply(Command command, IncidentState state, IReadOnlyList<IncidentEvent> events) => command switch
+    private static string? ReadOnlyReply(Command command, Incident state, IReadOnlyList<IncidentEvent> events) => command switch
     {
         StatusCommand => IncidentText.Status(state),
         TimelineCommand => IncidentText.Timeline(events),
@@ -27,7 +27,7 @@ public sealed partial class IncidentService
         }
 
         return string.Join('\n', open.OrderBy(i => i.Number).Select(i =>
-            $"{IncidentKey.Format(i.Number)} · SEV{i.Severity} · {Incident.Describe(i.Status)}{(i.Kind == IncidentKind.Drill ? " · DRILL" : "")} · {i.Title}"));
+            $"{IncidentKey.Format(i.Number)} · SEV{i.Severity} · {IncidentDecider.Describe(i.Status)}{(i.Kind == IncidentKind.Drill ? " · DRILL" : "")} · {i.Title}"));
     }
 
     /// <summary><c>oncall</c> shows every list; <c>oncall ops</c> shows one; <c>oncall ops @a @b</c> sets one (stored as a setting).</summary>
@@ -52,7 +52,7 @@ public sealed partial class IncidentService
             return new CommandReply(true, $"{role}: {Names(lists.GetValueOrDefault(role))}");
         }
 
-        var users = command.Users.Select(u => Incident.Resolve(u, origin.Actor)).Distinct().ToArray();
+        var users = command.Users.Select(u => IncidentDecider.Resolve(u, origin.Actor)).Distinct().ToArray();
         await store.SetSettingAsync(OnCallLists.SettingKey(role), OnCallLists.Serialize(users), cancellationToken);
         return await RecordAsync(origin, true, $"On-call list for {role} (paged in this order): {Names(users)}.", null, cancellationToken);
     }

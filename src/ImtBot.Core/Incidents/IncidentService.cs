@@ -89,17 +89,17 @@ public sealed partial class IncidentService(
         return new CommandReply(false, "Too many changes to this incident at once; nothing was done. Try again.", command.Incident);
     }
 
-    public IncidentState? Get(int number)
+    public Incident? Get(int number)
     {
         var events = store.GetEvents(number);
-        return events.Count == 0 ? null : IncidentState.Replay(events);
+        return events.Count == 0 ? null : Incident.Replay(events);
     }
 
     /// <summary>One attempt; null on a version conflict (decide again).</summary>
     private async Task<CommandReply?> TryOnceAsync(Command command, ChatCommand origin, CancellationToken cancellationToken)
     {
         IReadOnlyList<IncidentEvent> history = [];
-        IncidentState? state = null;
+        Incident? state = null;
         if (command is not (DeclareCommand or DrillCommand))
         {
             var number = command.Incident ?? store.FindIncidentByChannel(origin.Channel);
@@ -114,7 +114,7 @@ public sealed partial class IncidentService(
                 return await RecordAsync(origin, false, $"{IncidentKey.Format(n)} does not exist; `/incident list` shows the open incidents.", null, cancellationToken);
             }
 
-            state = IncidentState.Replay(history);
+            state = Incident.Replay(history);
             if (ReadOnlyReply(command, state, history) is { } answer)
             {
                 return new CommandReply(true, answer, n);
@@ -126,7 +126,7 @@ public sealed partial class IncidentService(
         var reserved = state is null ? _numbers.Reserve() : 0;
         var onCall = NeedsOnCall(command) ? OnCallLists.Current(options, store, platform) : NoLists;
         var context = new CommandContext(origin.Actor, origin.Channel, now, options, reserved, onCall);
-        var decision = Incident.Decide(state, command, context);
+        var decision = IncidentDecider.Decide(state, command, context);
         if (!decision.Accepted || decision.Events.Count == 0)
         {
             _numbers.Release(reserved);
@@ -137,7 +137,7 @@ public sealed partial class IncidentService(
 
         var incident = state?.Number ?? context.NewNumber;
         var chained = Chain(state, incident, now, origin, decision.Events);
-        var after = IncidentState.Replay(history.Concat(chained));
+        var after = Incident.Replay(history.Concat(chained));
         var steps = Steps(incident, after.Origin.Platform, chained[0].Sequence, now, decision.Effects);
         var request = new CommitRequest(InboxKey(origin), incident, state?.Version ?? 0, chained, IncidentSnapshot.Of(after), steps, decision.Reply);
         var result = await store.CommitAsync(request, cancellationToken);
@@ -192,7 +192,7 @@ public sealed partial class IncidentService(
     /// <summary>The dedupe key, or null (no dedupe) when the adapter gave none.</summary>
     private static string? InboxKey(ChatCommand origin) => string.IsNullOrEmpty(origin.DedupeKey) ? null : origin.DedupeKey;
 
-    private static List<IncidentEvent> Chain(IncidentState? state, int incident, DateTimeOffset now, ChatCommand origin, IReadOnlyList<EventData> data)
+    private static List<IncidentEvent> Chain(Incident? state, int incident, DateTimeOffset now, ChatCommand origin, IReadOnlyList<EventData> data)
     {
         var previous = state?.Head ?? EventChain.GenesisHash;
         var sequence = state?.Version ?? 0;

@@ -7,16 +7,16 @@ namespace ImtBot.Core.Incidents;
 /// <summary>Plain-text answers to <c>status</c> and <c>timeline</c>, and the one description of each event.</summary>
 public static class IncidentText
 {
-    public static string Status(IncidentState s)
+    public static string Status(Incident s)
     {
         var b = new StringBuilder();
         var drill = s.Kind == IncidentKind.Drill ? " · DRILL" : "";
-        b.Append(CultureInfo.InvariantCulture, $"{s.Key} · {s.Policy.Name} · {Incident.Describe(s.Status)}{drill} · {s.Title}\n");
+        b.Append(CultureInfo.InvariantCulture, $"{s.Key} · {s.Policy.Name} · {IncidentDecider.Describe(s.Status)}{drill} · {s.Title}\n");
         b.Append(CultureInfo.InvariantCulture, $"Declared {Time(s.DeclaredAt)} by {s.DeclaredBy}\n");
         b.Append("Roles: ").AppendJoin(" · ", s.RoleNames.Select(r => $"{r} {(s.Holder(r)?.ToString() ?? "—")}")).Append('\n');
         foreach (var p in s.IsFinal ? [] : s.OpenPages)
         {
-            b.Append(CultureInfo.InvariantCulture, $"Paged: {p.To}{(p.Role is null ? "" : " for " + p.Role)} until {Incident.Clock(p.Deadline)}\n");
+            b.Append(CultureInfo.InvariantCulture, $"Paged: {p.To}{(p.Role is null ? "" : " for " + p.Role)} until {IncidentDecider.Clock(p.Deadline)}\n");
         }
 
         if (s.Updates.Count > 0)
@@ -30,7 +30,7 @@ public static class IncidentText
         return b.ToString();
     }
 
-    /// <summary>The timeline the review shows (<see cref="IncidentState.Timeline"/>), one line per event.</summary>
+    /// <summary>The timeline the review shows (<see cref="Incident.Timeline"/>), one line per event.</summary>
     public static string Timeline(IReadOnlyList<IncidentEvent> events)
     {
         if (events.Count == 0)
@@ -40,7 +40,7 @@ public static class IncidentText
 
         var b = new StringBuilder();
         b.Append(IncidentKey.Format(events[0].Incident)).Append(" timeline (UTC)\n");
-        foreach (var t in IncidentState.Replay(events).Timeline)
+        foreach (var t in Incident.Replay(events).Timeline)
         {
             b.Append(CultureInfo.InvariantCulture, $"{Time(t.At)} · {t.Actor} · {t.Text}\n");
         }

@@ -5,12 +5,12 @@ namespace ImtBot.Core.Paging;
 /// <summary>
 /// Walks a role's on-call list, as snapshotted into the incident: after the person paged comes the next one on the
 /// list (the first, when the person paged is not on it); after the last, the list starts again from the top in the
-/// next round, for at most <see cref="IncidentState.PageRounds"/> rounds in all (rounds count from 1).
+/// next round, for at most <see cref="Incident.PageRounds"/> rounds in all (rounds count from 1).
 /// </summary>
 public static class Escalation
 {
     /// <summary>The step after <paramref name="page"/>, or null when the page has no role or the role has no on-call list.</summary>
-    public static EscalationStep? After(IncidentState state, Page page)
+    public static EscalationStep? After(Incident state, Page page)
     {
         if (page.Role is null || !state.OnCallLists.TryGetValue(page.Role, out var list) || list.Count == 0)
         {

@@ -17,11 +17,11 @@ public static class ReminderNames
     public const string CommsRole = "comms";
 
     /// <summary>The reminder about an empty key role: <c>commander</c> for the lead, else <c>role:&lt;role&gt;</c>.</summary>
-    public static string ForRole(IncidentState state, string role) =>
+    public static string ForRole(Incident state, string role) =>
         string.Equals(role, state.Lead, StringComparison.OrdinalIgnoreCase) ? Commander : RolePrefix + role.ToLowerInvariant();
 
     /// <summary>The role a reminder is about (the lead for <c>commander</c>), or null for <c>update</c>.</summary>
-    public static string? RoleOf(IncidentState state, string reminder) =>
+    public static string? RoleOf(Incident state, string reminder) =>
         reminder == Commander ? state.Lead
         : reminder.StartsWith(RolePrefix, StringComparison.Ordinal) ? reminder[RolePrefix.Length..]
         : null;
@@ -31,7 +31,7 @@ public static class ReminderNames
     /// <c>roles</c> (every key role but the lead), a key role name (<c>ops</c>), <c>role:ops</c> or a timer key
     /// (<c>reminder:update</c>). Empty when the name means nothing.
     /// </summary>
-    public static IReadOnlyList<string> Resolve(IncidentState state, string typed)
+    public static IReadOnlyList<string> Resolve(Incident state, string typed)
     {
         var name = typed.Trim().ToLowerInvariant();
         if (name.StartsWith(TimerKeys.ReminderPrefix, StringComparison.Ordinal))

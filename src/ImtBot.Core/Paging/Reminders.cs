@@ -13,7 +13,7 @@ namespace ImtBot.Core.Paging;
 public static class Reminders
 {
     /// <summary>The delay (and repeat interval) of a reminder from the incident's policy, or null when it is off.</summary>
-    public static TimeSpan? Interval(IncidentState state, string reminder) => reminder switch
+    public static TimeSpan? Interval(Incident state, string reminder) => reminder switch
     {
         ReminderNames.Commander => state.Policy.CommanderReminder,
         ReminderNames.Update => state.Policy.UpdateCadence,
@@ -22,7 +22,7 @@ public static class Reminders
     };
 
     /// <summary>When the condition the reminder is about started: the role became empty, or the last update.</summary>
-    public static DateTimeOffset Since(IncidentState state, string reminder)
+    public static DateTimeOffset Since(Incident state, string reminder)
     {
         if (reminder == ReminderNames.Update)
         {
@@ -34,7 +34,7 @@ public static class Reminders
     }
 
     /// <summary>True while the reminder's condition holds: the incident is active and the role is empty (updates: always).</summary>
-    public static bool Applies(IncidentState state, string reminder)
+    public static bool Applies(Incident state, string reminder)
     {
         if (!state.IsActive || Interval(state, reminder) is null)
         {
@@ -46,10 +46,10 @@ public static class Reminders
     }
 
     /// <summary>How many times it was sent since its condition last started.</summary>
-    public static int Count(IncidentState state, string reminder) => state.ReminderCount.GetValueOrDefault(reminder);
+    public static int Count(Incident state, string reminder) => state.ReminderCount.GetValueOrDefault(reminder);
 
     /// <summary>The earliest time the reminder may be sent again, or null when it is off.</summary>
-    public static DateTimeOffset? NextDue(IncidentState state, string reminder)
+    public static DateTimeOffset? NextDue(Incident state, string reminder)
     {
         if (Interval(state, reminder) is not { } interval)
         {
@@ -72,7 +72,7 @@ public static class Reminders
 
     /// <summary>Who is reminded: the declarer about a missing commander; the commander (else the declarer) about an
     /// empty role; the comms lead, else the commander, else the declarer, about a missing update.</summary>
-    public static UserRef Recipient(IncidentState state, string reminder) => reminder switch
+    public static UserRef Recipient(Incident state, string reminder) => reminder switch
     {
         ReminderNames.Commander => state.DeclaredBy,
         ReminderNames.Update => state.Holder(ReminderNames.CommsRole) ?? state.Commander ?? state.DeclaredBy,

@@ -5,5 +5,5 @@ namespace ImtBot.Core.Ports;
 /// <summary>Reads incidents as replayed from their events (for cards refreshed in an invoke response, the API).</summary>
 public interface IIncidentReader
 {
-    IncidentState? Get(int number);
+    Incident? Get(int number);
 }

@@ -16,6 +16,6 @@ public sealed record IncidentSnapshot(
     DateTimeOffset? ClosedAt,
     string Head)
 {
-    public static IncidentSnapshot Of(IncidentState s) =>
+    public static IncidentSnapshot Of(Incident s) =>
         new(s.Number, s.Version, s.Title, s.Severity, s.Kind, s.Status, s.Origin.Platform, s.DeclaredAt, s.ResolvedAt, s.ClosedAt, s.Head);
 }

@@ -6,7 +6,7 @@ namespace ImtBot.Core.Reviews;
 
 /// <summary>
 /// The post-incident review as data, read off the incident's one fold of its events (<see cref="From"/>, which
-/// replays <see cref="IncidentState"/>), so it agrees with the cards and the API: milestones and durations,
+/// replays <see cref="Incidents.Incident"/>), so it agrees with the cards and the API: milestones and durations,
 /// who held which role when, updates, pages, actions, process adherence and the audit result. <see cref="ReviewWriter"/>
 /// renders it as Markdown; cards (the review summary card) can bind to it directly.
 /// </summary>
@@ -65,6 +65,6 @@ public sealed record ReviewModel
             throw new ArgumentException("An incident has at least its declaration; no events were given.", nameof(events));
         }
 
-        return new ReviewModelBuilder(IncidentState.Replay(events), events).Build(asOf);
+        return new ReviewModelBuilder(Incidents.Incident.Replay(events), events).Build(asOf);
     }
 }

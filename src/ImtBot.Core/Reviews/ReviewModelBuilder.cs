@@ -5,11 +5,11 @@ using ImtBot.Core.Platforms;
 namespace ImtBot.Core.Reviews;
 
 /// <summary>
-/// The review read off the folded incident (<see cref="IncidentState"/>): the fold already holds the milestones, role
+/// The review read off the folded incident (<see cref="Incidents.Incident"/>): the fold already holds the milestones, role
 /// tenures, hand-overs, pages, update gaps and timeline; this only ends the intervals still open at the moment the review
 /// is measured to, and checks the chain.
 /// </summary>
-internal sealed class ReviewModelBuilder(IncidentState state, IReadOnlyList<IncidentEvent> events)
+internal sealed class ReviewModelBuilder(Incident state, IReadOnlyList<IncidentEvent> events)
 {
     /// <summary>What the review says of a log that does not start with a declaration.</summary>
     private static readonly IncidentDeclared Undeclared = new("(the log does not start with a declaration)", 0, IncidentKind.Normal,

@@ -14,7 +14,7 @@ namespace ImtBot.Teams.Activities;
 /// </summary>
 internal static class CardRefresh
 {
-    public static JsonNode? For(IIncidentCards cards, ClickedCard clicked, IncidentState incident, bool inFallbackThread) => clicked.Card switch
+    public static JsonNode? For(IIncidentCards cards, ClickedCard clicked, Incident incident, bool inFallbackThread) => clicked.Card switch
     {
         null or CardNames.Incident => TeamsIncidentCard.Render(cards, incident, inFallbackThread),
         CardNames.Page => incident.Pages.FirstOrDefault(p => p.Id == clicked.PageId) is { } page ? cards.Page(PlatformNames.Teams, incident, page) : null,

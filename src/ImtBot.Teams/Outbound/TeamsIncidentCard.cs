@@ -11,6 +11,6 @@ namespace ImtBot.Teams.Outbound;
 /// </summary>
 internal static class TeamsIncidentCard
 {
-    public static JsonNode Render(IIncidentCards cards, IncidentState incident, bool inFallbackThread) =>
+    public static JsonNode Render(IIncidentCards cards, Incident incident, bool inFallbackThread) =>
         cards.Incident(PlatformNames.Teams, incident, inFallbackThread ? TeamsPlatform.FallbackNotice : null);
 }

@@ -107,7 +107,7 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
         return EffectOutcome.Done(new Dictionary<string, string> { [ChannelLink] = id });
     }
 
-    private async Task<EffectOutcome> SyncCardAsync(IncidentState incident, string channel, IReadOnlyDictionary<string, string> links)
+    private async Task<EffectOutcome> SyncCardAsync(Incident incident, string channel, IReadOnlyDictionary<string, string> links)
     {
         var card = cards.Incident(CardPlatform, incident);
         var summary = $"{incident.Key} · SEV{incident.Severity} · {incident.Status} · {incident.Title}";
@@ -140,7 +140,7 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
         }
     }
 
-    private static string PageText(IncidentState incident, Page page)
+    private static string PageText(Incident incident, Page page)
     {
         var what = page.Role is null ? "" : $" as {page.Role}";
         return page.Status switch
@@ -158,6 +158,6 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
 
     public static string PageLink(string pageId) => "console:page:" + pageId;
 
-    private static string Topic(IncidentState incident) =>
+    private static string Topic(Incident incident) =>
         $"SEV{incident.Severity} · {incident.Status} · commander: {(incident.Commander?.ToString() ?? "none")}";
 }

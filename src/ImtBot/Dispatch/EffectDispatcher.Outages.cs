@@ -36,7 +36,7 @@ internal sealed partial class EffectDispatcher
         }
     }
 
-    private async Task TellAsync(Outage outage, string platform, Func<IncidentState, string> text, CancellationToken cancellationToken)
+    private async Task TellAsync(Outage outage, string platform, Func<Incident, string> text, CancellationToken cancellationToken)
     {
         foreach (var number in outage.Incidents.Keys.Order())
         {
@@ -57,7 +57,7 @@ internal sealed partial class EffectDispatcher
     }
 
     /// <summary>Best effort and not an outbox step: news of an outage is worth nothing once the outage is over.</summary>
-    private async Task<bool> TryTellAsync(IChatPlatform platform, string key, IncidentState incident, NotifyUser notice, CancellationToken cancellationToken)
+    private async Task<bool> TryTellAsync(IChatPlatform platform, string key, Incident incident, NotifyUser notice, CancellationToken cancellationToken)
     {
         try
         {

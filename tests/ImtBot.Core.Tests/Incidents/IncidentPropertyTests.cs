@@ -29,7 +29,7 @@ public class IncidentPropertyTests
             Assert.True(d.Accepted || (d.Events.Count == 0 && d.Effects.Count == 0));
         }
 
-        var replayed = IncidentState.Replay(StateFingerprint.RoundTrip(s.Events));
+        var replayed = Incident.Replay(StateFingerprint.RoundTrip(s.Events));
         Assert.Equal(StateFingerprint.Of(s.Live), StateFingerprint.Of(replayed));
         Assert.True(ChainVerifier.Verify(s.Events).Valid);
         Assert.All(s.Events.Select(e => e.Data).OfType<StatusChanged>(), c => Assert.True(IncidentLifecycle.CanMove(c.From, c.To), $"{c.From} → {c.To}"));

@@ -146,7 +146,7 @@ public class PermissionTests
         s.Ok(People.Alice, new RoleCommand("commander", UserArg.Me));
         s.Options.Admins.Clear();
 
-        Assert.True(Incident.MayGovern(s.Live, People.Admin, s.Options));
-        Assert.False(Incident.MayGovern(s.Live, new UserRef(PlatformNames.Console, "x", "X"), s.Options));
+        Assert.True(IncidentDecider.MayGovern(s.Live, People.Admin, s.Options));
+        Assert.False(IncidentDecider.MayGovern(s.Live, new UserRef(PlatformNames.Console, "x", "X"), s.Options));
     }
 }

@@ -52,7 +52,7 @@ public class ReplayTests
     {
         var s = FullIncident();
 
-        var replayed = IncidentState.Replay(StateFingerprint.RoundTrip(s.Events));
+        var replayed = Incident.Replay(StateFingerprint.RoundTrip(s.Events));
 
         Assert.Equal(StateFingerprint.Of(s.Live), StateFingerprint.Of(replayed));
     }
@@ -100,7 +100,7 @@ public class ReplayTests
         var e = EventChain.Append(EventChain.GenesisHash, 1, 1, Scenario.Start, People.Alice, declared);
 
         Assert.DoesNotContain("pageRounds", EventChain.Canonical(e), StringComparison.Ordinal);
-        Assert.Equal(2, IncidentState.Replay([e]).PageRounds);
+        Assert.Equal(2, Incident.Replay([e]).PageRounds);
         Assert.Contains("\"pageRounds\":3", EventChain.Canonical(e with { Data = declared with { PageRounds = 3 } }), StringComparison.Ordinal);
     }
 }

@@ -23,9 +23,9 @@ internal sealed class Scenario
 
     public ChannelRef Channel { get; } = new(PlatformNames.Console, "general");
 
-    public IncidentState? State { get; private set; }
+    public Incident? State { get; private set; }
 
-    public IncidentState Live => State ?? throw new InvalidOperationException("nothing declared");
+    public Incident Live => State ?? throw new InvalidOperationException("nothing declared");
 
     public List<IncidentEvent> Events { get; } = [];
 
@@ -44,14 +44,14 @@ internal sealed class Scenario
     public Decision Do(UserRef actor, Command command)
     {
         var context = new CommandContext(actor, Channel, Clock.GetUtcNow(), Options, Number, OnCall);
-        var decision = Incident.Decide(State, command, context);
+        var decision = IncidentDecider.Decide(State, command, context);
 
         // The service numbers outbox keys by event sequence, so a decision with effects must have events.
         Assert.True(decision.Effects.Count == 0 || decision.Events.Count > 0, $"{command} has effects but no events");
         Decisions.Add(decision);
         if (decision.Accepted && decision.Events.Count > 0)
         {
-            State ??= new IncidentState();
+            State ??= new Incident();
             foreach (var data in decision.Events)
             {
                 var e = EventChain.Append(State.Head, Number, State.Version + 1, Clock.GetUtcNow(), actor, data);

@@ -7,7 +7,7 @@ namespace ImtBot.Core.Tests.Incidents;
 /// <summary>Everything an incident state holds, public and internal, as JSON, so two states can be compared whole.</summary>
 internal static class StateFingerprint
 {
-    public static string Of(IncidentState s) => JsonSerializer.Serialize(
+    public static string Of(Incident s) => JsonSerializer.Serialize(
         new
         {
             s.Number, s.Title, s.Summary, s.Impact, s.Severity, s.Kind, s.Status, s.Scenario, s.Origin, s.DeclaredBy,

@@ -25,11 +25,11 @@ public class TimelineTests
         var s = Scenario.Declared();
         var version = s.Live.Version;
 
-        var reply = s.No(People.Bob, new UpdateCommand(new string('x', Incident.MaxTextLength + 1))).Reply;
+        var reply = s.No(People.Bob, new UpdateCommand(new string('x', IncidentDecider.MaxTextLength + 1))).Reply;
 
         Assert.Contains("3,000", reply, StringComparison.Ordinal);
         Assert.Equal(version, s.Live.Version);
-        s.Ok(People.Bob, new NoteCommand(new string('x', Incident.MaxTextLength)));
+        s.Ok(People.Bob, new NoteCommand(new string('x', IncidentDecider.MaxTextLength)));
     }
 
     [Fact]

@@ -87,11 +87,11 @@ public class CardReviewAgreementTests
         }
     }
 
-    private static (IncidentState State, ReviewModel Review, string Markdown) Replay(string name)
+    private static (Incident State, ReviewModel Review, string Markdown) Replay(string name)
     {
         var events = Logs[name]();
         var review = ReviewModel.From(events);
-        return (IncidentState.Replay(events), review, ReviewWriter.ToMarkdown(review));
+        return (Incident.Replay(events), review, ReviewWriter.ToMarkdown(review));
     }
 
     private static string? Row(IReadOnlyList<LabelledText> rows, string label) => rows.SingleOrDefault(r => r.Label == label)?.Text;

@@ -18,7 +18,7 @@ public class MitigationMilestoneTests
     {
         var events = ResolvedFromInvestigating().Events;
 
-        var state = IncidentState.Replay(events);
+        var state = Incident.Replay(events);
         var review = ReviewModel.From(events);
 
         Assert.Equal(Start + T(25), state.MitigatedAt);
@@ -43,7 +43,7 @@ public class MitigationMilestoneTests
     [Fact]
     public void Replay_MitigatedThenResolved_MitigationStaysTheFirstMitigated()
     {
-        var state = IncidentState.Replay(Checkout().Events);
+        var state = Incident.Replay(Checkout().Events);
 
         Assert.Equal(Start + T(58), state.MitigatedAt);
         Assert.Equal(Start + T(90), state.ResolvedAt);
@@ -52,7 +52,7 @@ public class MitigationMilestoneTests
     [Fact]
     public void Replay_ReopenedAndResolvedAgain_MitigationIsTheFirstResolveAndResolvedTheLast()
     {
-        var state = IncidentState.Replay(Reopened().Events);
+        var state = Incident.Replay(Reopened().Events);
 
         Assert.Equal((Start + T(10), Start + T(50)), (state.MitigatedAt, state.ResolvedAt));
     }

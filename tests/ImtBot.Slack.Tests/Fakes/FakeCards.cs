@@ -8,10 +8,10 @@ namespace ImtBot.Slack.Tests.Fakes;
 /// <summary>The cards port's test double: small Block Kit payloads that name what they are.</summary>
 public sealed class FakeCards : IIncidentCards
 {
-    public JsonNode Incident(string platform, IncidentState incident, string? notice = null) => Message("card " + incident.Key + " v" + incident.Version);
+    public JsonNode Incident(string platform, Incident incident, string? notice = null) => Message("card " + incident.Key + " v" + incident.Version);
 
     /// <summary>"page INC-7 p1 Paged", with the channel link as a url button when one is given.</summary>
-    public JsonNode Page(string platform, IncidentState incident, Page page, string? channelUrl = null)
+    public JsonNode Page(string platform, Incident incident, Page page, string? channelUrl = null)
     {
         var message = Message("page " + incident.Key + " " + page.Id + (page.Status == PageStatus.Paged ? "" : " " + page.Status));
         if (channelUrl is not null)
@@ -26,11 +26,11 @@ public sealed class FakeCards : IIncidentCards
         return message;
     }
 
-    public JsonNode StatusUpdate(string platform, IncidentState incident, StatusUpdate update) => Message("update " + incident.Key + ": " + update.Text);
+    public JsonNode StatusUpdate(string platform, Incident incident, StatusUpdate update) => Message("update " + incident.Key + ": " + update.Text);
 
-    public JsonNode Review(string platform, IncidentState incident) => Message("review " + incident.Key);
+    public JsonNode Review(string platform, Incident incident) => Message("review " + incident.Key);
 
-    public JsonNode Reminder(string platform, IncidentState incident, string reminder, string text) => Message("reminder " + incident.Key + " " + reminder + ": " + text);
+    public JsonNode Reminder(string platform, Incident incident, string reminder, string text) => Message("reminder " + incident.Key + " " + reminder + ": " + text);
 
     public JsonNode DeclareForm(string platform) => JsonNode.Parse("""
         {"type":"modal","callback_id":"declare","title":{"type":"plain_text","text":"Declare an incident"},"submit":{"type":"plain_text","text":"Declare"},

@@ -9,15 +9,15 @@ public static class TestIncidents
 {
     public static readonly UserRef Alice = new(PlatformNames.Slack, "UALICE", "Alice");
 
-    public static IncidentState Declared(int number, string title = "Checkout is failing", UserRef? by = null, params EventData[] more) =>
+    public static Incident Declared(int number, string title = "Checkout is failing", UserRef? by = null, params EventData[] more) =>
         Replay(number, new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), title, by, more);
 
     /// <summary>Incident <paramref name="number"/> declared, then closed at <paramref name="closedAt"/>.</summary>
-    public static IncidentState Closed(int number, DateTimeOffset closedAt) =>
+    public static Incident Closed(int number, DateTimeOffset closedAt) =>
         Replay(number, closedAt, "Checkout is failing", null,
             [new StatusChanged(IncidentStatus.Declared, IncidentStatus.Investigating, null), new StatusChanged(IncidentStatus.Investigating, IncidentStatus.Resolved, null), new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Closed, null)]);
 
-    private static IncidentState Replay(int number, DateTimeOffset at, string title, UserRef? by, EventData[] more)
+    private static Incident Replay(int number, DateTimeOffset at, string title, UserRef? by, EventData[] more)
     {
         var declared = new IncidentDeclared(title, 2, IncidentKind.Normal, new ChannelRef(PlatformNames.Slack, "CGENERAL"), new SeverityPolicy(), ["commander", "comms"], ["commander"], [], null);
         var events = new List<IncidentEvent>();
@@ -29,6 +29,6 @@ public static class TestIncidents
             head = e.Hash;
         }
 
-        return IncidentState.Replay(events);
+        return Incident.Replay(events);
     }
 }

@@ -9,7 +9,7 @@ namespace ImtBot.Slack.Tests.Platform;
 /// <summary>Runs effects through the registered <see cref="IChatPlatform"/> against the fake, like the dispatcher does.</summary>
 public static class PlatformFixture
 {
-    public static Task<EffectOutcome> RunAsync(this SlackTestHost host, IncidentState incident, Effect effect, IReadOnlyDictionary<string, string>? links = null, int attempt = 1, string? step = null) =>
+    public static Task<EffectOutcome> RunAsync(this SlackTestHost host, Incident incident, Effect effect, IReadOnlyDictionary<string, string>? links = null, int attempt = 1, string? step = null) =>
         host.Get<IChatPlatform>().ExecuteAsync(
             new EffectContext(step ?? $"{incident.Number}:{effect.Kind}:1", incident, effect, links ?? new Dictionary<string, string>(), attempt),
             CancellationToken.None);

@@ -192,7 +192,7 @@ public sealed class ActivityRouterTests : IAsyncLifetime
             ["verb"] = "imtbot.command",
             ["data"] = new JsonObject { ["command"] = "role commander INC-42", ["user"] = "aad-bob", ["text"] = "you have the pager" },
         };
-        var state = new IncidentState();
+        var state = new Incident();
         host.Reader.Setup(r => r.Get(42)).Returns(state);
 
         var response = await SendAsync(activity);
@@ -217,7 +217,7 @@ public sealed class ActivityRouterTests : IAsyncLifetime
         activity["value"]!["action"]!["data"] = new JsonObject { ["command"] = "ack INC-42", ["card"] = "page", ["page"] = "p2" };
         var bob = new ImtBot.Core.Platforms.UserRef("teams", "aad-bob", "Bob");
         var at = host.Time.GetUtcNow();
-        var state = IncidentState.Replay(
+        var state = Incident.Replay(
         [
             PlatformFixture.Declared(42, "Checkout failing"),
             Event(2, at, new PageSent("p1", bob, "ops", null, at.AddMinutes(5), 1)),
@@ -234,7 +234,7 @@ public sealed class ActivityRouterTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
         Assert.Equal("page p2 acknowledged", body["value"]!["body"]![0]!["text"]!.GetValue<string>());
         Assert.Equal("ack INC-42", Assert.Single(host.Received).Text);
-        host.Cards.Verify(c => c.Incident(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<string?>()), Times.Never);
+        host.Cards.Verify(c => c.Incident(It.IsAny<string>(), It.IsAny<Incident>(), It.IsAny<string?>()), Times.Never);
     }
 
     [Theory]
@@ -244,13 +244,13 @@ public sealed class ActivityRouterTests : IAsyncLifetime
     {
         var activity = Payloads.Node("invoke-action-execute.json");
         activity["value"]!["action"]!["data"] = new JsonObject { ["command"] = "status INC-42", ["card"] = card };
-        host.Reader.Setup(r => r.Get(42)).Returns(new IncidentState());
+        host.Reader.Setup(r => r.Get(42)).Returns(new Incident());
 
         var body = JsonNode.Parse(await (await SendAsync(activity)).Content.ReadAsStringAsync())!;
 
         Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
         Assert.Equal("INC-42 declared", body["value"]!.GetValue<string>());
-        host.Cards.Verify(c => c.Incident(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<string?>()), Times.Never);
+        host.Cards.Verify(c => c.Incident(It.IsAny<string>(), It.IsAny<Incident>(), It.IsAny<string?>()), Times.Never);
     }
 
     [Fact]
@@ -264,7 +264,7 @@ public sealed class ActivityRouterTests : IAsyncLifetime
         {
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "imtbot.command", ["data"] = new JsonObject { ["command"] = "investigating INC-42", ["card"] = "incident" } },
         };
-        var state = new IncidentState();
+        var state = new Incident();
         host.Reader.Setup(r => r.Get(42)).Returns(state);
 
         var body = JsonNode.Parse(await (await SendAsync(activity)).Content.ReadAsStringAsync())!;

@@ -32,7 +32,7 @@ public sealed class IncidentFlowTests : IAsyncLifetime
             ? """{"id":"19:inc42@thread.tacv2;messageid=5","activityId":"5"}"""
             : """{"id":"a:dm-bob"}"""));
         host.Http.On(HttpMethod.Post, TeamServiceUrl + "v3/conversations/", HttpStatusCode.OK, """{"id":"6"}""");
-        host.Cards.Setup(c => c.Page(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<Page>(), It.IsAny<string?>())).Returns(PlatformFixture.Card("page"));
+        host.Cards.Setup(c => c.Page(It.IsAny<string>(), It.IsAny<Incident>(), It.IsAny<Page>(), It.IsAny<string?>())).Returns(PlatformFixture.Card("page"));
 
         // 1. The bot is added to the team: the reference is stored.
         var added = Payloads.Node("bot-added-to-team.json");
@@ -47,7 +47,7 @@ public sealed class IncidentFlowTests : IAsyncLifetime
 
         // 3. The outbox runs the incident's Teams effects, carrying the links forward.
         var platform = host.Services.GetServices<IChatPlatform>().Single(p => p.Name == PlatformNames.Teams);
-        var incident = IncidentState.Replay([PlatformFixture.Declared(42, "Checkout failing")]);
+        var incident = Incident.Replay([PlatformFixture.Declared(42, "Checkout failing")]);
         var links = new Dictionary<string, string>();
         var bob = new UserRef(PlatformNames.Teams, "aad-bob", "Bob");
         foreach (var effect in new Effect[] { new OpenChannel(), new SyncIncidentCard(), new SendPage("p1", bob, "commander", null, host.Time.GetUtcNow().AddMinutes(5)) })

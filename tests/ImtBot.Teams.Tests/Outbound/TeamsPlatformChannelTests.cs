@@ -251,10 +251,10 @@ public sealed class TeamsPlatformChannelTests : IDisposable
         Assert.Contains("INC-42", last.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    private static IncidentState Titled(string title)
+    private static Incident Titled(string title)
     {
-        var incident = IncidentState.Replay([PlatformFixture.Declared(1, title)]);
-        typeof(IncidentState).GetProperty(nameof(IncidentState.DeclaredBy))!.SetValue(incident, PlatformFixture.Declarer);
+        var incident = Incident.Replay([PlatformFixture.Declared(1, title)]);
+        typeof(Incident).GetProperty(nameof(Incident.DeclaredBy))!.SetValue(incident, PlatformFixture.Declarer);
         return incident;
     }
 }

@@ -19,10 +19,10 @@ public sealed class TeamsPlatformPageCardTests : IDisposable
 
     public void Dispose() => f.Dispose();
 
-    private static IncidentState Answered(EventData answer)
+    private static Incident Answered(EventData answer)
     {
         var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-        return IncidentState.Replay(
+        return Incident.Replay(
         [
             PlatformFixture.Declared(42, "Checkout failing: EU"),
             new IncidentEvent(42, 2, at, PlatformFixture.Declarer, new PageSent("p1", Bob, "ops", null, at.AddMinutes(10), 1), "h1", "h2"),
@@ -30,7 +30,7 @@ public sealed class TeamsPlatformPageCardTests : IDisposable
         ]);
     }
 
-    private Task<EffectOutcome> RunAsync(IncidentState incident, Effect effect, Dictionary<string, string> links) =>
+    private Task<EffectOutcome> RunAsync(Incident incident, Effect effect, Dictionary<string, string> links) =>
         f.Platform.ExecuteAsync(new EffectContext($"42:{effect.Kind}:1", incident, effect, links, 1), CancellationToken.None);
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class TeamsPlatformPageCardTests : IDisposable
 
         Assert.Equal("a:dm-bob", outcome.Links[TeamsLinks.PageConversation("p1")]);
         var expected = "https://teams.microsoft.com/l/channel/19%3Anew%40thread.tacv2/INC-42?groupId=" + PlatformFixture.GroupId + "&tenantId=" + TeamsTestHost.TenantId;
-        f.Cards.Verify(c => c.Page(PlatformNames.Teams, It.IsAny<IncidentState>(), It.Is<Page>(p => p.Id == "p1"), expected));
+        f.Cards.Verify(c => c.Page(PlatformNames.Teams, It.IsAny<Incident>(), It.Is<Page>(p => p.Id == "p1"), expected));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class TeamsPlatformPageCardTests : IDisposable
     {
         await f.RunAsync(new SendPage("p1", Bob, null, null, f.Time.GetUtcNow()), PlatformFixture.ChannelLinks("thread", PlatformFixture.GeneralId + ";messageid=555"));
 
-        f.Cards.Verify(c => c.Page(PlatformNames.Teams, It.IsAny<IncidentState>(), It.IsAny<Page>(),
+        f.Cards.Verify(c => c.Page(PlatformNames.Teams, It.IsAny<Incident>(), It.IsAny<Page>(),
             It.Is<string?>(u => u != null && u.StartsWith("https://teams.microsoft.com/l/message/19%3Ageneral%40thread.tacv2/555?", StringComparison.Ordinal) && u.EndsWith("&parentMessageId=555", StringComparison.Ordinal))));
     }
 

@@ -45,10 +45,10 @@ public sealed class PlatformFixture : IDisposable
             Settings["teams:team"] = JsonSerializer.Serialize(team, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         }
 
-        Cards.Setup(c => c.Incident(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<string?>())).Returns(() => Card("incident card"));
-        Cards.Setup(c => c.Page(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<Page>(), It.IsAny<string?>())).Returns(() => Card("page card"));
-        Cards.Setup(c => c.StatusUpdate(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<StatusUpdate>())).Returns(() => Card("update card"));
-        Cards.Setup(c => c.Review(It.IsAny<string>(), It.IsAny<IncidentState>())).Returns(() => Card("review card"));
+        Cards.Setup(c => c.Incident(It.IsAny<string>(), It.IsAny<Incident>(), It.IsAny<string?>())).Returns(() => Card("incident card"));
+        Cards.Setup(c => c.Page(It.IsAny<string>(), It.IsAny<Incident>(), It.IsAny<Page>(), It.IsAny<string?>())).Returns(() => Card("page card"));
+        Cards.Setup(c => c.StatusUpdate(It.IsAny<string>(), It.IsAny<Incident>(), It.IsAny<StatusUpdate>())).Returns(() => Card("update card"));
+        Cards.Setup(c => c.Review(It.IsAny<string>(), It.IsAny<Incident>())).Returns(() => Card("review card"));
 
         Http.On(HttpMethod.Post, "/oauth2/v2.0/token", HttpStatusCode.OK, """{"token_type":"Bearer","expires_in":3599,"access_token":"app-token"}""");
         Http.On(HttpMethod.Get, "openid-configuration", HttpStatusCode.OK, $$"""{"token_endpoint":"{{TeamsTestHost.LoginUrl}}/oauth2/v2.0/token","issuer":"https://login.test/{{TeamsTestHost.TenantId}}/v2.0","authorization_endpoint":"{{TeamsTestHost.LoginUrl}}/oauth2/v2.0/authorize"}""");
@@ -63,7 +63,7 @@ public sealed class PlatformFixture : IDisposable
         Http.On(HttpMethod.Put, "/v3/conversations/", HttpStatusCode.OK, """{"id":"111"}""");
 
         // What Apply(IncidentDeclared) sets from the event's actor (set here too while Apply is still a stub).
-        typeof(IncidentState).GetProperty(nameof(IncidentState.DeclaredBy))!.SetValue(Incident, Declarer);
+        typeof(Incident).GetProperty(nameof(Incident.DeclaredBy))!.SetValue(Incident, Declarer);
 
         var collection = new ServiceCollection();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
@@ -86,7 +86,7 @@ public sealed class PlatformFixture : IDisposable
     public ConcurrentDictionary<string, string> Settings { get; } = new();
     public LogCapture Logs { get; } = new();
     public IChatPlatform Platform { get; }
-    public IncidentState Incident { get; } = IncidentState.Replay([Declared(42, "Checkout failing: EU")]);
+    public Incident Incident { get; } = Incident.Replay([Declared(42, "Checkout failing: EU")]);
     public static UserRef Declarer { get; } = new(PlatformNames.Teams, "aad-alice", "Alice");
 
     public static JsonObject Card(string text) =>

@@ -67,7 +67,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         Commands.Setup(c => c.HandleAsync(It.IsAny<ChatCommand>(), It.IsAny<CancellationToken>()))
             .Callback((ChatCommand c, CancellationToken _) => { lock (Received) { Received.Add(c); } })
             .ReturnsAsync(new CommandReply(true, "INC-42 declared", 42));
-        Cards.Setup(c => c.Incident(It.IsAny<string>(), It.IsAny<IncidentState>(), It.IsAny<string?>()))
+        Cards.Setup(c => c.Incident(It.IsAny<string>(), It.IsAny<Incident>(), It.IsAny<string?>()))
             .Returns(() => JsonNode.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"INC-42 refreshed"}]}""")!);
         Http.On(HttpMethod.Post, "/oauth2/v2.0/token", HttpStatusCode.OK, $$"""{"token_type":"Bearer","expires_in":3599,"access_token":"{{BotToken}}"}""");
         Http.On(HttpMethod.Get, "openid-configuration", HttpStatusCode.OK, $$"""{"token_endpoint":"{{LoginUrl}}/oauth2/v2.0/token","issuer":"https://login.test/{{TenantId}}/v2.0","authorization_endpoint":"{{LoginUrl}}/oauth2/v2.0/authorize","jwks_uri":"{{LoginUrl}}/discovery/v2.0/keys"}""");

@@ -26,7 +26,7 @@ public sealed record IncidentDto(
     long Version,
     string Head)
 {
-    public static IncidentDto From(IncidentState s) => new(
+    public static IncidentDto From(Incident s) => new(
         s.Number,
         s.Key,
         s.Title,

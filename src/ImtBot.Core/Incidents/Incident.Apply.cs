@@ -3,12 +3,12 @@ using ImtBot.Core.Paging;
 
 namespace ImtBot.Core.Incidents;
 
-public sealed partial class IncidentState
+public sealed partial class Incident
 {
     /// <summary>Rebuilds an incident from its events, in order.</summary>
-    public static IncidentState Replay(IEnumerable<IncidentEvent> events)
+    public static Incident Replay(IEnumerable<IncidentEvent> events)
     {
-        var state = new IncidentState();
+        var state = new Incident();
         foreach (var e in events)
         {
             state.Apply(e);

@@ -4,7 +4,7 @@ using ImtBot.Core.Platforms;
 namespace ImtBot.Core.Incidents;
 
 /// <summary>What the decisions need besides what cards show: page purposes, on-call snapshots, reminder bookkeeping.</summary>
-public sealed partial class IncidentState
+public sealed partial class Incident
 {
     /// <summary><c>Incidents:PageRounds</c> as snapshotted at declaration.</summary>
     public int PageRounds { get; private set; } = 2;

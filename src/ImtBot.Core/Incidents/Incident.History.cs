@@ -9,7 +9,7 @@ namespace ImtBot.Core.Incidents;
 /// vacancies, responders and the timeline in words. The review (<see cref="ReviewModel"/>) is built from these, so the
 /// cards, the API and <c>review.md</c> read one set of milestones and intervals.
 /// </summary>
-public sealed partial class IncidentState
+public sealed partial class Incident
 {
     private readonly List<RoleTenure> _tenures = [];
     private readonly Dictionary<string, int> _openTenure = new(StringComparer.OrdinalIgnoreCase);

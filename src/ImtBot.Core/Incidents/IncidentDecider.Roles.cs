@@ -6,7 +6,7 @@ using ImtBot.Core.Platforms;
 
 namespace ImtBot.Core.Incidents;
 
-public static partial class Incident
+public static partial class IncidentDecider
 {
     private const string DeputyRole = "deputy";
 
@@ -15,7 +15,7 @@ public static partial class Incident
     /// assigning someone else pages them and the role is theirs when they acknowledge. An empty role is anyone's to
     /// fill; a held one is reassigned by its holder, the commander, the deputy or an admin.
     /// </summary>
-    private static Decision AssignRole(IncidentState state, RoleCommand command, CommandContext context)
+    private static Decision AssignRole(Incident state, RoleCommand command, CommandContext context)
     {
         if (state.RoleName(command.Role) is not { } role)
         {
@@ -71,7 +71,7 @@ public static partial class Incident
     }
 
     /// <summary><c>handover @user &lt;summary&gt; [release]</c>: the commander pages the new commander with a summary.</summary>
-    private static Decision Handover(IncidentState state, HandoverCommand command, CommandContext context)
+    private static Decision Handover(Incident state, HandoverCommand command, CommandContext context)
     {
         var actor = context.Actor;
         if (state.Commander is not { } commander)
@@ -109,7 +109,7 @@ public static partial class Incident
     }
 
     /// <summary>The new commander acknowledged: they take the lead; the old one becomes deputy unless released.</summary>
-    private static Decision CompleteHandover(IncidentState state, HandoverRequested handover, List<EventData> events, List<Effect> effects, UserRef actor)
+    private static Decision CompleteHandover(Incident state, HandoverRequested handover, List<EventData> events, List<Effect> effects, UserRef actor)
     {
         var lead = state.Lead;
         var previous = state.Commander;

@@ -7,11 +7,11 @@ using ImtBot.Core.Platforms;
 
 namespace ImtBot.Core.Incidents;
 
-public static partial class Incident
+public static partial class IncidentDecider
 {
     private static readonly Decision Nothing = Decision.Accept("Nothing to do.", []);
 
-    private static Decision PageSomeone(IncidentState state, PageCommand command, CommandContext context)
+    private static Decision PageSomeone(Incident state, PageCommand command, CommandContext context)
     {
         var message = string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim();
         var events = new List<EventData>();
@@ -59,7 +59,7 @@ public static partial class Incident
         return Decision.Accept($"Paged {whom} on {state.Key}; they have until {Clock(deadline)} to acknowledge.", events, effects);
     }
 
-    private static Decision Acknowledge(IncidentState state, CommandContext context)
+    private static Decision Acknowledge(Incident state, CommandContext context)
     {
         if (state.OpenPageFor(context.Actor) is not { } page)
         {
@@ -96,7 +96,7 @@ public static partial class Incident
         return Decision.Accept(reply, events, effects);
     }
 
-    private static Decision DeclinePage(IncidentState state, CommandContext context)
+    private static Decision DeclinePage(Incident state, CommandContext context)
     {
         if (state.OpenPageFor(context.Actor) is not { } page)
         {
@@ -111,7 +111,7 @@ public static partial class Incident
     }
 
     /// <summary>A page's deadline passed: expire it and escalate, unless it was answered already (then nothing).</summary>
-    private static Decision OnPageTimer(IncidentState state, string pageId, CommandContext context)
+    private static Decision OnPageTimer(Incident state, string pageId, CommandContext context)
     {
         if (state.FindPage(pageId) is not { Status: PageStatus.Paged } page)
         {
@@ -126,7 +126,7 @@ public static partial class Incident
 
     /// <summary>After an expired or declined page: page the next person on the role's on-call list, start again from the
     /// top (telling the commander, else the declarer), or give up after the last round. Returns who is paged next.</summary>
-    private static UserRef? Escalate(IncidentState state, Page page, string what, CommandContext context, List<EventData> events, List<Effect> effects)
+    private static UserRef? Escalate(Incident state, Page page, string what, CommandContext context, List<EventData> events, List<Effect> effects)
     {
         var owner = state.Commander ?? state.DeclaredBy;
         if (state.HandoverOf(page.Id) is { } handover)
@@ -185,7 +185,7 @@ public static partial class Incident
     }
 
     /// <summary>Adds a PageSent and its SendPage, deadline timer and card sync; returns the deadline.</summary>
-    private static DateTimeOffset SendPageTo(IncidentState state, UserRef to, string? role, string? message, int round, string? purpose, DateTimeOffset now, List<EventData> events, List<Effect> effects) =>
+    private static DateTimeOffset SendPageTo(Incident state, UserRef to, string? role, string? message, int round, string? purpose, DateTimeOffset now, List<EventData> events, List<Effect> effects) =>
         SendPageTo(PageId(state.Pages.Count + 1), state.Policy.PageTimeout, to, role, message, round, purpose, now, events, effects);
 
     private static DateTimeOffset SendPageTo(string id, TimeSpan timeout, UserRef to, string? role, string? message, int round, string? purpose, DateTimeOffset now, List<EventData> events, List<Effect> effects)
@@ -206,7 +206,7 @@ public static partial class Incident
     private static string PageId(int n) => "p" + n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The org-wide on-call list of a role (configuration overlaid by <c>oncall</c>), else the incident's snapshot.</summary>
-    private static IReadOnlyList<UserRef> OnCallFor(IncidentState state, string role, CommandContext context)
+    private static IReadOnlyList<UserRef> OnCallFor(Incident state, string role, CommandContext context)
     {
         var live = context.OnCall.FirstOrDefault(kv => string.Equals(kv.Key, role, StringComparison.OrdinalIgnoreCase)).Value;
         if (live is { Count: > 0 })
@@ -218,7 +218,7 @@ public static partial class Incident
     }
 
     /// <summary>Snapshots the list into the incident (OnCallListSet) unless the incident already has exactly this list.</summary>
-    private static void SnapshotOnCall(IncidentState state, string role, IReadOnlyList<UserRef> list, List<EventData> events)
+    private static void SnapshotOnCall(Incident state, string role, IReadOnlyList<UserRef> list, List<EventData> events)
     {
         if (!state.OnCallLists.TryGetValue(role, out var current) || !current.SequenceEqual(list))
         {
@@ -226,7 +226,7 @@ public static partial class Incident
         }
     }
 
-    private static Decision NoOpenPage(IncidentState state, string verb)
+    private static Decision NoOpenPage(Incident state, string verb)
     {
         var open = state.OpenPages;
         var who = open.Count == 0 ? "nobody is being paged there now" : "open pages are for " + string.Join(", ", open.Select(p => p.To.ToString()).Distinct());

@@ -5,9 +5,9 @@ using ImtBot.Core.Paging;
 
 namespace ImtBot.Core.Incidents;
 
-public static partial class Incident
+public static partial class IncidentDecider
 {
-    private static Decision Move(IncidentState state, TransitionCommand command, CommandContext context)
+    private static Decision Move(Incident state, TransitionCommand command, CommandContext context)
     {
         switch (command.Target)
         {
@@ -30,12 +30,12 @@ public static partial class Incident
         return Fire(state, trigger, command.Note, context);
     }
 
-    private static Decision Reopen(IncidentState state, ReopenCommand command, CommandContext context) =>
+    private static Decision Reopen(Incident state, ReopenCommand command, CommandContext context) =>
         MayGovern(state, context.Actor, context.Options)
             ? Fire(state, LifecycleTrigger.Reopen, command.Reason, context)
             : NotAllowed(state, "reopen");
 
-    private static Decision Cancel(IncidentState state, CancelCommand command, CommandContext context)
+    private static Decision Cancel(Incident state, CancelCommand command, CommandContext context)
     {
         if (!MayGovern(state, context.Actor, context.Options))
         {
@@ -47,12 +47,12 @@ public static partial class Incident
             : Fire(state, LifecycleTrigger.Cancel, command.Reason.Trim(), context);
     }
 
-    private static Decision Close(IncidentState state, CommandContext context) =>
+    private static Decision Close(Incident state, CommandContext context) =>
         MayGovern(state, context.Actor, context.Options)
             ? Fire(state, LifecycleTrigger.Close, null, context)
             : NotAllowed(state, "close");
 
-    private static Decision Fire(IncidentState state, LifecycleTrigger trigger, string? note, CommandContext context)
+    private static Decision Fire(Incident state, LifecycleTrigger trigger, string? note, CommandContext context)
     {
         if (IncidentLifecycle.Target(state.Status, trigger) is not { } to)
         {
@@ -95,7 +95,7 @@ public static partial class Incident
         return Decision.Accept($"{state.Key} is now {Describe(to)}.", events, effects);
     }
 
-    private static Decision CloseWithReview(IncidentState state, List<EventData> events, List<Effect> effects, CommandContext context)
+    private static Decision CloseWithReview(Incident state, List<EventData> events, List<Effect> effects, CommandContext context)
     {
         var now = context.Now;
         effects.Insert(0, new PostReview());
@@ -120,7 +120,7 @@ public static partial class Incident
     private static string ArchiveDate(DateTimeOffset now, CommandContext context) =>
         (now + context.Options.ArchiveAfter).UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Unreachable(IncidentState state, LifecycleTrigger trigger)
+    private static string Unreachable(Incident state, LifecycleTrigger trigger)
     {
         var target = trigger switch
         {
@@ -147,7 +147,7 @@ public static partial class Incident
         return $"{state.Key} is {Describe(state.Status)} and cannot {what}; {Allowed(state)}.";
     }
 
-    private static string Allowed(IncidentState state)
+    private static string Allowed(Incident state)
     {
         var words = IncidentLifecycle.PermittedTriggers(state.Status).Select(t => t switch
         {

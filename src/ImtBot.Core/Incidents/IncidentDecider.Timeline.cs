@@ -5,9 +5,9 @@ using ImtBot.Core.Paging;
 
 namespace ImtBot.Core.Incidents;
 
-public static partial class Incident
+public static partial class IncidentDecider
 {
-    private static Decision PostUpdate(IncidentState state, UpdateCommand command, CommandContext context)
+    private static Decision PostUpdate(Incident state, UpdateCommand command, CommandContext context)
     {
         if (string.IsNullOrWhiteSpace(command.Text))
         {
@@ -25,12 +25,12 @@ public static partial class Incident
     }
 
     /// <summary>A note is on the timeline only (the card does not show notes), so it has no effects.</summary>
-    private static Decision AddNote(IncidentState state, NoteCommand command) =>
+    private static Decision AddNote(Incident state, NoteCommand command) =>
         string.IsNullOrWhiteSpace(command.Text)
             ? Decision.Reject("Write the note: `/incident note <text>`.")
             : Decision.Accept($"Noted on the {state.Key} timeline.", [new NoteAdded(command.Text.Trim())]);
 
-    private static Decision AddAction(IncidentState state, ActionCommand command, CommandContext context)
+    private static Decision AddAction(Incident state, ActionCommand command, CommandContext context)
     {
         if (string.IsNullOrWhiteSpace(command.Text))
         {
@@ -51,7 +51,7 @@ public static partial class Incident
         return Decision.Accept($"Action #{id} added to {state.Key}{ownedBy}{due}.", [new ActionAdded(id, text, owner, command.Due)], effects);
     }
 
-    private static Decision CompleteAction(IncidentState state, ActionDoneCommand command)
+    private static Decision CompleteAction(Incident state, ActionDoneCommand command)
     {
         if (state.Actions.FirstOrDefault(a => a.Id == command.ActionId) is not { } action)
         {
@@ -65,7 +65,7 @@ public static partial class Incident
     }
 
     /// <summary>A pinned chat message joins the timeline; later edits and deletions of it are recorded, never applied in place.</summary>
-    private static Decision CaptureMessage(IncidentState state, MessageCaptureCommand command)
+    private static Decision CaptureMessage(Incident state, MessageCaptureCommand command)
     {
         var captured = state.CapturedMessages.ContainsKey(command.Platform + ":" + command.MessageId);
         return command.Change.ToLowerInvariant() switch

@@ -5,7 +5,7 @@ using ImtBot.Core.Paging;
 
 namespace ImtBot.Core.Incidents;
 
-public static partial class Incident
+public static partial class IncidentDecider
 {
     private const int MaxTitleLength = 200;
 

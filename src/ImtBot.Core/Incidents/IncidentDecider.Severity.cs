@@ -5,10 +5,10 @@ using ImtBot.Core.Paging;
 
 namespace ImtBot.Core.Incidents;
 
-public static partial class Incident
+public static partial class IncidentDecider
 {
     /// <summary>A severity change needs a reason and re-snapshots the new severity's policy from configuration.</summary>
-    private static Decision ChangeSeverity(IncidentState state, SeverityCommand command, CommandContext context)
+    private static Decision ChangeSeverity(Incident state, SeverityCommand command, CommandContext context)
     {
         if (!MayGovern(state, context.Actor, context.Options))
         {

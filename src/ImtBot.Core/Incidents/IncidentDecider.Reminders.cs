@@ -5,11 +5,11 @@ using ImtBot.Core.Paging;
 
 namespace ImtBot.Core.Incidents;
 
-public static partial class Incident
+public static partial class IncidentDecider
 {
     private static readonly TimeSpan MaxSnooze = TimeSpan.FromDays(1);
 
-    private static Decision OnTimer(IncidentState state, TimerCommand command, CommandContext context)
+    private static Decision OnTimer(Incident state, TimerCommand command, CommandContext context)
     {
         if (state.IsFinal)
         {
@@ -33,7 +33,7 @@ public static partial class Incident
     /// A reminder timer: sends the reminder when its condition still holds, it is due (not snoozed, not sent too
     /// recently) and it was sent fewer than <c>MaxReminders</c> times; then re-arms itself while the count allows.
     /// </summary>
-    private static Decision OnReminderTimer(IncidentState state, string reminder, CommandContext context)
+    private static Decision OnReminderTimer(Incident state, string reminder, CommandContext context)
     {
         if (!Reminders.Applies(state, reminder)
             || Reminders.Count(state, reminder) >= context.Options.MaxReminders
@@ -61,7 +61,7 @@ public static partial class Incident
         return Decision.Accept($"Reminded {to}.", events, effects);
     }
 
-    private static string ReminderText(IncidentState state, string reminder, DateTimeOffset now)
+    private static string ReminderText(Incident state, string reminder, DateTimeOffset now)
     {
         var waited = Minutes(now - Reminders.Since(state, reminder));
         var snooze = $"(Snooze: `/incident snooze {ReminderNames.SnoozeWord(reminder)} [minutes]`.)";
@@ -79,7 +79,7 @@ public static partial class Incident
         return $"{state.Key} has had nobody as {role} for {waited}: assign someone with `/incident role {role} @user`, page the on-call with `/incident page {role}`, or take it with `/incident role {role} me`. {snooze}";
     }
 
-    private static Decision Snooze(IncidentState state, SnoozeCommand command, CommandContext context)
+    private static Decision Snooze(Incident state, SnoozeCommand command, CommandContext context)
     {
         var names = ReminderNames.Resolve(state, command.Reminder);
         if (names.Count == 0)

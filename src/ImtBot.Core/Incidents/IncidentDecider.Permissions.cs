@@ -8,17 +8,17 @@ namespace ImtBot.Core.Incidents;
 /// deputy or an admin (the incident's snapshot of <c>Incidents:Admins</c>, or the current list) — and for anyone
 /// while nobody holds command.
 /// </summary>
-public static partial class Incident
+public static partial class IncidentDecider
 {
     /// <summary>True when <paramref name="actor"/> may make the commander's calls on this incident.</summary>
-    public static bool MayGovern(IncidentState state, UserRef actor, IncidentOptions options) =>
+    public static bool MayGovern(Incident state, UserRef actor, IncidentOptions options) =>
         state.Commander is null
         || state.Commander.Equals(actor)
         || actor.Equals(state.Deputy)
         || state.Admins.Contains(actor.Id, StringComparer.Ordinal)
         || options.IsAdmin(actor);
 
-    private static Decision NotAllowed(IncidentState state, string what)
+    private static Decision NotAllowed(Incident state, string what)
     {
         var commander = state.Commander!;
         var deputy = state.Deputy is { } d && !d.Equals(commander) ? $" or {d} (deputy)" : "";
