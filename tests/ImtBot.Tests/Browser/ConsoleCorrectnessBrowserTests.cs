@@ -182,6 +182,21 @@ public class ConsoleCorrectnessBrowserTests
 
     private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
-    private static async Task<LocatorBoundingBoxResult> Box(ILocator locator) =>
-        await locator.BoundingBoxAsync() ?? throw new InvalidOperationException("not on screen");
+    /// <summary>
+    /// The element's box. The sidebar is re-rendered on live events, and a box read while its element is being replaced
+    /// comes back null: wait for the element again (Playwright's own wait, not a sleep) a few times before giving up.
+    /// </summary>
+    private static async Task<LocatorBoundingBoxResult> Box(ILocator locator)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await locator.WaitForAsync();
+            if (await locator.BoundingBoxAsync() is { } box)
+            {
+                return box;
+            }
+        }
+
+        throw new InvalidOperationException("not on screen");
+    }
 }
