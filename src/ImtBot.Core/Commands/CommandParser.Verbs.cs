@@ -10,6 +10,7 @@ public static partial class CommandParser
         // Trailing severity (sev1, sev 1, sev-1, SEV1, P1) and drill words, in any order; the rest is the title (quoted
         // or not, may be empty). A severity the decider does not know (sev9, P0) is passed on so it is refused there.
         int? severity = null;
+        string? type = null;
         var drill = false;
         var end = args.Count;
         while (end > 0)
@@ -20,6 +21,11 @@ public static partial class CommandParser
             if (token.Is("drill"))
             {
                 drill = true;
+            }
+            else if (type is null && TypeAt(args, end) is { } named)
+            {
+                type = named;
+                words = 2;
             }
             else if (CommandArgs.SeverityWord(token) is { } word)
             {
@@ -54,7 +60,7 @@ public static partial class CommandParser
             return Fail("declare", $"`{stray}` looks like a severity: put it at the end (`declare <title> sev1`), or quote the title if it belongs there (`declare \"…\"`).");
         }
 
-        return Ok(new DeclareCommand(args.Text(0, end), severity, drill));
+        return Ok(new DeclareCommand(args.Text(0, end), severity, drill) { Type = type });
     }
 
     /// <summary>The first unquoted word of the title that reads as a severity (<c>sev1</c>, <c>P1</c>, <c>sev 1</c>, a trailing <c>sev</c>).</summary>

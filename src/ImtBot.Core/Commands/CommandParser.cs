@@ -46,6 +46,9 @@ public static partial class CommandParser
         ["help"] = Help,
         ["drill"] = a => RequiredText(a, "drill", "Name the scenario.", t => new DrillCommand(t)),
         ["snooze"] = Snooze,
+        ["type"] = Type,
+        ["plan"] = a => NoArgs(a, "plan", new PlanCommand()),
+        ["task"] = Task,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Verbs whose first argument is free text: a bare number in front of it could have been meant as text.</summary>

@@ -16,8 +16,8 @@ public static class CommandTable
 
     public static IReadOnlyList<CommandSpec> Entries { get; } =
     [
-        new("declare", "declare <title> [sev1..sev4] [drill]", "Open an incident; the severity goes at the end (`sev2`, `sev 2`, `SEV-2` or `P2`). No title: open the declare form.",
-            ["declare Checkout is failing sev2", "declare \"Login slow for EU users\" sev3 drill", "declare"]) { TakesIncident = false },
+        new("declare", "declare <title> [sev1..sev4] [drill] [type <name>]", "Open an incident; the severity goes at the end (`sev2`, `sev 2`, `SEV-2` or `P2`); `type` picks its response plan. No title: open the declare form.",
+            ["declare Checkout is failing sev2", "declare \"Login slow for EU users\" sev3 drill", "declare Customer data in a public bucket sev1 type security-breach", "declare"]) { TakesIncident = false },
         new("role", "role <role> <@user|me>", "Assign a role (the person is paged); a role is one word, e.g. commander, deputy, comms, ops, scribe.",
             ["role comms @bob", "role INC-42 ops me"]),
         new("lead", "lead", "Take command yourself (same as `role commander me`).", ["lead", "lead INC-42"]),
@@ -51,6 +51,15 @@ public static class CommandTable
         new("help", "help [command]", "Show this help, or one command's.", ["help", "help action"]) { TakesIncident = false },
         new("drill", "drill <scenario>", "Start a practice incident from a scenario.", ["drill database-failover"]) { TakesIncident = false },
         new("snooze", "snooze <reminder> [minutes]", "Snooze a reminder (default 30 minutes, at most 1440).", ["snooze update 15", "snooze roles"]),
+        new("type", "type <name>", "Change the incident's type: its response plan is swapped, finished tasks stay.", ["type security-breach", "type INC-42 service-outage"]),
+        new("plan", "plan", "Show the response plan's checklist by phase, with owners and due times.", ["plan", "plan INC-42"]),
+        new("task", "task done <n> [note]", "Mark checklist task n done.", ["task done 3", "task INC-42 done 2 status page updated"]),
+        new("task", "task skip <n> <reason>", "Skip checklist task n, with the reason.", ["task skip 4 no customer data involved"]),
+        new("task", "task assign <n> <@user|me>", "Give checklist task n to someone.", ["task assign 2 @bob", "task assign 5 me"]),
+        new("task", "task add <text> [@owner] [due <duration>]", "Add a task to this incident's checklist (due like 15m, 2h).",
+            ["task add Check replica lag @bob due 15m", "task add Tell the account team"]),
+        new("task", "task override <reason>", "Commander or admin: let the open required tasks stop blocking resolve and close.",
+            ["task override legal review happens in the post-incident review"]),
     ];
 
     private static readonly FrozenDictionary<string, CommandSpec[]> ByVerb = Entries

@@ -1,4 +1,11 @@
 namespace ImtBot.Core.Commands;
 
-/// <summary><c>declare &lt;title&gt; [sev1..sev4] [drill]</c>; a null severity takes the configured default; an empty title asks for the declare form.</summary>
-public sealed record DeclareCommand(string Title, int? Severity, bool Drill) : Command;
+/// <summary><c>declare &lt;title&gt; [sev1..sev4] [drill] [type &lt;name&gt;]</c>; a null severity takes the configured default; an empty title asks for the declare form.</summary>
+public sealed record DeclareCommand(string Title, int? Severity, bool Drill) : Command
+{
+    /// <summary>
+    /// The incident type (<c>declare … type &lt;name&gt;</c>), which picks the response plan; null: <c>default</c>.
+    /// Anything that declares (a drill scenario, an alert route) sets it the same way.
+    /// </summary>
+    public string? Type { get; init; }
+}

@@ -28,6 +28,12 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(MessageEdited), "message_edited")]
 [JsonDerivedType(typeof(MessageDeleted), "message_deleted")]
 [JsonDerivedType(typeof(OnCallListSet), "oncall_set")]
+[JsonDerivedType(typeof(PlanAdopted), "plan_adopted")]
+[JsonDerivedType(typeof(PlanTaskDone), "plan_task_done")]
+[JsonDerivedType(typeof(PlanTaskSkipped), "plan_task_skipped")]
+[JsonDerivedType(typeof(PlanTaskAssigned), "plan_task_assigned")]
+[JsonDerivedType(typeof(PlanTaskAdded), "plan_task_added")]
+[JsonDerivedType(typeof(PlanOverridden), "plan_overridden")]
 public abstract record EventData
 {
     /// <summary>The discriminator of this event's type, e.g. <c>declared</c>.</summary>

@@ -1,3 +1,4 @@
+using ImtBot.Core.Plans;
 using ImtBot.Core.Platforms;
 
 namespace ImtBot.Core.Incidents;
@@ -12,4 +13,8 @@ public sealed record CommandContext(
     DateTimeOffset Now,
     IncidentOptions Options,
     int NewNumber,
-    IReadOnlyDictionary<string, IReadOnlyList<UserRef>> OnCall);
+    IReadOnlyDictionary<string, IReadOnlyList<UserRef>> OnCall)
+{
+    /// <summary>The response plans valid now (read for a declaration or a type change only; empty otherwise).</summary>
+    public PlanCatalog Plans { get; init; } = PlanCatalog.Empty;
+}

@@ -125,6 +125,9 @@ public sealed partial class Incident
             case OnCallListSet d:
                 OnCallByRole[d.Role] = d.Users;
                 break;
+            default:
+                ApplyPlan(e);
+                break;
         }
     }
 
@@ -184,6 +187,7 @@ public sealed partial class Incident
         }
 
         TrackActivity(wasActive, e.At);
+        TrackPhase(e.At);
     }
 
     private void ApplyAssigned(IncidentEvent e, RoleAssigned d)

@@ -17,7 +17,7 @@ public static partial class IncidentDecider
             return Decision.Reject("Give the incident a title: `/incident declare <title> [sev1..sev4] [drill]`, e.g. `/incident declare Checkout is failing sev2`.");
         }
 
-        return DeclareNew(title, command.Severity, command.Drill ? IncidentKind.Drill : IncidentKind.Normal, null, context);
+        return DeclareNew(title, command.Severity, command.Drill ? IncidentKind.Drill : IncidentKind.Normal, null, context, command.Type);
     }
 
     /// <summary>A drill declares a Drill-kind incident whose title is the scenario (there is no scenario catalogue).</summary>
@@ -32,7 +32,8 @@ public static partial class IncidentDecider
         return DeclareNew(scenario, null, IncidentKind.Drill, scenario, context);
     }
 
-    private static Decision DeclareNew(string title, int? severity, IncidentKind kind, string? scenario, CommandContext context)
+    /// <param name="type">The incident type, which picks the response plan; null: <c>default</c>.</param>
+    private static Decision DeclareNew(string title, int? severity, IncidentKind kind, string? scenario, CommandContext context, string? type = null)
     {
         if (title.Length > MaxTitleLength)
         {
@@ -46,6 +47,12 @@ public static partial class IncidentDecider
             return Decision.Reject($"There is no severity SEV{level}: use one of {string.Join(", ", KnownSeverities(options).Select(l => "sev" + l))}.");
         }
 
+        var (adopted, unknownType) = PlanAtDeclaration(type, level, context);
+        if (adopted is null)
+        {
+            return Decision.Reject(unknownType!);
+        }
+
         var policy = options.PolicyFor(level);
         var key = IncidentKey.Format(context.NewNumber);
         var now = context.Now;
@@ -57,6 +64,12 @@ public static partial class IncidentDecider
             new IncidentDeclared(title, level, kind, context.Channel, policy, roles, keyRoles, options.Admins.ToArray(), scenario) { PageRounds = options.PageRounds },
             new ParticipantJoined(context.Actor),
         };
+        if (type is not null || adopted.Plan.Tasks.Count > 0)
+        {
+            // No plan configured and no type asked for: nothing to snapshot, the incident runs without a checklist.
+            events.Add(adopted);
+        }
+
         var effects = new List<Effect>
         {
             new OpenChannel(),
@@ -81,7 +94,7 @@ public static partial class IncidentDecider
 
         var paged = PageOnDeclare(key, title, policy, roles, context, events, effects);
         return Decision.Accept(
-            $"{drill}{key} declared: {title} ({policy.Name}). Its channel is being opened; take command with `/incident lead`.{paged}",
+            $"{drill}{key} declared: {title} ({policy.Name}). Its channel is being opened; take command with `/incident lead`.{PlanSentence(adopted)}{paged}",
             events,
             effects);
     }

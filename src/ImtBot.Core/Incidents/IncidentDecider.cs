@@ -43,6 +43,11 @@ public static partial class IncidentDecider
             return Decision.Reject($"{state.Key} is {Describe(state.Status)}: it can no longer change (`/incident status`, `timeline` and `review` still work). Declare a new incident with `/incident declare <title>`.");
         }
 
+        if (PlanBlock(state, command, context) is { } blocked)
+        {
+            return blocked;
+        }
+
         var decision = command switch
         {
             SeverityCommand c => ChangeSeverity(state, c, context),
@@ -61,6 +66,12 @@ public static partial class IncidentDecider
             ActionDoneCommand c => CompleteAction(state, c),
             SnoozeCommand c => Snooze(state, c, context),
             MessageCaptureCommand c => CaptureMessage(state, c),
+            TypeCommand c => ChangeType(state, c, context),
+            TaskDoneCommand c => CompleteTask(state, c, context),
+            TaskSkipCommand c => SkipTask(state, c, context),
+            TaskAssignCommand c => AssignTask(state, c, context),
+            TaskAddCommand c => AddTask(state, c, context),
+            TaskOverrideCommand c => OverridePlan(state, c, context),
             _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),
         };
 
@@ -94,6 +105,10 @@ public static partial class IncidentDecider
             TransitionCommand c => c.Note,
             HandoverCommand c => c.Summary,
             PageCommand c => c.Message,
+            TaskDoneCommand c => c.Note,
+            TaskSkipCommand c => c.Reason,
+            TaskAddCommand c => c.Text,
+            TaskOverrideCommand c => c.Reason,
             _ => null,
         };
         return text is { Length: > MaxTextLength }

@@ -17,6 +17,8 @@ public sealed partial class IncidentService
         HandoverCommand c => [c.To],
         OnCallCommand c => c.Users,
         ActionCommand { Owner: { } o } => [o],
+        TaskAssignCommand c => [c.User],
+        TaskAddCommand { Owner: { } o } => [o],
         _ => [],
     };
 

@@ -17,9 +17,10 @@ namespace ImtBot.Core.Incidents;
 /// routed to the incident's home platform, and due now — or at <c>ScheduleTimer.DueAt</c> / <c>ArchiveChannel.At</c>.
 /// </summary>
 /// <remarks>While the incident's platform is not answering (<see cref="IPlatformHealth"/>), a reply says its effects are queued, never done.</remarks>
+/// <param name="plans">The response plans, read only by a declaration or a type change; optional (none: no tasks).</param>
 /// <param name="directory">The known people, for naming the closest ones when a command names someone unknown; optional.</param>
 public sealed partial class IncidentService(
-    ICommandStore store, TimeProvider time, IncidentOptions options, IPlatformHealth? health = null, IUserDirectory? directory = null)
+    ICommandStore store, TimeProvider time, IncidentOptions options, IPlatformHealth? health = null, IUserDirectory? directory = null, IPlanSource? plans = null)
     : ICommandHandler, IIncidentReader
 {
     public const int MaxAttempts = 25;
@@ -115,7 +116,7 @@ public sealed partial class IncidentService(
             }
 
             state = Incident.Replay(history);
-            if (ReadOnlyReply(command, state, history) is { } answer)
+            if ((ReadOnlyReply(command, state, history) ?? PlanReply(command, state)) is { } answer)
             {
                 return new CommandReply(true, answer, n);
             }
@@ -125,7 +126,7 @@ public sealed partial class IncidentService(
         var platform = state?.Origin.Platform ?? origin.Actor.Platform;
         var reserved = state is null ? _numbers.Reserve() : 0;
         var onCall = NeedsOnCall(command) ? OnCallLists.Current(options, store, platform) : NoLists;
-        var context = new CommandContext(origin.Actor, origin.Channel, now, options, reserved, onCall);
+        var context = new CommandContext(origin.Actor, origin.Channel, now, options, reserved, onCall) { Plans = PlansFor(command, plans) };
         var decision = IncidentDecider.Decide(state, command, context);
         if (!decision.Accepted || decision.Events.Count == 0)
         {

@@ -30,6 +30,7 @@ public static class ImtBotApp
 
         // The incident domain: parse → decide → commit, and the cards it posts.
         builder.AddIncidents();
+        builder.AddPlans();
         builder.AddCards();
 
         // Effects run from the outbox through the platform of each incident.

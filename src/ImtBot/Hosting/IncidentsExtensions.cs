@@ -2,6 +2,7 @@ using ImtBot.Cards;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Ports;
 using ImtBot.Dispatch;
+using ImtBot.Plans;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -20,9 +21,18 @@ internal static class IncidentsExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IncidentOptions>, IncidentOptionsValidator>());
         builder.Services.AddSingleton(sp => new IncidentService(
             sp.GetRequiredService<ICommandStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value,
-            sp.GetService<IPlatformHealth>(), sp.GetService<IUserDirectory>()));
+            sp.GetService<IPlatformHealth>(), sp.GetService<IUserDirectory>(), sp.GetService<IPlanSource>()));
         builder.Services.AddSingleton<IIncidentReader>(sp => sp.GetRequiredService<IncidentService>());
         builder.Services.AddSingleton<ICommandHandler>(sp => new SignallingCommandHandler(sp.GetRequiredService<IncidentService>(), sp.GetRequiredService<OutboxSignal>()));
+        return builder;
+    }
+
+    /// <summary>The response plans of <c>Plans:Path</c>: checked at start (a bad plan stops the host), re-read when edited.</summary>
+    public static WebApplicationBuilder AddPlans(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PlansOptions>().BindConfiguration(PlansOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlansOptions>, PlansOptionsValidator>());
+        builder.Services.AddSingleton<IPlanSource, PlanLibrary>();
         return builder;
     }
 

@@ -1,0 +1,15 @@
+using ImtBot.Core.Commands;
+using ImtBot.Core.Plans;
+using ImtBot.Core.Ports;
+
+namespace ImtBot.Core.Incidents;
+
+public sealed partial class IncidentService
+{
+    /// <summary>Only a declaration or a type change picks a plan, so only they read the plan files (which may have changed).</summary>
+    /// <summary>The <c>plan</c> command's answer (read-only, like <c>status</c>): the checklist as of now.</summary>
+    private string? PlanReply(Command command, Incident state) => command is PlanCommand ? PlanText.Checklist(state, time.GetUtcNow()) : null;
+
+    private static PlanCatalog PlansFor(Command command, IPlanSource? source) =>
+        source is not null && command is DeclareCommand or DrillCommand or TypeCommand ? source.Current() : PlanCatalog.Empty;
+}
