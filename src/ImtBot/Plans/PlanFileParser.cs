@@ -79,6 +79,7 @@ public sealed class PlanFileParser(IReadOnlyCollection<string> roles)
         }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var written = 0;
         foreach (var (keyNode, listNode) in phases.Children)
         {
             var phase = (keyNode as YamlScalarNode)?.Value ?? "";
@@ -96,6 +97,7 @@ public sealed class PlanFileParser(IReadOnlyCollection<string> roles)
 
             foreach (var item in list.Children)
             {
+                written++;
                 if (item is not YamlMappingNode task)
                 {
                     problem(item, "a task is a mapping with id, text and owner.");
@@ -118,7 +120,7 @@ public sealed class PlanFileParser(IReadOnlyCollection<string> roles)
             }
         }
 
-        if (tasks.Count == 0 && seen.Count == 0)
+        if (written == 0)
         {
             problem(phasesNode, "a plan has at least one task.");
         }
