@@ -105,9 +105,9 @@ public sealed partial class Incident
     /// </summary>
     private void AdoptPlan(DateTimeOffset at, PlanAdopted d)
     {
-        Type = d.Type;
+        Type = d.IncidentType;
         Plan = d.Plan;
-        TypeChanges.Add((d.Type, d.Plan.Id, at));
+        TypeChanges.Add((d.IncidentType, d.Plan.Id, at));
         TaskList.RemoveAll(t => t.IsOpen && !t.Custom);
         foreach (var task in d.Plan.Tasks.OrderBy(t => PlanPhases.Order(t.Phase)))
         {

@@ -49,7 +49,7 @@ public static partial class IncidentDecider
         }
 
         var plan = context.Plans.For(type, state.Severity);
-        if (type == state.Type && plan == state.Plan)
+        if (type == state.Type && plan.SameAs(state.Plan))
         {
             return Decision.Reject($"{state.Key} is already of type `{type}` with the plan \"{plan.Title}\".");
         }

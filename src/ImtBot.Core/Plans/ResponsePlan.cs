@@ -23,6 +23,12 @@ public sealed record ResponsePlan(
     /// <summary>The plan used when no <c>default</c> file exists: no tasks, so nothing blocks.</summary>
     public static ResponsePlan Empty { get; } = new(DefaultId, "No plan", "No response plan is configured.", [DefaultId], null, null, []);
 
+    /// <summary>Same content (records compare lists by reference, and a snapshot read back from the log has new lists).</summary>
+    public bool SameAs(ResponsePlan? other) =>
+        other is not null && Id == other.Id && Title == other.Title && Description == other.Description && Source == other.Source
+        && MinSeverity == other.MinSeverity && MaxSeverity == other.MaxSeverity
+        && Types.SequenceEqual(other.Types) && Tasks.SequenceEqual(other.Tasks);
+
     public bool AppliesTo(string type) =>
         string.Equals(Id, type, StringComparison.OrdinalIgnoreCase) || Types.Contains(type, StringComparer.OrdinalIgnoreCase);
 

@@ -61,8 +61,10 @@ public class ReplayTests
     public void FullIncident_ProducesEveryEventType_AndAValidChain()
     {
         var s = FullIncident();
+        var plan = Plans.PlanDecisionTests.FullPlanIncident();
 
-        Assert.Equal(EventTypeNames.All.Order(), s.Events.Select(e => e.Type).Distinct().Order());
+        Assert.Equal(EventTypeNames.All.Order(), s.Events.Concat(plan.Events).Select(e => e.Type).Distinct().Order());
+        Assert.True(ChainVerifier.Verify(plan.Events).Valid);
         Assert.True(ChainVerifier.Verify(s.Events).Valid);
     }
 

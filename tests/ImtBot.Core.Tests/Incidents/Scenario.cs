@@ -2,6 +2,7 @@ using ImtBot.Core.Commands;
 using ImtBot.Core.Effects;
 using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;
+using ImtBot.Core.Plans;
 using ImtBot.Core.Platforms;
 using Microsoft.Extensions.Time.Testing;
 
@@ -34,6 +35,9 @@ internal sealed class Scenario
 
     public int Number { get; set; } = 42;
 
+    /// <summary>The response plans a declaration or a type change reads.</summary>
+    public PlanCatalog Plans { get; set; } = PlanCatalog.Empty;
+
     public static Scenario Declared(UserRef? by = null, int severity = 2)
     {
         var s = new Scenario();
@@ -43,7 +47,7 @@ internal sealed class Scenario
 
     public Decision Do(UserRef actor, Command command)
     {
-        var context = new CommandContext(actor, Channel, Clock.GetUtcNow(), Options, Number, OnCall);
+        var context = new CommandContext(actor, Channel, Clock.GetUtcNow(), Options, Number, OnCall) { Plans = Plans };
         var decision = IncidentDecider.Decide(State, command, context);
 
         // The service numbers outbox keys by event sequence, so a decision with effects must have events.
