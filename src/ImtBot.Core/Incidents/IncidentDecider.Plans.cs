@@ -55,7 +55,7 @@ public static partial class IncidentDecider
         }
 
         var kept = state.Tasks.Count(t => !t.IsOpen);
-        var added = plan.Tasks.Count(p => !state.Tasks.Any(t => t.Task.Id == p.Id));
+        var added = plan.Tasks.Count(p => !state.Tasks.Any(t => t.Task.Id == p.Id && !t.IsOpen));
         return Decision.Accept(
             $"{state.Key} is now of type `{type}`: plan \"{plan.Title}\" ({added} new tasks, {kept} finished tasks kept). `/incident plan` shows the checklist.",
             [new PlanAdopted(type, plan, state.Type)],
