@@ -48,6 +48,11 @@ public sealed record IncidentCardModel(
             details.Add(new("Resolved", CardText.Time(resolved) + " (after " + CardText.Duration(resolved - incident.DeclaredAt) + ")"));
         }
 
+        if (ImtBot.Core.Plans.PlanText.Progress(incident, incident.LastChangedAt) is { } progress)
+        {
+            details.Add(new("Plan", progress));
+        }
+
         var pages = incident.Pages
             .Where(p => p.Status == PageStatus.Paged)
             .Select(p => "Paging " + text.User(p.To) + (p.Role is null ? "" : " for " + CardLabels.Role(p.Role)) + ", answer by " + CardText.ShortTime(p.Deadline))

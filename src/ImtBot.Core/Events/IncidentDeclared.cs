@@ -13,4 +13,16 @@ public sealed record IncidentDeclared(string Title, int Severity, IncidentKind K
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? PageRounds { get; init; }
+
+    /// <summary>
+    /// The incident type given at declaration (<c>declare … type &lt;name&gt;</c>, a drill scenario, an alert route); null
+    /// (left out of the canonical JSON) for incidents declared before types existed. Not named <c>Type</c>: that is the
+    /// event discriminator's name.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? IncidentType { get; init; }
+
+    /// <summary>The response plan snapshotted for the type at declaration (later edits of its file never change it); null: none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Plans.ResponsePlan? Plan { get; init; }
 }

@@ -3,7 +3,8 @@ using ImtBot.Core.Plans;
 namespace ImtBot.Core.Events;
 
 /// <summary>
-/// The incident's type and the response plan snapshotted for it: at declaration, and again when the type changes
-/// (<paramref name="From"/> is then the previous type). Done and skipped tasks stay; the new plan's tasks join.
+/// A type change: the new type and the response plan snapshotted for it (the declaration's own snapshot is in
+/// <see cref="IncidentDeclared"/>). Done and skipped tasks stay; the new plan's tasks join.
 /// </summary>
+/// <param name="From">The previous type.</param>
 public sealed record PlanAdopted(string IncidentType, ResponsePlan Plan, string? From) : EventData;

@@ -152,6 +152,7 @@ public sealed partial class Incident
         }
 
         TrackDeclared(d);
+        AdoptDeclaredPlan(e.At, d);
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ public sealed partial class Incident
     public DateTimeOffset? PhaseStarted(string phase) =>
         phase is PlanPhases.Detect or PlanPhases.Assess ? DeclaredAt : PhaseEnteredAt.TryGetValue(phase, out var at) ? at : null;
 
+    /// <summary>When the last event happened: what the card's overdue count is reckoned at (a reminder re-syncs the card).</summary>
+    public DateTimeOffset LastChangedAt => SweptTo;
+
     /// <summary>The phase the incident is in now.</summary>
     public string Phase => PlanPhases.Reached(Status);
 
@@ -96,6 +99,15 @@ public sealed partial class Incident
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>The type and plan snapshotted in the declaration, when it has one.</summary>
+    private void AdoptDeclaredPlan(DateTimeOffset at, IncidentDeclared d)
+    {
+        if (d.Plan is not null)
+        {
+            AdoptPlan(at, new PlanAdopted(d.IncidentType ?? d.Plan.Id, d.Plan, null));
         }
     }
 

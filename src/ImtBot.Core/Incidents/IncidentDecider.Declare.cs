@@ -61,14 +61,16 @@ public static partial class IncidentDecider
         var keyRoles = options.KeyRoles.Where(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase)).ToArray();
         var events = new List<EventData>
         {
-            new IncidentDeclared(title, level, kind, context.Channel, policy, roles, keyRoles, options.Admins.ToArray(), scenario) { PageRounds = options.PageRounds },
+            new IncidentDeclared(title, level, kind, context.Channel, policy, roles, keyRoles, options.Admins.ToArray(), scenario)
+            {
+                PageRounds = options.PageRounds,
+
+                // No plan configured and no type asked for: nothing to snapshot, the incident runs without a checklist.
+                IncidentType = type is not null || adopted.Plan.Tasks.Count > 0 ? adopted.IncidentType : null,
+                Plan = type is not null || adopted.Plan.Tasks.Count > 0 ? adopted.Plan : null,
+            },
             new ParticipantJoined(context.Actor),
         };
-        if (type is not null || adopted.Plan.Tasks.Count > 0)
-        {
-            // No plan configured and no type asked for: nothing to snapshot, the incident runs without a checklist.
-            events.Add(adopted);
-        }
 
         var effects = new List<Effect>
         {
@@ -92,6 +94,7 @@ public static partial class IncidentDecider
             effects.Add(new ScheduleTimer(TimerKeys.Reminder(ReminderNames.Update), now + cadence));
         }
 
+        effects.AddRange(DeclarationTaskTimers(((IncidentDeclared)events[0]).Plan, now));
         var paged = PageOnDeclare(key, title, policy, roles, context, events, effects);
         return Decision.Accept(
             $"{drill}{key} declared: {title} ({policy.Name}). Its channel is being opened; take command with `/incident lead`.{PlanSentence(adopted)}{paged}",

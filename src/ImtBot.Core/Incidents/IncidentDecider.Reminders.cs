@@ -2,6 +2,7 @@ using ImtBot.Core.Commands;
 using ImtBot.Core.Effects;
 using ImtBot.Core.Events;
 using ImtBot.Core.Paging;
+using ImtBot.Core.Plans;
 
 namespace ImtBot.Core.Incidents;
 
@@ -23,6 +24,11 @@ public static partial class IncidentDecider
 
         if (TimerKeys.TryParseReminder(command.TimerKey, out var reminder))
         {
+            if (PlanReminders.TaskId(reminder) is { } taskId)
+            {
+                return OnTaskReminder(state, taskId, context);
+            }
+
             return OnReminderTimer(state, reminder, context);
         }
 

@@ -75,6 +75,7 @@ public static partial class IncidentDecider
             _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),
         };
 
+        decision = WithPhaseTimers(state, decision, context);
         return command is DeclineCommand ? decision : WithParticipant(state, decision, context.Actor);
     }
 

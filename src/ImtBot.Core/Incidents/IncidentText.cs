@@ -79,7 +79,7 @@ public static class IncidentText
         MessageEdited m => $"a pinned message ({m.MessageId}) was edited: {m.Text}",
         MessageDeleted m => $"a pinned message ({m.MessageId}) was deleted",
         OnCallListSet o => $"set the {o.Role} on-call list: " + (o.Users.Count == 0 ? "nobody" : string.Join(", ", o.Users)),
-        PlanAdopted p => (p.From is { } from ? $"changed the type from {from} to {p.IncidentType}" : $"typed the incident {p.IncidentType}") + $": response plan \"{p.Plan.Title}\" ({p.Plan.Tasks.Count} tasks)",
+        PlanAdopted p => $"changed the type from {p.From ?? "default"} to {p.IncidentType}: response plan \"{p.Plan.Title}\" ({p.Plan.Tasks.Count} tasks)",
         PlanTaskDone t => $"did task {t.TaskId}" + (string.IsNullOrWhiteSpace(t.Note) ? "" : $": {t.Note}"),
         PlanTaskSkipped t => $"skipped task {t.TaskId}: {t.Reason}",
         PlanTaskAssigned t => $"gave task {t.TaskId} to {t.User}",

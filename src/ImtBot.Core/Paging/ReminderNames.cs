@@ -52,7 +52,7 @@ public static class ReminderNames
             "roles" => others.Select(r => ForRole(state, r)).ToArray(),
             _ when string.Equals(name, state.Lead, StringComparison.OrdinalIgnoreCase) => [Commander],
             _ when others.Contains(name, StringComparer.OrdinalIgnoreCase) => [ForRole(state, name)],
-            _ => [],
+            _ => Plans.PlanReminders.Resolve(state, name),
         };
     }
 

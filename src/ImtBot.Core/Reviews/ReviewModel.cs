@@ -51,6 +51,9 @@ public sealed record ReviewModel
     public required ProcessAdherence Adherence { get; init; }
     public required ChainVerification Audit { get; init; }
 
+    /// <summary>The response plan that ran and how it went; null for an incident without a plan.</summary>
+    public ReviewPlan? Plan { get; init; }
+
     /// <summary>The lead role's holder at the end of the log, if any.</summary>
     public UserRef? Commander => Roles.LastOrDefault(r => r.To is null && string.Equals(r.Role, Lead, StringComparison.OrdinalIgnoreCase))?.User;
 

@@ -48,6 +48,7 @@ internal sealed class ReviewModelBuilder(Incident state, IReadOnlyList<IncidentE
             Pages = pages,
             Actions = state.Actions.OrderBy(a => a.Id).Select(a => new ReviewAction(a.Id, a.Text, a.Owner, a.Due, a.CreatedAt, a.DoneAt)).ToList(),
             Timeline = state.Timeline,
+            Plan = ReviewPlan.From(state),
             Adherence = new ProcessAdherence(
                 vacancy[state.Lead],
                 state.KeyRoles.Select(r => new RoleVacancy(r, vacancy[r])).ToList(),

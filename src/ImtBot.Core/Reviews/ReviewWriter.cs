@@ -23,6 +23,7 @@ public static partial class ReviewWriter
         Updates(md, review);
         Timeline(md, review);
         Adherence(md, review);
+        ResponsePlan(md, review);
         Actions(md, review);
         Prompts(md, review);
         Audit(md, review);

@@ -38,9 +38,10 @@ public class PlanDecisionTests
     {
         var s = Declared();
 
-        var adopted = Assert.Single(s.Events.Select(e => e.Data).OfType<PlanAdopted>());
-        Assert.Equal("outage", adopted.IncidentType);
-        Assert.Equal(TestPlans.Outage, adopted.Plan);
+        var declared = Assert.IsType<IncidentDeclared>(s.Events[0].Data);
+        Assert.Equal("outage", declared.IncidentType);
+        Assert.Equal(TestPlans.Outage, declared.Plan);
+        Assert.Empty(s.Events.Select(e => e.Data).OfType<PlanAdopted>());
         Assert.Equal("outage", s.Live.Type);
         Assert.Equal(6, s.Live.Tasks.Count);
         Assert.Equal([1, 2, 3, 4, 5, 6], s.Live.Tasks.Select(t => t.Number));
@@ -61,7 +62,7 @@ public class PlanDecisionTests
     {
         var s = Scenario.Declared();
 
-        Assert.Empty(s.Events.Select(e => e.Data).OfType<PlanAdopted>());
+        Assert.Null(Assert.IsType<IncidentDeclared>(s.Events[0].Data).Plan);
         Assert.Empty(s.Live.Tasks);
     }
 

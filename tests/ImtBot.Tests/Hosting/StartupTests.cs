@@ -63,7 +63,9 @@ public class StartupTests
     [Fact]
     public async Task Options_OnePolicyValueConfigured_OtherDefaultsKept()
     {
-        await using var host = await TestHost.StartAsync(settings: ["Incidents:Policies:SEV1:PageTimeout=00:02:00", "Incidents:Roles:0=commander", "Incidents:Roles:1=comms", "Incidents:KeyRoles:0=commander"]);
+        // The shipped response plans name the ops and scribe roles, which this configuration drops: run it without plans.
+        var noPlans = Directory.CreateTempSubdirectory("imtbot-no-plans-").FullName;
+        await using var host = await TestHost.StartAsync(settings: ["Incidents:Policies:SEV1:PageTimeout=00:02:00", "Incidents:Roles:0=commander", "Incidents:Roles:1=comms", "Incidents:KeyRoles:0=commander", $"Plans:Path={noPlans}"]);
 
         var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Incidents.IncidentOptions>>().Value;
 
