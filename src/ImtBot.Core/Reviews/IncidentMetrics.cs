@@ -24,7 +24,7 @@ public static class IncidentMetrics
             .OrderBy(g => g.Key)
             .Select(g => Row(g.Key, g.ToList()))
             .ToList();
-        return new MetricsReport(rows, Row(null, counted), models.Count - counted.Count);
+        return new MetricsReport(rows, Row(null, counted), models.Count - counted.Count) { ByType = PlanAdherenceMetrics.ByType(counted) };
     }
 
     /// <summary>The report as a plain-text table for the CLI <c>metrics</c> verb.</summary>
@@ -45,6 +45,7 @@ public static class IncidentMetrics
         text.Append("TTA/TTM/TTR: time from declaration to acknowledge/mitigate/resolve; n: incidents that reached it. ")
             .Append("Median and p90 by nearest rank. Severity: each incident's final severity. Drills excluded: ")
             .Append(report.DrillsExcluded.ToString(CultureInfo.InvariantCulture)).Append(".\n");
+        text.Append(PlanAdherenceMetrics.ToTable(report.ByType));
         return text.ToString();
     }
 
