@@ -6,6 +6,7 @@ using ImtBot.Api;
 using ImtBot.Core.Commands;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
+using ImtBot.Security;
 using ImtBot.Storage;
 
 namespace ImtBot.ConsoleChat;
@@ -15,13 +16,13 @@ public static partial class ConsoleApi
 {
     public static IEndpointRouteBuilder MapConsoleApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/console");
+        var api = app.MapGroup("/api/console").RequireAuthorization(Policies.Console, Policies.Viewer);
         api.MapGet("/users", (ConsoleChatService chat) => Results.Ok(chat.Users.Select(u => new { id = u.Id, name = u.Name })));
         api.MapGet("/channels", GetChannels);
         api.MapGet("/channels/{id}/messages", GetMessages);
-        api.MapPost("/messages", PostMessage);
-        api.MapPost("/actions", PostAction);
-        api.MapPost("/channels/{id}/read", PostRead);
+        api.MapPost("/messages", PostMessage).RequireAuthorization(Policies.Responder);
+        api.MapPost("/actions", PostAction).RequireAuthorization(Policies.Responder);
+        api.MapPost("/channels/{id}/read", PostRead).RequireAuthorization(Policies.Responder);
         api.MapGet("/stream", Stream);
         return app;
     }
