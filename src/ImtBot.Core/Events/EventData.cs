@@ -28,6 +28,8 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(MessageEdited), "message_edited")]
 [JsonDerivedType(typeof(MessageDeleted), "message_deleted")]
 [JsonDerivedType(typeof(OnCallListSet), "oncall_set")]
+[JsonDerivedType(typeof(ApiTokenCreated), "api_token_created")]
+[JsonDerivedType(typeof(ApiTokenRevoked), "api_token_revoked")]
 public abstract record EventData
 {
     /// <summary>The discriminator of this event's type, e.g. <c>declared</c>.</summary>

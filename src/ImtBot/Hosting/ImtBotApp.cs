@@ -52,6 +52,7 @@ public static class ImtBotApp
         app.UseWebSecurity();
         app.MapHealth();
         app.MapIncidentsApi();
+        app.MapAdminApi();
         app.MapConsoleChat();
         app.MapChatPlatforms();
 

@@ -23,12 +23,18 @@ internal static class SecurityExtensions
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
         builder.Services.AddSingleton<WebSurface>();
+        builder.Services.AddSingleton<AdminAudit>();
+        builder.Services.AddSingleton<ApiTokenStore>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, WebSurfaceResultHandler>();
 
         // Whether sign-in is configured decides which schemes exist: a scheme without its settings would fail every request.
         var signIn = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>()?.IsConfigured == true;
         var authentication = builder.Services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, "ImtBot", o => o.ForwardDefaultSelector = _ => signIn ? CookieScheme : LocalDemoAuthenticationHandler.SchemeName)
+            .AddPolicyScheme(Scheme, "ImtBot", o => o.ForwardDefaultSelector = http =>
+                ApiTokenAuthenticationHandler.Carries(http.Request) ? ApiTokenAuthenticationHandler.SchemeName
+                : signIn ? CookieScheme
+                : LocalDemoAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, LocalDemoAuthenticationHandler>(LocalDemoAuthenticationHandler.SchemeName, null);
         if (signIn)
         {

@@ -26,7 +26,8 @@ public static class Policies
         options.AddPolicy(Viewer, RoleIn(Roles.Viewer));
         options.AddPolicy(Responder, RoleIn(Roles.Responder));
         options.AddPolicy(Admin, RoleIn(Roles.Admin));
-        options.AddPolicy(Console, p => p.AddRequirements(new WebSurfaceRequirement(console: true)).RequireAuthenticatedUser());
+        options.AddPolicy(Console, p => p.AddRequirements(new WebSurfaceRequirement(console: true)).RequireAuthenticatedUser()
+            .RequireAssertion(c => !ApiTokenAuthenticationHandler.IsToken(c.User)));
 
         // An endpoint someone forgot to give a policy is closed, not open.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().AddRequirements(new WebSurfaceRequirement(console: false)).RequireRole(Roles.Admin).Build();

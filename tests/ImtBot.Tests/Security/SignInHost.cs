@@ -11,7 +11,10 @@ namespace ImtBot.Tests.Security;
 /// <summary>The real host with <c>Auth:Oidc</c> pointing at <see cref="FakeOidcProvider"/>.</summary>
 public static class SignInHost
 {
-    public static async Task<(TestHost Host, FakeOidcProvider Provider)> StartAsync(Action<WebApplicationBuilder>? configure = null, params string[] settings)
+    public static Task<(TestHost Host, FakeOidcProvider Provider)> StartAsync(Action<WebApplicationBuilder>? configure = null, params string[] settings) =>
+        StartAsync(configure, databasePath: null, settings);
+
+    public static async Task<(TestHost Host, FakeOidcProvider Provider)> StartAsync(Action<WebApplicationBuilder>? configure, string? databasePath, params string[] settings)
     {
         var http = new FakeHttp();
         var provider = new FakeOidcProvider(http);
@@ -23,8 +26,8 @@ public static class SignInHost
                 b.Services.Configure<OpenIdConnectOptions>(SecurityExtensions.OidcScheme, o => o.BackchannelHttpHandler = http.Handler());
                 configure?.Invoke(b);
             },
-            clock: new FakeTimeProvider(DateTimeOffset.UtcNow),
-            settings:
+            databasePath,
+            new FakeTimeProvider(DateTimeOffset.UtcNow),
             [
                 "Auth:Oidc:Authority=" + FakeOidcProvider.Authority,
                 "Auth:Oidc:ClientId=" + FakeOidcProvider.ClientId,

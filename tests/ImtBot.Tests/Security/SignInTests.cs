@@ -30,6 +30,12 @@ public class SignInTests
         { "GET", "/", "", 403 },
         { "GET", "/", Roles.Viewer, 200 },
         { "GET", "/app.js", Roles.Viewer, 200 },
+        { "GET", "/api/admin/audit", "anonymous", 401 },
+        { "GET", "/api/admin/audit", Roles.Viewer, 403 },
+        { "GET", "/api/admin/audit", Roles.Responder, 403 },
+        { "GET", "/api/admin/audit", Roles.Admin, 200 },
+        { "GET", "/api/admin/tokens", Roles.Responder, 403 },
+        { "GET", "/api/admin/tokens", Roles.Admin, 200 },
         { "GET", "/healthz", "anonymous", 200 },
         { "GET", "/readyz", "anonymous", 200 },
     };
