@@ -11,6 +11,10 @@ public static partial class ConsoleApi
     private static ConsoleUser? Sender(HttpContext http, ConsoleChatService chat, string? named) =>
         SignedInPerson.Of(http.User) is { } person ? new ConsoleUser { Id = person.Id, Name = person.Name } : chat.FindUser(named);
 
+    /// <summary>A console action: a responder's, same-origin JSON only, rate-limited per source.</summary>
+    private static RouteHandlerBuilder ConsoleAction(this RouteHandlerBuilder action) =>
+        action.RequireAuthorization(Policies.Responder).AddEndpointFilter<ConsoleForgeryFilter>().RequireRateLimiting(RateLimits.Console);
+
     /// <summary>The people the page may act as: the signed-in person alone, or the demo directory.</summary>
     private static IResult GetUsers(HttpContext http, ConsoleChatService chat) =>
         Results.Ok(SignedInPerson.Of(http.User) is { } person

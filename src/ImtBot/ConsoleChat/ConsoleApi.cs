@@ -20,9 +20,9 @@ public static partial class ConsoleApi
         api.MapGet("/users", GetUsers);
         api.MapGet("/channels", GetChannels);
         api.MapGet("/channels/{id}/messages", GetMessages);
-        api.MapPost("/messages", PostMessage).RequireAuthorization(Policies.Responder);
-        api.MapPost("/actions", PostAction).RequireAuthorization(Policies.Responder);
-        api.MapPost("/channels/{id}/read", PostRead).RequireAuthorization(Policies.Responder);
+        api.MapPost("/messages", PostMessage).ConsoleAction();
+        api.MapPost("/actions", PostAction).ConsoleAction();
+        api.MapPost("/channels/{id}/read", PostRead).ConsoleAction();
         api.MapGet("/stream", Stream);
         return app;
     }

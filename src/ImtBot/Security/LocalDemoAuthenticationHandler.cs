@@ -16,7 +16,8 @@ public sealed class LocalDemoAuthenticationHandler(IOptionsMonitor<Authenticatio
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (surface.Mode != WebSurfaceMode.LocalDemo)
+        // A loopback Host too: a page elsewhere that rebinds its own name to 127.0.0.1 reaches this port with its own name.
+        if (surface.Mode != WebSurfaceMode.LocalDemo || !ListenAddress.IsLoopback($"http://{Request.Host}"))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
