@@ -57,6 +57,12 @@ internal static class SecurityExtensions
     public static WebApplication UseWebSecurity(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Strict-Transport-Security on HTTPS responses (never on plain HTTP, so the loopback demo is unaffected).
+            app.UseHsts();
+        }
+
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -14,9 +14,12 @@ public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authentication
 {
     public const string SchemeName = "ApiToken";
 
-    /// <summary>Whether a request carries a bearer token (and so is authenticated by this scheme alone).</summary>
+    /// <summary>
+    /// Whether a request carries an ImtBot API token (and so is authenticated by this scheme alone). Other bearer tokens
+    /// (the Bot Framework's on <c>/api/messages</c>) are not ours: their endpoints check them.
+    /// </summary>
     public static bool Carries(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        request.Headers.Authorization.ToString().StartsWith("Bearer " + ApiTokenStore.Prefix, StringComparison.Ordinal);
 
     public static bool IsToken(ClaimsPrincipal user) => user.Identity?.AuthenticationType == SchemeName;
 
