@@ -34,6 +34,8 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(PlanTaskAssigned), "plan_task_assigned")]
 [JsonDerivedType(typeof(PlanTaskAdded), "plan_task_added")]
 [JsonDerivedType(typeof(PlanOverridden), "plan_overridden")]
+[JsonDerivedType(typeof(ApiTokenCreated), "api_token_created")]
+[JsonDerivedType(typeof(ApiTokenRevoked), "api_token_revoked")]
 public abstract record EventData
 {
     /// <summary>The discriminator of this event's type, e.g. <c>declared</c>.</summary>

@@ -12,8 +12,8 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", Live);
-        app.MapGet("/readyz", ReadyAsync);
+        app.MapGet("/healthz", Live).AllowAnonymous();
+        app.MapGet("/readyz", ReadyAsync).AllowAnonymous();
         return app;
     }
 

@@ -3,6 +3,7 @@ using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Ports;
 using ImtBot.Core.Reviews;
+using ImtBot.Security;
 using ImtBot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,7 +14,7 @@ public static class IncidentsApi
 {
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/incidents");
+        var api = app.MapGroup("/api/incidents").RequireAuthorization(Policies.Viewer);
         api.MapGet("/", List);
         api.MapGet("/{number:int}", Get);
         api.MapGet("/{number:int}/timeline", Timeline);

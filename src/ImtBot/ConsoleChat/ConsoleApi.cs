@@ -6,6 +6,7 @@ using ImtBot.Api;
 using ImtBot.Core.Commands;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
+using ImtBot.Security;
 using ImtBot.Storage;
 
 namespace ImtBot.ConsoleChat;
@@ -15,25 +16,25 @@ public static partial class ConsoleApi
 {
     public static IEndpointRouteBuilder MapConsoleApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/console");
-        api.MapGet("/users", (ConsoleChatService chat) => Results.Ok(chat.Users.Select(u => new { id = u.Id, name = u.Name })));
+        var api = app.MapGroup("/api/console").RequireAuthorization(Policies.Console, Policies.Viewer);
+        api.MapGet("/users", GetUsers);
         api.MapGet("/channels", GetChannels);
         api.MapGet("/channels/{id}/messages", GetMessages);
-        api.MapPost("/messages", PostMessage);
-        api.MapPost("/actions", PostAction);
-        api.MapPost("/channels/{id}/read", PostRead);
+        api.MapPost("/messages", PostMessage).ConsoleAction();
+        api.MapPost("/actions", PostAction).ConsoleAction();
+        api.MapPost("/channels/{id}/read", PostRead).ConsoleAction();
         api.MapGet("/stream", Stream);
         return app;
     }
 
-    private static IResult GetChannels(string? user, ConsoleChatService chat) =>
-        chat.FindUser(user) is { } u
+    private static IResult GetChannels(string? user, HttpContext http, ConsoleChatService chat) =>
+        Sender(http, chat, user) is { } u
             ? Results.Ok(chat.ChannelsFor(u.Id).Select(c => chat.ToDto(c, u.Id)))
             : UnknownUser(chat, user);
 
-    private static IResult GetMessages(string id, string? user, ConsoleChatService chat)
+    private static IResult GetMessages(string id, string? user, HttpContext http, ConsoleChatService chat)
     {
-        if (chat.FindUser(user) is not { } u)
+        if (Sender(http, chat, user) is not { } u)
         {
             return UnknownUser(chat, user);
         }
@@ -129,7 +130,7 @@ public static partial class ConsoleApi
 
     private static async Task Stream(HttpContext context, string? user, ConsoleChatService chat, ConsoleHub hub)
     {
-        if (chat.FindUser(user) is not { } u)
+        if (Sender(context, chat, user) is not { } u)
         {
             context.Response.StatusCode = 400;
             return;
@@ -164,7 +165,7 @@ public static partial class ConsoleApi
         }
 
         var userId = BoundedJson.String(body!, "user");
-        return chat.FindUser(userId) is { } user ? (body, user, null) : (null, null!, UnknownUser(chat, userId));
+        return Sender(request.HttpContext, chat, userId) is { } user ? (body, user, null) : (null, null!, UnknownUser(chat, userId));
     }
 
     /// <summary>

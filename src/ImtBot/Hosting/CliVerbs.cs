@@ -19,7 +19,7 @@ public static class CliVerbs
     public const int Broken = 2;
     public const int Usage = 64;
 
-    public static readonly string[] Verbs = ["verify", "backup", "export", "metrics", "cards", "teams", "reset", "plans"];
+    public static readonly string[] Verbs = ["verify", "backup", "export", "metrics", "cards", "teams", "reset", "plans", "tokens"];
 
     public static async Task<int?> TryRunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -42,6 +42,7 @@ public static class CliVerbs
                 "teams" => await TeamsVerb.RunAsync(rest, stdout, stderr),
                 "reset" => ResetVerb.Run(rest, stdout, stderr),
                 "plans" => Plans.PlansVerb.Run(rest, stdout, stderr),
+                "tokens" => await TokensVerb.RunAsync(rest, stdout, stderr),
                 _ => Usage,
             };
         }
@@ -135,7 +136,7 @@ public static class CliVerbs
     }
 
     /// <summary>Opens the configured database (appsettings.json, environment, then <c>--Storage:Path=…</c> arguments).</summary>
-    private static LiteIncidentStore Open(string[] args) => new(StorageExtensions.StorageOptionsFrom(Configuration(args)));
+    internal static LiteIncidentStore Open(string[] args) => new(StorageExtensions.StorageOptionsFrom(Configuration(args)));
 
     /// <summary>appsettings.json, the environment, then <c>--Section:Key=value</c> arguments.</summary>
     internal static IConfiguration Configuration(string[] args) =>

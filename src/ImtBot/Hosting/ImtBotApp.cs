@@ -40,6 +40,9 @@ public static class ImtBotApp
         builder.AddConsoleChat();
         builder.AddChatPlatforms();
 
+        // Who may see and do what on the web surface (console, incidents API, pages).
+        builder.AddWebSecurity();
+
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -47,8 +50,10 @@ public static class ImtBotApp
         // Every configuration problem at once, before anything resolves an options value on its own.
         app.Services.GetRequiredService<IStartupValidator>().Validate();
 
+        app.UseWebSecurity();
         app.MapHealth();
         app.MapIncidentsApi();
+        app.MapAdminApi();
         app.MapConsoleChat();
         app.MapChatPlatforms();
 

@@ -15,8 +15,10 @@ internal static class PlatformExtensions
 
     public static WebApplication MapChatPlatforms(this WebApplication app)
     {
-        app.MapSlack();
-        app.MapTeams();
+        // Anonymous to the web surface's sign-in: each platform verifies its own requests (signing secret, Bot Framework token).
+        var webhooks = app.MapGroup("").AllowAnonymous().RequireRateLimiting(ImtBot.Security.RateLimits.Webhooks);
+        webhooks.MapSlack();
+        webhooks.MapTeams();
         return app;
     }
 }

@@ -15,7 +15,7 @@ internal static partial class StartupLog
         LogPlatforms(log, string.Join(", ", platforms));
         foreach (var address in addresses)
         {
-            if (ConsoleChatExtensions.IsEnabled(app))
+            if (app.Services.GetRequiredService<ImtBot.Security.WebSurface>().ConsoleOn)
             {
                 LogConsole(log, address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://127.0.0.1", "://localhost"));
             }

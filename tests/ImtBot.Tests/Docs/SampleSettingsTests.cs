@@ -27,6 +27,8 @@ public class SampleSettingsTests
         { CardOptions.SectionName, typeof(CardOptions) },
         { SlackOptions.SectionName, typeof(SlackOptions) },
         { TeamsOptions.SectionName, typeof(TeamsOptions) },
+        { ImtBot.Security.AuthOptions.SectionName, typeof(ImtBot.Security.AuthOptions) },
+        { ImtBot.Security.RateLimitOptions.SectionName, typeof(ImtBot.Security.RateLimitOptions) },
     };
 
     [Theory]

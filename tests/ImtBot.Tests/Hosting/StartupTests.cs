@@ -99,9 +99,14 @@ public class StartupTests
 
     [Theory]
     [InlineData("http://localhost:5080", true)]
-    [InlineData("http://127.0.0.1:0;http://[::1]:5080", true)]
+    [InlineData("http://127.0.0.1:0", true)]
+    [InlineData("http://[::1]:5080", true)]
     [InlineData("http://0.0.0.0:5080", false)]
+    [InlineData("http://[::]:5080", false)]
     [InlineData("http://+:80", false)]
-    public void ListensOnLoopbackOnly_Urls_Decided(string urls, bool expected) =>
-        Assert.Equal(expected, ConsoleChatExtensions.ListensOnLoopbackOnly(urls));
+    [InlineData("http://*:80", false)]
+    [InlineData("https://bot.example.com:443", false)]
+    [InlineData("http://unix:/run/imtbot.sock", false)]
+    public void ListenAddress_Loopback_Decided(string address, bool expected) =>
+        Assert.Equal(expected, ImtBot.Security.ListenAddress.IsLoopback(address));
 }
