@@ -28,6 +28,9 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(MessageEdited), "message_edited")]
 [JsonDerivedType(typeof(MessageDeleted), "message_deleted")]
 [JsonDerivedType(typeof(OnCallListSet), "oncall_set")]
+[JsonDerivedType(typeof(AlertFired), "alert_fired")]
+[JsonDerivedType(typeof(AlertRepeated), "alert_repeated")]
+[JsonDerivedType(typeof(AlertResolved), "alert_resolved")]
 public abstract record EventData
 {
     /// <summary>The discriminator of this event's type, e.g. <c>declared</c>.</summary>

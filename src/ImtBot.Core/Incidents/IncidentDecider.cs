@@ -21,6 +21,8 @@ public static partial class IncidentDecider
                 return Declare(declare, context);
             case DrillCommand drill:
                 return Drill(drill, context);
+            case AlertCommand { Declare: { } declare, Incident: null } alert:
+                return DeclareFromAlert(alert, declare, context);
         }
 
         if (state is null || state.Number == 0)
@@ -61,6 +63,7 @@ public static partial class IncidentDecider
             ActionDoneCommand c => CompleteAction(state, c),
             SnoozeCommand c => Snooze(state, c, context),
             MessageCaptureCommand c => CaptureMessage(state, c),
+            AlertCommand c => ReceiveAlert(state, c),
             _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),
         };
 

@@ -79,6 +79,9 @@ public static class IncidentText
         MessageEdited m => $"a pinned message ({m.MessageId}) was edited: {m.Text}",
         MessageDeleted m => $"a pinned message ({m.MessageId}) was deleted",
         OnCallListSet o => $"set the {o.Role} on-call list: " + (o.Users.Count == 0 ? "nobody" : string.Join(", ", o.Users)),
+        AlertFired a => Alerts.AlertText.Fired(a),
+        AlertRepeated a => $"alert {a.Fingerprint} fired again",
+        AlertResolved a => $"alert {a.Fingerprint} resolved",
         _ => e.Type,
     };
 

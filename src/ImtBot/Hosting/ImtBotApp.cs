@@ -39,6 +39,9 @@ public static class ImtBotApp
         builder.AddConsoleChat();
         builder.AddChatPlatforms();
 
+        // Monitoring: alert webhooks and heartbeats.
+        builder.AddAlerts();
+
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -50,6 +53,7 @@ public static class ImtBotApp
         app.MapIncidentsApi();
         app.MapConsoleChat();
         app.MapChatPlatforms();
+        app.MapAlertsApi();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupLog.Write(app));
         return app;
