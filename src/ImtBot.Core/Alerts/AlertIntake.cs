@@ -11,7 +11,7 @@ namespace ImtBot.Core.Alerts;
 /// the sender is answered. One at a time because deciding "does an open incident have this fingerprint?" and
 /// declaring one must not interleave: two deliveries of one alert would otherwise both declare.
 /// </summary>
-public sealed class AlertIntake(IncidentService incidents, ICommandStore store, AlertOptions options)
+public sealed class AlertIntake(IncidentService incidents, ICommandStore store, AlertOptions options, IncidentOptions incidentOptions)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -41,7 +41,7 @@ public sealed class AlertIntake(IncidentService incidents, ICommandStore store, 
             return new AlertOutcome(alert.Fingerprint, alert.Status, "duplicate", first.Text, null);
         }
 
-        var plan = AlertRouter.Plan(alert, options, OpenIncidents());
+        var plan = AlertRouter.Plan(alert, options, incidentOptions, OpenIncidents());
         var origin = new ChatCommand($"alert {alert.Fingerprint}", Actor(alert.Integration), new ChannelRef(options.Platform, options.Channel), alert.DedupeKey ?? "");
         switch (plan)
         {
@@ -49,16 +49,17 @@ public sealed class AlertIntake(IncidentService incidents, ICommandStore store, 
                 var added = await incidents.HandleParsedAsync(new AlertCommand(alert) { Incident = add.Incident }, origin, cancellationToken);
                 return Outcome(alert, "added", added);
             case AlertPlan.Declare declare:
-                var declared = await incidents.HandleParsedAsync(new AlertCommand(alert, declare.Action, declare.Role), origin, cancellationToken);
-                return Outcome(alert, "declared", declared);
-            case AlertPlan.Page page:
-                return new AlertOutcome(alert.Fingerprint, alert.Status, "page", $"page {page.Role}: paging without an incident is not available yet; add a `declare` route.", null);
+                var declared = await incidents.HandleParsedAsync(new AlertCommand(alert, declare.Action, declare.Role, declare.PageOnly), origin, cancellationToken);
+                return Outcome(alert, declare.PageOnly ? "paged" : "declared", declared);
             case AlertPlan.Ignore ignore:
                 return new AlertOutcome(alert.Fingerprint, alert.Status, "ignored", ignore.Reason, null);
             default:
                 throw new InvalidOperationException($"unknown alert plan {plan}");
         }
     }
+
+    /// <summary>Whether an open incident has this alert firing.</summary>
+    public bool IsFiring(string fingerprint) => OpenIncidents().Any(i => i.FindAlert(fingerprint) is { Firing: true });
 
     /// <summary>The bot acting for an integration: a system actor, so it never counts as a responder.</summary>
     public static UserRef Actor(string integration) => new(PlatformNames.System, Incident.AlertActorPrefix + integration, integration);
@@ -82,5 +83,5 @@ public sealed class AlertIntake(IncidentService incidents, ICommandStore store, 
     }
 }
 
-/// <summary>What became of one alert: <c>declared</c>, <c>added</c>, <c>duplicate</c>, <c>page</c>, <c>ignored</c> or <c>rejected</c>.</summary>
+/// <summary>What became of one alert: <c>declared</c>, <c>paged</c>, <c>added</c>, <c>duplicate</c>, <c>ignored</c> or <c>rejected</c>.</summary>
 public sealed record AlertOutcome(string Fingerprint, AlertState Status, string Result, string Text, int? Incident);

@@ -21,7 +21,7 @@ public static class AlertRouter
         return new PageAction(options.DefaultRole.ToLowerInvariant());
     }
 
-    public static AlertPlan Plan(Alert alert, AlertOptions options, IReadOnlyList<Incidents.Incident> open)
+    public static AlertPlan Plan(Alert alert, AlertOptions options, Incidents.IncidentOptions incidentOptions, IReadOnlyList<Incidents.Incident> open)
     {
         if (open.FirstOrDefault(i => i.FindAlert(alert.Fingerprint) is not null) is { } has)
         {
@@ -33,15 +33,29 @@ public static class AlertRouter
             return new AlertPlan.Ignore("no open incident has this alert, so its resolution changes nothing");
         }
 
+        if (Heartbeats.NameOf(alert) is { } heartbeat)
+        {
+            var role = options.Heartbeats.TryGetValue(heartbeat, out var beat) && !string.IsNullOrWhiteSpace(beat.Role) ? beat.Role : options.DefaultRole;
+            return PageOnly(role.ToLowerInvariant(), incidentOptions);
+        }
+
         var grouped = open.FirstOrDefault(i => i.Alerts.Any(a => a.GroupKey == alert.GroupKey));
         return Route(alert, options) switch
         {
             _ when grouped is not null => new AlertPlan.AddTo(grouped.Number),
-            DeclareAction d => new AlertPlan.Declare(d, options.DefaultRole.ToLowerInvariant()),
-            PageAction p => new AlertPlan.Page(p.Role),
-            _ => new AlertPlan.Page(options.DefaultRole.ToLowerInvariant()),
+            DeclareAction d => new AlertPlan.Declare(d, options.DefaultRole.ToLowerInvariant(), PageOnly: false),
+            PageAction p => PageOnly(p.Role, incidentOptions),
+            _ => PageOnly(options.DefaultRole.ToLowerInvariant(), incidentOptions),
         };
     }
+
+    /// <summary>
+    /// A page needs something to hold it (its escalation, deadline and answer) and here that is an incident: a
+    /// page-only alert is held by an incident of the least severity, declared quietly for the page, which the person
+    /// paged may raise, keep or cancel as a false alarm.
+    /// </summary>
+    private static AlertPlan.Declare PageOnly(string role, Incidents.IncidentOptions incidentOptions) =>
+        new(new DeclareAction(Incidents.IncidentDecider.KnownSeverities(incidentOptions)[^1], null), role, PageOnly: true);
 
     private static bool Matches(AlertRoute route, Alert alert) =>
         (string.IsNullOrEmpty(route.Integration) || string.Equals(route.Integration, alert.Integration, StringComparison.OrdinalIgnoreCase))
@@ -54,11 +68,9 @@ public abstract record AlertPlan
     /// <summary>Fire, repeat or resolve it on this open incident.</summary>
     public sealed record AddTo(int Incident) : AlertPlan;
 
-    /// <summary>Declare an incident for it and page (the severity's roles, else <see cref="Role"/>).</summary>
-    public sealed record Declare(DeclareAction Action, string Role) : AlertPlan;
-
-    /// <summary>Page the role's on-call list with it, without an incident.</summary>
-    public sealed record Page(string Role) : AlertPlan;
+    /// <summary>Declare an incident for it and page: the severity's roles, else <see cref="Role"/>; with
+    /// <see cref="PageOnly"/> (a <c>page</c> route) always <see cref="Role"/>.</summary>
+    public sealed record Declare(DeclareAction Action, string Role, bool PageOnly) : AlertPlan;
 
     /// <summary>Nothing to do, and why.</summary>
     public sealed record Ignore(string Reason) : AlertPlan;

@@ -25,16 +25,19 @@ public static partial class IncidentDecider
         var fired = Fired(alert) with { RequestedType = action.Type };
         events.Insert(1, fired);
         var effects = declared.Effects.ToList();
-        effects.Add(new PostToChannel($"Declared from monitoring: {AlertText.Fired(fired)}"));
+        effects.Add(new PostToChannel(command.PageOnly
+            ? $"Declared from monitoring to page the {command.PageRole} on call: {AlertText.Fired(fired)}. Raise the severity if it is bigger than a page, or cancel it as a false alarm."
+            : $"Declared from monitoring: {AlertText.Fired(fired)}"));
         var reply = declared.Reply;
-        if (!events.OfType<PageSent>().Any() && command.PageRole is { } role)
+        var pagedRole = events.OfType<PageSent>().Any(p => string.Equals(p.Role, command.PageRole, StringComparison.OrdinalIgnoreCase));
+        if ((command.PageOnly ? !pagedRole : !events.OfType<PageSent>().Any()) && command.PageRole is { } role)
         {
             var list = context.OnCall.FirstOrDefault(kv => string.Equals(kv.Key, role, StringComparison.OrdinalIgnoreCase)).Value;
             if (list is { Count: > 0 })
             {
                 events.Add(new OnCallListSet(role, list.ToArray()));
                 var key = IncidentKey.Format(context.NewNumber);
-                SendPageTo(PageId(1), context.Options.PolicyFor(action.Severity).PageTimeout, list[0], role, $"{key}: {alert.Title}", 1, null, context.Now, events, effects);
+                SendPageTo(PageId(events.OfType<PageSent>().Count() + 1), context.Options.PolicyFor(action.Severity).PageTimeout, list[0], role, $"{key}: {alert.Title}", 1, null, context.Now, events, effects);
                 reply += $" Paging {list[0]} ({role} on call).";
             }
             else
@@ -77,6 +80,11 @@ public static partial class IncidentDecider
         {
             effects.Add(new PostToChannel(
                 $"Every alert of {state.Key} has resolved. ImtBot does not resolve incidents by itself: when the service is confirmed healthy, move it on with `/incident resolved`."));
+        }
+
+        if (Heartbeats.NameOf(alert) is { } heartbeat)
+        {
+            effects.Add(new Announce($"Heartbeat {heartbeat} is back ({state.Key})."));
         }
 
         return Decision.Accept($"Resolved the alert on {state.Key}.", [new AlertResolved(alert.Fingerprint)], effects);

@@ -16,8 +16,15 @@ public static class AlertsApi
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/alerts/{integration}", ReceiveAsync).AllowAnonymous();
+        app.MapGet("/api/incidents/{number:int}/alerts", Alerts);
         return app;
     }
+
+    /// <summary>The alerts of one incident (the incident card shows the same).</summary>
+    internal static IResult Alerts(int number, ImtBot.Core.Ports.IIncidentReader reader) =>
+        reader.Get(number) is { } incident
+            ? TypedResults.Ok(new IncidentAlertsDto(incident.Key, incident.FirstAlertAt, incident.RequestedType, incident.Alerts.Select(IncidentAlertDto.From).ToArray()))
+            : TypedResults.Problem(detail: $"There is no incident {ImtBot.Core.Incidents.IncidentKey.Format(number)}.", statusCode: 404);
 
     internal static async Task<IResult> ReceiveAsync(
         string integration, HttpRequest request, IOptions<AlertOptions> options, AlertIntake intake, ILoggerFactory logs, CancellationToken cancellationToken)

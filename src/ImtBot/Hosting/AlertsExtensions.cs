@@ -14,7 +14,11 @@ internal static class AlertsExtensions
         builder.Services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>());
         builder.Services.AddSingleton(sp => new AlertIntake(
-            sp.GetRequiredService<IncidentService>(), sp.GetRequiredService<ICommandStore>(), sp.GetRequiredService<IOptions<AlertOptions>>().Value));
+            sp.GetRequiredService<IncidentService>(), sp.GetRequiredService<ICommandStore>(), sp.GetRequiredService<IOptions<AlertOptions>>().Value,
+            sp.GetRequiredService<IOptions<IncidentOptions>>().Value));
+        builder.Services.AddSingleton(sp => new HeartbeatMonitor(
+            sp.GetRequiredService<AlertIntake>(), sp.GetRequiredService<ICommandStore>(), sp.GetRequiredService<IOptions<AlertOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<HeartbeatWatch>();
         return builder;
     }
 }

@@ -54,6 +54,7 @@ public static class ImtBotApp
         app.MapConsoleChat();
         app.MapChatPlatforms();
         app.MapAlertsApi();
+        app.MapHeartbeatsApi();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupLog.Write(app));
         return app;
