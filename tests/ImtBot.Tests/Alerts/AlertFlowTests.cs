@@ -33,6 +33,9 @@ public class AlertFlowTests
         Assert.DoesNotContain(await TextsAsync(host, channel), t => t.Contains("Every alert", StringComparison.Ordinal));
         var alerts = await host.GetJsonAsync("/api/incidents/1/alerts");
         Assert.Equal([false, true], alerts["alerts"]!.AsArray().Select(a => (bool)a!["firing"]!));
+        var card = (await host.MessagesAsync(channel)).Last(m => m!["card"] is not null && ((string)m["text"]!).StartsWith("INC-1 ", StringComparison.Ordinal))!["card"]!.ToJsonString();
+        Assert.Contains("🔔 Firing: Checkout returns 5xx", System.Text.RegularExpressions.Regex.Unescape(card));
+        Assert.Contains("🔔 Resolved 09:00 UTC: Checkout returns 5xx", System.Text.RegularExpressions.Regex.Unescape(card));
 
         await host.PostAsync("/api/alerts/am", resolvedBoth, AlertHost.AlertmanagerToken);
         await host.DrainOutboxAsync();
