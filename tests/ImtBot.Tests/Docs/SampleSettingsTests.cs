@@ -27,6 +27,7 @@ public class SampleSettingsTests
         { CardOptions.SectionName, typeof(CardOptions) },
         { SlackOptions.SectionName, typeof(SlackOptions) },
         { TeamsOptions.SectionName, typeof(TeamsOptions) },
+        { ImtBot.Core.Alerts.AlertOptions.SectionName, typeof(ImtBot.Core.Alerts.AlertOptions) },
     };
 
     [Theory]
