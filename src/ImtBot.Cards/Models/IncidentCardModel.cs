@@ -77,8 +77,11 @@ public sealed record IncidentCardModel(
             summary.Key + " · " + (vacant == 0 ? "all roles filled" : vacant + (vacant == 1 ? " role" : " roles") + " unassigned") + " · /incident help",
             !string.IsNullOrWhiteSpace(notice),
             text.Markup(notice, 500),
-            MarkerFor(incident.Number));
+            MarkerFor(incident.Number)) { Alerts = AlertRows.From(incident, text) };
     }
+
+    /// <summary>The alerts monitoring sent into the incident, firing ones first (<see cref="AlertRows"/>).</summary>
+    public IReadOnlyList<string> Alerts { get; init; } = [];
 
     /// <summary>The id of the invisible element on incident <paramref name="number"/>'s card.</summary>
     public static string MarkerFor(int number) => "imtbot-incident-card-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);

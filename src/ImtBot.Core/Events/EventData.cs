@@ -36,6 +36,9 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(PlanOverridden), "plan_overridden")]
 [JsonDerivedType(typeof(ApiTokenCreated), "api_token_created")]
 [JsonDerivedType(typeof(ApiTokenRevoked), "api_token_revoked")]
+[JsonDerivedType(typeof(AlertFired), "alert_fired")]
+[JsonDerivedType(typeof(AlertRepeated), "alert_repeated")]
+[JsonDerivedType(typeof(AlertResolved), "alert_resolved")]
 public abstract record EventData
 {
     /// <summary>The discriminator of this event's type, e.g. <c>declared</c>.</summary>

@@ -125,6 +125,15 @@ public sealed partial class Incident
             case OnCallListSet d:
                 OnCallByRole[d.Role] = d.Users;
                 break;
+            case AlertFired d:
+                ApplyAlertFired(e, d);
+                break;
+            case AlertRepeated d:
+                ApplyAlertRepeated(e, d);
+                break;
+            case AlertResolved d:
+                ApplyAlertResolved(e, d);
+                break;
             default:
                 ApplyPlan(e);
                 break;

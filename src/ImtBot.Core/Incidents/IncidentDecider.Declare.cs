@@ -126,7 +126,7 @@ public static partial class IncidentDecider
     }
 
     /// <summary>The severities configured (<c>SEV1</c>…), or 1–4 when none is.</summary>
-    internal static IReadOnlyList<int> KnownSeverities(IncidentOptions options)
+    public static IReadOnlyList<int> KnownSeverities(IncidentOptions options)
     {
         var levels = options.Policies.Keys
             .Select(k => k.StartsWith("SEV", StringComparison.OrdinalIgnoreCase) && int.TryParse(k.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)

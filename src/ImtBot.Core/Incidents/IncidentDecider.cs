@@ -21,6 +21,8 @@ public static partial class IncidentDecider
                 return Declare(declare, context);
             case DrillCommand drill:
                 return Drill(drill, context);
+            case AlertCommand { Declare: { } declare, Incident: null } alert:
+                return DeclareFromAlert(alert, declare, context);
         }
 
         if (state is null || state.Number == 0)
@@ -72,6 +74,7 @@ public static partial class IncidentDecider
             TaskAssignCommand c => AssignTask(state, c, context),
             TaskAddCommand c => AddTask(state, c, context),
             TaskOverrideCommand c => OverridePlan(state, c, context),
+            AlertCommand c => ReceiveAlert(state, c),
             _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),
         };
 

@@ -101,7 +101,7 @@ public sealed partial class IncidentService(
     {
         IReadOnlyList<IncidentEvent> history = [];
         Incident? state = null;
-        if (command is not (DeclareCommand or DrillCommand))
+        if (command is not (DeclareCommand or DrillCommand or AlertCommand { Declare: not null, Incident: null }))
         {
             var number = command.Incident ?? store.FindIncidentByChannel(origin.Channel);
             if (number is not { } n)
@@ -123,7 +123,7 @@ public sealed partial class IncidentService(
         }
 
         var now = time.GetUtcNow();
-        var platform = state?.Origin.Platform ?? origin.Actor.Platform;
+        var platform = state?.Origin.Platform ?? (origin.Actor.Platform == Platforms.PlatformNames.System ? origin.Channel.Platform : origin.Actor.Platform);
         var reserved = state is null ? _numbers.Reserve() : 0;
         var onCall = NeedsOnCall(command) ? OnCallLists.Current(options, store, platform) : NoLists;
         var context = new CommandContext(origin.Actor, origin.Channel, now, options, reserved, onCall) { Plans = PlansFor(command, plans) };
@@ -188,7 +188,7 @@ public sealed partial class IncidentService(
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<Platforms.UserRef>> NoLists = new Dictionary<string, IReadOnlyList<Platforms.UserRef>>();
 
     /// <summary>Only these decisions read the org-wide on-call lists (one setting read per role), so only they load them.</summary>
-    private static bool NeedsOnCall(Command command) => command is PageCommand or RoleCommand or DeclareCommand or DrillCommand;
+    private static bool NeedsOnCall(Command command) => command is PageCommand or RoleCommand or DeclareCommand or DrillCommand or AlertCommand;
 
     /// <summary>The dedupe key, or null (no dedupe) when the adapter gave none.</summary>
     private static string? InboxKey(ChatCommand origin) => string.IsNullOrEmpty(origin.DedupeKey) ? null : origin.DedupeKey;

@@ -85,6 +85,9 @@ public static class IncidentText
         PlanTaskAssigned t => $"gave task {t.TaskId} to {t.User}",
         PlanTaskAdded t => $"added task {t.Task.Id}: {t.Task.Text}" + (t.Assignee is { } a ? $" (owner {a})" : ""),
         PlanOverridden o => $"overrode the open required tasks {string.Join(", ", o.TaskIds)}: {o.Reason}",
+        AlertFired a => Alerts.AlertText.Fired(a),
+        AlertRepeated a => $"alert {a.Fingerprint} fired again",
+        AlertResolved a => $"alert {a.Fingerprint} resolved",
         _ => e.Type,
     };
 

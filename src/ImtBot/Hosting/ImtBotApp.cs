@@ -42,6 +42,8 @@ public static class ImtBotApp
 
         // Who may see and do what on the web surface (console, incidents API, pages).
         builder.AddWebSecurity();
+        // Monitoring: alert webhooks and heartbeats.
+        builder.AddAlerts();
 
         configure?.Invoke(builder);
 
@@ -56,6 +58,8 @@ public static class ImtBotApp
         app.MapAdminApi();
         app.MapConsoleChat();
         app.MapChatPlatforms();
+        app.MapAlertsApi();
+        app.MapHeartbeatsApi();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupLog.Write(app));
         return app;

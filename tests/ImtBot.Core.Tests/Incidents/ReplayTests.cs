@@ -14,6 +14,10 @@ public class ReplayTests
         s.OnCall["ops"] = [People.Carol, People.Dave];
         var minute = TimeSpan.FromMinutes(1);
         s.Advance(minute);
+        var alert = new ImtBot.Core.Alerts.Alert("am", "fp1", ImtBot.Core.Alerts.AlertState.Firing, "Errors up", null, new Dictionary<string, string> { ["job"] = "api" }, ["http://prom/graph"], Scenario.Start, "am:g");
+        s.Ok(UserRef.System, new AlertCommand(alert));
+        s.Ok(UserRef.System, new AlertCommand(alert));
+        s.Ok(UserRef.System, new AlertCommand(alert with { Status = ImtBot.Core.Alerts.AlertState.Resolved }));
         s.Ok(People.Alice, new RoleCommand("commander", UserArg.Me));
         s.Ok(People.Alice, new RoleCommand("comms", People.Arg(People.Bob)));
         s.Advance(minute);

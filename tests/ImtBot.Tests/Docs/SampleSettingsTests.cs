@@ -29,6 +29,7 @@ public class SampleSettingsTests
         { TeamsOptions.SectionName, typeof(TeamsOptions) },
         { ImtBot.Security.AuthOptions.SectionName, typeof(ImtBot.Security.AuthOptions) },
         { ImtBot.Security.RateLimitOptions.SectionName, typeof(ImtBot.Security.RateLimitOptions) },
+        { ImtBot.Core.Alerts.AlertOptions.SectionName, typeof(ImtBot.Core.Alerts.AlertOptions) },
     };
 
     [Theory]
