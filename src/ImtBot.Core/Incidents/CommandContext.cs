@@ -12,4 +12,10 @@ public sealed record CommandContext(
     DateTimeOffset Now,
     IncidentOptions Options,
     int NewNumber,
-    IReadOnlyDictionary<string, IReadOnlyList<UserRef>> OnCall);
+    IReadOnlyDictionary<string, IReadOnlyList<UserRef>> OnCall)
+{
+    /// <summary>The regulatory regimes and reminder points (the shipped ones unless configured).</summary>
+    public Compliance.ComplianceOptions Compliance { get; init; } = Shipped;
+
+    private static readonly Compliance.ComplianceOptions Shipped = new();
+}

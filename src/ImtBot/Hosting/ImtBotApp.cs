@@ -32,6 +32,9 @@ public static class ImtBotApp
         builder.AddIncidents();
         builder.AddCards();
 
+        // Regulatory clocks: the regimes an incident can be under, and the anchor log of closed incidents' chain heads.
+        builder.AddCompliance();
+
         // Effects run from the outbox through the platform of each incident.
         builder.AddEffectDispatcher();
 
