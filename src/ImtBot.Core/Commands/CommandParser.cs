@@ -46,6 +46,12 @@ public static partial class CommandParser
         ["help"] = Help,
         ["drill"] = a => RequiredText(a, "drill", "Name the scenario.", t => new DrillCommand(t)),
         ["snooze"] = Snooze,
+        ["regulated"] = Regulated,
+        ["notregulated"] = NotRegulated,
+        ["classified"] = Classified,
+        ["material"] = a => Ok(new MaterialCommand(OptionalText(a))),
+        ["notified"] = Notified,
+        ["compliance"] = a => NoArgs(a, "compliance", new ComplianceClocksCommand()),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Verbs whose first argument is free text: a bare number in front of it could have been meant as text.</summary>

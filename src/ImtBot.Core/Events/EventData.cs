@@ -28,6 +28,12 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(MessageEdited), "message_edited")]
 [JsonDerivedType(typeof(MessageDeleted), "message_deleted")]
 [JsonDerivedType(typeof(OnCallListSet), "oncall_set")]
+[JsonDerivedType(typeof(RegimeStarted), "regime_started")]
+[JsonDerivedType(typeof(RegimeNotApplicable), "regime_not_applicable")]
+[JsonDerivedType(typeof(IncidentClassified), "classified")]
+[JsonDerivedType(typeof(MaterialityDetermined), "material_determined")]
+[JsonDerivedType(typeof(RegulatorNotified), "regulator_notified")]
+[JsonDerivedType(typeof(ComplianceReminderSent), "compliance_reminder_sent")]
 public abstract record EventData
 {
     /// <summary>The discriminator of this event's type, e.g. <c>declared</c>.</summary>

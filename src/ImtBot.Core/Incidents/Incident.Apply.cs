@@ -23,6 +23,7 @@ public sealed partial class Incident
     /// </summary>
     public void Apply(IncidentEvent e)
     {
+        _applied.Add(e);
         Sweep(e.At);
         Touch(e.Actor, e.At, authored: true);
         Fold(e);
@@ -124,6 +125,9 @@ public sealed partial class Incident
                 break;
             case OnCallListSet d:
                 OnCallByRole[d.Role] = d.Users;
+                break;
+            default:
+                ApplyCompliance(e);
                 break;
         }
     }

@@ -79,6 +79,7 @@ public static class IncidentText
         MessageEdited m => $"a pinned message ({m.MessageId}) was edited: {m.Text}",
         MessageDeleted m => $"a pinned message ({m.MessageId}) was deleted",
         OnCallListSet o => $"set the {o.Role} on-call list: " + (o.Users.Count == 0 ? "nobody" : string.Join(", ", o.Users)),
+        _ when Compliance.ComplianceText.Describe(e.Data) is { } words => words,
         _ => e.Type,
     };
 

@@ -10,6 +10,7 @@ public class EffectContractTests
         typeof(IncidentDeclared), typeof(SeverityChanged), typeof(StatusChanged), typeof(RoleAssigned), typeof(RoleReleased),
         typeof(PageSent), typeof(PageAcknowledged), typeof(PageDeclined), typeof(PageExpired), typeof(UpdatePosted),
         typeof(ActionAdded), typeof(ActionCompleted), typeof(HandoverRequested),
+        typeof(RegimeStarted), typeof(RegimeNotApplicable), typeof(IncidentClassified), typeof(MaterialityDetermined), typeof(RegulatorNotified),
     ];
 
     [Fact]
