@@ -13,6 +13,9 @@ public sealed partial class Incident
     private readonly Dictionary<string, DateTimeOffset> _remindedUntil = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<IncidentEvent> _applied = [];
 
+    /// <summary>When the last event happened (the declaration time before any).</summary>
+    public DateTimeOffset LastEventAt => _applied.Count > 0 ? _applied[^1].At : DeclaredAt;
+
     /// <summary>The events folded so far, so a decision can preview the incident after its own events.</summary>
     internal IReadOnlyList<IncidentEvent> Replayed => _applied;
 

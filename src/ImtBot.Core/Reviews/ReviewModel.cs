@@ -51,6 +51,9 @@ public sealed record ReviewModel
     public required ProcessAdherence Adherence { get; init; }
     public required ChainVerification Audit { get; init; }
 
+    /// <summary>Regimes, compliance decisions and each stage's deadline against its submission (empty when none is on record).</summary>
+    public ComplianceReview Compliance { get; init; } = ComplianceReview.None;
+
     /// <summary>The lead role's holder at the end of the log, if any.</summary>
     public UserRef? Commander => Roles.LastOrDefault(r => r.To is null && string.Equals(r.Role, Lead, StringComparison.OrdinalIgnoreCase))?.User;
 
@@ -65,6 +68,8 @@ public sealed record ReviewModel
             throw new ArgumentException("An incident has at least its declaration; no events were given.", nameof(events));
         }
 
-        return new ReviewModelBuilder(Incidents.Incident.Replay(events), events).Build(asOf);
+        var incident = Incidents.Incident.Replay(events);
+        var review = new ReviewModelBuilder(incident, events).Build(asOf);
+        return review with { Compliance = ComplianceReview.Of(incident, review.AsOf) };
     }
 }

@@ -24,6 +24,7 @@ public static partial class ReviewWriter
         Timeline(md, review);
         Adherence(md, review);
         Actions(md, review);
+        ComplianceSection(md, review);
         Prompts(md, review);
         Audit(md, review);
         Definitions(md);

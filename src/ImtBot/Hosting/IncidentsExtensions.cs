@@ -33,7 +33,7 @@ internal static class IncidentsExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CardOptions>, CardOptionsValidator>());
         builder.Services.AddSingleton<ICardRenderer>(sp => new CardRenderer(sp.GetRequiredService<IOptions<CardOptions>>().Value));
         builder.Services.AddSingleton<IIncidentCards>(sp => new IncidentCards(
-            sp.GetRequiredService<ICardRenderer>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value));
+            sp.GetRequiredService<ICardRenderer>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value, sp.GetService<TimeProvider>()));
         return builder;
     }
 
