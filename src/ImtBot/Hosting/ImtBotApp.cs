@@ -51,6 +51,7 @@ public static class ImtBotApp
 
         app.MapHealth();
         app.MapIncidentsApi();
+        app.MapEvidenceApi();
         app.MapConsoleChat();
         app.MapChatPlatforms();
 
