@@ -27,6 +27,7 @@ public class SampleSettingsTests
         { CardOptions.SectionName, typeof(CardOptions) },
         { SlackOptions.SectionName, typeof(SlackOptions) },
         { TeamsOptions.SectionName, typeof(TeamsOptions) },
+        { ImtBot.Core.Compliance.ComplianceOptions.SectionName, typeof(ImtBot.Core.Compliance.ComplianceOptions) },
     };
 
     [Theory]
@@ -48,5 +49,14 @@ public class SampleSettingsTests
 
         Assert.True(new IncidentOptionsValidator().Validate(null, options).Succeeded);
         Assert.Equal(TimeSpan.FromMinutes(10), options.PolicyFor(2).PageTimeout);
+    }
+
+    [Fact]
+    public void Sample_ComplianceSection_BindsAndValidates()
+    {
+        var options = ImtBot.Hosting.ComplianceExtensions.ComplianceOptionsFrom(Sample);
+
+        Assert.Equal(["dora", "gdpr", "hipaa", "nis2", "sec"], options.Enabled);
+        Assert.Equal("72h", options.Definition("gdpr")!.Stages.Single().Within);
     }
 }
