@@ -19,6 +19,9 @@ public static partial class IncidentDecider
     /// <summary>The timer key of compliance reminders.</summary>
     public const string ComplianceTimer = "compliance";
 
+    /// <summary>The longest submission reference (a regulator's case or filing number).</summary>
+    public const int MaxReferenceLength = 200;
+
     /// <summary>How far in the past an awareness time may be without a reason (the time it takes to type the command).</summary>
     private static readonly TimeSpan AwareSlack = TimeSpan.FromMinutes(5);
 
@@ -33,6 +36,11 @@ public static partial class IncidentDecider
             NotifiedCommand c => c.Note,
             _ => null,
         };
+        if (command is NotifiedCommand { Reference.Length: > MaxReferenceLength } notified)
+        {
+            return Decision.Reject($"A reference is at most {MaxReferenceLength} characters (that one has {notified.Reference.Length}); put the rest in the note.");
+        }
+
         if (text is { Length: > MaxTextLength })
         {
             return Decision.Reject($"That reason is {text.Length:N0} characters long; keep it under {MaxTextLength:N0} and link a document for the rest.");

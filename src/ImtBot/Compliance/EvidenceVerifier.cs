@@ -20,6 +20,9 @@ public sealed record BundleReport(bool Valid, int? Incident, int Events, string?
 /// </summary>
 public static class EvidenceVerifier
 {
+    /// <summary>The largest file a bundle may unpack (a guard against a crafted zip that unpacks without end).</summary>
+    public const long MaxEntryBytes = 1L << 30;
+
     public static BundleReport Verify(Stream zip, IReadOnlyList<Anchor>? anchors = null)
     {
         var problems = new List<string>();
@@ -27,6 +30,11 @@ public static class EvidenceVerifier
         try
         {
             using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+            if (archive.Entries.FirstOrDefault(e => e.Length > MaxEntryBytes) is { } huge)
+            {
+                return new BundleReport(false, null, 0, null, null, [$"{huge.FullName} unpacks to {huge.Length:N0} bytes, more than an evidence file holds ({MaxEntryBytes:N0}): not a bundle ImtBot wrote"]);
+            }
+
             files = archive.Entries.ToDictionary(e => e.FullName, Read, StringComparer.Ordinal);
         }
         catch (InvalidDataException e)

@@ -107,6 +107,7 @@ public class ComplianceDecisionTests
 
         Assert.Contains("its stages are early-warning, notification, final", s.No(People.Alice, new NotifiedCommand("nis2", "initial", "X-1", null)).Reply);
         Assert.Contains("`/incident regulated gdpr`", s.No(People.Alice, new NotifiedCommand("gdpr", "notification", "X-1", null)).Reply);
+        Assert.Contains("at most 200 characters", s.No(People.Alice, new NotifiedCommand("nis2", "notification", new string('7', 201), null)).Reply);
     }
 
     [Fact]
