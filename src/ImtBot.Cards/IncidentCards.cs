@@ -6,12 +6,13 @@ using ImtBot.Core.Ports;
 namespace ImtBot.Cards;
 
 /// <summary>The cards the bot posts: each builds its view model from the incident and binds the platform's template.</summary>
-public sealed class IncidentCards(ICardRenderer renderer, IncidentOptions? incidents = null) : IIncidentCards
+/// <param name="time">The clock for the time left on regulatory clocks; the incident's last event time when not given.</param>
+public sealed class IncidentCards(ICardRenderer renderer, IncidentOptions? incidents = null, TimeProvider? time = null) : IIncidentCards
 {
     private readonly IncidentOptions incidents = incidents ?? new IncidentOptions();
 
     public JsonNode Incident(string platform, Incident incident, string? notice = null) =>
-        renderer.Render(platform, CardNames.Incident, IncidentCardModel.From(incident, CardText.For(platform), notice));
+        renderer.Render(platform, CardNames.Incident, IncidentCardModel.From(incident, CardText.For(platform), notice, time?.GetUtcNow()));
 
     public JsonNode Page(string platform, Incident incident, Page page, string? channelUrl = null) =>
         renderer.Render(platform, CardNames.Page, PageCardModel.From(incident, page, CardText.For(platform), channelUrl));

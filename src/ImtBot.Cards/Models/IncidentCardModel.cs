@@ -31,7 +31,16 @@ public sealed record IncidentCardModel(
     /// <summary>The most of a summary the card shows.</summary>
     private const int SummaryMax = 2000;
 
-    public static IncidentCardModel From(Incident incident, CardText text, string? notice = null)
+    /// <summary>One line per regulatory clock: the deadline in UTC and the time left (empty when no regime is on record).</summary>
+    public IReadOnlyList<string> Clocks { get; init; } = [];
+
+    public bool HasClocks => Clocks.Count > 0;
+
+    /// <param name="now">For the time left on regulatory clocks; the last event's time when not given.</param>
+    public static IncidentCardModel From(Incident incident, CardText text, string? notice = null, DateTimeOffset? now = null) =>
+        FromIncident(incident, text, notice) with { Clocks = ComplianceClockLines.Of(incident, text, now ?? incident.LastEventAt) };
+
+    private static IncidentCardModel FromIncident(Incident incident, CardText text, string? notice)
     {
         var summary = IncidentSummary.From(incident, text);
         var roles = RoleRows(incident, text);

@@ -49,6 +49,12 @@ public static partial class CommandParser
         ["type"] = Type,
         ["plan"] = a => NoArgs(a, "plan", new PlanCommand()),
         ["task"] = Task,
+        ["regulated"] = Regulated,
+        ["notregulated"] = NotRegulated,
+        ["classified"] = Classified,
+        ["material"] = a => Ok(new MaterialCommand(OptionalText(a))),
+        ["notified"] = Notified,
+        ["compliance"] = a => NoArgs(a, "compliance", new ComplianceClocksCommand()),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Verbs whose first argument is free text: a bare number in front of it could have been meant as text.</summary>

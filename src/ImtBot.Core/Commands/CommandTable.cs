@@ -60,6 +60,15 @@ public static class CommandTable
             ["task add Check replica lag @bob due 15m", "task add Tell the account team"]),
         new("task", "task override <reason>", "Commander or admin: let the open required tasks stop blocking resolve and close.",
             ["task override legal review happens in the post-incident review"]),
+        new("regulated", "regulated <regime> [aware <time>] [reason]", "Put the incident under a regulatory regime (gdpr, nis2, dora, sec, hipaa): its clocks start from awareness, now or the UTC time given (a past time needs a reason).",
+            ["regulated gdpr", "regulated nis2 aware 2026-11-27T08:30Z the SOC saw the exfiltration at 08:30"]),
+        new("notregulated", "notregulated <regime> <reason>", "Record the decision that a regime does not apply, and why.",
+            ["notregulated gdpr no personal data in the affected systems"]),
+        new("classified", "classified major [reason]", "Record the classification as major (starts DORA's clocks).", ["classified major critical service down for all clients"]),
+        new("material", "material [reason]", "Record the determination that the incident is material (starts the SEC 8-K clock).", ["material customer data of 2M users exposed"]),
+        new("notified", "notified <regime> <stage> <reference> [note]", "Record a submission to a regulator: its reference, who and when.",
+            ["notified gdpr notification DPA-2026-1234", "notified dora initial ECB-77 sent via the portal"]),
+        new("compliance", "compliance", "Show every regulatory clock: deadlines (UTC), time left, submissions and decisions.", ["compliance", "compliance INC-42"]),
     ];
 
     private static readonly FrozenDictionary<string, CommandSpec[]> ByVerb = Entries

@@ -19,6 +19,7 @@ namespace ImtBot.Core.Effects;
 [JsonDerivedType(typeof(PostReview), "post_review")]
 [JsonDerivedType(typeof(ScheduleTimer), "timer")]
 [JsonDerivedType(typeof(ArchiveChannel), "archive")]
+[JsonDerivedType(typeof(AnchorHead), "anchor_head")]
 public abstract record Effect
 {
     /// <summary>The discriminator, e.g. <c>send_page</c>; also the middle part of the outbox step key.</summary>

@@ -39,6 +39,12 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(AlertFired), "alert_fired")]
 [JsonDerivedType(typeof(AlertRepeated), "alert_repeated")]
 [JsonDerivedType(typeof(AlertResolved), "alert_resolved")]
+[JsonDerivedType(typeof(RegimeStarted), "regime_started")]
+[JsonDerivedType(typeof(RegimeNotApplicable), "regime_not_applicable")]
+[JsonDerivedType(typeof(IncidentClassified), "classified")]
+[JsonDerivedType(typeof(MaterialityDetermined), "material_determined")]
+[JsonDerivedType(typeof(RegulatorNotified), "regulator_notified")]
+[JsonDerivedType(typeof(ComplianceReminderSent), "compliance_reminder_sent")]
 public abstract record EventData
 {
     /// <summary>The discriminator of this event's type, e.g. <c>declared</c>.</summary>

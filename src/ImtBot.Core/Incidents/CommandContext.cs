@@ -17,4 +17,8 @@ public sealed record CommandContext(
 {
     /// <summary>The response plans valid now (read for a declaration or a type change only; empty otherwise).</summary>
     public PlanCatalog Plans { get; init; } = PlanCatalog.Empty;
+    /// <summary>The regulatory regimes and reminder points (the shipped ones unless configured).</summary>
+    public Compliance.ComplianceOptions Compliance { get; init; } = Shipped;
+
+    private static readonly Compliance.ComplianceOptions Shipped = new();
 }

@@ -23,6 +23,7 @@ public sealed partial class Incident
     /// </summary>
     public void Apply(IncidentEvent e)
     {
+        _applied.Add(e);
         Sweep(e.At);
         Touch(e.Actor, e.At, authored: true);
         Fold(e);
@@ -136,6 +137,7 @@ public sealed partial class Incident
                 break;
             default:
                 ApplyPlan(e);
+                ApplyCompliance(e);
                 break;
         }
     }

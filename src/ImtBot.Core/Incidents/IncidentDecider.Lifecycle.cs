@@ -101,6 +101,7 @@ public static partial class IncidentDecider
         effects.Insert(0, new PostReview());
         effects.Add(new PostToChannel($"{state.Key} is closed (by {context.Actor}); the review is posted. The channel will be archived on {ArchiveDate(now, context)}."));
         effects.Add(new ArchiveChannel(now + context.Options.ArchiveAfter));
+        effects.Add(new AnchorHead());
         var reply = $"{state.Key} is closed and its review is posted.";
 
         var unowned = state.Actions.Where(a => !a.Done && a.Owner is null).ToArray();

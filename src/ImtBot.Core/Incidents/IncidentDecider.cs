@@ -30,6 +30,11 @@ public static partial class IncidentDecider
             return Decision.Reject("There is no incident here: name one (`INC-42` or `42` after the verb), type the command in the incident's channel, or declare one with `/incident declare <title>`.");
         }
 
+        if (command is TimerCommand { TimerKey: ComplianceTimer })
+        {
+            return OnComplianceTimer(state, context);
+        }
+
         if (command is TimerCommand timer)
         {
             return OnTimer(state, timer, context);
@@ -38,6 +43,11 @@ public static partial class IncidentDecider
         if (TooLong(command) is { } tooLong)
         {
             return Decision.Reject(tooLong);
+        }
+
+        if (command is ComplianceCommand compliance)
+        {
+            return WithParticipant(state, DecideCompliance(state, compliance, context), context.Actor);
         }
 
         if (state.IsFinal)

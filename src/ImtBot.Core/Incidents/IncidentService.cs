@@ -19,8 +19,10 @@ namespace ImtBot.Core.Incidents;
 /// <remarks>While the incident's platform is not answering (<see cref="IPlatformHealth"/>), a reply says its effects are queued, never done.</remarks>
 /// <param name="plans">The response plans, read only by a declaration or a type change; optional (none: no tasks).</param>
 /// <param name="directory">The known people, for naming the closest ones when a command names someone unknown; optional.</param>
+/// <param name="compliance">The regulatory regimes; the shipped ones when not given.</param>
 public sealed partial class IncidentService(
-    ICommandStore store, TimeProvider time, IncidentOptions options, IPlatformHealth? health = null, IUserDirectory? directory = null, IPlanSource? plans = null)
+    ICommandStore store, TimeProvider time, IncidentOptions options, IPlatformHealth? health = null, IUserDirectory? directory = null, IPlanSource? plans = null,
+    Compliance.ComplianceOptions? compliance = null)
     : ICommandHandler, IIncidentReader
 {
     public const int MaxAttempts = 25;
@@ -127,6 +129,7 @@ public sealed partial class IncidentService(
         var reserved = state is null ? _numbers.Reserve() : 0;
         var onCall = NeedsOnCall(command) ? OnCallLists.Current(options, store, platform) : NoLists;
         var context = new CommandContext(origin.Actor, origin.Channel, now, options, reserved, onCall) { Plans = PlansFor(command, plans) };
+        context = compliance is null ? context : context with { Compliance = compliance };
         var decision = IncidentDecider.Decide(state, command, context);
         if (!decision.Accepted || decision.Events.Count == 0)
         {

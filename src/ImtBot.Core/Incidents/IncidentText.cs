@@ -88,6 +88,7 @@ public static class IncidentText
         AlertFired a => Alerts.AlertText.Fired(a),
         AlertRepeated a => $"alert {a.Fingerprint} fired again",
         AlertResolved a => $"alert {a.Fingerprint} resolved",
+        _ when Compliance.ComplianceText.Describe(e.Data) is { } words => words,
         _ => e.Type,
     };
 

@@ -53,6 +53,8 @@ public sealed record ReviewModel
 
     /// <summary>The response plan that ran and how it went; null for an incident without a plan.</summary>
     public ReviewPlan? Plan { get; init; }
+    /// <summary>Regimes, compliance decisions and each stage's deadline against its submission (empty when none is on record).</summary>
+    public ComplianceReview Compliance { get; init; } = ComplianceReview.None;
 
     /// <summary>The lead role's holder at the end of the log, if any.</summary>
     public UserRef? Commander => Roles.LastOrDefault(r => r.To is null && string.Equals(r.Role, Lead, StringComparison.OrdinalIgnoreCase))?.User;
@@ -68,6 +70,8 @@ public sealed record ReviewModel
             throw new ArgumentException("An incident has at least its declaration; no events were given.", nameof(events));
         }
 
-        return new ReviewModelBuilder(Incidents.Incident.Replay(events), events).Build(asOf);
+        var incident = Incidents.Incident.Replay(events);
+        var review = new ReviewModelBuilder(incident, events).Build(asOf);
+        return review with { Compliance = ComplianceReview.Of(incident, review.AsOf) };
     }
 }

@@ -25,6 +25,7 @@ public static partial class ReviewWriter
         Adherence(md, review);
         ResponsePlan(md, review);
         Actions(md, review);
+        ComplianceSection(md, review);
         Prompts(md, review);
         Audit(md, review);
         Definitions(md);

@@ -24,7 +24,8 @@ internal sealed partial class EffectDispatcher(
     PlatformHealth health,
     TimeProvider time,
     IOptions<DispatcherOptions> options,
-    ILogger<EffectDispatcher> log) : BackgroundService
+    ILogger<EffectDispatcher> log,
+    Compliance.AnchorLog? anchors = null) : BackgroundService
 {
     private const int AtCapacity = -1;
     private const string SyncCardKind = "sync_card";
@@ -302,6 +303,11 @@ internal sealed partial class EffectDispatcher(
         if (incident is null)
         {
             return EffectOutcome.Failed($"incident {step.Incident} does not exist");
+        }
+
+        if (effect is AnchorHead)
+        {
+            effect = Anchor(incident);
         }
 
         var context = new EffectContext(step.Key, incident, effect, store.GetLinks(step.Incident), step.Attempts);

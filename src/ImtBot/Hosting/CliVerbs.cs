@@ -9,6 +9,7 @@ namespace ImtBot.Hosting;
 
 /// <summary>
 /// Operations verbs on the same executable: <c>verify</c>, <c>backup &lt;file&gt;</c>, <c>export &lt;n&gt; &lt;dir&gt;</c>,
+/// <c>export --incident &lt;n&gt; --out &lt;zip&gt;</c>, <c>verify --bundle &lt;zip&gt; [--anchor &lt;file&gt;]</c>, <c>verify --anchor [&lt;file&gt;]</c>,
 /// <c>metrics</c>, <c>cards render --out &lt;dir&gt;</c>, <c>teams package --app-id &lt;guid&gt; --out &lt;zip&gt;</c>, <c>reset --yes</c>, <c>plans check</c>.
 /// Exit codes: 0 ok, 1 error, 2 a broken chain or a bad backup, 64 usage.
 /// </summary>
@@ -34,8 +35,10 @@ public static class CliVerbs
         {
             return verb switch
             {
+                "verify" when EvidenceVerbs.IsEvidence(rest) => EvidenceVerbs.Verify(rest, stdout, stderr),
                 "verify" => Verify(rest, stdout, stderr),
                 "backup" => await BackupAsync(rest, stdout, stderr),
+                "export" when EvidenceVerbs.IsEvidence(rest) => EvidenceVerbs.Export(rest, stdout, stderr),
                 "export" => Export(rest, stdout, stderr),
                 "metrics" => Metrics(rest, stdout),
                 "cards" => CardsVerb.Run(rest, stdout, stderr),

@@ -33,6 +33,9 @@ public static class ImtBotApp
         builder.AddPlans();
         builder.AddCards();
 
+        // Regulatory clocks: the regimes an incident can be under, and the anchor log of closed incidents' chain heads.
+        builder.AddCompliance();
+
         // Effects run from the outbox through the platform of each incident.
         builder.AddEffectDispatcher();
 
@@ -56,6 +59,7 @@ public static class ImtBotApp
         app.MapHealth();
         app.MapIncidentsApi();
         app.MapAdminApi();
+        app.MapEvidenceApi();
         app.MapConsoleChat();
         app.MapChatPlatforms();
         app.MapAlertsApi();

@@ -21,7 +21,8 @@ internal static class IncidentsExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IncidentOptions>, IncidentOptionsValidator>());
         builder.Services.AddSingleton(sp => new IncidentService(
             sp.GetRequiredService<ICommandStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value,
-            sp.GetService<IPlatformHealth>(), sp.GetService<IUserDirectory>(), sp.GetService<IPlanSource>()));
+            sp.GetService<IPlatformHealth>(), sp.GetService<IUserDirectory>(), sp.GetService<IPlanSource>(),
+            sp.GetService<IOptions<Core.Compliance.ComplianceOptions>>()?.Value));
         builder.Services.AddSingleton<IIncidentReader>(sp => sp.GetRequiredService<IncidentService>());
         builder.Services.AddSingleton<ICommandHandler>(sp => new SignallingCommandHandler(sp.GetRequiredService<IncidentService>(), sp.GetRequiredService<OutboxSignal>()));
         return builder;
@@ -43,7 +44,7 @@ internal static class IncidentsExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CardOptions>, CardOptionsValidator>());
         builder.Services.AddSingleton<ICardRenderer>(sp => new CardRenderer(sp.GetRequiredService<IOptions<CardOptions>>().Value));
         builder.Services.AddSingleton<IIncidentCards>(sp => new IncidentCards(
-            sp.GetRequiredService<ICardRenderer>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value));
+            sp.GetRequiredService<ICardRenderer>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value, sp.GetService<TimeProvider>()));
         return builder;
     }
 

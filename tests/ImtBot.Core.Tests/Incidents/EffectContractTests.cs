@@ -11,6 +11,7 @@ public class EffectContractTests
         typeof(PageSent), typeof(PageAcknowledged), typeof(PageDeclined), typeof(PageExpired), typeof(UpdatePosted),
         typeof(ActionAdded), typeof(ActionCompleted), typeof(HandoverRequested),
         typeof(AlertFired), typeof(AlertResolved),
+        typeof(RegimeStarted), typeof(RegimeNotApplicable), typeof(IncidentClassified), typeof(MaterialityDetermined), typeof(RegulatorNotified),
     ];
 
     [Fact]
@@ -37,6 +38,6 @@ public class EffectContractTests
             Assert.Equal(json, EffectKinds.Serialize(EffectKinds.Deserialize(json)));
             Assert.Equal(e.GetType(), EffectKinds.Deserialize(json).GetType());
         });
-        Assert.Equal(12, effects.Select(e => e.Kind).Distinct().Count()); // sync_page joined the kinds a full incident uses
+        Assert.Equal(13, effects.Select(e => e.Kind).Distinct().Count()); // sync_page, then anchor_head (at close) joined the kinds a full incident uses
     }
 }

@@ -29,6 +29,11 @@ public class ReplayTests
         s.Fire("page:p3");
         s.Ok(People.Alice, new TransitionCommand(IncidentStatus.Investigating, "looking"));
         s.Ok(People.Alice, new SeverityCommand(1, "all regions"));
+        s.Ok(People.Alice, new RegulatedCommand("gdpr", null, null));
+        s.Ok(People.Alice, new NotRegulatedCommand("hipaa", "no health data"));
+        s.Ok(People.Alice, new ClassifiedCommand("all clients affected"));
+        s.Ok(People.Alice, new MaterialCommand("two million records"));
+        s.Ok(People.Bob, new NotifiedCommand("gdpr", "notification", "DPA-1", null));
         s.Ok(People.Bob, new UpdateCommand("We are on it"));
         s.Ok(People.Erin, new NoteCommand("rolled back"));
         s.Ok(People.Alice, new ActionCommand("add an alert", People.Arg(People.Bob), new DateOnly(2026, 12, 1)));
@@ -43,6 +48,8 @@ public class ReplayTests
         s.Ok(People.Bob, new MessageCaptureCommand("slack", "m1", People.Erin, Scenario.Start.AddMinutes(3), "", "deleted"));
         s.Ok(People.Alice, new HandoverCommand(People.Arg(People.Dave), "cache flushed, watching", false));
         s.Ok(People.Dave, new AckCommand());
+        s.Advance(TimeSpan.FromHours(3));
+        s.Fire("compliance");
         s.Ok(People.Dave, new TransitionCommand(IncidentStatus.Mitigated, null));
         s.Ok(People.Dave, new TransitionCommand(IncidentStatus.Resolved, "cache fixed"));
         s.Ok(People.Dave, new ReopenCommand("errors back"));

@@ -21,6 +21,7 @@ internal static class StateFingerprint
             s.Declaration, s.CancelledAt, s.PeakSeverity, s.SeverityHistory, s.Tenures, HandoverHistory = s.Handovers, s.People,
             Seen = s.People.Select(p => s.Seen(p).ToString()).ToArray(), s.Timeline, s.ClosedGaps, s.OpenGapSince, s.OpenGapCadence,
             Vacancy = s.Vacancy.OrderBy(r => r.Key).ToArray(), s.SweptTo,
+            s.RegulatoryRegimes, s.ComplianceDecisions, s.Submissions, s.ClassifiedMajorAt, s.MaterialAt,
         },
         EventChain.JsonOptions);
 

@@ -30,6 +30,7 @@ public class SampleSettingsTests
         { ImtBot.Security.AuthOptions.SectionName, typeof(ImtBot.Security.AuthOptions) },
         { ImtBot.Security.RateLimitOptions.SectionName, typeof(ImtBot.Security.RateLimitOptions) },
         { ImtBot.Core.Alerts.AlertOptions.SectionName, typeof(ImtBot.Core.Alerts.AlertOptions) },
+        { ImtBot.Core.Compliance.ComplianceOptions.SectionName, typeof(ImtBot.Core.Compliance.ComplianceOptions) },
     };
 
     [Theory]
@@ -51,5 +52,14 @@ public class SampleSettingsTests
 
         Assert.True(new IncidentOptionsValidator().Validate(null, options).Succeeded);
         Assert.Equal(TimeSpan.FromMinutes(10), options.PolicyFor(2).PageTimeout);
+    }
+
+    [Fact]
+    public void Sample_ComplianceSection_BindsAndValidates()
+    {
+        var options = ImtBot.Hosting.ComplianceExtensions.ComplianceOptionsFrom(Sample);
+
+        Assert.Equal(["dora", "gdpr", "hipaa", "nis2", "sec"], options.Enabled);
+        Assert.Equal("72h", options.Definition("gdpr")!.Stages.Single().Within);
     }
 }
