@@ -49,8 +49,13 @@ public static class CommandTable
         new("review", "review", "Show the post-incident review so far.", ["review", "review INC-42"]),
         new("timeline", "timeline", "Show the timeline.", ["timeline INC-42"]),
         new("help", "help [command]", "Show this help, or one command's.", ["help", "help action"]) { TakesIncident = false },
-        new("drill", "drill <scenario>", "Start a practice incident from a scenario.", ["drill database-failover"]) { TakesIncident = false },
+        new("drill", "drill [<scenario> [@facilitator]]", "Start a practice incident from a scenario (DRILL everywhere, timed injects, a score); alone, list the scenarios.",
+            ["drill database-failover", "drill ddos @carol", "drill"]) { TakesIncident = false },
+        new("drill", "drill pause|resume|end|inject <n>", "Facilitator: stop or restart the drill clock, end the drill (score card, hot wash, report), or post inject n now.",
+            ["drill pause", "drill inject 3", "drill end"]) { TakesIncident = false },
         new("snooze", "snooze <reminder> [minutes]", "Snooze a reminder (default 30 minutes, at most 1440).", ["snooze update 15", "snooze roles"]),
+        new("hotwash", "hotwash <text>", "After a drill: say what went well, what was hard, or what to change (recorded in the after-action report).",
+            ["hotwash paging worked, but nobody owned customer comms"]),
     ];
 
     private static readonly FrozenDictionary<string, CommandSpec[]> ByVerb = Entries

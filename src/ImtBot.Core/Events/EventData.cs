@@ -28,6 +28,13 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(MessageEdited), "message_edited")]
 [JsonDerivedType(typeof(MessageDeleted), "message_deleted")]
 [JsonDerivedType(typeof(OnCallListSet), "oncall_set")]
+[JsonDerivedType(typeof(DrillStarted), "drill_started")]
+[JsonDerivedType(typeof(DrillInjectArmed), "drill_inject_armed")]
+[JsonDerivedType(typeof(DrillInjectFired), "drill_inject_fired")]
+[JsonDerivedType(typeof(DrillPaused), "drill_paused")]
+[JsonDerivedType(typeof(DrillResumed), "drill_resumed")]
+[JsonDerivedType(typeof(DrillEnded), "drill_ended")]
+[JsonDerivedType(typeof(HotwashNoted), "hotwash_noted")]
 public abstract record EventData
 {
     /// <summary>The discriminator of this event's type, e.g. <c>declared</c>.</summary>

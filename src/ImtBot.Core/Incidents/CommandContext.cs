@@ -12,4 +12,8 @@ public sealed record CommandContext(
     DateTimeOffset Now,
     IncidentOptions Options,
     int NewNumber,
-    IReadOnlyDictionary<string, IReadOnlyList<UserRef>> OnCall);
+    IReadOnlyDictionary<string, IReadOnlyList<UserRef>> OnCall)
+{
+    /// <summary>The drill scenarios loaded at start (for <c>drill &lt;scenario&gt;</c>).</summary>
+    public Drills.DrillCatalog Drills { get; init; } = ImtBot.Core.Drills.DrillCatalog.Empty;
+}

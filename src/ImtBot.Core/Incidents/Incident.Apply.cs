@@ -26,6 +26,7 @@ public sealed partial class Incident
         Sweep(e.At);
         Touch(e.Actor, e.At, authored: true);
         Fold(e);
+        TrackDrill(e);
         Describe(e);
     }
 
@@ -124,6 +125,9 @@ public sealed partial class Incident
                 break;
             case OnCallListSet d:
                 OnCallByRole[d.Role] = d.Users;
+                break;
+            case DrillEvent d:
+                ApplyDrill(e, d);
                 break;
         }
     }

@@ -13,7 +13,10 @@ namespace ImtBot.Core.Incidents;
 public static partial class IncidentDecider
 {
     /// <param name="state">The incident as replayed from its events; null for a declaration.</param>
-    public static Decision Decide(Incident? state, Command command, CommandContext context)
+    public static Decision Decide(Incident? state, Command command, CommandContext context) =>
+        ForDrill(state, DecideCommand(state, command, context), context);
+
+    private static Decision DecideCommand(Incident? state, Command command, CommandContext context)
     {
         switch (command)
         {
@@ -61,6 +64,8 @@ public static partial class IncidentDecider
             ActionDoneCommand c => CompleteAction(state, c),
             SnoozeCommand c => Snooze(state, c, context),
             MessageCaptureCommand c => CaptureMessage(state, c),
+            DrillControlCommand c => ControlDrill(state, c, context),
+            HotwashCommand c => NoteHotwash(state, c),
             _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),
         };
 
@@ -94,6 +99,7 @@ public static partial class IncidentDecider
             TransitionCommand c => c.Note,
             HandoverCommand c => c.Summary,
             PageCommand c => c.Message,
+            HotwashCommand c => c.Text,
             _ => null,
         };
         return text is { Length: > MaxTextLength }

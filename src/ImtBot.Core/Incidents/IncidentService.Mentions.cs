@@ -17,6 +17,7 @@ public sealed partial class IncidentService
         HandoverCommand c => [c.To],
         OnCallCommand c => c.Users,
         ActionCommand { Owner: { } o } => [o],
+        DrillCommand { Facilitator: { } f } => [f],
         _ => [],
     };
 

@@ -18,11 +18,15 @@ namespace ImtBot.Core.Incidents;
 /// </summary>
 /// <remarks>While the incident's platform is not answering (<see cref="IPlatformHealth"/>), a reply says its effects are queued, never done.</remarks>
 /// <param name="directory">The known people, for naming the closest ones when a command names someone unknown; optional.</param>
+/// <param name="drills">The drill scenarios loaded at start; none when null.</param>
 public sealed partial class IncidentService(
-    ICommandStore store, TimeProvider time, IncidentOptions options, IPlatformHealth? health = null, IUserDirectory? directory = null)
+    ICommandStore store, TimeProvider time, IncidentOptions options, IPlatformHealth? health = null, IUserDirectory? directory = null, Drills.DrillCatalog? drills = null)
     : ICommandHandler, IIncidentReader
 {
     public const int MaxAttempts = 25;
+
+    /// <summary>The drill scenarios this service starts drills from.</summary>
+    public Drills.DrillCatalog Drills { get; } = drills ?? ImtBot.Core.Drills.DrillCatalog.Empty;
 
     private readonly IncidentNumbers _numbers = new(store);
 
@@ -76,6 +80,8 @@ public sealed partial class IncidentService(
                 return new CommandReply(true, ListOpen());
             case OnCallCommand oncall:
                 return await OnCallAsync(oncall, origin, cancellationToken);
+            case DrillCommand { Scenario: "" }:
+                return new CommandReply(true, ImtBot.Core.Drills.DrillText.List(Drills));
         }
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -125,7 +131,7 @@ public sealed partial class IncidentService(
         var platform = state?.Origin.Platform ?? origin.Actor.Platform;
         var reserved = state is null ? _numbers.Reserve() : 0;
         var onCall = NeedsOnCall(command) ? OnCallLists.Current(options, store, platform) : NoLists;
-        var context = new CommandContext(origin.Actor, origin.Channel, now, options, reserved, onCall);
+        var context = new CommandContext(origin.Actor, origin.Channel, now, options, reserved, onCall) { Drills = Drills };
         var decision = IncidentDecider.Decide(state, command, context);
         if (!decision.Accepted || decision.Events.Count == 0)
         {

@@ -9,7 +9,7 @@ namespace ImtBot.Hosting;
 
 /// <summary>
 /// Operations verbs on the same executable: <c>verify</c>, <c>backup &lt;file&gt;</c>, <c>export &lt;n&gt; &lt;dir&gt;</c>,
-/// <c>metrics</c>, <c>cards render --out &lt;dir&gt;</c>, <c>teams package --app-id &lt;guid&gt; --out &lt;zip&gt;</c>, <c>reset --yes</c>.
+/// <c>metrics</c>, <c>cards render --out &lt;dir&gt;</c>, <c>teams package --app-id &lt;guid&gt; --out &lt;zip&gt;</c>, <c>reset --yes</c>, <c>drills check</c>.
 /// Exit codes: 0 ok, 1 error, 2 a broken chain or a bad backup, 64 usage.
 /// </summary>
 public static class CliVerbs
@@ -19,7 +19,7 @@ public static class CliVerbs
     public const int Broken = 2;
     public const int Usage = 64;
 
-    public static readonly string[] Verbs = ["verify", "backup", "export", "metrics", "cards", "teams", "reset"];
+    public static readonly string[] Verbs = ["verify", "backup", "export", "metrics", "cards", "teams", "reset", "drills"];
 
     public static async Task<int?> TryRunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -41,6 +41,7 @@ public static class CliVerbs
                 "cards" => CardsVerb.Run(rest, stdout, stderr),
                 "teams" => await TeamsVerb.RunAsync(rest, stdout, stderr),
                 "reset" => ResetVerb.Run(rest, stdout, stderr),
+                "drills" => Drills.DrillsVerb.Run(rest, stdout, stderr),
                 _ => Usage,
             };
         }

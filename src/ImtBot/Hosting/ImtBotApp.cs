@@ -1,6 +1,7 @@
 using ImtBot.ConsoleChat;
 using ImtBot.Dispatch;
 using ImtBot.Api;
+using ImtBot.Drills;
 using Microsoft.Extensions.Options;
 
 namespace ImtBot.Hosting;
@@ -31,6 +32,7 @@ public static class ImtBotApp
         // The incident domain: parse → decide → commit, and the cards it posts.
         builder.AddIncidents();
         builder.AddCards();
+        builder.AddDrills();
 
         // Effects run from the outbox through the platform of each incident.
         builder.AddEffectDispatcher();
