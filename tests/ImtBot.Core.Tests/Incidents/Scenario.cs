@@ -23,6 +23,9 @@ internal sealed class Scenario
 
     public ChannelRef Channel { get; } = new(PlatformNames.Console, "general");
 
+    /// <summary>The drill scenarios the decisions may start.</summary>
+    public ImtBot.Core.Drills.DrillCatalog Drills { get; set; } = ImtBot.Core.Drills.DrillCatalog.Empty;
+
     public Incident? State { get; private set; }
 
     public Incident Live => State ?? throw new InvalidOperationException("nothing declared");
@@ -43,7 +46,7 @@ internal sealed class Scenario
 
     public Decision Do(UserRef actor, Command command)
     {
-        var context = new CommandContext(actor, Channel, Clock.GetUtcNow(), Options, Number, OnCall);
+        var context = new CommandContext(actor, Channel, Clock.GetUtcNow(), Options, Number, OnCall) { Drills = Drills };
         var decision = IncidentDecider.Decide(State, command, context);
 
         // The service numbers outbox keys by event sequence, so a decision with effects must have events.
