@@ -8,6 +8,14 @@ public static partial class CommandParser
     /// <c>drill</c> (list), <c>drill pause|resume|end</c>, <c>drill inject &lt;n&gt;</c>, or
     /// <c>drill &lt;scenario&gt; [@facilitator]</c>.
     /// </summary>
+    /// <summary><c>training</c> or <c>training @user</c> (or <c>me</c>).</summary>
+    private static ParseResult Training(CommandArgs args) => args.Count switch
+    {
+        0 => Ok(new TrainingCommand(null)),
+        1 when CommandArgs.User(args[0]) is { } user => Ok(new TrainingCommand(user)),
+        _ => Fail("training", "Name one person (`@bob` or `me`), or nobody for everyone."),
+    };
+
     private static ParseResult Drill(CommandArgs args)
     {
         if (args.Count == 0)

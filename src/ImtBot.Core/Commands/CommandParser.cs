@@ -46,6 +46,7 @@ public static partial class CommandParser
         ["help"] = Help,
         ["drill"] = Drill,
         ["snooze"] = Snooze,
+        ["training"] = Training,
         ["hotwash"] = a => RequiredText(a, "hotwash", "Write your answer: what went well, what was hard, what to change.", t => new HotwashCommand(t)),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 

@@ -56,6 +56,8 @@ public static class CommandTable
         new("snooze", "snooze <reminder> [minutes]", "Snooze a reminder (default 30 minutes, at most 1440).", ["snooze update 15", "snooze roles"]),
         new("hotwash", "hotwash <text>", "After a drill: say what went well, what was hard, or what to change (recorded in the after-action report).",
             ["hotwash paging worked, but nobody owned customer comms"]),
+        new("training", "training [@user]", "Show the roles people held in drills and incidents, and who on call has not practised their role lately.",
+            ["training", "training @bob", "training me"]) { TakesIncident = false },
     ];
 
     private static readonly FrozenDictionary<string, CommandSpec[]> ByVerb = Entries

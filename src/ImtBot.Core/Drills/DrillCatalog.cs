@@ -7,6 +7,9 @@ public sealed class DrillCatalog(IReadOnlyList<DrillScenario> scenarios)
 
     public IReadOnlyList<DrillScenario> Scenarios { get; } = scenarios;
 
+    /// <summary>How long someone on call may go without practising their role in a drill (<c>Drills:PracticeEvery</c>).</summary>
+    public TimeSpan PracticeEvery { get; init; } = TimeSpan.FromDays(365);
+
     public DrillScenario? Find(string id) =>
         Scenarios.FirstOrDefault(s => string.Equals(s.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -37,6 +37,9 @@ public sealed class DrillRun(DrillScenario scenario, UserRef facilitator, DateTi
 
     public List<(DateTimeOffset At, UserRef By, string Text)> Hotwash { get; } = [];
 
+    /// <summary>Which inject each posting event posted, by the event's sequence (the report marks them on the timeline).</summary>
+    public Dictionary<long, int> InjectBySequence { get; } = [];
+
     /// <summary>Drill-clock time between two instants: wall time less every pause (an open one up to <paramref name="to"/>).</summary>
     public TimeSpan Elapsed(DateTimeOffset from, DateTimeOffset to)
     {

@@ -34,6 +34,7 @@ public sealed partial class Incident
             case DrillInjectFired fired:
                 run.Due.Remove(fired.Inject);
                 run.Fired.TryAdd(fired.Inject, (e.At, fired.ByFacilitator));
+                run.InjectBySequence[e.Sequence] = fired.Inject;
                 break;
             case DrillPaused:
                 run.PausedAt ??= e.At;

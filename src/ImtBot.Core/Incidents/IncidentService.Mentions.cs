@@ -18,6 +18,7 @@ public sealed partial class IncidentService
         OnCallCommand c => c.Users,
         ActionCommand { Owner: { } o } => [o],
         DrillCommand { Facilitator: { } f } => [f],
+        TrainingCommand { User: { } u } => [u],
         _ => [],
     };
 

@@ -80,6 +80,8 @@ public sealed partial class IncidentService(
                 return new CommandReply(true, ListOpen());
             case OnCallCommand oncall:
                 return await OnCallAsync(oncall, origin, cancellationToken);
+            case TrainingCommand training:
+                return new CommandReply(true, TrainingReply(training, origin));
             case DrillCommand { Scenario: "" }:
                 return new CommandReply(true, ImtBot.Core.Drills.DrillText.List(Drills));
         }

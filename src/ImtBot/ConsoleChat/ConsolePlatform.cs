@@ -96,7 +96,7 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
     private async Task<EffectOutcome> OpenChannelAsync(EffectContext context)
     {
         var incident = context.Incident;
-        var id = context.Links.TryGetValue(ChannelLink, out var known) ? known : ChannelSlug.IncidentChannel(incident.Number, incident.Title, 60);
+        var id = context.Links.TryGetValue(ChannelLink, out var known) ? known : ChannelSlug.IncidentChannel(incident.Number, incident.Title, 60, incident.Kind == ImtBot.Core.Incidents.IncidentKind.Drill);
         var existed = chat.FindChannel(id) is not null;
         await chat.EnsureChannelAsync(id, id, "channel", null, incident.Number, Topic(incident));
         if (!existed)

@@ -11,7 +11,11 @@ internal static class DrillsExtensions
     {
         builder.Services.AddOptions<DrillsOptions>().BindConfiguration(DrillsOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DrillsOptions>, DrillsOptionsValidator>());
-        builder.Services.AddSingleton(sp => ScenarioFolder.Load(sp.GetRequiredService<IOptions<DrillsOptions>>().Value.ResolvedPath()).Catalog);
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DrillsOptions>>().Value;
+            return new DrillCatalog(ScenarioFolder.Load(options.ResolvedPath()).Catalog.Scenarios) { PracticeEvery = options.PracticeEvery };
+        });
         return builder;
     }
 }

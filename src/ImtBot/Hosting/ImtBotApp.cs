@@ -50,6 +50,7 @@ public static class ImtBotApp
 
         app.MapHealth();
         app.MapIncidentsApi();
+        app.MapDrillsApi();
         app.MapConsoleChat();
         app.MapChatPlatforms();
 
