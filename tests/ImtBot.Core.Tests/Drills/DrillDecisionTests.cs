@@ -116,9 +116,9 @@ public class DrillDecisionTests
 
         // Paused 7 minutes: inject 2 moves from +10 to +17.
         Assert.Equal([("drill:inject:2", Scenario.Start.AddMinutes(17))], InjectTimers(resumed).Select(t => (t.TimerKey, t.DueAt)));
-        s.Advance(TimeSpan.FromMinutes(6));
+        s.Advance(TimeSpan.FromMinutes(6) - TimeSpan.FromSeconds(1));
         Assert.Empty(s.Fire("drill:inject:2").Events);
-        s.Advance(TimeSpan.FromMinutes(1));
+        s.Advance(TimeSpan.FromSeconds(1));
         Assert.Single(s.Fire("drill:inject:2").Events.OfType<DrillInjectFired>());
     }
 
