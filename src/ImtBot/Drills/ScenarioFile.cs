@@ -8,8 +8,8 @@ namespace ImtBot.Drills;
 
 /// <summary>
 /// Reads one drill scenario file (YAML) into a <see cref="DrillScenario"/>, collecting every problem with the file
-/// and line it is on (<c>drills/ddos.yaml:14: …</c>) instead of stopping at the first. The format is described in
-/// docs/drills.md.
+/// and line it is on (<c>drills/ddos.yaml:14: …</c>) instead of stopping at the first. The README's "Running a drill"
+/// describes the format.
 /// </summary>
 internal sealed partial class ScenarioFile
 {

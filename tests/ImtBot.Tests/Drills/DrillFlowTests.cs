@@ -77,7 +77,7 @@ public class DrillFlowTests
             Assert.True(end.Accepted, end.Text);
             await host.DrainOutboxAsync();
             var messages = (await host.MessagesAsync(channel)).Select(Text).ToArray();
-            Assert.Contains(messages, m => m.Contains("score card", StringComparison.Ordinal) && m.Contains("✅ A commander takes charge", StringComparison.Ordinal));
+            Assert.Contains(messages, m => m.Contains("score card", StringComparison.Ordinal) && m.Contains("⚠️ A commander takes charge (within 3 min) — late by 1m 0s", StringComparison.Ordinal));
             Assert.Contains(messages, m => m.Contains("What went well?", StringComparison.Ordinal));
             Assert.True((await host.SayAsync("bob", channel, "/incident hotwash The lag alert came late; add one at 10 s")).Accepted);
 
