@@ -44,7 +44,7 @@ public static partial class CommandParser
         ["review"] = a => NoArgs(a, "review", new ReviewCommand()),
         ["timeline"] = a => NoArgs(a, "timeline", new TimelineCommand()),
         ["help"] = Help,
-        ["drill"] = a => RequiredText(a, "drill", "Name the scenario.", t => new DrillCommand(t)),
+        ["drill"] = Drill,
         ["snooze"] = Snooze,
         ["type"] = Type,
         ["plan"] = a => NoArgs(a, "plan", new PlanCommand()),
@@ -55,11 +55,13 @@ public static partial class CommandParser
         ["material"] = a => Ok(new MaterialCommand(OptionalText(a))),
         ["notified"] = Notified,
         ["compliance"] = a => NoArgs(a, "compliance", new ComplianceClocksCommand()),
+        ["training"] = Training,
+        ["hotwash"] = a => RequiredText(a, "hotwash", "Write your answer: what went well, what was hard, what to change.", t => new HotwashCommand(t)),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Verbs whose first argument is free text: a bare number in front of it could have been meant as text.</summary>
     private static readonly FrozenSet<string> FreeTextVerbs =
-        new[] { "update", "note", "cancel", "reopen", "investigating", "identified", "mitigated", "resolved", "action" }
+        new[] { "update", "note", "cancel", "reopen", "investigating", "identified", "mitigated", "resolved", "action", "hotwash" }
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The verbs the parser understands (the same set as <see cref="CommandTable.Verbs"/>; a test holds them equal).</summary>

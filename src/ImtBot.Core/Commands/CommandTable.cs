@@ -49,7 +49,10 @@ public static class CommandTable
         new("review", "review", "Show the post-incident review so far.", ["review", "review INC-42"]),
         new("timeline", "timeline", "Show the timeline.", ["timeline INC-42"]),
         new("help", "help [command]", "Show this help, or one command's.", ["help", "help action"]) { TakesIncident = false },
-        new("drill", "drill <scenario>", "Start a practice incident from a scenario.", ["drill database-failover"]) { TakesIncident = false },
+        new("drill", "drill [<scenario> [@facilitator]]", "Start a practice incident from a scenario (DRILL everywhere, timed injects, a score); alone, list the scenarios.",
+            ["drill database-failover", "drill ddos @carol", "drill"]) { TakesIncident = false },
+        new("drill", "drill pause|resume|end|inject <n>", "Facilitator: stop or restart the drill clock, end the drill (score card, hot wash, report), or post inject n now.",
+            ["drill pause", "drill inject 3", "drill end"]) { TakesIncident = false },
         new("snooze", "snooze <reminder> [minutes]", "Snooze a reminder (default 30 minutes, at most 1440).", ["snooze update 15", "snooze roles"]),
         new("type", "type <name>", "Change the incident's type: its response plan is swapped, finished tasks stay.", ["type security-breach", "type INC-42 service-outage"]),
         new("plan", "plan", "Show the response plan's checklist by phase, with owners and due times.", ["plan", "plan INC-42"]),
@@ -69,6 +72,10 @@ public static class CommandTable
         new("notified", "notified <regime> <stage> <reference> [note]", "Record a submission to a regulator: its reference, who and when.",
             ["notified gdpr notification DPA-2026-1234", "notified dora initial ECB-77 sent via the portal"]),
         new("compliance", "compliance", "Show every regulatory clock: deadlines (UTC), time left, submissions and decisions.", ["compliance", "compliance INC-42"]),
+        new("hotwash", "hotwash <text>", "After a drill: say what went well, what was hard, or what to change (recorded in the after-action report).",
+            ["hotwash paging worked, but nobody owned customer comms"]),
+        new("training", "training [@user]", "Show the roles people held in drills and incidents, and who on call has not practised their role lately.",
+            ["training", "training @bob", "training me"]) { TakesIncident = false },
     ];
 
     private static readonly FrozenDictionary<string, CommandSpec[]> ByVerb = Entries

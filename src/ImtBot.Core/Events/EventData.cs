@@ -45,6 +45,13 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(MaterialityDetermined), "material_determined")]
 [JsonDerivedType(typeof(RegulatorNotified), "regulator_notified")]
 [JsonDerivedType(typeof(ComplianceReminderSent), "compliance_reminder_sent")]
+[JsonDerivedType(typeof(DrillStarted), "drill_started")]
+[JsonDerivedType(typeof(DrillInjectArmed), "drill_inject_armed")]
+[JsonDerivedType(typeof(DrillInjectFired), "drill_inject_fired")]
+[JsonDerivedType(typeof(DrillPaused), "drill_paused")]
+[JsonDerivedType(typeof(DrillResumed), "drill_resumed")]
+[JsonDerivedType(typeof(DrillEnded), "drill_ended")]
+[JsonDerivedType(typeof(HotwashNoted), "hotwash_noted")]
 public abstract record EventData
 {
     /// <summary>The discriminator of this event's type, e.g. <c>declared</c>.</summary>

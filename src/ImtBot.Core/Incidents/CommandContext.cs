@@ -21,4 +21,6 @@ public sealed record CommandContext(
     public Compliance.ComplianceOptions Compliance { get; init; } = Shipped;
 
     private static readonly Compliance.ComplianceOptions Shipped = new();
+    /// <summary>The drill scenarios loaded at start (for <c>drill &lt;scenario&gt;</c>).</summary>
+    public Drills.DrillCatalog Drills { get; init; } = ImtBot.Core.Drills.DrillCatalog.Empty;
 }

@@ -27,6 +27,7 @@ public sealed partial class Incident
         Sweep(e.At);
         Touch(e.Actor, e.At, authored: true);
         Fold(e);
+        TrackDrill(e);
         Describe(e);
     }
 
@@ -134,6 +135,9 @@ public sealed partial class Incident
                 break;
             case AlertResolved d:
                 ApplyAlertResolved(e, d);
+                break;
+            case DrillEvent d:
+                ApplyDrill(e, d);
                 break;
             default:
                 ApplyPlan(e);

@@ -20,13 +20,24 @@ public static partial class IncidentDecider
         return DeclareNew(title, command.Severity, command.Drill ? IncidentKind.Drill : IncidentKind.Normal, null, context, command.Type);
     }
 
-    /// <summary>A drill declares a Drill-kind incident whose title is the scenario (there is no scenario catalogue).</summary>
+    /// <summary>A drill runs a loaded scenario; with no scenarios loaded it declares a Drill-kind incident titled by the name given.</summary>
     private static Decision Drill(DrillCommand command, CommandContext context)
     {
         var scenario = command.Scenario.Trim();
         if (scenario.Length == 0)
         {
             return Decision.Reject("Name the drill's scenario: `/incident drill <scenario>`, e.g. `/incident drill database-failover`.");
+        }
+
+        if (context.Drills.Find(scenario) is { } found)
+        {
+            return StartDrill(found, command, context);
+        }
+
+        if (context.Drills.Scenarios.Count > 0)
+        {
+            var ids = string.Join(", ", context.Drills.Scenarios.Select(s => s.Id).Order(StringComparer.Ordinal));
+            return Decision.Reject($"There is no drill scenario \"{scenario}\": use one of {ids} (`/incident drill` describes them).");
         }
 
         return DeclareNew(scenario, null, IncidentKind.Drill, scenario, context);

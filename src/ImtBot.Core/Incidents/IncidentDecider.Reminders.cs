@@ -32,6 +32,11 @@ public static partial class IncidentDecider
             return OnReminderTimer(state, reminder, context);
         }
 
+        if (TimerKeys.TryParseDrillInject(command.TimerKey, out var inject))
+        {
+            return OnDrillTimer(state, inject, context);
+        }
+
         return Decision.Reject($"Unknown timer \"{command.TimerKey}\".");
     }
 

@@ -13,7 +13,10 @@ namespace ImtBot.Core.Incidents;
 public static partial class IncidentDecider
 {
     /// <param name="state">The incident as replayed from its events; null for a declaration.</param>
-    public static Decision Decide(Incident? state, Command command, CommandContext context)
+    public static Decision Decide(Incident? state, Command command, CommandContext context) =>
+        ForDrill(state, DecideCommand(state, command, context), context);
+
+    private static Decision DecideCommand(Incident? state, Command command, CommandContext context)
     {
         switch (command)
         {
@@ -85,6 +88,8 @@ public static partial class IncidentDecider
             TaskAddCommand c => AddTask(state, c, context),
             TaskOverrideCommand c => OverridePlan(state, c, context),
             AlertCommand c => ReceiveAlert(state, c),
+            DrillControlCommand c => ControlDrill(state, c, context),
+            HotwashCommand c => NoteHotwash(state, c),
             _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),
         };
 
@@ -123,6 +128,7 @@ public static partial class IncidentDecider
             TaskSkipCommand c => c.Reason,
             TaskAddCommand c => c.Text,
             TaskOverrideCommand c => c.Reason,
+            HotwashCommand c => c.Text,
             _ => null,
         };
         return text is { Length: > MaxTextLength }

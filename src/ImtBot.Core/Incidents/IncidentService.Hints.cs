@@ -77,6 +77,7 @@ public sealed partial class IncidentService
     {
         DeclareCommand c => c with { Title = InvisibleCharacters.Strip(c.Title) },
         DrillCommand c => c with { Scenario = InvisibleCharacters.Strip(c.Scenario) },
+        HotwashCommand c => c with { Text = InvisibleCharacters.Strip(c.Text) },
         _ => command,
     };
 }

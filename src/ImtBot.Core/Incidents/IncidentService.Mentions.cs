@@ -19,6 +19,8 @@ public sealed partial class IncidentService
         ActionCommand { Owner: { } o } => [o],
         TaskAssignCommand c => [c.User],
         TaskAddCommand { Owner: { } o } => [o],
+        DrillCommand { Facilitator: { } f } => [f],
+        TrainingCommand { User: { } u } => [u],
         _ => [],
     };
 

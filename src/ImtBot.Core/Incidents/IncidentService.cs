@@ -20,12 +20,16 @@ namespace ImtBot.Core.Incidents;
 /// <param name="plans">The response plans, read only by a declaration or a type change; optional (none: no tasks).</param>
 /// <param name="directory">The known people, for naming the closest ones when a command names someone unknown; optional.</param>
 /// <param name="compliance">The regulatory regimes; the shipped ones when not given.</param>
+/// <param name="drills">The drill scenarios loaded at start; none when null.</param>
 public sealed partial class IncidentService(
     ICommandStore store, TimeProvider time, IncidentOptions options, IPlatformHealth? health = null, IUserDirectory? directory = null, IPlanSource? plans = null,
-    Compliance.ComplianceOptions? compliance = null)
+    Compliance.ComplianceOptions? compliance = null, Drills.DrillCatalog? drills = null)
     : ICommandHandler, IIncidentReader
 {
     public const int MaxAttempts = 25;
+
+    /// <summary>The drill scenarios this service starts drills from.</summary>
+    public Drills.DrillCatalog Drills { get; } = drills ?? ImtBot.Core.Drills.DrillCatalog.Empty;
 
     private readonly IncidentNumbers _numbers = new(store);
 
@@ -79,6 +83,10 @@ public sealed partial class IncidentService(
                 return new CommandReply(true, ListOpen());
             case OnCallCommand oncall:
                 return await OnCallAsync(oncall, origin, cancellationToken);
+            case TrainingCommand training:
+                return new CommandReply(true, TrainingReply(training, origin));
+            case DrillCommand { Scenario: "" }:
+                return new CommandReply(true, ImtBot.Core.Drills.DrillText.List(Drills));
         }
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -128,7 +136,7 @@ public sealed partial class IncidentService(
         var platform = state?.Origin.Platform ?? (origin.Actor.Platform == Platforms.PlatformNames.System ? origin.Channel.Platform : origin.Actor.Platform);
         var reserved = state is null ? _numbers.Reserve() : 0;
         var onCall = NeedsOnCall(command) ? OnCallLists.Current(options, store, platform) : NoLists;
-        var context = new CommandContext(origin.Actor, origin.Channel, now, options, reserved, onCall) { Plans = PlansFor(command, plans) };
+        var context = new CommandContext(origin.Actor, origin.Channel, now, options, reserved, onCall) { Plans = PlansFor(command, plans), Drills = Drills };
         context = compliance is null ? context : context with { Compliance = compliance };
         var decision = IncidentDecider.Decide(state, command, context);
         if (!decision.Accepted || decision.Events.Count == 0)

@@ -78,6 +78,7 @@ public static class IncidentText
         MessageCaptured m => $"said: {m.Text} (pinned by {e.Actor} at {Clock(e.At)} UTC)",
         MessageEdited m => $"a pinned message ({m.MessageId}) was edited: {m.Text}",
         MessageDeleted m => $"a pinned message ({m.MessageId}) was deleted",
+        DrillEvent d => Drills.DrillText.Describe(d),
         OnCallListSet o => $"set the {o.Role} on-call list: " + (o.Users.Count == 0 ? "nobody" : string.Join(", ", o.Users)),
         PlanAdopted p => $"changed the type from {p.From ?? "default"} to {p.IncidentType}: response plan \"{p.Plan.Title}\" ({p.Plan.Tasks.Count} tasks)",
         PlanTaskDone t => $"did task {t.TaskId}" + (string.IsNullOrWhiteSpace(t.Note) ? "" : $": {t.Note}"),

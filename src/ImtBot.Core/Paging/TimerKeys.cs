@@ -27,6 +27,18 @@ public static class TimerKeys
         return pageId.Length > 0;
     }
 
+    public const string DrillInjectPrefix = "drill:inject:";
+
+    /// <summary><c>drill:inject:3</c> — a drill's inject 3 is due (it fires only if still due then: a pause moves it).</summary>
+    public static string DrillInject(int inject) => DrillInjectPrefix + inject.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static bool TryParseDrillInject(string key, out int inject)
+    {
+        inject = 0;
+        return key.StartsWith(DrillInjectPrefix, StringComparison.Ordinal)
+            && int.TryParse(key.AsSpan(DrillInjectPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out inject);
+    }
+
     public static bool TryParseReminder(string key, out string reminder)
     {
         reminder = key.StartsWith(ReminderPrefix, StringComparison.Ordinal) ? key[ReminderPrefix.Length..] : "";

@@ -10,10 +10,10 @@ namespace ImtBot.Core.Platforms;
 /// </summary>
 public static class ChannelSlug
 {
-    /// <summary><c>inc-42-checkout-failing</c>, at most <paramref name="maxLength"/> characters.</summary>
-    public static string IncidentChannel(int number, string? title, int maxLength)
+    /// <summary><c>inc-42-checkout-failing</c> (<c>drill-42-…</c> for a drill), at most <paramref name="maxLength"/> characters.</summary>
+    public static string IncidentChannel(int number, string? title, int maxLength, bool drill = false)
     {
-        var prefix = "inc-" + number.ToString(CultureInfo.InvariantCulture);
+        var prefix = (drill ? "drill-" : "inc-") + number.ToString(CultureInfo.InvariantCulture);
         var slug = Slug(title ?? "", Math.Max(0, maxLength - prefix.Length - 1));
         return slug.Length == 0 ? prefix : prefix + "-" + slug;
     }

@@ -14,9 +14,10 @@ public static class ChannelName
     /// <summary>Room kept for a <c>-NN</c> suffix when the name is taken by someone else's channel.</summary>
     private const int SuffixRoom = 3;
 
-    public static string For(int incident, string? title, int suffix = 1)
+    /// <param name="drill">A drill's channel is <c>drill-&lt;n&gt;-&lt;slug&gt;</c>, so nobody mistakes it for a real outage.</param>
+    public static string For(int incident, string? title, int suffix = 1, bool drill = false)
     {
-        var prefix = "inc-" + incident.ToString(CultureInfo.InvariantCulture);
+        var prefix = (drill ? "drill-" : "inc-") + incident.ToString(CultureInfo.InvariantCulture);
         var tail = suffix > 1 ? "-" + suffix.ToString(CultureInfo.InvariantCulture) : "";
         var room = MaxLength - SuffixRoom - prefix.Length - 1;
         var slug = Slug(title ?? "", room);

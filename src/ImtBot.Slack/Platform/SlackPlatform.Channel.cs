@@ -21,7 +21,7 @@ public sealed partial class SlackPlatform
         SlackChannel? channel = null;
         for (var suffix = 1; suffix <= MaxSuffix && channel is null; suffix++)
         {
-            var name = ChannelName.For(incident.Number, incident.Title, suffix);
+            var name = ChannelName.For(incident.Number, incident.Title, suffix, incident.Kind == ImtBot.Core.Incidents.IncidentKind.Drill);
             try
             {
                 channel = await api.Conversations.CreateAsync(name, ct).ConfigureAwait(false);

@@ -16,9 +16,10 @@ public static class ChannelName
     /// <summary>The characters Teams refuses anywhere in a channel name.</summary>
     public const string Forbidden = "~#%&*{}+/\\:<>?|'\",";
 
-    public static string For(int number, string title, int attempt = 1)
+    /// <param name="drill">A drill's channel is <c>DRILL-42 …</c>, so nobody mistakes it for a real outage.</param>
+    public static string For(int number, string title, int attempt = 1, bool drill = false)
     {
-        var prefix = "INC-" + number.ToString(CultureInfo.InvariantCulture);
+        var prefix = (drill ? "DRILL-" : "INC-") + number.ToString(CultureInfo.InvariantCulture);
         var suffix = attempt > 1 ? "-" + attempt.ToString(CultureInfo.InvariantCulture) : "";
         var clean = Clean(title);
         var room = MaxLength - prefix.Length - suffix.Length - 1;

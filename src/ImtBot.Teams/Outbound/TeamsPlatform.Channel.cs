@@ -53,7 +53,7 @@ internal sealed partial class TeamsPlatform
         {
             for (var n = 1; n <= MaxNameAttempts; n++)
             {
-                var name = ChannelName.For(incident.Number, incident.Title, n);
+                var name = ChannelName.For(incident.Number, incident.Title, n, incident.Kind == ImtBot.Core.Incidents.IncidentKind.Drill);
                 if (context.Attempt > 1 || n > 1)
                 {
                     permission = GraphPermissions.ChannelRead;

@@ -65,7 +65,7 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
             case SyncIncidentCard:
                 return await SyncCardAsync(incident, channel, context.Links);
             case InviteUsers invite:
-                await chat.PostAsBotAsync(channel, "Invited " + string.Join(", ", invite.Users.Select(u => u.ToString())) + " to the channel.");
+                await chat.PostAsBotAsync(channel, DrillMark(incident) + "Invited " + string.Join(", ", invite.Users.Select(u => u.ToString())) + " to the channel.");
                 break;
             case PostToChannel post:
                 await chat.PostAsBotAsync(channel, post.Text);
@@ -83,7 +83,7 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
             case ArchiveChannel archive when archive.At > time.GetUtcNow():
                 return EffectOutcome.NotYet("not yet time to archive", archive.At - time.GetUtcNow());
             case ArchiveChannel:
-                await chat.PostAsBotAsync(channel, $"{incident.Key} is closed; this channel is archived.");
+                await chat.PostAsBotAsync(channel, $"{DrillMark(incident)}{incident.Key} is closed; this channel is archived.");
                 await chat.ArchiveChannelAsync(channel);
                 break;
             default:
@@ -93,15 +93,19 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
         return EffectOutcome.Done();
     }
 
+    /// <summary>What the console's own words in a drill's channel start with, so nobody mistakes it for a real outage.</summary>
+    private static string DrillMark(Incident incident) =>
+        incident.Kind == ImtBot.Core.Incidents.IncidentKind.Drill ? ImtBot.Core.Drills.DrillText.Marker + " · " : "";
+
     private async Task<EffectOutcome> OpenChannelAsync(EffectContext context)
     {
         var incident = context.Incident;
-        var id = context.Links.TryGetValue(ChannelLink, out var known) ? known : ChannelSlug.IncidentChannel(incident.Number, incident.Title, 60);
+        var id = context.Links.TryGetValue(ChannelLink, out var known) ? known : ChannelSlug.IncidentChannel(incident.Number, incident.Title, 60, incident.Kind == ImtBot.Core.Incidents.IncidentKind.Drill);
         var existed = chat.FindChannel(id) is not null;
         await chat.EnsureChannelAsync(id, id, "channel", null, incident.Number, Topic(incident));
         if (!existed)
         {
-            await chat.PostAsBotAsync(id, $"{incident.Key} \"{incident.Title}\" was declared by {incident.DeclaredBy}. This channel is for the response.");
+            await chat.PostAsBotAsync(id, $"{DrillMark(incident)}{incident.Key} \"{incident.Title}\" was declared by {incident.DeclaredBy}. This channel is for the response.");
         }
 
         return EffectOutcome.Done(new Dictionary<string, string> { [ChannelLink] = id });

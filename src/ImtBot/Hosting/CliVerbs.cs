@@ -10,7 +10,8 @@ namespace ImtBot.Hosting;
 /// <summary>
 /// Operations verbs on the same executable: <c>verify</c>, <c>backup &lt;file&gt;</c>, <c>export &lt;n&gt; &lt;dir&gt;</c>,
 /// <c>export --incident &lt;n&gt; --out &lt;zip&gt;</c>, <c>verify --bundle &lt;zip&gt; [--anchor &lt;file&gt;]</c>, <c>verify --anchor [&lt;file&gt;]</c>,
-/// <c>metrics</c>, <c>cards render --out &lt;dir&gt;</c>, <c>teams package --app-id &lt;guid&gt; --out &lt;zip&gt;</c>, <c>reset --yes</c>, <c>plans check</c>.
+/// <c>metrics</c>, <c>cards render --out &lt;dir&gt;</c>, <c>teams package --app-id &lt;guid&gt; --out &lt;zip&gt;</c>, <c>reset --yes</c>, <c>plans check</c>,
+/// <c>drills check</c>, <c>tokens create|list|revoke</c>.
 /// Exit codes: 0 ok, 1 error, 2 a broken chain or a bad backup, 64 usage.
 /// </summary>
 public static class CliVerbs
@@ -20,7 +21,7 @@ public static class CliVerbs
     public const int Broken = 2;
     public const int Usage = 64;
 
-    public static readonly string[] Verbs = ["verify", "backup", "export", "metrics", "cards", "teams", "reset", "plans", "tokens"];
+    public static readonly string[] Verbs = ["verify", "backup", "export", "metrics", "cards", "teams", "reset", "plans", "tokens", "drills"];
 
     public static async Task<int?> TryRunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -46,6 +47,7 @@ public static class CliVerbs
                 "reset" => ResetVerb.Run(rest, stdout, stderr),
                 "plans" => Plans.PlansVerb.Run(rest, stdout, stderr),
                 "tokens" => await TokensVerb.RunAsync(rest, stdout, stderr),
+                "drills" => Drills.DrillsVerb.Run(rest, stdout, stderr),
                 _ => Usage,
             };
         }

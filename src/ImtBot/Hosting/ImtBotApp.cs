@@ -1,6 +1,7 @@
 using ImtBot.ConsoleChat;
 using ImtBot.Dispatch;
 using ImtBot.Api;
+using ImtBot.Drills;
 using Microsoft.Extensions.Options;
 
 namespace ImtBot.Hosting;
@@ -32,6 +33,7 @@ public static class ImtBotApp
         builder.AddIncidents();
         builder.AddPlans();
         builder.AddCards();
+        builder.AddDrills();
 
         // Regulatory clocks: the regimes an incident can be under, and the anchor log of closed incidents' chain heads.
         builder.AddCompliance();
@@ -60,6 +62,7 @@ public static class ImtBotApp
         app.MapIncidentsApi();
         app.MapAdminApi();
         app.MapEvidenceApi();
+        app.MapDrillsApi();
         app.MapConsoleChat();
         app.MapChatPlatforms();
         app.MapAlertsApi();

@@ -74,7 +74,8 @@ public class ReplayTests
         var s = FullIncident();
         var plan = Plans.PlanDecisionTests.FullPlanIncident();
 
-        Assert.Equal(EventTypeNames.All.Order(), s.Events.Concat(plan.Events).Select(e => e.Type).Distinct().Order());
+        // The drill events come from a drill, not from this incident (DrillReplayTests covers them).
+        Assert.Equal(EventTypeNames.All.Except(Drills.DrillReplayTests.DrillEventTypes).Order(), s.Events.Concat(plan.Events).Select(e => e.Type).Distinct().Order());
         Assert.True(ChainVerifier.Verify(plan.Events).Valid);
         Assert.True(ChainVerifier.Verify(s.Events).Valid);
     }

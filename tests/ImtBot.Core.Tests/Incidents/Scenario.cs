@@ -24,6 +24,9 @@ internal sealed class Scenario
 
     public ChannelRef Channel { get; } = new(PlatformNames.Console, "general");
 
+    /// <summary>The drill scenarios the decisions may start.</summary>
+    public ImtBot.Core.Drills.DrillCatalog Drills { get; set; } = ImtBot.Core.Drills.DrillCatalog.Empty;
+
     public Incident? State { get; private set; }
 
     public Incident Live => State ?? throw new InvalidOperationException("nothing declared");
@@ -47,7 +50,7 @@ internal sealed class Scenario
 
     public Decision Do(UserRef actor, Command command)
     {
-        var context = new CommandContext(actor, Channel, Clock.GetUtcNow(), Options, Number, OnCall) { Plans = Plans };
+        var context = new CommandContext(actor, Channel, Clock.GetUtcNow(), Options, Number, OnCall) { Plans = Plans, Drills = Drills };
         var decision = IncidentDecider.Decide(State, command, context);
 
         // The service numbers outbox keys by event sequence, so a decision with effects must have events.

@@ -65,4 +65,8 @@ public sealed class ChannelNameTests
         Assert.True(name.Length <= 77);
         Assert.EndsWith("database", name);
     }
+
+    // A drill's channel can never be mistaken for a real outage's.
+    [Fact]
+    public void For_Drill_StartsWithDrill() => Assert.Equal("drill-42-database-failover", ChannelName.For(42, "Database failover", drill: true));
 }

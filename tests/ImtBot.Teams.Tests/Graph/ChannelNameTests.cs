@@ -62,4 +62,14 @@ public sealed class ChannelNameTests
     [InlineData("INC-1 calls drop 50")]
     [InlineData("INC-1 v1.2 rollout")]
     public void IsValid_OrdinaryNames_AreValid(string name) => Assert.True(ChannelName.IsValid(name));
+
+    // A drill's channel can never be mistaken for a real outage's.
+    [Fact]
+    public void For_Drill_StartsWithDrill()
+    {
+        var name = ChannelName.For(42, "Database failover", drill: true);
+
+        Assert.Equal("DRILL-42 Database failover", name);
+        Assert.True(ChannelName.IsValid(name));
+    }
 }

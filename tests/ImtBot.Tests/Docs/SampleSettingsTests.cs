@@ -25,6 +25,7 @@ public class SampleSettingsTests
         { DispatcherOptions.SectionName, typeof(DispatcherOptions) },
         { ConsoleOptions.SectionName, typeof(ConsoleOptions) },
         { CardOptions.SectionName, typeof(CardOptions) },
+        { ImtBot.Drills.DrillsOptions.SectionName, typeof(ImtBot.Drills.DrillsOptions) },
         { SlackOptions.SectionName, typeof(SlackOptions) },
         { TeamsOptions.SectionName, typeof(TeamsOptions) },
         { ImtBot.Security.AuthOptions.SectionName, typeof(ImtBot.Security.AuthOptions) },

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace ImtBot.Drills;
+
+/// <summary>Checks the <c>Drills</c> section and every scenario file at start, and lists every problem with its file and line.</summary>
+public sealed class DrillsOptionsValidator : IValidateOptions<DrillsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DrillsOptions options)
+    {
+        var problems = new List<string>();
+        if (options.PracticeEvery < TimeSpan.FromDays(1) || options.PracticeEvery > TimeSpan.FromDays(3650))
+        {
+            problems.Add($"Drills:PracticeEvery must be between 1 day and 3650 days, e.g. 365.00:00:00 (was {options.PracticeEvery}).");
+        }
+
+        problems.AddRange(ScenarioFolder.Load(options.ResolvedPath()).Problems.Select(p => "Drills: " + p));
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

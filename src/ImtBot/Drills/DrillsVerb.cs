@@ -1,0 +1,40 @@
+using ImtBot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ImtBot.Drills;
+
+/// <summary><c>imtbot drills check [--Drills:Path=dir]</c>: reads every scenario file and lists every problem (exit 1), or the scenarios (exit 0).</summary>
+internal static class DrillsVerb
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] != "check")
+        {
+            stderr.WriteLine("usage: imtbot drills check [--Drills:Path=<folder>]");
+            return CliVerbs.Usage;
+        }
+
+        var options = new DrillsOptions();
+        CliVerbs.Configuration(args[1..]).GetSection(DrillsOptions.SectionName).Bind(options);
+        var folder = options.ResolvedPath();
+        var (catalog, problems) = ScenarioFolder.Load(folder);
+        if (problems.Count > 0)
+        {
+            stderr.WriteLine($"{problems.Count} problem(s) in the drill scenarios{(folder is null ? "" : " in " + folder)}:");
+            foreach (var p in problems)
+            {
+                stderr.WriteLine("  - " + p);
+            }
+
+            return CliVerbs.Error;
+        }
+
+        stdout.WriteLine(folder is null ? "No drills/ folder found; set Drills:Path." : $"{catalog.Scenarios.Count} scenario(s) in {folder}, all valid:");
+        foreach (var s in catalog.Scenarios.OrderBy(s => s.Id, StringComparer.Ordinal))
+        {
+            stdout.WriteLine($"  {s.Id} · SEV{s.Severity}{(s.Type is null ? "" : " · " + s.Type)} · {s.Title} · {s.Injects.Count} injects, {s.Expected.Count} expected actions");
+        }
+
+        return CliVerbs.Ok;
+    }
+}
