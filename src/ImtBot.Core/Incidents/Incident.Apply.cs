@@ -26,6 +26,7 @@ public sealed partial class Incident
         Sweep(e.At);
         Touch(e.Actor, e.At, authored: true);
         Fold(e);
+        Learn(e);
         Describe(e);
     }
 
@@ -190,7 +191,9 @@ public sealed partial class Incident
     {
         Touch(d.User, e.At);
         var isLead = string.Equals(d.Role, Lead, StringComparison.OrdinalIgnoreCase);
-        if (isLead)
+
+        // The declarer taking the lead is not an acknowledgement: they were there already.
+        if (isLead && !d.User.Equals(DeclaredBy))
         {
             AcknowledgedAt ??= e.At;
         }

@@ -38,7 +38,8 @@ public static partial class IncidentDecider
             return Decision.Reject(tooLong);
         }
 
-        if (state.IsFinal)
+        // Follow-ups outlive the incident: the review meeting adds them and their owners finish them after the close.
+        if (state.IsFinal && command is not (ActionCommand or ActionDoneCommand))
         {
             return Decision.Reject($"{state.Key} is {Describe(state.Status)}: it can no longer change (`/incident status`, `timeline` and `review` still work). Declare a new incident with `/incident declare <title>`.");
         }

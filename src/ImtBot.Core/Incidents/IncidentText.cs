@@ -51,7 +51,8 @@ public static class IncidentText
     /// <summary>
     /// One event in words, as every timeline shows it after the actor's name (plain text; a writer escapes it):
     /// <c>moved the incident from Investigating to Identified: bad config</c>. For a page's answer, the fold passes the
-    /// page it answered (<paramref name="page"/>), so the words can name whom the page was for.
+    /// page it answered (<paramref name="page"/>), so the words can name whom the page was for; for a page sent, an earlier
+    /// page with the same message, so an escalation does not repeat it.
     /// </summary>
     internal static string Describe(IncidentEvent e, Page? page) => e.Data switch
     {
@@ -63,7 +64,7 @@ public static class IncidentText
         RoleReleased r => (r.User == e.Actor ? $"released the {r.Role} role" : $"released {r.User} from the {r.Role} role") +
             (string.IsNullOrWhiteSpace(r.Reason) ? "" : $" ({r.Reason})"),
         PageSent p => $"paged {p.To}" + (p.Role is { } role ? $" for the {role} role" : "") + (p.Round > 1 ? $" (round {p.Round})" : "") +
-            $", answer by {Clock(p.Deadline)} UTC" + (string.IsNullOrWhiteSpace(p.Message) ? "" : $": {p.Message}"),
+            $", answer by {Clock(p.Deadline)} UTC" + (string.IsNullOrWhiteSpace(p.Message) || page?.Message == p.Message ? "" : $": {p.Message}"),
         PageAcknowledged p => $"acknowledged {Page(e, p.PageId, page)}",
         PageDeclined p => $"declined {Page(e, p.PageId, page)}",
         PageExpired p => $"expired {Page(e, p.PageId, page)}, unanswered",

@@ -38,7 +38,13 @@ internal sealed class ReviewModelBuilder(Incident state, IReadOnlyList<IncidentE
             Origin = declared.Origin,
             Lead = state.Lead,
             KeyRoleNames = state.KeyRoles,
-            Milestones = new Milestones(first.At, state.AcknowledgedAt, state.MitigatedAt, state.ResolvedAt, state.ClosedAt, state.CancelledAt),
+            Milestones = new Milestones(first.At, state.AcknowledgedAt, state.MitigatedAt, state.ResolvedAt, state.ClosedAt, state.CancelledAt)
+            {
+                Commanded = state.CommandedAt,
+            },
+            PeakPolicy = state.PeakPolicy,
+            CauseNotes = state.CauseNotes,
+            ResolutionNotes = state.ResolutionNotes,
             AsOf = end,
             SeverityHistory = state.SeverityHistory,
             Roles = state.Tenures,
@@ -52,7 +58,7 @@ internal sealed class ReviewModelBuilder(Incident state, IReadOnlyList<IncidentE
                 vacancy[state.Lead],
                 state.KeyRoles.Select(r => new RoleVacancy(r, vacancy[r])).ToList(),
                 Gaps(end),
-                pages.Where(p => p.Outcome is PageStatus.Declined or PageStatus.Expired).ToList()),
+                pages.Where(p => p.Outcome is PageStatus.Expired).ToList()),
             Audit = ChainVerifier.Verify(events),
         };
     }

@@ -86,7 +86,9 @@ public class ReplayTests
         Assert.True(live.Actions[0].Done);
         Assert.Null(live.Actions[1].Owner);
         Assert.Equal(2, live.Participants.Count(p => p.Equals(People.Alice) || p.Equals(People.Bob)));
-        Assert.Equal(Scenario.Start.AddMinutes(1), live.AcknowledgedAt);
+        // Alice declared and took command at minute 1 (not an acknowledgement); Bob acknowledged his page at minute 2.
+        Assert.Equal(Scenario.Start.AddMinutes(2), live.AcknowledgedAt);
+        Assert.Equal(Scenario.Start.AddMinutes(1), live.CommandedAt);
         Assert.NotNull(live.ResolvedAt);
         Assert.NotNull(live.ClosedAt);
         Assert.Empty(live.CapturedMessages);

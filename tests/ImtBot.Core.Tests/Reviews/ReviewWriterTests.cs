@@ -89,8 +89,8 @@ public class ReviewWriterTests
 
         var markdown = ReviewWriter.ToMarkdown(events);
 
-        Assert.Contains("# INC-9: Pipes \\| and \\*stars\\* \\<script\\>", markdown);
-        Assert.Contains("| Title | Pipes \\| and \\*stars\\* \\<script\\> |", markdown);
+        Assert.Contains("# INC-9: Pipes \\| and \\*stars\\* \\<script>", markdown);
+        Assert.Contains("| Title | Pipes \\| and \\*stars\\* \\<script> |", markdown);
         Assert.Contains("@Alice: first line\n  second \\[link\\](http://x)", markdown);
         Assert.Contains("still open", markdown);
     }

@@ -91,10 +91,35 @@ internal static class ScriptedIncidents
         .At(T(25), Bob, new StatusChanged(IncidentStatus.Investigating, IncidentStatus.Resolved, "index rebuilt"))
         .At(T(40), Bob, new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Closed, null));
 
+    /// <summary>
+    /// INC-12, as a new user runs one: the declarer leads at once (joining as they act), the ops page expires and the
+    /// escalation repeats its message to Carol, who acknowledges; Dan declines comms; SEV4 raised to SEV1 and lowered back;
+    /// the cause typed with <c>identified</c>; closed with roles still held.
+    /// </summary>
+    public static IncidentScript FirstTry() => new IncidentScript(12, Start)
+        .Declare(Alice, "Search is slow", 4)
+        .At(T(0, 38), Alice, new RoleAssigned("commander", Alice))
+        .At(T(0, 38), Alice, new ParticipantJoined(Alice))
+        .At(T(1), Bot, new PageSent("p1", Bob, "ops", "Please look at the search database", Start + T(61), 1))
+        .At(T(61), Bot, new PageExpired("p1"))
+        .At(T(61), Bot, new PageSent("p2", Carol, "ops", "Please look at the search database", Start + T(121), 2))
+        .At(T(65, 30), Carol, new PageAcknowledged("p2"))
+        .At(T(65, 30), Carol, new RoleAssigned("ops", Carol))
+        .At(T(65, 30), Carol, new ParticipantJoined(Carol))
+        .At(T(66), Bot, new PageSent("p3", Dan, "comms", null, Start + T(126), 1))
+        .At(T(67), Dan, new PageDeclined("p3"))
+        .At(T(70), Alice, new SeverityChanged(4, 1, "error rate > 5% for ~40% of users", Policy(1)))
+        .At(T(75), Alice, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Identified, "connection pool exhausted after the 08:55 deploy"))
+        .At(T(80), Carol, new StatusChanged(IncidentStatus.Identified, IncidentStatus.Mitigated, "rolled back the 08:55 deploy"))
+        .At(T(90), Alice, new SeverityChanged(1, 4, "contained", Policy(4)))
+        .At(T(95), Alice, new StatusChanged(IncidentStatus.Mitigated, IncidentStatus.Resolved, null))
+        .At(T(100), Alice, new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Closed, null));
+
     /// <summary>Every scripted incident, by name: what the agreement tests replay.</summary>
     public static IReadOnlyList<(string Name, IncidentScript Script)> All() =>
     [
         (nameof(Checkout), Checkout()), (nameof(Drill), Drill()), (nameof(Reopened), Reopened()), (nameof(Released), Released()),
         (nameof(Open), Open()), (nameof(Pins), Pins()), (nameof(ResolvedFromInvestigating), ResolvedFromInvestigating()),
+        (nameof(FirstTry), FirstTry()),
     ];
 }

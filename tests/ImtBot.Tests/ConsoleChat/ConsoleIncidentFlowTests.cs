@@ -56,7 +56,8 @@ public class ConsoleIncidentFlowTests
 
         var review = await host.Http.GetStringAsync("/api/incidents/1/review.md");
         Assert.Contains("Checkout failing", review);
-        ReviewAssert.HasDurations(review, acknowledge: TimeSpan.FromMinutes(2), mitigate: TimeSpan.FromMinutes(20), resolve: TimeSpan.FromMinutes(30));
+        // Alice took command herself at 2 minutes; Bob acknowledging his page at 4 minutes is the acknowledgement.
+        ReviewAssert.HasDurations(review, acknowledge: TimeSpan.FromMinutes(4), mitigate: TimeSpan.FromMinutes(20), resolve: TimeSpan.FromMinutes(30));
         Assert.Contains("Add a canary for checkout", review);
 
         var timeline = await host.GetArrayAsync("/api/incidents/1/timeline");
@@ -69,6 +70,17 @@ public class ConsoleIncidentFlowTests
 
         // The review was posted in the channel when the incident closed.
         Assert.Contains(await host.MessagesAsync(channel), m => ((string)m!["text"]!).Contains("Timeline"));
+
+        // The review meeting comes after the close: its follow-ups are added and finished on the closed incident.
+        var added = await host.SayAsync("alice", channel, "/incident action Load-test checkout before each release @bob");
+        Assert.True(added.Accepted, added.Text);
+        var done = await host.SayAsync("dan", "general", "/incident action INC-1 done 1");
+        Assert.True(done.Accepted, done.Text);
+        var after = await host.Http.GetStringAsync("/api/incidents/1/review.md");
+        var rows = after.Split('\n');
+        Assert.Contains("| Done ", rows.Single(r => r.StartsWith("| 1 | Add a canary for checkout |", StringComparison.Ordinal)));
+        Assert.EndsWith("| Open |", rows.Single(r => r.StartsWith("| 2 | Load-test checkout before each release |", StringComparison.Ordinal)));
+        Assert.Equal("Closed", (string)(await host.GetJsonAsync("/api/incidents/1"))["state"]!);
     }
 
     [Fact]

@@ -1,0 +1,55 @@
+using ImtBot.Core.Events;
+
+namespace ImtBot.Core.Incidents;
+
+/// <summary>
+/// What the post-incident review needs beyond the response itself: when the lead was first held, the first real page
+/// acknowledgement, the policy of the peak severity, and the notes typed when the cause was identified and when the
+/// impact stopped (they pre-fill the review's cause and resolution).
+/// </summary>
+public sealed partial class Incident
+{
+    private readonly List<Note> _causeNotes = [];
+    private readonly List<Note> _resolutionNotes = [];
+
+    /// <summary>The policy of <see cref="PeakSeverity"/>: whether a review is required follows the worst the incident got.</summary>
+    public SeverityPolicy PeakPolicy { get; private set; } = new();
+
+    /// <summary>When the lead role was first held, by anyone (the declarer included).</summary>
+    public DateTimeOffset? CommandedAt { get; private set; }
+
+    /// <summary>When a paged person first acknowledged a page.</summary>
+    public DateTimeOffset? FirstPageAcknowledgedAt { get; private set; }
+
+    /// <summary>The notes given with each move to Identified, in order.</summary>
+    public IReadOnlyList<Note> CauseNotes => _causeNotes;
+
+    /// <summary>The notes given with each move to Mitigated or Resolved, in order.</summary>
+    public IReadOnlyList<Note> ResolutionNotes => _resolutionNotes;
+
+    /// <summary>Runs after <see cref="Fold"/> has applied the event, so the peak severity is already up to date.</summary>
+    private void Learn(IncidentEvent e)
+    {
+        switch (e.Data)
+        {
+            case IncidentDeclared d:
+                PeakPolicy = d.Policy;
+                break;
+            case SeverityChanged d when d.To <= PeakSeverity:
+                PeakPolicy = d.Policy;
+                break;
+            case RoleAssigned d when string.Equals(d.Role, Lead, StringComparison.OrdinalIgnoreCase):
+                CommandedAt ??= e.At;
+                break;
+            case PageAcknowledged:
+                FirstPageAcknowledgedAt ??= e.At;
+                break;
+            case StatusChanged { To: IncidentStatus.Identified, Note: { } note } when !string.IsNullOrWhiteSpace(note):
+                _causeNotes.Add(new Note(e.At, e.Actor, note.Trim()));
+                break;
+            case StatusChanged { To: IncidentStatus.Mitigated or IncidentStatus.Resolved, Note: { } note } when !string.IsNullOrWhiteSpace(note):
+                _resolutionNotes.Add(new Note(e.At, e.Actor, note.Trim()));
+                break;
+        }
+    }
+}
