@@ -28,6 +28,9 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(MessageEdited), "message_edited")]
 [JsonDerivedType(typeof(MessageDeleted), "message_deleted")]
 [JsonDerivedType(typeof(OnCallListSet), "oncall_set")]
+[JsonDerivedType(typeof(ImpactRecorded), "impact_recorded")]
+[JsonDerivedType(typeof(DetectionRecorded), "detection_recorded")]
+[JsonDerivedType(typeof(ReviewTextWritten), "review_text_written")]
 public abstract record EventData
 {
     /// <summary>The discriminator of this event's type, e.g. <c>declared</c>.</summary>

@@ -11,6 +11,19 @@ public sealed partial class Incident
 {
     private readonly List<Note> _causeNotes = [];
     private readonly List<Note> _resolutionNotes = [];
+    private readonly Dictionary<string, ReviewText> _written = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>When the impact began, if recorded with <c>impact</c>.</summary>
+    public DateTimeOffset? ImpactBegan { get; private set; }
+
+    /// <summary>What the impact was, as recorded with <c>impact</c>, with who wrote it and when.</summary>
+    public Note? ImpactDescription { get; private set; }
+
+    /// <summary>When the problem was detected, if recorded with <c>detected</c>.</summary>
+    public DateTimeOffset? DetectedAt { get; private set; }
+
+    /// <summary>The review's sections written in words (<see cref="Reviews.ReviewSections"/>), by section.</summary>
+    public IReadOnlyDictionary<string, ReviewText> Written => _written;
 
     /// <summary>The policy of <see cref="PeakSeverity"/>: whether a review is required follows the worst the incident got.</summary>
     public SeverityPolicy PeakPolicy { get; private set; } = new();
@@ -43,6 +56,18 @@ public sealed partial class Incident
                 break;
             case PageAcknowledged:
                 FirstPageAcknowledgedAt ??= e.At;
+                break;
+            case ImpactRecorded d:
+                ImpactBegan = d.Began;
+                ImpactDescription = string.IsNullOrWhiteSpace(d.Description) ? ImpactDescription : new Note(e.At, e.Actor, d.Description.Trim());
+                break;
+            case DetectionRecorded d:
+                DetectedAt = d.At;
+                break;
+            case ReviewTextWritten d:
+                _written[d.Section] = _written.TryGetValue(d.Section, out var before)
+                    ? new ReviewText(d.Text, before.Authors.Contains(e.Actor) ? before.Authors : [.. before.Authors, e.Actor], e.At)
+                    : new ReviewText(d.Text, [e.Actor], e.At);
                 break;
             case StatusChanged { To: IncidentStatus.Identified, Note: { } note } when !string.IsNullOrWhiteSpace(note):
                 _causeNotes.Add(new Note(e.At, e.Actor, note.Trim()));

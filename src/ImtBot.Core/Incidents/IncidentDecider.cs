@@ -38,8 +38,8 @@ public static partial class IncidentDecider
             return Decision.Reject(tooLong);
         }
 
-        // Follow-ups outlive the incident: the review meeting adds them and their owners finish them after the close.
-        if (state.IsFinal && command is not (ActionCommand or ActionDoneCommand))
+        // The review outlives the incident: its meeting adds follow-ups, facts and words after the close.
+        if (state.IsFinal && !IsReviewWork(command))
         {
             return Decision.Reject($"{state.Key} is {Describe(state.Status)}: it can no longer change (`/incident status`, `timeline` and `review` still work). Declare a new incident with `/incident declare <title>`.");
         }
@@ -62,6 +62,9 @@ public static partial class IncidentDecider
             ActionDoneCommand c => CompleteAction(state, c),
             SnoozeCommand c => Snooze(state, c, context),
             MessageCaptureCommand c => CaptureMessage(state, c),
+            ImpactCommand c => RecordImpact(state, c, context),
+            DetectedCommand c => RecordDetection(state, c, context),
+            ReviewTextCommand c => WriteReviewText(state, c),
             _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),
         };
 
@@ -95,6 +98,8 @@ public static partial class IncidentDecider
             TransitionCommand c => c.Note,
             HandoverCommand c => c.Summary,
             PageCommand c => c.Message,
+            ImpactCommand c => c.Description,
+            ReviewTextCommand c => c.Text,
             _ => null,
         };
         return text is { Length: > MaxTextLength }

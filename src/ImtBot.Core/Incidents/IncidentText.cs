@@ -79,6 +79,9 @@ public static class IncidentText
         MessageCaptured m => $"said: {m.Text} (pinned by {e.Actor} at {Clock(e.At)} UTC)",
         MessageEdited m => $"a pinned message ({m.MessageId}) was edited: {m.Text}",
         MessageDeleted m => $"a pinned message ({m.MessageId}) was deleted",
+        ImpactRecorded i => $"recorded that the impact began at {Time(i.Began)} UTC" + (string.IsNullOrWhiteSpace(i.Description) ? "" : $": {i.Description}"),
+        DetectionRecorded d => $"recorded that it was detected at {Time(d.At)} UTC",
+        ReviewTextWritten w => $"wrote the review's {Reviews.ReviewSections.Heading(w.Section).ToLowerInvariant()}: {w.Text}",
         OnCallListSet o => $"set the {o.Role} on-call list: " + (o.Users.Count == 0 ? "nobody" : string.Join(", ", o.Users)),
         _ => e.Type,
     };

@@ -20,6 +20,18 @@ public sealed record Milestones(
 
     public TimeSpan? TimeToCommander => Since(Commanded);
 
+    /// <summary>When the impact began, if recorded (often before <see cref="Declared"/>).</summary>
+    public DateTimeOffset? ImpactBegan { get; init; }
+
+    /// <summary>When the problem was detected, if recorded.</summary>
+    public DateTimeOffset? Detected { get; init; }
+
+    /// <summary>Impact began to detected; null unless both were recorded.</summary>
+    public TimeSpan? TimeToDetect => Detected - ImpactBegan;
+
+    /// <summary>From the start of the impact (the declaration when it was not recorded) to the mitigation.</summary>
+    public TimeSpan? ImpactWindow => Mitigated - (ImpactBegan ?? Declared);
+
     public TimeSpan? TimeToAcknowledge => Since(Acknowledged);
 
     public TimeSpan? TimeToMitigate => Since(Mitigated);

@@ -40,6 +40,12 @@ public sealed record ReviewModel
     /// <summary>The notes typed with each move to Mitigated or Resolved (they pre-fill the resolution).</summary>
     public IReadOnlyList<Note> ResolutionNotes { get; init; } = [];
 
+    /// <summary>What the impact was, as recorded with <c>impact</c>.</summary>
+    public Note? ImpactDescription { get; init; }
+
+    /// <summary>The sections written in words, by <see cref="ReviewSections"/> name.</summary>
+    public IReadOnlyDictionary<string, ReviewText> Written { get; init; } = new Dictionary<string, ReviewText>();
+
     /// <summary>How the pages ended, counted as the review card counts them.</summary>
     public PageTally PageTally => PageTally.Of(Pages.Select(p => p.Outcome));
     public required UserRef DeclaredBy { get; init; }

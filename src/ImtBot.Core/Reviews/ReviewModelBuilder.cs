@@ -41,7 +41,11 @@ internal sealed class ReviewModelBuilder(Incident state, IReadOnlyList<IncidentE
             Milestones = new Milestones(first.At, state.AcknowledgedAt, state.MitigatedAt, state.ResolvedAt, state.ClosedAt, state.CancelledAt)
             {
                 Commanded = state.CommandedAt,
+                ImpactBegan = state.ImpactBegan,
+                Detected = state.DetectedAt,
             },
+            ImpactDescription = state.ImpactDescription,
+            Written = state.Written,
             PeakPolicy = state.PeakPolicy,
             CauseNotes = state.CauseNotes,
             ResolutionNotes = state.ResolutionNotes,

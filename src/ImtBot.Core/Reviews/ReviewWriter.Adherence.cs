@@ -84,6 +84,12 @@ public static partial class ReviewWriter
         }
 
         Heading(md, "Contributing factors");
+        if (r.Written.TryGetValue(ReviewSections.Cause, out var written))
+        {
+            md.Append(MarkdownText.Escape(written.Text).ReplaceLineEndings("\n")).Append("\n\n");
+            md.Append("_Written by ").AppendJoin(", ", written.Authors.Select(User)).Append(", last on ").Append(Time(written.LastWritten)).Append("._\n\n");
+        }
+
         foreach (var cause in r.CauseNotes)
         {
             md.Append("- Cause, as noted when identified (").Append(Time(cause.At)).Append(" by ").Append(User(cause.By)).Append("): ")

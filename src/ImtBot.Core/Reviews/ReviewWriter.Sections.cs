@@ -39,9 +39,12 @@ public static partial class ReviewWriter
     private static void Impact(StringBuilder md, ReviewModel r)
     {
         Heading(md, "Impact");
-        md.Append("_Describe who and what was affected, how badly and for how long (customers, requests, revenue, SLOs)._\n\n");
+        md.Append(r.ImpactDescription is { } d
+            ? $"{MarkdownText.Inline(d.Text)} _(recorded by {User(d.By)})_\n\n"
+            : "_Describe who and what was affected, how badly and for how long (customers, requests, revenue, SLOs): `impact <time> <text>`._\n\n");
         md.Append("- Severity: ").Append(Sev(r.PeakSeverity)).Append(r.PeakSeverity != r.Severity ? $" at its worst, {Sev(r.Severity)} at the end" : "").Append('\n');
-        md.Append("- Impact window (declared → mitigated): ").Append(Format(r.Milestones.TimeToMitigate, "not mitigated")).Append('\n');
+        md.Append(r.Milestones.ImpactBegan is null ? "- Impact window (declared → mitigated; when the impact began is not recorded): " : "- Impact window (impact began → mitigated): ")
+            .Append(Format(r.Milestones.ImpactWindow, "not mitigated")).Append('\n');
         if (r.SeverityHistory.Count == 0)
         {
             md.Append("- The severity did not change.\n");
@@ -61,6 +64,16 @@ public static partial class ReviewWriter
         var m = r.Milestones;
         Heading(md, "Milestones and durations");
         Table(md, "Milestone", "Time", "Since declared");
+        if (m.ImpactBegan is { } began)
+        {
+            Milestone(md, "Impact began", began, m);
+        }
+
+        if (m.Detected is { } detected)
+        {
+            Milestone(md, "Detected", detected, m);
+        }
+
         Milestone(md, "Declared", m.Declared, m);
         Milestone(md, "Commander in place", m.Commanded, m);
         Milestone(md, "Acknowledged", m.Acknowledged, m);
@@ -69,6 +82,11 @@ public static partial class ReviewWriter
         Milestone(md, m.Cancelled is null ? "Closed" : "Cancelled", m.Closed ?? m.Cancelled, m);
         md.Append('\n');
         Table(md, "Measure", "Duration");
+        if (m.TimeToDetect is { } ttd)
+        {
+            Row(md, "Time to detect (impact began → detected)", Format(ttd));
+        }
+
         Row(md, "Time to a commander", Format(m.TimeToCommander));
         Row(md, "Time to acknowledge", Format(m.TimeToAcknowledge, r.Pages.Count == 0 ? "— (nobody was paged)" : "—"));
         Row(md, "Time to mitigate", Format(m.TimeToMitigate));

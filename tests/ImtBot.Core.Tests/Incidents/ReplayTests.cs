@@ -44,6 +44,13 @@ public class ReplayTests
         s.Ok(People.Dave, new ReopenCommand("errors back"));
         s.Ok(People.Dave, new TransitionCommand(IncidentStatus.Resolved, null));
         s.Ok(People.Dave, new CloseCommand());
+
+        // The review meeting, after the close.
+        s.Ok(People.Alice, new ImpactCommand(new TypedTime(Scenario.Start.AddMinutes(-20), null, null), "EU checkout failing"));
+        s.Ok(People.Alice, new DetectedCommand(new TypedTime(Scenario.Start.AddMinutes(-5), null, null)));
+        s.Ok(People.Alice, new ReviewTextCommand("summary", "The cache served stale prices"));
+        s.Ok(People.Bob, new ReviewTextCommand("cause", "A cache key without the region"));
+        s.Ok(People.Dave, new ReviewTextCommand("resolution", "Cache flushed, key fixed"));
         return s;
     }
 

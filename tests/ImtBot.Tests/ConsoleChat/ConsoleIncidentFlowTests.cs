@@ -81,6 +81,25 @@ public class ConsoleIncidentFlowTests
         Assert.Contains("| Done ", rows.Single(r => r.StartsWith("| 1 | Add a canary for checkout |", StringComparison.Ordinal)));
         Assert.EndsWith("| Open |", rows.Single(r => r.StartsWith("| 2 | Load-test checkout before each release |", StringComparison.Ordinal)));
         Assert.Equal("Closed", (string)(await host.GetJsonAsync("/api/incidents/1"))["state"]!);
+
+        // `review` says what is still empty; the meeting fills it in, and the review says who wrote what.
+        var review1 = await host.SayAsync("alice", channel, "/incident review");
+        Assert.StartsWith("Still empty: Overview (`summary <text>`);", review1.Text);
+        foreach (var line in new[]
+        {
+            "/incident impact 2026-11-27 08:50 Checkout errors for EU cards", "/incident detected 2026-11-27 08:55",
+            "/incident summary A bad deploy broke checkout", "/incident cause The deploy skipped the canary", "/incident resolution Rolled back",
+        })
+        {
+            var reply = await host.SayAsync("alice", channel, line);
+            Assert.True(reply.Accepted, line + ": " + reply.Text);
+        }
+
+        var review2 = await host.SayAsync("bob", channel, "/incident review");
+        Assert.StartsWith("Every section of the review is filled in.", review2.Text);
+        Assert.Contains("| Impact began | 2026-11-27 08:50:00 |", review2.Text);
+        Assert.Contains("The deploy skipped the canary\n\n_Written by ", review2.Text);
+        Assert.False((await host.SayAsync("alice", channel, "/incident detected 2099-01-01 00:00")).Accepted);
     }
 
     [Fact]
