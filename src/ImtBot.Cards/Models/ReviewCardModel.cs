@@ -42,7 +42,7 @@ public sealed record ReviewCardModel(
                 text.Markup(a.Text, 500),
                 (a.Owner is null ? "no owner" : text.User(a.Owner)) + (a.Due is { } due ? ", due " + due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : ""),
                 a.Done,
-                a.Done ? "✅" : "⬜"))
+                a.Done ? "✅" : a.CancelledAt is not null ? "✖️" : "⬜"))
             .ToList();
         return new ReviewCardModel(
             summary,

@@ -47,6 +47,7 @@ public static partial class CommandParser
         ["drill"] = a => RequiredText(a, "drill", "Name the scenario.", t => new DrillCommand(t)),
         ["snooze"] = Snooze,
         ["impact"] = Impact,
+        ["actions"] = Actions,
         ["detected"] = Detected,
         ["summary"] = a => ReviewText(a, "summary", "Write the overview: what happened, in a few sentences."),
         ["cause"] = a => ReviewText(a, "cause", "Write what caused it and what let it happen."),

@@ -69,6 +69,12 @@ public sealed partial class Incident
                     ? new ReviewText(d.Text, before.Authors.Contains(e.Actor) ? before.Authors : [.. before.Authors, e.Actor], e.At)
                     : new ReviewText(d.Text, [e.Actor], e.At);
                 break;
+            case ActionAssigned d when ActionList.FindIndex(a => a.Id == d.ActionId) is var i and >= 0:
+                ActionList[i] = ActionList[i] with { Owner = d.Owner };
+                break;
+            case ActionCancelled d when ActionList.FindIndex(a => a.Id == d.ActionId && a.IsOpen) is var i and >= 0:
+                ActionList[i] = ActionList[i] with { CancelledAt = e.At, CancelReason = d.Reason };
+                break;
             case StatusChanged { To: IncidentStatus.Identified, Note: { } note } when !string.IsNullOrWhiteSpace(note):
                 _causeNotes.Add(new Note(e.At, e.Actor, note.Trim()));
                 break;

@@ -11,6 +11,12 @@ public static partial class IncidentDecider
 
     private static Decision OnTimer(Incident state, TimerCommand command, CommandContext context)
     {
+        // Follow-ups outlive the incident: their reminders fire after the close too.
+        if (ActionReminders.TryParseTimer(command.TimerKey, out var actionId))
+        {
+            return OnActionTimer(state, actionId, context);
+        }
+
         if (state.IsFinal)
         {
             return Nothing;
@@ -81,6 +87,11 @@ public static partial class IncidentDecider
 
     private static Decision Snooze(Incident state, SnoozeCommand command, CommandContext context)
     {
+        if (ActionReminders.TryParseSnooze(command.Reminder, out var actionId))
+        {
+            return SnoozeAction(state, actionId, command, context);
+        }
+
         var names = ReminderNames.Resolve(state, command.Reminder);
         if (names.Count == 0)
         {

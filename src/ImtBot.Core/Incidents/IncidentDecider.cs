@@ -65,6 +65,8 @@ public static partial class IncidentDecider
             ImpactCommand c => RecordImpact(state, c, context),
             DetectedCommand c => RecordDetection(state, c, context),
             ReviewTextCommand c => WriteReviewText(state, c),
+            ActionAssignCommand c => AssignAction(state, c, context),
+            ActionCancelCommand c => CancelAction(state, c),
             _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),
         };
 
@@ -100,6 +102,7 @@ public static partial class IncidentDecider
             PageCommand c => c.Message,
             ImpactCommand c => c.Description,
             ReviewTextCommand c => c.Text,
+            ActionCancelCommand c => c.Reason,
             _ => null,
         };
         return text is { Length: > MaxTextLength }

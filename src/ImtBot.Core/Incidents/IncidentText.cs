@@ -25,8 +25,13 @@ public static class IncidentText
             b.Append(CultureInfo.InvariantCulture, $"Last update ({Time(u.At)}, {u.By}): {u.Text}\n");
         }
 
-        var open = s.Actions.Count(a => !a.Done);
-        b.Append(CultureInfo.InvariantCulture, $"Actions: {open} open, {s.Actions.Count - open} done");
+        var open = s.Actions.Count(a => a.IsOpen);
+        var cancelled = s.Actions.Count(a => a.CancelledAt is not null);
+        b.Append(CultureInfo.InvariantCulture, $"Actions: {open} open, {s.Actions.Count - open - cancelled} done");
+        if (cancelled > 0)
+        {
+            b.Append(CultureInfo.InvariantCulture, $", {cancelled} cancelled");
+        }
         return b.ToString();
     }
 
@@ -82,6 +87,8 @@ public static class IncidentText
         ImpactRecorded i => $"recorded that the impact began at {Time(i.Began)} UTC" + (string.IsNullOrWhiteSpace(i.Description) ? "" : $": {i.Description}"),
         DetectionRecorded d => $"recorded that it was detected at {Time(d.At)} UTC",
         ReviewTextWritten w => $"wrote the review's {Reviews.ReviewSections.Heading(w.Section).ToLowerInvariant()}: {w.Text}",
+        ActionAssigned a => $"gave action #{N(a.ActionId)} to {a.Owner}",
+        ActionCancelled a => $"cancelled action #{N(a.ActionId)}" + (string.IsNullOrWhiteSpace(a.Reason) ? "" : $": {a.Reason}"),
         OnCallListSet o => $"set the {o.Role} on-call list: " + (o.Users.Count == 0 ? "nobody" : string.Join(", ", o.Users)),
         _ => e.Type,
     };

@@ -56,7 +56,7 @@ internal sealed class ReviewModelBuilder(Incident state, IReadOnlyList<IncidentE
             Responders = state.People.Select(Responder).ToList(),
             Updates = state.Updates.Select(u => new ReviewUpdate(u.At, u.By, u.Text)).ToList(),
             Pages = pages,
-            Actions = state.Actions.OrderBy(a => a.Id).Select(a => new ReviewAction(a.Id, a.Text, a.Owner, a.Due, a.CreatedAt, a.DoneAt)).ToList(),
+            Actions = state.Actions.OrderBy(a => a.Id).Select(a => new ReviewAction(a.Id, a.Text, a.Owner, a.Due, a.CreatedAt, a.DoneAt) { CancelledAt = a.CancelledAt, CancelReason = a.CancelReason }).ToList(),
             Timeline = state.Timeline,
             Adherence = new ProcessAdherence(
                 vacancy[state.Lead],

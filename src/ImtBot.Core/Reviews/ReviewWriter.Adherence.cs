@@ -40,7 +40,9 @@ public static partial class ReviewWriter
         foreach (var a in r.Actions)
         {
             Row(md, N(a.Id), MarkdownText.Inline(a.Text), a.Owner is null ? "**unowned**" : User(a.Owner),
-                a.Due is { } d ? IncidentText.Date(d) : "—", a.DoneAt is { } done ? $"Done {Time(done)}" : "Open");
+                a.Due is { } d ? IncidentText.Date(d) : "—", a.DoneAt is { } done ? $"Done {Time(done)}"
+                : a.CancelledAt is { } cancelled ? $"Cancelled {Time(cancelled)}" + (a.CancelReason is { } why ? ": " + MarkdownText.Inline(why) : "")
+                : "Open");
         }
     }
 

@@ -51,6 +51,9 @@ public class ReplayTests
         s.Ok(People.Alice, new ReviewTextCommand("summary", "The cache served stale prices"));
         s.Ok(People.Bob, new ReviewTextCommand("cause", "A cache key without the region"));
         s.Ok(People.Dave, new ReviewTextCommand("resolution", "Cache flushed, key fixed"));
+        s.Ok(People.Alice, new ActionAssignCommand(2, People.Arg(People.Carol)));
+        s.Ok(People.Alice, new ActionCommand("a duplicate", null, null));
+        s.Ok(People.Alice, new ActionCancelCommand(3, "same as #2"));
         return s;
     }
 
@@ -91,7 +94,8 @@ public class ReplayTests
             live.Pages.Select(p => p.Status));
         Assert.Equal([1, 1, 1, 2, 1], live.Pages.Select(p => p.Round));
         Assert.True(live.Actions[0].Done);
-        Assert.Null(live.Actions[1].Owner);
+        Assert.Equal(People.Carol, live.Actions[1].Owner); // given an owner in the review meeting, after the close
+        Assert.NotNull(live.Actions[2].CancelledAt);
         Assert.Equal(2, live.Participants.Count(p => p.Equals(People.Alice) || p.Equals(People.Bob)));
         // Alice declared and took command at minute 1 (not an acknowledgement); Bob acknowledged his page at minute 2.
         Assert.Equal(Scenario.Start.AddMinutes(2), live.AcknowledgedAt);

@@ -103,6 +103,35 @@ public class ConsoleIncidentFlowTests
     }
 
     [Fact]
+    public async Task FollowUp_OverdueAfterClose_OwnerRemindedByDirectMessage_ListedAcrossIncidents()
+    {
+        await using var host = await TestHost.StartAsync();
+        Assert.True((await host.SayAsync("alice", "general", "/incident declare Queue backlog sev2")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident action INC-1 Alert on queue depth @bob due 2026-11-28")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident action INC-1 Write the runbook")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident resolved INC-1")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident close INC-1")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident action INC-1 assign 2 @carol")).Accepted);
+        await host.DrainOutboxAsync();
+        var before = (await host.MessagesAsync("dm-bob", "bob")).Count;
+
+        // Due on the 28th: overdue from 09:00 UTC on the 29th; the durable timer fires then, on the fake clock.
+        await host.AdvanceAsync(TimeSpan.FromDays(2));
+
+        var reminders = (await host.MessagesAsync("dm-bob", "bob")).Skip(before).Select(m => (string)m!["text"]!).ToList();
+        Assert.Contains(reminders, t => t.Contains("Action #1 of INC-1 was due 2026-11-28 and is still open", StringComparison.Ordinal));
+
+        var overdue = await host.SayAsync("carol", "general", "/incident actions overdue");
+        Assert.Contains("INC-1 #1 · Alert on queue depth", overdue.Text);
+        Assert.DoesNotContain("Write the runbook", overdue.Text);
+        var mine = await host.SayAsync("carol", "general", "/incident actions me");
+        Assert.Contains("INC-1 #2 · Write the runbook", mine.Text);
+
+        Assert.True((await host.SayAsync("bob", "dm-bob", "/incident action INC-1 done 1")).Accepted);
+        Assert.StartsWith("No overdue follow-up actions", (await host.SayAsync("carol", "general", "/incident actions overdue")).Text);
+    }
+
+    [Fact]
     public async Task Resolve_ByNonCommander_RejectedWithReasonAndStateUnchanged()
     {
         await using var host = await TestHost.StartAsync();
