@@ -17,6 +17,11 @@ public static partial class IncidentDecider
             return OnActionTimer(state, actionId, context);
         }
 
+        if (command.TimerKey == ReviewReminder.TimerKey)
+        {
+            return OnReviewTimer(state);
+        }
+
         if (state.IsFinal)
         {
             return Nothing;

@@ -1,4 +1,5 @@
 using ImtBot.Core.Commands;
+using ImtBot.Core.Effects;
 using ImtBot.Core.Events;
 using ImtBot.Core.Paging;
 using ImtBot.Core.Reviews;
@@ -80,6 +81,35 @@ public static partial class IncidentDecider
         return at < state.DeclaredAt - MaxLookBack
             ? $"{Stamp(at)} is more than {MaxLookBack.TotalDays:0} days before {state.Key} was declared ({Stamp(state.DeclaredAt)}): check the date."
             : null;
+    }
+
+    /// <summary>The review-meeting timer a close schedules, when the peak severity requires a review within a set time (not for drills).</summary>
+    private static ScheduleTimer? ReviewMeetingTimer(Incident state, DateTimeOffset closedAt) =>
+        state.Kind != IncidentKind.Drill && state.PeakPolicy is { ReviewRequired: true, ReviewWithin: { } within }
+            ? new ScheduleTimer(ReviewReminder.TimerKey, closedAt + within)
+            : null;
+
+    /// <summary>The review is due: reminds the commander (once) and the channel of what is still empty; nothing when it is finished.</summary>
+    private static Decision OnReviewTimer(Incident state)
+    {
+        var empty = new List<string>();
+        void Check(bool filled, string what) { if (!filled) { empty.Add(what); } }
+
+        Check(state.Written.ContainsKey(ReviewSections.Summary), "overview (`summary <text>`)");
+        Check(state.ImpactBegan is not null, "impact start (`impact <time>`)");
+        Check(state.DetectedAt is not null, "detection (`detected <time>`)");
+        Check(state.Written.ContainsKey(ReviewSections.Cause), "contributing factors (`cause <text>`)");
+        Check(state.Written.ContainsKey(ReviewSections.Resolution), "resolution (`resolution <text>`)");
+        Check(state.Actions.Count > 0, "action items (`action <text> @owner due <date>`)");
+        if (empty.Count == 0 || state.ReminderCount.ContainsKey(ReviewReminder.Name))
+        {
+            return Nothing;
+        }
+
+        var to = state.Commander ?? state.DeclaredBy;
+        var text = $"The review of {state.Key} ({state.Title}) is due and not finished; still empty: {string.Join("; ", empty)}. " +
+            $"Add them with `/incident <command> {state.Key} …`, or read it with `/incident review {state.Key}`.";
+        return Decision.Accept($"Reminded {to} of the review.", [new ReminderSent(ReviewReminder.Name, to, text)], [new NotifyUser(to, text), new PostToChannel(text)]);
     }
 
     private static string Stamp(DateTimeOffset at) => DurationText.Time(at) + " UTC";
