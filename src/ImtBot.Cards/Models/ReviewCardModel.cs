@@ -35,14 +35,14 @@ public sealed record ReviewCardModel(
         {
             new("Responders", (incident.Participants.Count == 0 ? incident.Roles.Count : incident.Participants.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Updates", incident.Updates.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("Pages", incident.Pages.Count + " sent, " + incident.Pages.Count(p => p.Status == PageStatus.Expired) + " expired"),
-            new("Review", incident.Policy.ReviewRequired ? "required for " + summary.Severity : "optional for " + summary.Severity),
+            new("Pages", Core.Reviews.PageTally.Of(incident.Pages.Select(p => p.Status)).ToString()),
+            new("Review", (incident.PeakPolicy.ReviewRequired ? "required" : "optional") + " (SEV" + incident.PeakSeverity.ToString(System.Globalization.CultureInfo.InvariantCulture) + " at its peak)"),
         };
         var items = incident.Actions.Take(20).Select(a => new ActionItemRow(
                 text.Markup(a.Text, 500),
                 (a.Owner is null ? "no owner" : text.User(a.Owner)) + (a.Due is { } due ? ", due " + due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : ""),
                 a.Done,
-                a.Done ? "✅" : "⬜"))
+                a.Done ? "✅" : a.CancelledAt is not null ? "✖️" : "⬜"))
             .ToList();
         return new ReviewCardModel(
             summary,

@@ -142,6 +142,11 @@ public static partial class CommandParser
                 : Fail("action", "Give the number of the action that is done.", entry: 1);
         }
 
+        if (args.Count > 0 && (args[0].Is("assign") || args[0].Is("cancel")))
+        {
+            return ActionChange(args);
+        }
+
         // Trailing [@owner] and [due <yyyy-mm-dd>], in either order.
         UserArg? owner = null;
         DateOnly? due = null;

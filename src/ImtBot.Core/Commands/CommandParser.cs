@@ -57,11 +57,17 @@ public static partial class CommandParser
         ["compliance"] = a => NoArgs(a, "compliance", new ComplianceClocksCommand()),
         ["training"] = Training,
         ["hotwash"] = a => RequiredText(a, "hotwash", "Write your answer: what went well, what was hard, what to change.", t => new HotwashCommand(t)),
+        ["impact"] = Impact,
+        ["actions"] = Actions,
+        ["detected"] = Detected,
+        ["summary"] = a => ReviewText(a, "summary", "Write the overview: what happened, in a few sentences."),
+        ["cause"] = a => ReviewText(a, "cause", "Write what caused it and what let it happen."),
+        ["resolution"] = a => ReviewText(a, "resolution", "Write how the impact was stopped and the fix made."),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Verbs whose first argument is free text: a bare number in front of it could have been meant as text.</summary>
     private static readonly FrozenSet<string> FreeTextVerbs =
-        new[] { "update", "note", "cancel", "reopen", "investigating", "identified", "mitigated", "resolved", "action", "hotwash" }
+        new[] { "update", "note", "cancel", "reopen", "investigating", "identified", "mitigated", "resolved", "action", "hotwash", "summary", "cause", "resolution" }
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The verbs the parser understands (the same set as <see cref="CommandTable.Verbs"/>; a test holds them equal).</summary>

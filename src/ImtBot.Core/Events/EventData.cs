@@ -52,6 +52,11 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(DrillResumed), "drill_resumed")]
 [JsonDerivedType(typeof(DrillEnded), "drill_ended")]
 [JsonDerivedType(typeof(HotwashNoted), "hotwash_noted")]
+[JsonDerivedType(typeof(ImpactRecorded), "impact_recorded")]
+[JsonDerivedType(typeof(DetectionRecorded), "detection_recorded")]
+[JsonDerivedType(typeof(ReviewTextWritten), "review_text_written")]
+[JsonDerivedType(typeof(ActionAssigned), "action_assigned")]
+[JsonDerivedType(typeof(ActionCancelled), "action_cancelled")]
 public abstract record EventData
 {
     /// <summary>The discriminator of this event's type, e.g. <c>declared</c>.</summary>

@@ -28,6 +28,7 @@ public sealed partial class Incident
         Touch(e.Actor, e.At, authored: true);
         Fold(e);
         TrackDrill(e);
+        Learn(e);
         Describe(e);
     }
 
@@ -210,7 +211,9 @@ public sealed partial class Incident
     {
         Touch(d.User, e.At);
         var isLead = string.Equals(d.Role, Lead, StringComparison.OrdinalIgnoreCase);
-        if (isLead)
+
+        // The declarer taking the lead is not an acknowledgement: they were there already.
+        if (isLead && !d.User.Equals(DeclaredBy))
         {
             AcknowledgedAt ??= e.At;
         }

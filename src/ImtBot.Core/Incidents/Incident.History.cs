@@ -208,6 +208,9 @@ public sealed partial class Incident
             PageAcknowledged p => FindPage(p.PageId),
             PageDeclined p => FindPage(p.PageId),
             PageExpired p => FindPage(p.PageId),
+
+            // An earlier page with the same message: the words leave a repeated message out.
+            PageSent p when !string.IsNullOrWhiteSpace(p.Message) => PageList.Find(x => x.Id != p.PageId && x.Message == p.Message),
             _ => null,
         }));
 

@@ -103,6 +103,11 @@ public static partial class IncidentDecider
         effects.Add(new ArchiveChannel(now + context.Options.ArchiveAfter));
         effects.Add(new AnchorHead());
         var reply = $"{state.Key} is closed and its review is posted.";
+        if (ReviewMeetingTimer(state, now) is { } reviewTimer)
+        {
+            effects.Add(reviewTimer);
+            reply += $" Finish the review by {Reviews.DurationText.Time(reviewTimer.DueAt)} UTC ({state.PeakPolicy.Name}).";
+        }
 
         var unowned = state.Actions.Where(a => !a.Done && a.Owner is null).ToArray();
         if (unowned.Length > 0)

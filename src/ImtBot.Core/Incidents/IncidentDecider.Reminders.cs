@@ -12,6 +12,17 @@ public static partial class IncidentDecider
 
     private static Decision OnTimer(Incident state, TimerCommand command, CommandContext context)
     {
+        // Follow-ups outlive the incident: their reminders fire after the close too.
+        if (ActionReminders.TryParseTimer(command.TimerKey, out var actionId))
+        {
+            return OnActionTimer(state, actionId, context);
+        }
+
+        if (command.TimerKey == ReviewReminder.TimerKey)
+        {
+            return OnReviewTimer(state);
+        }
+
         if (state.IsFinal)
         {
             return Nothing;
@@ -92,6 +103,11 @@ public static partial class IncidentDecider
 
     private static Decision Snooze(Incident state, SnoozeCommand command, CommandContext context)
     {
+        if (ActionReminders.TryParseSnooze(command.Reminder, out var actionId))
+        {
+            return SnoozeAction(state, actionId, command, context);
+        }
+
         var names = ReminderNames.Resolve(state, command.Reminder);
         if (names.Count == 0)
         {

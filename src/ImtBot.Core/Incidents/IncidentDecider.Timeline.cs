@@ -47,6 +47,11 @@ public static partial class IncidentDecider
             effects.Add(new NotifyUser(owner, $"{context.Actor} gave you action #{id} on {state.Key}: {text}{due}. Mark it done with `/incident action {state.Key} done {id}`."));
         }
 
+        if (owner is not null && OverdueTimer(id, command.Due, context.Now) is { } timer)
+        {
+            effects.Add(timer);
+        }
+
         var ownedBy = owner is null ? " (no owner yet)" : $" for {owner}";
         return Decision.Accept($"Action #{id} added to {state.Key}{ownedBy}{due}.", [new ActionAdded(id, text, owner, command.Due)], effects);
     }
@@ -59,7 +64,8 @@ public static partial class IncidentDecider
             return Decision.Reject($"{state.Key} has no action #{command.ActionId}: {ids}.");
         }
 
-        return action.Done
+        return !action.Done && OpenAction(state, action.Id) is { } closed ? closed
+            : action.Done
             ? Decision.Reject($"Action #{action.Id} of {state.Key} is already done.")
             : Decision.Accept($"Action #{action.Id} of {state.Key} is done.", [new ActionCompleted(action.Id)], [new SyncIncidentCard()]);
     }

@@ -53,7 +53,8 @@ public static partial class IncidentDecider
             return WithParticipant(state, DecideCompliance(state, compliance, context), context.Actor);
         }
 
-        if (state.IsFinal)
+        // The review outlives the incident: its meeting adds follow-ups, facts and words after the close.
+        if (state.IsFinal && !IsReviewWork(command))
         {
             return Decision.Reject($"{state.Key} is {Describe(state.Status)}: it can no longer change (`/incident status`, `timeline` and `review` still work). Declare a new incident with `/incident declare <title>`.");
         }
@@ -90,6 +91,11 @@ public static partial class IncidentDecider
             AlertCommand c => ReceiveAlert(state, c),
             DrillControlCommand c => ControlDrill(state, c, context),
             HotwashCommand c => NoteHotwash(state, c),
+            ImpactCommand c => RecordImpact(state, c, context),
+            DetectedCommand c => RecordDetection(state, c, context),
+            ReviewTextCommand c => WriteReviewText(state, c),
+            ActionAssignCommand c => AssignAction(state, c, context),
+            ActionCancelCommand c => CancelAction(state, c),
             _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),
         };
 
@@ -129,6 +135,9 @@ public static partial class IncidentDecider
             TaskAddCommand c => c.Text,
             TaskOverrideCommand c => c.Reason,
             HotwashCommand c => c.Text,
+            ImpactCommand c => c.Description,
+            ReviewTextCommand c => c.Text,
+            ActionCancelCommand c => c.Reason,
             _ => null,
         };
         return text is { Length: > MaxTextLength }

@@ -49,8 +49,8 @@ public sealed class IncidentOptions
     /// <value>The default is SEV1 (page 5 min, update every 30 min) to SEV4 (page 60 min, no update cadence, no review).</value>
     public Dictionary<string, SeverityPolicy> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["SEV1"] = new() { Level = 1, Name = "SEV1", Description = "Critical: customers cannot use the product", PageTimeout = TimeSpan.FromMinutes(5), UpdateCadence = TimeSpan.FromMinutes(30) },
-        ["SEV2"] = new() { Level = 2, Name = "SEV2", Description = "Major: a key feature is down or badly degraded", PageTimeout = TimeSpan.FromMinutes(10), UpdateCadence = TimeSpan.FromMinutes(60) },
+        ["SEV1"] = new() { Level = 1, Name = "SEV1", Description = "Critical: customers cannot use the product", PageTimeout = TimeSpan.FromMinutes(5), UpdateCadence = TimeSpan.FromMinutes(30), ReviewWithin = TimeSpan.FromDays(3) },
+        ["SEV2"] = new() { Level = 2, Name = "SEV2", Description = "Major: a key feature is down or badly degraded", PageTimeout = TimeSpan.FromMinutes(10), UpdateCadence = TimeSpan.FromMinutes(60), ReviewWithin = TimeSpan.FromDays(5) },
         ["SEV3"] = new() { Level = 3, Name = "SEV3", Description = "Minor: partial degradation with a workaround", PageTimeout = TimeSpan.FromMinutes(30), UpdateCadence = TimeSpan.FromHours(4) },
         ["SEV4"] = new() { Level = 4, Name = "SEV4", Description = "Low: cosmetic or internal only", PageTimeout = TimeSpan.FromMinutes(60), UpdateCadence = null, ReviewRequired = false },
     };

@@ -53,7 +53,7 @@ public sealed class IncidentOptionsValidator : IValidateOptions<IncidentOptions>
                 errors.Add($"Incidents:Policies:{policy}:PageTimeout must be positive.");
             }
 
-            foreach (var (setting, value) in new[] { ("UpdateCadence", p.UpdateCadence), ("CommanderReminder", p.CommanderReminder), ("RoleReminder", p.RoleReminder) })
+            foreach (var (setting, value) in new[] { ("UpdateCadence", p.UpdateCadence), ("CommanderReminder", p.CommanderReminder), ("RoleReminder", p.RoleReminder), ("ReviewWithin", p.ReviewWithin) })
             {
                 if (value <= TimeSpan.Zero)
                 {

@@ -14,7 +14,7 @@ public sealed partial class IncidentService
     {
         StatusCommand => IncidentText.Status(state),
         TimelineCommand => IncidentText.Timeline(events),
-        ReviewCommand => ReviewWriter.ToMarkdown(events),
+        ReviewCommand => ReviewWriter.StillEmpty(ReviewModel.From(events)) + ReviewWriter.ToMarkdown(events),
         _ => null,
     };
 

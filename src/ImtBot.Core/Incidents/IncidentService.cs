@@ -81,6 +81,8 @@ public sealed partial class IncidentService(
                 return new CommandReply(true, CommandHelp.Text(help.Topic));
             case ListCommand:
                 return new CommandReply(true, ListOpen());
+            case ActionsCommand actions:
+                return new CommandReply(true, ListActions(actions, origin.Actor));
             case OnCallCommand oncall:
                 return await OnCallAsync(oncall, origin, cancellationToken);
             case TrainingCommand training:

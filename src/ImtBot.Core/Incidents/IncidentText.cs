@@ -25,8 +25,13 @@ public static class IncidentText
             b.Append(CultureInfo.InvariantCulture, $"Last update ({Time(u.At)}, {u.By}): {u.Text}\n");
         }
 
-        var open = s.Actions.Count(a => !a.Done);
-        b.Append(CultureInfo.InvariantCulture, $"Actions: {open} open, {s.Actions.Count - open} done");
+        var open = s.Actions.Count(a => a.IsOpen);
+        var cancelled = s.Actions.Count(a => a.CancelledAt is not null);
+        b.Append(CultureInfo.InvariantCulture, $"Actions: {open} open, {s.Actions.Count - open - cancelled} done");
+        if (cancelled > 0)
+        {
+            b.Append(CultureInfo.InvariantCulture, $", {cancelled} cancelled");
+        }
         return b.ToString();
     }
 
@@ -51,7 +56,8 @@ public static class IncidentText
     /// <summary>
     /// One event in words, as every timeline shows it after the actor's name (plain text; a writer escapes it):
     /// <c>moved the incident from Investigating to Identified: bad config</c>. For a page's answer, the fold passes the
-    /// page it answered (<paramref name="page"/>), so the words can name whom the page was for.
+    /// page it answered (<paramref name="page"/>), so the words can name whom the page was for; for a page sent, an earlier
+    /// page with the same message, so an escalation does not repeat it.
     /// </summary>
     internal static string Describe(IncidentEvent e, Page? page) => e.Data switch
     {
@@ -63,7 +69,7 @@ public static class IncidentText
         RoleReleased r => (r.User == e.Actor ? $"released the {r.Role} role" : $"released {r.User} from the {r.Role} role") +
             (string.IsNullOrWhiteSpace(r.Reason) ? "" : $" ({r.Reason})"),
         PageSent p => $"paged {p.To}" + (p.Role is { } role ? $" for the {role} role" : "") + (p.Round > 1 ? $" (round {p.Round})" : "") +
-            $", answer by {Clock(p.Deadline)} UTC" + (string.IsNullOrWhiteSpace(p.Message) ? "" : $": {p.Message}"),
+            $", answer by {Clock(p.Deadline)} UTC" + (string.IsNullOrWhiteSpace(p.Message) || page?.Message == p.Message ? "" : $": {p.Message}"),
         PageAcknowledged p => $"acknowledged {Page(e, p.PageId, page)}",
         PageDeclined p => $"declined {Page(e, p.PageId, page)}",
         PageExpired p => $"expired {Page(e, p.PageId, page)}, unanswered",
@@ -79,6 +85,11 @@ public static class IncidentText
         MessageEdited m => $"a pinned message ({m.MessageId}) was edited: {m.Text}",
         MessageDeleted m => $"a pinned message ({m.MessageId}) was deleted",
         DrillEvent d => Drills.DrillText.Describe(d),
+        ImpactRecorded i => $"recorded that the impact began at {Time(i.Began)} UTC" + (string.IsNullOrWhiteSpace(i.Description) ? "" : $": {i.Description}"),
+        DetectionRecorded d => $"recorded that it was detected at {Time(d.At)} UTC",
+        ReviewTextWritten w => $"wrote the review's {Reviews.ReviewSections.Heading(w.Section).ToLowerInvariant()}: {w.Text}",
+        ActionAssigned a => $"gave action #{N(a.ActionId)} to {a.Owner}",
+        ActionCancelled a => $"cancelled action #{N(a.ActionId)}" + (string.IsNullOrWhiteSpace(a.Reason) ? "" : $": {a.Reason}"),
         OnCallListSet o => $"set the {o.Role} on-call list: " + (o.Users.Count == 0 ? "nobody" : string.Join(", ", o.Users)),
         PlanAdopted p => $"changed the type from {p.From ?? "default"} to {p.IncidentType}: response plan \"{p.Plan.Title}\" ({p.Plan.Tasks.Count} tasks)",
         PlanTaskDone t => $"did task {t.TaskId}" + (string.IsNullOrWhiteSpace(t.Note) ? "" : $": {t.Note}"),

@@ -23,4 +23,12 @@ public sealed record SeverityPolicy
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string[]? PageOnDeclare { get; init; }
+
+    /// <summary>
+    /// How soon after the close the review meeting should have finished the review (SEV1 3 days, SEV2 5 days by
+    /// default); the commander is reminded then if it still has empty sections. Null (left out of the canonical JSON, so
+    /// older snapshots hash as before) means no reminder.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TimeSpan? ReviewWithin { get; init; }
 }

@@ -20,10 +20,14 @@ internal static class MarkdownText
 
         var s = new StringBuilder(text.Length + 8);
         var lineStart = true;
-        foreach (var c in text)
+        var tilde = text.Count(c => c == '~') > 1;
+        for (var i = 0; i < text.Length; i++)
         {
-            // '#' only makes a heading at the start of a line; elsewhere it is left readable.
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' || (c == '#' && lineStart))
+            var c = text[i];
+
+            // '#' and '>' only make a heading or a quote at the start of a line, and '~' strikes through only in pairs;
+            // otherwise they are left readable ("> 5%", "~40%"), since the console shows the Markdown as written.
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '|' || (c == '~' && tilde) || (c is '#' or '>' && lineStart))
             {
                 s.Append('\\');
             }

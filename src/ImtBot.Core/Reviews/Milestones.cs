@@ -2,7 +2,8 @@ namespace ImtBot.Core.Reviews;
 
 /// <summary>
 /// The incident's milestones and the durations between them, exact to the tick (rendered to the second).
-/// Acknowledged is the first time the lead role was held or any page was acknowledged; mitigated is the first move to
+/// Acknowledged is the first page acknowledged, or the lead role taken by someone other than the declarer (the declarer
+/// taking command is not an acknowledgement: they were there already); mitigated is the first move to
 /// Mitigated or Resolved, whichever came first; resolved is the last move to Resolved
 /// that was not followed by a reopen.
 /// </summary>
@@ -14,6 +15,23 @@ public sealed record Milestones(
     DateTimeOffset? Closed,
     DateTimeOffset? Cancelled)
 {
+    /// <summary>When the lead role was first held (by anyone, the declarer included).</summary>
+    public DateTimeOffset? Commanded { get; init; }
+
+    public TimeSpan? TimeToCommander => Since(Commanded);
+
+    /// <summary>When the impact began, if recorded (often before <see cref="Declared"/>).</summary>
+    public DateTimeOffset? ImpactBegan { get; init; }
+
+    /// <summary>When the problem was detected, if recorded.</summary>
+    public DateTimeOffset? Detected { get; init; }
+
+    /// <summary>Impact began to detected; null unless both were recorded.</summary>
+    public TimeSpan? TimeToDetect => Detected - ImpactBegan;
+
+    /// <summary>From the start of the impact (the declaration when it was not recorded) to the mitigation.</summary>
+    public TimeSpan? ImpactWindow => Mitigated - (ImpactBegan ?? Declared);
+
     public TimeSpan? TimeToAcknowledge => Since(Acknowledged);
 
     public TimeSpan? TimeToMitigate => Since(Mitigated);

@@ -2,7 +2,8 @@ namespace ImtBot.Core.Reviews;
 
 /// <summary>
 /// How the response kept to the process, measured over active time only (Declared, Investigating, Identified, Mitigated;
-/// the clock stops at Resolved, Closed or Cancelled and restarts on a reopen).
+/// the clock stops at Resolved, Closed or Cancelled and restarts on a reopen). <see cref="MissedPages"/> are the pages
+/// that expired unanswered: a decline is an answer, not a miss.
 /// </summary>
 public sealed record ProcessAdherence(
     TimeSpan WithoutCommander,

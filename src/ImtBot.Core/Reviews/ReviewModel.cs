@@ -30,6 +30,24 @@ public sealed record ReviewModel
 
     /// <summary>The most severe level reached (the lowest number).</summary>
     public required int PeakSeverity { get; init; }
+
+    /// <summary>The policy of the peak severity: a review is required when the worst the incident got requires one.</summary>
+    public SeverityPolicy PeakPolicy { get; init; } = new();
+
+    /// <summary>The notes typed with each move to Identified (they pre-fill the cause).</summary>
+    public IReadOnlyList<Note> CauseNotes { get; init; } = [];
+
+    /// <summary>The notes typed with each move to Mitigated or Resolved (they pre-fill the resolution).</summary>
+    public IReadOnlyList<Note> ResolutionNotes { get; init; } = [];
+
+    /// <summary>What the impact was, as recorded with <c>impact</c>.</summary>
+    public Note? ImpactDescription { get; init; }
+
+    /// <summary>The sections written in words, by <see cref="ReviewSections"/> name.</summary>
+    public IReadOnlyDictionary<string, ReviewText> Written { get; init; } = new Dictionary<string, ReviewText>();
+
+    /// <summary>How the pages ended, counted as the review card counts them.</summary>
+    public PageTally PageTally => PageTally.Of(Pages.Select(p => p.Outcome));
     public required UserRef DeclaredBy { get; init; }
     public required ChannelRef Origin { get; init; }
 

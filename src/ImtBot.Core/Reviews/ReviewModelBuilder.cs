@@ -38,7 +38,17 @@ internal sealed class ReviewModelBuilder(Incident state, IReadOnlyList<IncidentE
             Origin = declared.Origin,
             Lead = state.Lead,
             KeyRoleNames = state.KeyRoles,
-            Milestones = new Milestones(first.At, state.AcknowledgedAt, state.MitigatedAt, state.ResolvedAt, state.ClosedAt, state.CancelledAt),
+            Milestones = new Milestones(first.At, state.AcknowledgedAt, state.MitigatedAt, state.ResolvedAt, state.ClosedAt, state.CancelledAt)
+            {
+                Commanded = state.CommandedAt,
+                ImpactBegan = state.ImpactBegan,
+                Detected = state.DetectedAt,
+            },
+            ImpactDescription = state.ImpactDescription,
+            Written = state.Written,
+            PeakPolicy = state.PeakPolicy,
+            CauseNotes = state.CauseNotes,
+            ResolutionNotes = state.ResolutionNotes,
             AsOf = end,
             SeverityHistory = state.SeverityHistory,
             Roles = state.Tenures,
@@ -46,14 +56,14 @@ internal sealed class ReviewModelBuilder(Incident state, IReadOnlyList<IncidentE
             Responders = state.People.Select(Responder).ToList(),
             Updates = state.Updates.Select(u => new ReviewUpdate(u.At, u.By, u.Text)).ToList(),
             Pages = pages,
-            Actions = state.Actions.OrderBy(a => a.Id).Select(a => new ReviewAction(a.Id, a.Text, a.Owner, a.Due, a.CreatedAt, a.DoneAt)).ToList(),
+            Actions = state.Actions.OrderBy(a => a.Id).Select(a => new ReviewAction(a.Id, a.Text, a.Owner, a.Due, a.CreatedAt, a.DoneAt) { CancelledAt = a.CancelledAt, CancelReason = a.CancelReason }).ToList(),
             Timeline = state.Timeline,
             Plan = ReviewPlan.From(state),
             Adherence = new ProcessAdherence(
                 vacancy[state.Lead],
                 state.KeyRoles.Select(r => new RoleVacancy(r, vacancy[r])).ToList(),
                 Gaps(end),
-                pages.Where(p => p.Outcome is PageStatus.Declined or PageStatus.Expired).ToList()),
+                pages.Where(p => p.Outcome is PageStatus.Expired).ToList()),
             Audit = ChainVerifier.Verify(events),
         };
     }

@@ -24,18 +24,7 @@ public static partial class ReviewWriter
         Row(md, "Longest gap between updates", a.LongestUpdateGap is { } g ? $"{Format(g.Length)} ({Time(g.From)} → {Time(g.To)})" : "—",
             a.LongestUpdateGap?.Cadence is { } gc ? $"every {Format(gc)}" : cadence);
         Row(md, "Gaps longer than the cadence", N(a.LateUpdates), "0");
-        Row(md, "Pages expired or declined", N(a.MissedPages.Count), "0");
-        if (a.MissedPages.Count == 0)
-        {
-            return;
-        }
-
-        md.Append('\n');
-        Table(md, "Page", "To", "Role", "Sent", "Outcome", "At");
-        foreach (var p in a.MissedPages)
-        {
-            Row(md, MarkdownText.Inline(p.Id), User(p.To), MarkdownText.Inline(p.Role ?? "—"), Time(p.SentAt), p.Outcome.ToString(), Time(p.AnsweredAt));
-        }
+        Row(md, "Pages that expired unanswered", N(a.MissedPages.Count), "0");
     }
 
     private static void Actions(StringBuilder md, ReviewModel r)
@@ -51,7 +40,9 @@ public static partial class ReviewWriter
         foreach (var a in r.Actions)
         {
             Row(md, N(a.Id), MarkdownText.Inline(a.Text), a.Owner is null ? "**unowned**" : User(a.Owner),
-                a.Due is { } d ? IncidentText.Date(d) : "—", a.DoneAt is { } done ? $"Done {Time(done)}" : "Open");
+                a.Due is { } d ? IncidentText.Date(d) : "—", a.DoneAt is { } done ? $"Done {Time(done)}"
+                : a.CancelledAt is { } cancelled ? $"Cancelled {Time(cancelled)}" + (a.CancelReason is { } why ? ": " + MarkdownText.Inline(why) : "")
+                : "Open");
         }
     }
 
@@ -61,10 +52,10 @@ public static partial class ReviewWriter
         var m = r.Milestones;
         Heading(md, "What went well");
         md.Append("- _What helped us detect, respond and recover quickly? Which tools, runbooks and people made the difference?_\n");
-        if (m.TimeToAcknowledge is { } tta && tta <= r.DeclaredPolicy.PageTimeout)
+        if (FirstAcknowledged(r) is { AnsweredAt: { } answered } first && answered - first.SentAt <= first.Deadline - first.SentAt)
         {
-            md.Append("- From the log: acknowledged in ").Append(Format(tta)).Append(", within the ").Append(Sev(r.InitialSeverity))
-                .Append(" page timeout of ").Append(Format(r.DeclaredPolicy.PageTimeout)).Append(".\n");
+            md.Append("- From the log: the first page was acknowledged by ").Append(User(first.To)).Append(" in ").Append(Format(answered - first.SentAt))
+                .Append(", within its timeout of ").Append(Format(first.Deadline - first.SentAt)).Append(".\n");
         }
 
         if (a.UpdateGaps.Count > 0 && a.LateUpdates == 0 && r.Updates.Count > 0)
@@ -91,10 +82,22 @@ public static partial class ReviewWriter
 
         if (a.MissedPages.Count > 0)
         {
-            md.Append("- From the log: ").Append(N(a.MissedPages.Count)).Append(a.MissedPages.Count == 1 ? " page was" : " pages were").Append(" declined or expired.\n");
+            md.Append("- From the log: ").Append(N(a.MissedPages.Count)).Append(a.MissedPages.Count == 1 ? " page" : " pages").Append(" expired unanswered.\n");
         }
 
         Heading(md, "Contributing factors");
+        if (r.Written.TryGetValue(ReviewSections.Cause, out var written))
+        {
+            md.Append(MarkdownText.Escape(written.Text).ReplaceLineEndings("\n")).Append("\n\n");
+            md.Append("_Written by ").AppendJoin(", ", written.Authors.Select(User)).Append(", last on ").Append(Time(written.LastWritten)).Append("._\n\n");
+        }
+
+        foreach (var cause in r.CauseNotes)
+        {
+            md.Append("- Cause, as noted when identified (").Append(Time(cause.At)).Append(" by ").Append(User(cause.By)).Append("): ")
+                .Append(MarkdownText.Inline(cause.Text)).Append('\n');
+        }
+
         md.Append("- _What conditions allowed this to happen (technical, process, organisational)? Look for several factors rather than one root cause._\n");
         md.Append("- _Why was it not caught earlier (tests, canaries, alerts)?_\n");
         md.Append("- _What made diagnosis or mitigation harder than it should have been?_\n");
@@ -115,7 +118,8 @@ public static partial class ReviewWriter
     private static void Definitions(StringBuilder md)
     {
         md.Append("\n---\n\n");
-        md.Append("_Definitions._ **Acknowledged**: the first time the lead role was held or any page was acknowledged. ")
+        md.Append("_Definitions._ **Commander in place**: the first time the lead role was held. ")
+            .Append("**Acknowledged**: the first page acknowledged, or the lead role taken by someone other than the declarer. ")
             .Append("**Mitigated**: the first move to Mitigated or Resolved, whichever came first. ")
             .Append("**Resolved**: the last move to Resolved not followed by a reopen. **Total**: declared to closed (or cancelled). ")
             .Append("**Active time**: Declared, Investigating, Identified and Mitigated; role vacancies and update gaps count only active time. ")

@@ -12,8 +12,8 @@ public static partial class ReviewWriter
         Table(md, "Field", "Value");
         Row(md, "Incident", r.Key);
         Row(md, "Title", MarkdownText.Inline(r.Title));
-        Row(md, "Severity", $"{Sev(r.Severity)} — {MarkdownText.Inline(r.Policy.Description)}" +
-            (r.InitialSeverity != r.Severity ? $" (declared as {Sev(r.InitialSeverity)})" : ""));
+        Row(md, "Severity", SeverityHeadline(r));
+        Row(md, "Review", r.PeakPolicy.ReviewRequired ? $"required ({Sev(r.PeakSeverity)} at its peak)" : $"optional ({Sev(r.PeakSeverity)} at its peak)");
         Row(md, "Kind", r.IsDrill ? "Drill" : "Normal");
         Row(md, "State", r.Status.ToString());
         Row(md, "Declared", $"{Time(r.Milestones.Declared)} by {User(r.DeclaredBy)} in {MarkdownText.Inline(r.Origin.ToString())}");
@@ -23,12 +23,28 @@ public static partial class ReviewWriter
         Row(md, "Commander", r.Commander is null ? "nobody at the end" : User(r.Commander));
     }
 
+    /// <summary>The worst the incident got leads; the final and declared levels follow when they differ.</summary>
+    private static string SeverityHeadline(ReviewModel r)
+    {
+        var peak = r.PeakSeverity == r.Severity ? r.Policy : r.PeakPolicy;
+        var text = $"{Sev(r.PeakSeverity)} — {MarkdownText.Inline(peak.Description)}";
+        if (r.PeakSeverity != r.Severity)
+        {
+            text += $"; {Sev(r.Severity)} at the end";
+        }
+
+        return text + (r.InitialSeverity != r.PeakSeverity ? $" (declared as {Sev(r.InitialSeverity)})" : "");
+    }
+
     private static void Impact(StringBuilder md, ReviewModel r)
     {
         Heading(md, "Impact");
-        md.Append("_Describe who and what was affected, how badly and for how long (customers, requests, revenue, SLOs)._\n\n");
+        md.Append(r.ImpactDescription is { } d
+            ? $"{MarkdownText.Inline(d.Text)} _(recorded by {User(d.By)})_\n\n"
+            : "_Describe who and what was affected, how badly and for how long (customers, requests, revenue, SLOs): `impact <time> <text>`._\n\n");
         md.Append("- Severity: ").Append(Sev(r.PeakSeverity)).Append(r.PeakSeverity != r.Severity ? $" at its worst, {Sev(r.Severity)} at the end" : "").Append('\n');
-        md.Append("- Impact window (declared → mitigated): ").Append(Format(r.Milestones.TimeToMitigate, "not mitigated")).Append('\n');
+        md.Append(r.Milestones.ImpactBegan is null ? "- Impact window (declared → mitigated; when the impact began is not recorded): " : "- Impact window (impact began → mitigated): ")
+            .Append(Format(r.Milestones.ImpactWindow, "not mitigated")).Append('\n');
         if (r.SeverityHistory.Count == 0)
         {
             md.Append("- The severity did not change.\n");
@@ -48,14 +64,31 @@ public static partial class ReviewWriter
         var m = r.Milestones;
         Heading(md, "Milestones and durations");
         Table(md, "Milestone", "Time", "Since declared");
+        if (m.ImpactBegan is { } began)
+        {
+            Milestone(md, "Impact began", began, m);
+        }
+
+        if (m.Detected is { } detected)
+        {
+            Milestone(md, "Detected", detected, m);
+        }
+
         Milestone(md, "Declared", m.Declared, m);
+        Milestone(md, "Commander in place", m.Commanded, m);
         Milestone(md, "Acknowledged", m.Acknowledged, m);
         Milestone(md, "Mitigated", m.Mitigated, m);
         Milestone(md, "Resolved", m.Resolved, m);
         Milestone(md, m.Cancelled is null ? "Closed" : "Cancelled", m.Closed ?? m.Cancelled, m);
         md.Append('\n');
         Table(md, "Measure", "Duration");
-        Row(md, "Time to acknowledge", Format(m.TimeToAcknowledge));
+        if (m.TimeToDetect is { } ttd)
+        {
+            Row(md, "Time to detect (impact began → detected)", Format(ttd));
+        }
+
+        Row(md, "Time to a commander", Format(m.TimeToCommander));
+        Row(md, "Time to acknowledge", Format(m.TimeToAcknowledge, r.Pages.Count == 0 ? "— (nobody was paged)" : "—"));
         Row(md, "Time to mitigate", Format(m.TimeToMitigate));
         Row(md, "Time to resolve", Format(m.TimeToResolve));
         Row(md, "Total (declared → " + (m.Cancelled is null ? "closed)" : "cancelled)"),
@@ -78,7 +111,7 @@ public static partial class ReviewWriter
             foreach (var t in r.Roles)
             {
                 Row(md, MarkdownText.Inline(t.Role), User(t.User), Time(t.From), Time(t.To, "—"),
-                    Format(t.To is null ? r.AsOf - t.From : t.Length), MarkdownText.Inline(t.Ended ?? "still holding"));
+                    Format(t.To is null ? r.AsOf - t.From : t.Length), MarkdownText.Inline(t.Ended ?? StillHolding(r)));
             }
         }
 
@@ -95,6 +128,8 @@ public static partial class ReviewWriter
                 .Append(h.Release ? ", outgoing commander released" : "")
                 .Append(": ").Append(MarkdownText.Inline(h.Summary)).Append('\n');
         }
+
+        PagesTable(md, r);
 
         md.Append("\n**People**\n\n");
         Table(md, "Person", "First seen", "Roles", "Events written");
@@ -121,7 +156,8 @@ public static partial class ReviewWriter
     private static void Timeline(StringBuilder md, ReviewModel r)
     {
         Heading(md, "Timeline");
-        foreach (var e in r.Timeline)
+        // Someone joining by acting is already on the line of what they did.
+        foreach (var e in r.Timeline.Where(e => !(e.Type == "participant_joined" && e.Text == "joined")))
         {
             md.Append("- ").Append(Time(e.At)).Append(" — ").Append(User(e.Actor)).Append(' ').Append(MarkdownText.Inline(e.Text)).Append('\n');
         }

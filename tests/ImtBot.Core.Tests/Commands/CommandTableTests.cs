@@ -36,7 +36,8 @@ public class CommandTableTests
     [Fact]
     public void Find_ActionVerb_HasBothForms()
     {
-        Assert.Equal(["action <text> [@owner] [due <yyyy-mm-dd>]", "action done <n>"], CommandTable.Find("ACTION").Select(e => e.Syntax));
+        Assert.Equal(["action <text> [@owner] [due <yyyy-mm-dd>]", "action done <n>", "action assign <n> <@user|me>", "action cancel <n> [reason]"],
+            CommandTable.Find("ACTION").Select(e => e.Syntax));
         Assert.Empty(CommandTable.Find("nope"));
         Assert.Empty(CommandTable.Find(null));
     }

@@ -9,7 +9,7 @@ public class EffectContractTests
     [
         typeof(IncidentDeclared), typeof(SeverityChanged), typeof(StatusChanged), typeof(RoleAssigned), typeof(RoleReleased),
         typeof(PageSent), typeof(PageAcknowledged), typeof(PageDeclined), typeof(PageExpired), typeof(UpdatePosted),
-        typeof(ActionAdded), typeof(ActionCompleted), typeof(HandoverRequested),
+        typeof(ActionAdded), typeof(ActionCompleted), typeof(HandoverRequested), typeof(ActionAssigned), typeof(ActionCancelled),
         typeof(AlertFired), typeof(AlertResolved),
         typeof(RegimeStarted), typeof(RegimeNotApplicable), typeof(IncidentClassified), typeof(MaterialityDetermined), typeof(RegulatorNotified),
     ];

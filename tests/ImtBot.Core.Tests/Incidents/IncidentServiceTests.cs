@@ -333,7 +333,9 @@ public class IncidentServiceTests
         Assert.StartsWith("INC-1 · SEV2 · declared · Checkout is failing", status.Text, StringComparison.Ordinal);
         Assert.Contains("declared INC-1 \"Checkout is failing\" as SEV2", timeline.Text, StringComparison.Ordinal);
         Assert.All(ReviewModel.From(store.GetEvents(n)).Timeline, t => Assert.Contains(" · " + t.Text, timeline.Text, StringComparison.Ordinal));
-        Assert.Equal(ReviewWriter.ToMarkdown(store.GetEvents(n)), review.Text);
+        // The review, with what is still to write above it.
+        Assert.StartsWith("Still empty: Overview (`summary <text>`);", review.Text, StringComparison.Ordinal);
+        Assert.EndsWith(ReviewWriter.ToMarkdown(store.GetEvents(n)), review.Text, StringComparison.Ordinal);
         Assert.Contains("INC-1 · SEV2 · declared · Checkout is failing", list.Text, StringComparison.Ordinal);
         Assert.Equal(CommandHelp.Text(), help.Text);
         Assert.Equal(commits, store.Commits);

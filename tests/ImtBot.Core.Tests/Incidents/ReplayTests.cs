@@ -55,6 +55,16 @@ public class ReplayTests
         s.Ok(People.Dave, new ReopenCommand("errors back"));
         s.Ok(People.Dave, new TransitionCommand(IncidentStatus.Resolved, null));
         s.Ok(People.Dave, new CloseCommand());
+
+        // The review meeting, after the close.
+        s.Ok(People.Alice, new ImpactCommand(new TypedTime(Scenario.Start.AddMinutes(-20), null, null), "EU checkout failing"));
+        s.Ok(People.Alice, new DetectedCommand(new TypedTime(Scenario.Start.AddMinutes(-5), null, null)));
+        s.Ok(People.Alice, new ReviewTextCommand("summary", "The cache served stale prices"));
+        s.Ok(People.Bob, new ReviewTextCommand("cause", "A cache key without the region"));
+        s.Ok(People.Dave, new ReviewTextCommand("resolution", "Cache flushed, key fixed"));
+        s.Ok(People.Alice, new ActionAssignCommand(2, People.Arg(People.Carol)));
+        s.Ok(People.Alice, new ActionCommand("a duplicate", null, null));
+        s.Ok(People.Alice, new ActionCancelCommand(3, "same as #2"));
         return s;
     }
 
@@ -98,9 +108,12 @@ public class ReplayTests
             live.Pages.Select(p => p.Status));
         Assert.Equal([1, 1, 1, 2, 1], live.Pages.Select(p => p.Round));
         Assert.True(live.Actions[0].Done);
-        Assert.Null(live.Actions[1].Owner);
+        Assert.Equal(People.Carol, live.Actions[1].Owner); // given an owner in the review meeting, after the close
+        Assert.NotNull(live.Actions[2].CancelledAt);
         Assert.Equal(2, live.Participants.Count(p => p.Equals(People.Alice) || p.Equals(People.Bob)));
-        Assert.Equal(Scenario.Start.AddMinutes(1), live.AcknowledgedAt);
+        // Alice declared and took command at minute 1 (not an acknowledgement); Bob acknowledged his page at minute 2.
+        Assert.Equal(Scenario.Start.AddMinutes(2), live.AcknowledgedAt);
+        Assert.Equal(Scenario.Start.AddMinutes(1), live.CommandedAt);
         Assert.NotNull(live.ResolvedAt);
         Assert.NotNull(live.ClosedAt);
         Assert.Empty(live.CapturedMessages);

@@ -37,7 +37,8 @@ public class ReviewModelTests
             a.UpdateGaps);
         Assert.Equal(T(45), a.LongestUpdateGap!.Length);
         Assert.Equal(1, a.LateUpdates);
-        Assert.Equal([("p1", PageStatus.Declined), ("p3", PageStatus.Expired)], a.MissedPages.Select(p => (p.Id, p.Outcome)));
+        // A decline is an answer: only the expired page was missed.
+        Assert.Equal([("p3", PageStatus.Expired)], a.MissedPages.Select(p => (p.Id, p.Outcome)));
     }
 
     [Fact]
@@ -100,7 +101,9 @@ public class ReviewModelTests
         Assert.Equal(TimeSpan.Zero, r.Adherence.WithoutCommander);
         Assert.Equal(Start + T(40), r.Milestones.Cancelled);
         Assert.Equal(T(40), r.Milestones.Total);
-        Assert.Equal(Start, r.Milestones.Acknowledged);
+        // The declarer took command at once: a commander, but nobody acknowledged anything.
+        Assert.Null(r.Milestones.Acknowledged);
+        Assert.Equal(Start, r.Milestones.Commanded);
         Assert.Null(r.Milestones.Mitigated);
     }
 

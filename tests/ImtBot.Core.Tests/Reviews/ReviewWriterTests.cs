@@ -25,6 +25,20 @@ public class ReviewWriterTests
         Assert.Equal(File.ReadAllText(path), markdown);
     }
 
+    /// <summary>Impact before the declaration, peak severity, the narrative and actions done after the close (INC-12).</summary>
+    [Fact]
+    public void ToMarkdown_ReviewedIncident_MatchesGolden()
+    {
+        var markdown = ReviewWriter.ToMarkdown(Reviewed().Events);
+        var path = GoldenPath("review-inc-12.md");
+        if (Environment.GetEnvironmentVariable("IMTBOT_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, markdown);
+        }
+
+        Assert.Equal(File.ReadAllText(path), markdown);
+    }
+
     [Fact]
     public void ToMarkdown_ScriptedIncident_StatesEveryDuration()
     {
@@ -89,8 +103,8 @@ public class ReviewWriterTests
 
         var markdown = ReviewWriter.ToMarkdown(events);
 
-        Assert.Contains("# INC-9: Pipes \\| and \\*stars\\* \\<script\\>", markdown);
-        Assert.Contains("| Title | Pipes \\| and \\*stars\\* \\<script\\> |", markdown);
+        Assert.Contains("# INC-9: Pipes \\| and \\*stars\\* \\<script>", markdown);
+        Assert.Contains("| Title | Pipes \\| and \\*stars\\* \\<script> |", markdown);
         Assert.Contains("@Alice: first line\n  second \\[link\\](http://x)", markdown);
         Assert.Contains("still open", markdown);
     }

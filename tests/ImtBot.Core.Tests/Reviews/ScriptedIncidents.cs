@@ -91,10 +91,54 @@ internal static class ScriptedIncidents
         .At(T(25), Bob, new StatusChanged(IncidentStatus.Investigating, IncidentStatus.Resolved, "index rebuilt"))
         .At(T(40), Bob, new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Closed, null));
 
+    /// <summary>
+    /// INC-12, as a new user runs one: the declarer leads at once (joining as they act), the ops page expires and the
+    /// escalation repeats its message to Carol, who acknowledges; Dan declines comms; SEV4 raised to SEV1 and lowered back;
+    /// the cause typed with <c>identified</c>; closed with roles still held.
+    /// </summary>
+    public static IncidentScript FirstTry() => new IncidentScript(12, Start)
+        .Declare(Alice, "Search is slow", 4)
+        .At(T(0, 38), Alice, new RoleAssigned("commander", Alice))
+        .At(T(0, 38), Alice, new ParticipantJoined(Alice))
+        .At(T(1), Bot, new PageSent("p1", Bob, "ops", "Please look at the search database", Start + T(61), 1))
+        .At(T(61), Bot, new PageExpired("p1"))
+        .At(T(61), Bot, new PageSent("p2", Carol, "ops", "Please look at the search database", Start + T(121), 2))
+        .At(T(65, 30), Carol, new PageAcknowledged("p2"))
+        .At(T(65, 30), Carol, new RoleAssigned("ops", Carol))
+        .At(T(65, 30), Carol, new ParticipantJoined(Carol))
+        .At(T(66), Bot, new PageSent("p3", Dan, "comms", null, Start + T(126), 1))
+        .At(T(67), Dan, new PageDeclined("p3"))
+        .At(T(70), Alice, new SeverityChanged(4, 1, "error rate > 5% for ~40% of users", Policy(1)))
+        .At(T(75), Alice, new StatusChanged(IncidentStatus.Declared, IncidentStatus.Identified, "connection pool exhausted after the 08:55 deploy"))
+        .At(T(80), Carol, new StatusChanged(IncidentStatus.Identified, IncidentStatus.Mitigated, "rolled back the 08:55 deploy"))
+        .At(T(90), Alice, new SeverityChanged(1, 4, "contained", Policy(4)))
+        .At(T(95), Alice, new StatusChanged(IncidentStatus.Mitigated, IncidentStatus.Resolved, null))
+        .At(T(100), Alice, new StatusChanged(IncidentStatus.Resolved, IncidentStatus.Closed, null));
+
+    /// <summary>
+    /// INC-12 after its review meeting: the impact began 25 minutes before the declaration and was detected 10 minutes
+    /// later; overview, cause (written by two people) and resolution written; an action added and one done after the close.
+    /// </summary>
+    public static IncidentScript Reviewed()
+    {
+        var script = FirstTry();
+        return script
+            .At(T(24 * 60), Alice, new ImpactRecorded(Start - T(25), "Search took over 10 s for ~40% of queries"))
+            .At(T(24 * 60, 10), Alice, new DetectionRecorded(Start - T(15)))
+            .At(T(24 * 60, 20), Alice, new ReviewTextWritten("summary", "A deploy shrank the search database pool; searches queued for 1h 45m."))
+            .At(T(24 * 60, 30), Carol, new ReviewTextWritten("cause", "The 08:55 deploy set the pool size to 5.\nNo alert watched pool saturation."))
+            .At(T(24 * 60, 40), Alice, new ReviewTextWritten("cause", "The 08:55 deploy set the pool size to 5 (was 50).\nNo alert watched pool saturation."))
+            .At(T(24 * 60, 50), Carol, new ReviewTextWritten("resolution", "Rolled back the deploy; the pool size is now checked in CI."))
+            .At(T(24 * 60 + 1), Alice, new ActionAdded(1, "Alert on pool saturation", Carol, new DateOnly(2026, 12, 11)))
+            .At(T(24 * 60 + 2), Alice, new ActionAdded(2, "Check pool size in CI", Bob, null))
+            .At(T(24 * 60 + 3), Bob, new ActionCompleted(2));
+    }
+
     /// <summary>Every scripted incident, by name: what the agreement tests replay.</summary>
     public static IReadOnlyList<(string Name, IncidentScript Script)> All() =>
     [
         (nameof(Checkout), Checkout()), (nameof(Drill), Drill()), (nameof(Reopened), Reopened()), (nameof(Released), Released()),
         (nameof(Open), Open()), (nameof(Pins), Pins()), (nameof(ResolvedFromInvestigating), ResolvedFromInvestigating()),
+        (nameof(FirstTry), FirstTry()), (nameof(Reviewed), Reviewed()),
     ];
 }

@@ -22,7 +22,7 @@ public class MitigationTests
         Assert.NotNull(incident["mitigatedAt"]);
         Assert.Equal((string)incident["resolvedAt"]!, (string)incident["mitigatedAt"]!);
         var review = await host.Http.GetStringAsync("/api/incidents/1/review.md");
-        ReviewAssert.HasDurations(review, acknowledge: TimeSpan.Zero, mitigate: TimeSpan.FromMinutes(15), resolve: TimeSpan.FromMinutes(15));
+        ReviewAssert.HasDurations(review, acknowledge: null, mitigate: TimeSpan.FromMinutes(15), resolve: TimeSpan.FromMinutes(15));
 
         Assert.True((await host.SayAsync("alice", channel, "/incident close")).Accepted);
         await host.DrainOutboxAsync();

@@ -56,7 +56,8 @@ public class ConsoleIncidentFlowTests
 
         var review = await host.Http.GetStringAsync("/api/incidents/1/review.md");
         Assert.Contains("Checkout failing", review);
-        ReviewAssert.HasDurations(review, acknowledge: TimeSpan.FromMinutes(2), mitigate: TimeSpan.FromMinutes(20), resolve: TimeSpan.FromMinutes(30));
+        // Alice took command herself at 2 minutes; Bob acknowledging his page at 4 minutes is the acknowledgement.
+        ReviewAssert.HasDurations(review, acknowledge: TimeSpan.FromMinutes(4), mitigate: TimeSpan.FromMinutes(20), resolve: TimeSpan.FromMinutes(30));
         Assert.Contains("Add a canary for checkout", review);
 
         var timeline = await host.GetArrayAsync("/api/incidents/1/timeline");
@@ -69,6 +70,65 @@ public class ConsoleIncidentFlowTests
 
         // The review was posted in the channel when the incident closed.
         Assert.Contains(await host.MessagesAsync(channel), m => ((string)m!["text"]!).Contains("Timeline"));
+
+        // The review meeting comes after the close: its follow-ups are added and finished on the closed incident.
+        var added = await host.SayAsync("alice", channel, "/incident action Load-test checkout before each release @bob");
+        Assert.True(added.Accepted, added.Text);
+        var done = await host.SayAsync("dan", "general", "/incident action INC-1 done 1");
+        Assert.True(done.Accepted, done.Text);
+        var after = await host.Http.GetStringAsync("/api/incidents/1/review.md");
+        var rows = after.Split('\n');
+        Assert.Contains("| Done ", rows.Single(r => r.StartsWith("| 1 | Add a canary for checkout |", StringComparison.Ordinal)));
+        Assert.EndsWith("| Open |", rows.Single(r => r.StartsWith("| 2 | Load-test checkout before each release |", StringComparison.Ordinal)));
+        Assert.Equal("Closed", (string)(await host.GetJsonAsync("/api/incidents/1"))["state"]!);
+
+        // `review` says what is still empty; the meeting fills it in, and the review says who wrote what.
+        var review1 = await host.SayAsync("alice", channel, "/incident review");
+        Assert.StartsWith("Still empty: Overview (`summary <text>`);", review1.Text);
+        foreach (var line in new[]
+        {
+            "/incident impact 2026-11-27 08:50 Checkout errors for EU cards", "/incident detected 2026-11-27 08:55",
+            "/incident summary A bad deploy broke checkout", "/incident cause The deploy skipped the canary", "/incident resolution Rolled back",
+        })
+        {
+            var reply = await host.SayAsync("alice", channel, line);
+            Assert.True(reply.Accepted, line + ": " + reply.Text);
+        }
+
+        var review2 = await host.SayAsync("bob", channel, "/incident review");
+        Assert.StartsWith("Every section of the review is filled in.", review2.Text);
+        Assert.Contains("| Impact began | 2026-11-27 08:50:00 |", review2.Text);
+        Assert.Contains("The deploy skipped the canary\n\n_Written by ", review2.Text);
+        Assert.False((await host.SayAsync("alice", channel, "/incident detected 2099-01-01 00:00")).Accepted);
+    }
+
+    [Fact]
+    public async Task FollowUp_OverdueAfterClose_OwnerRemindedByDirectMessage_ListedAcrossIncidents()
+    {
+        await using var host = await TestHost.StartAsync();
+        Assert.True((await host.SayAsync("alice", "general", "/incident declare Queue backlog sev2")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident action INC-1 Alert on queue depth @bob due 2026-11-28")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident action INC-1 Write the runbook")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident resolved INC-1")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident close INC-1")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident action INC-1 assign 2 @carol")).Accepted);
+        await host.DrainOutboxAsync();
+        var before = (await host.MessagesAsync("dm-bob", "bob")).Count;
+
+        // Due on the 28th: overdue from 09:00 UTC on the 29th; the durable timer fires then, on the fake clock.
+        await host.AdvanceAsync(TimeSpan.FromDays(2));
+
+        var reminders = (await host.MessagesAsync("dm-bob", "bob")).Skip(before).Select(m => (string)m!["text"]!).ToList();
+        Assert.Contains(reminders, t => t.Contains("Action #1 of INC-1 was due 2026-11-28 and is still open", StringComparison.Ordinal));
+
+        var overdue = await host.SayAsync("carol", "general", "/incident actions overdue");
+        Assert.Contains("INC-1 #1 · Alert on queue depth", overdue.Text);
+        Assert.DoesNotContain("Write the runbook", overdue.Text);
+        var mine = await host.SayAsync("carol", "general", "/incident actions me");
+        Assert.Contains("INC-1 #2 · Write the runbook", mine.Text);
+
+        Assert.True((await host.SayAsync("bob", "dm-bob", "/incident action INC-1 done 1")).Accepted);
+        Assert.StartsWith("No overdue follow-up actions", (await host.SayAsync("carol", "general", "/incident actions overdue")).Text);
     }
 
     [Fact]
