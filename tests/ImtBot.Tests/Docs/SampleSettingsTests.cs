@@ -27,6 +27,7 @@ public class SampleSettingsTests
         { CardOptions.SectionName, typeof(CardOptions) },
         { SlackOptions.SectionName, typeof(SlackOptions) },
         { TeamsOptions.SectionName, typeof(TeamsOptions) },
+        { ImtBot.Plans.PlansOptions.SectionName, typeof(ImtBot.Plans.PlansOptions) },
     };
 
     [Theory]
