@@ -32,6 +32,7 @@ public class SampleSettingsTests
         { ImtBot.Security.RateLimitOptions.SectionName, typeof(ImtBot.Security.RateLimitOptions) },
         { ImtBot.Core.Alerts.AlertOptions.SectionName, typeof(ImtBot.Core.Alerts.AlertOptions) },
         { ImtBot.Core.Compliance.ComplianceOptions.SectionName, typeof(ImtBot.Core.Compliance.ComplianceOptions) },
+        { ImtBot.Plans.PlansOptions.SectionName, typeof(ImtBot.Plans.PlansOptions) },
     };
 
     [Theory]

@@ -68,4 +68,21 @@ public class ConsolePlanFlowTests
         Assert.Contains("[x] 2. Take command and say so in the channel", plan.Text, StringComparison.Ordinal);
         Assert.Contains("type outage · plan \"Service outage\"", plan.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task IncidentCard_ShowsPlanProgress()
+    {
+        await using var host = await TestHost.StartAsync();
+        Assert.True((await host.SayAsync("alice", "general", "/incident declare Payments down sev2 type outage")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident lead INC-1")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident task INC-1 done 1")).Accepted);
+        await host.DrainOutboxAsync();
+
+        var channel = (string)(await host.GetArrayAsync("/api/console/channels?user=alice")).Single(c => (int?)c!["incident"] == 1)!["id"]!;
+        var card = (await host.MessagesAsync(channel)).Single(m => (bool)m!["pinned"]!)!["card"]!.ToJsonString();
+
+        // The incident is in the assess phase (detect's one task is done): the card counts that phase.
+        Assert.Contains("\"Plan\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"Assess 0/3\"", card, StringComparison.Ordinal);
+    }
 }
