@@ -1,3 +1,4 @@
+using ImtBot.Security;
 using ImtBot.Api.Alerts;
 using ImtBot.Api.Dtos;
 using ImtBot.Core.Alerts;
@@ -15,8 +16,8 @@ public static class AlertsApi
 {
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/alerts/{integration}", ReceiveAsync).AllowAnonymous();
-        app.MapGet("/api/incidents/{number:int}/alerts", Alerts);
+        app.MapPost("/api/alerts/{integration}", ReceiveAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Webhooks);
+        app.MapGet("/api/incidents/{number:int}/alerts", Alerts).RequireAuthorization(Policies.Viewer);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using ImtBot.Security;
 using ImtBot.Core.Drills;
 using ImtBot.Core.Incidents;
 using ImtBot.Api.Dtos;
@@ -12,9 +13,9 @@ public static class DrillsApi
 {
     public static IEndpointRouteBuilder MapDrillsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/incidents/{number:int}/aar.md", AfterAction);
-        app.MapGet("/api/training", Training);
-        app.MapGet("/api/drills", Drills);
+        app.MapGet("/api/incidents/{number:int}/aar.md", AfterAction).RequireAuthorization(Policies.Viewer);
+        app.MapGet("/api/training", Training).RequireAuthorization(Policies.Viewer);
+        app.MapGet("/api/drills", Drills).RequireAuthorization(Policies.Viewer);
         return app;
     }
 

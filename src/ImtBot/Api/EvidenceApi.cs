@@ -1,3 +1,4 @@
+using ImtBot.Security;
 using ImtBot.Compliance;
 using ImtBot.Core.Incidents;
 using ImtBot.Storage;
@@ -10,7 +11,8 @@ public static class EvidenceApi
 {
     public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/incidents/{number:int}/evidence.zip", Evidence);
+        // Evidence export is an admin action: the bundle holds every word of the incident.
+        app.MapGet("/api/incidents/{number:int}/evidence.zip", Evidence).RequireAuthorization(Policies.Admin);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using ImtBot.Security;
 using ImtBot.Api.Alerts;
 using ImtBot.Core.Alerts;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ public static class HeartbeatsApi
 {
     public static IEndpointRouteBuilder MapHeartbeatsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/heartbeats/{name}", BeatAsync).AllowAnonymous();
+        app.MapPost("/api/heartbeats/{name}", BeatAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Webhooks);
         return app;
     }
 
