@@ -41,7 +41,7 @@ public sealed record IncidentSummary(
             CardLabels.Kind(incident.Kind),
             incident.Kind == IncidentKind.Drill,
             incident.Kind == IncidentKind.Drill
-                ? "Drill: practice only, not counted in metrics" + (string.IsNullOrEmpty(incident.Scenario) ? "" : " · scenario " + text.Markup(incident.Scenario, 100))
+                ? "DRILL: practice only, not a real incident, not counted in metrics" + (string.IsNullOrEmpty(incident.Scenario) ? "" : " · scenario " + text.Markup(incident.Scenario, 100))
                 : "",
             text.User(incident.Commander));
     }
