@@ -1,9 +1,11 @@
+using ImtBot.Core.Ports;
 using Microsoft.Extensions.Options;
 
 namespace ImtBot.Drills;
 
 /// <summary>Checks the <c>Drills</c> section and every scenario file at start, and lists every problem with its file and line.</summary>
-public sealed class DrillsOptionsValidator : IValidateOptions<DrillsOptions>
+/// <param name="plans">The response plans, to check the plan tasks scenarios expect; optional.</param>
+public sealed class DrillsOptionsValidator(IPlanSource? plans = null) : IValidateOptions<DrillsOptions>
 {
     public ValidateOptionsResult Validate(string? name, DrillsOptions options)
     {
@@ -13,7 +15,7 @@ public sealed class DrillsOptionsValidator : IValidateOptions<DrillsOptions>
             problems.Add($"Drills:PracticeEvery must be between 1 day and 3650 days, e.g. 365.00:00:00 (was {options.PracticeEvery}).");
         }
 
-        problems.AddRange(ScenarioFolder.Load(options.ResolvedPath()).Problems.Select(p => "Drills: " + p));
+        problems.AddRange(ScenarioFolder.Load(options.ResolvedPath(), plans?.Current()).Problems.Select(p => "Drills: " + p));
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
