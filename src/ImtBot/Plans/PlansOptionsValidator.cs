@@ -10,9 +10,22 @@ public sealed class PlansOptionsValidator(IOptions<IncidentOptions> incidents, I
 {
     public ValidateOptionsResult Validate(string? name, PlansOptions options)
     {
-        var (_, problems) = PlanFolder.Load(options.Folder, incidents.Value.Roles, compliance?.Value.Enabled);
+        var (_, problems) = PlanFolder.Load(options.Folder, incidents.Value.Roles, Regimes());
         return problems.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(problems.Select(p => p.Line == 0 ? $"Plans:Path '{options.Folder}': {p.Message}" : $"Plans: {p}"));
+    }
+
+    /// <summary>The enabled regimes, or null (not checked) while the Compliance section is bad: it reports that itself.</summary>
+    private IReadOnlyList<string>? Regimes()
+    {
+        try
+        {
+            return compliance?.Value.Enabled;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 }
