@@ -8,7 +8,8 @@ namespace ImtBot.Core.Drills;
 /// Something the players do that a scenario can wait for (an inject's <c>when</c>) or score (an expected action):
 /// <c>commander</c> (someone takes command), <c>role ops</c>, <c>acknowledged</c> (a page answered), <c>update</c>
 /// (a stakeholder update), <c>status identified</c> (or investigating, mitigated, resolved), <c>severity 1</c> (or
-/// <c>severity</c>: any change), <c>action</c> (a follow-up action added), <c>note</c>.
+/// <c>severity</c>: any change), <c>action</c> (a follow-up action added), <c>note</c>, <c>task &lt;id&gt;</c> (that task
+/// of the response plan is done).
 /// </summary>
 public sealed record DrillMilestone(string Kind, string? Value)
 {
@@ -20,9 +21,10 @@ public sealed record DrillMilestone(string Kind, string? Value)
     public const string Severity = "severity";
     public const string Action = "action";
     public const string Note = "note";
+    public const string Task = "task";
 
     /// <summary>What a scenario file may say, for the error message.</summary>
-    public const string Forms = "commander, role <name>, acknowledged, update, status <investigating|identified|mitigated|resolved>, severity [1-4], action, note";
+    public const string Forms = "commander, role <name>, acknowledged, update, status <investigating|identified|mitigated|resolved>, severity [1-4], action, note, task <plan task id>";
 
     private static readonly string[] Statuses = ["investigating", "identified", "mitigated", "resolved"];
 
@@ -40,6 +42,8 @@ public sealed record DrillMilestone(string Kind, string? Value)
                 return new DrillMilestone(Role, value);
             case Status when words.Length == 2 && Statuses.Contains(value):
                 return new DrillMilestone(Status, value);
+            case Task when words.Length == 2:
+                return new DrillMilestone(Task, value);
             case Severity when words.Length == 1 || (words.Length == 2 && value is "1" or "2" or "3" or "4"):
                 return new DrillMilestone(Severity, value);
             default:
@@ -78,6 +82,9 @@ public sealed record DrillMilestone(string Kind, string? Value)
                 break;
             case NoteAdded:
                 yield return new DrillMilestone(Note, null);
+                break;
+            case PlanTaskDone t:
+                yield return new DrillMilestone(Task, t.TaskId.ToLowerInvariant());
                 break;
         }
     }

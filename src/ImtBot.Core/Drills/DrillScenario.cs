@@ -6,7 +6,7 @@ namespace ImtBot.Core.Drills;
 /// drill replays the same way after the file changes.
 /// </summary>
 /// <param name="Id">The name typed after <c>drill</c> (<c>database-failover</c>).</param>
-/// <param name="Type">The incident type (a response plan of that type applies once plans exist); stored and shown only.</param>
+/// <param name="Type">The incident type: the response plan of that type runs in the drill (the default plan when no plan names it).</param>
 public sealed record DrillScenario(
     string Id,
     string Title,

@@ -16,8 +16,9 @@ public sealed record AlertFired(
     DateTimeOffset? StartsAt) : EventData
 {
     /// <summary>
-    /// The incident type a <c>declare … type &lt;t&gt;</c> route asked for when it declared this incident; kept until
-    /// incident types exist to act on it. Left out of the canonical JSON when null.
+    /// The incident type a <c>declare … type &lt;t&gt;</c> route asked for, as written before incident types acted on it.
+    /// No longer written (the declaration's <see cref="IncidentDeclared.IncidentType"/> carries the type and picks the
+    /// plan); kept so events already logged read and hash as they were. Left out of the canonical JSON when null.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestedType { get; init; }

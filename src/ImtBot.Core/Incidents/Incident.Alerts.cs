@@ -17,9 +17,6 @@ public sealed partial class Incident
     /// <summary>When the first alert arrived: the detection time of an incident that monitoring found.</summary>
     public DateTimeOffset? FirstAlertAt { get; private set; }
 
-    /// <summary>The type a <c>declare … type &lt;t&gt;</c> route asked for, kept until incident types act on it.</summary>
-    public string? RequestedType { get; private set; }
-
     /// <summary>Declared by an alert route rather than by a person.</summary>
     public bool DeclaredByAlert => DeclaredBy.Platform == PlatformNames.System && DeclaredBy.Id.StartsWith(AlertActorPrefix, StringComparison.Ordinal);
 
@@ -28,7 +25,6 @@ public sealed partial class Incident
     private void ApplyAlertFired(IncidentEvent e, AlertFired d)
     {
         FirstAlertAt ??= e.At;
-        RequestedType ??= d.RequestedType;
         var i = AlertList.FindIndex(a => a.Fingerprint == d.Fingerprint);
         var count = i >= 0 ? AlertList[i].Count + 1 : 1;
         var first = i >= 0 ? AlertList[i].FirstAt : e.At;

@@ -14,7 +14,8 @@ public static partial class IncidentDecider
     {
         var alert = command.Alert;
         var title = alert.Title.Length > MaxTitleLength ? alert.Title[..(MaxTitleLength - 1)] + "…" : alert.Title;
-        var declared = DeclareNew(title, action.Severity, IncidentKind.Normal, null, context);
+        var (type, unknownType) = KnownTypeOrDefault(action.Type, "The alert route", context);
+        var declared = DeclareNew(title, action.Severity, IncidentKind.Normal, null, context, type);
         if (!declared.Accepted)
         {
             return declared;
@@ -22,13 +23,18 @@ public static partial class IncidentDecider
 
         // The bot is not a participant: the people who answer are.
         var events = declared.Events.Where(e => e is not ParticipantJoined p || p.User.Platform != PlatformNames.System).ToList();
-        var fired = Fired(alert) with { RequestedType = action.Type };
+        var fired = Fired(alert);
         events.Insert(1, fired);
         var effects = declared.Effects.ToList();
+        if (unknownType is not null)
+        {
+            effects.Add(new PostToChannel(unknownType));
+        }
+
         effects.Add(new PostToChannel(command.PageOnly
             ? $"Declared from monitoring to page the {command.PageRole} on call: {AlertText.Fired(fired)}. Raise the severity if it is bigger than a page, or cancel it as a false alarm."
             : $"Declared from monitoring: {AlertText.Fired(fired)}"));
-        var reply = declared.Reply;
+        var reply = declared.Reply + (unknownType is null ? "" : " " + unknownType);
         var pagedRole = events.OfType<PageSent>().Any(p => string.Equals(p.Role, command.PageRole, StringComparison.OrdinalIgnoreCase));
         if ((command.PageOnly ? !pagedRole : !events.OfType<PageSent>().Any()) && command.PageRole is { } role)
         {

@@ -15,7 +15,8 @@ public static partial class IncidentDecider
 {
     private static Decision StartDrill(DrillScenario scenario, DrillCommand command, CommandContext context)
     {
-        var declared = DeclareNew(scenario.Title, scenario.Severity, IncidentKind.Drill, scenario.Id, context);
+        var (planType, unknownType) = KnownTypeOrDefault(scenario.Type, $"The scenario \"{scenario.Id}\"", context);
+        var declared = DeclareNew(scenario.Title, scenario.Severity, IncidentKind.Drill, scenario.Id, context, planType);
         if (!declared.Accepted)
         {
             return declared;
@@ -28,6 +29,11 @@ public static partial class IncidentDecider
             $"{DrillText.Marker} · This is an exercise, not a real outage. Scenario: {scenario.Title}" +
             (scenario.Type is { } type ? $" (type {type})" : "") + $". {facilitator} facilitates. " +
             "Messages from named sources will arrive here: respond as you would for real (`/incident lead`, `page`, `update`, `identified`…)."));
+        if (unknownType is not null)
+        {
+            effects.Add(new PostToChannel($"{DrillText.Marker} · {unknownType}"));
+        }
+
         if (!facilitator.Equals(context.Actor))
         {
             effects.Add(new InviteUsers([facilitator]));
@@ -40,7 +46,7 @@ public static partial class IncidentDecider
         }
 
         return Decision.Accept(
-            declared.Reply + $" Scenario \"{scenario.Id}\": {scenario.Injects.Count} injects, {scenario.Expected.Count} expected actions; {facilitator} facilitates.",
+            declared.Reply + (unknownType is null ? "" : " " + unknownType) + $" Scenario \"{scenario.Id}\": {scenario.Injects.Count} injects, {scenario.Expected.Count} expected actions; {facilitator} facilitates.",
             [.. declared.Events, new DrillStarted(scenario, facilitator)],
             effects);
     }

@@ -97,7 +97,7 @@ public static partial class IncidentDecider
 
         Check(state.Written.ContainsKey(ReviewSections.Summary), "overview (`summary <text>`)");
         Check(state.ImpactBegan is not null, "impact start (`impact <time>`)");
-        Check(state.DetectedAt is not null, "detection (`detected <time>`)");
+        Check(state.DetectionTime is not null, "detection (`detected <time>`)");
         Check(state.Written.ContainsKey(ReviewSections.Cause), "contributing factors (`cause <text>`)");
         Check(state.Written.ContainsKey(ReviewSections.Resolution), "resolution (`resolution <text>`)");
         Check(state.Actions.Count > 0, "action items (`action <text> @owner due <date>`)");

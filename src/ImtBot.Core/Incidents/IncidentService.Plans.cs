@@ -11,5 +11,5 @@ public sealed partial class IncidentService
     private string? PlanReply(Command command, Incident state) => command is PlanCommand ? PlanText.Checklist(state, time.GetUtcNow()) : null;
 
     private static PlanCatalog PlansFor(Command command, IPlanSource? source) =>
-        source is not null && command is DeclareCommand or DrillCommand or TypeCommand ? source.Current() : PlanCatalog.Empty;
+        source is not null && command is DeclareCommand or DrillCommand or TypeCommand or AlertCommand { Declare: not null } ? source.Current() : PlanCatalog.Empty;
 }

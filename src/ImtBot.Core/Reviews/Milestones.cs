@@ -23,8 +23,11 @@ public sealed record Milestones(
     /// <summary>When the impact began, if recorded (often before <see cref="Declared"/>).</summary>
     public DateTimeOffset? ImpactBegan { get; init; }
 
-    /// <summary>When the problem was detected, if recorded.</summary>
+    /// <summary>When the problem was detected, if recorded (or, when nobody recorded it, when the first alert came).</summary>
     public DateTimeOffset? Detected { get; init; }
+
+    /// <summary><see cref="Detected"/> is the first alert's time, not a recorded detection.</summary>
+    public bool DetectedByAlert { get; init; }
 
     /// <summary>Impact began to detected; null unless both were recorded.</summary>
     public TimeSpan? TimeToDetect => Detected - ImpactBegan;

@@ -42,7 +42,8 @@ internal sealed class ReviewModelBuilder(Incident state, IReadOnlyList<IncidentE
             {
                 Commanded = state.CommandedAt,
                 ImpactBegan = state.ImpactBegan,
-                Detected = state.DetectedAt,
+                Detected = state.DetectionTime,
+                DetectedByAlert = state.DetectedByFirstAlert is not null,
             },
             ImpactDescription = state.ImpactDescription,
             Written = state.Written,

@@ -63,7 +63,7 @@ public static partial class ReviewWriter
 
         if (m.Detected is { } detected)
         {
-            story.Add((detected, "detected" + (m.TimeToDetect is { } ttd ? $", {Format(ttd)} after the impact began" : "")));
+            story.Add((detected, (m.DetectedByAlert ? "detected by the first alert" : "detected") + (m.TimeToDetect is { } ttd ? $", {Format(ttd)} after the impact began" : "")));
         }
 
         story.Add((m.Declared, $"declared as {Sev(r.InitialSeverity)} by {User(r.DeclaredBy)}"));

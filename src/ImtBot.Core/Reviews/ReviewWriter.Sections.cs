@@ -71,7 +71,7 @@ public static partial class ReviewWriter
 
         if (m.Detected is { } detected)
         {
-            Milestone(md, "Detected", detected, m);
+            Milestone(md, m.DetectedByAlert ? "Detected (first alert)" : "Detected", detected, m);
         }
 
         Milestone(md, "Declared", m.Declared, m);

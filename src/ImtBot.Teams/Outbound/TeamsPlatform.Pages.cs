@@ -71,7 +71,7 @@ internal sealed partial class TeamsPlatform
     }
 
     private JsonObject PageActivity(EffectContext context, Page page) =>
-        OutboundActivity.Card(cards.Page(PlatformNames.Teams, context.Incident, page, ChannelDeepLink(context)), $"You are paged for {context.Incident.Key}");
+        OutboundActivity.Card(cards.Page(PlatformNames.Teams, context.Incident, page, ChannelDeepLink(context)), $"{(context.Incident.Kind == IncidentKind.Drill ? "DRILL · " : "")}You are paged for {context.Incident.Key}");
 
     /// <summary>
     /// A Teams deep link that opens the incident channel (or, for an incident that lives in a thread, that thread's

@@ -24,7 +24,7 @@ public static class AlertsApi
     /// <summary>The alerts of one incident (the incident card shows the same).</summary>
     internal static IResult Alerts(int number, ImtBot.Core.Ports.IIncidentReader reader) =>
         reader.Get(number) is { } incident
-            ? TypedResults.Ok(new IncidentAlertsDto(incident.Key, incident.FirstAlertAt, incident.RequestedType, incident.Alerts.Select(IncidentAlertDto.From).ToArray()))
+            ? TypedResults.Ok(new IncidentAlertsDto(incident.Key, incident.FirstAlertAt, incident.Type, incident.Alerts.Select(IncidentAlertDto.From).ToArray()))
             : TypedResults.Problem(detail: $"There is no incident {ImtBot.Core.Incidents.IncidentKey.Format(number)}.", statusCode: 404);
 
     internal static async Task<IResult> ReceiveAsync(

@@ -147,13 +147,16 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
     private static string PageText(Incident incident, Page page)
     {
         var what = page.Role is null ? "" : $" as {page.Role}";
-        return page.Status switch
+        var text = page.Status switch
         {
             PageStatus.Acknowledged => $"You acknowledged the page{what} for {incident.Key} \"{incident.Title}\".",
             PageStatus.Declined => $"You declined the page{what} for {incident.Key} \"{incident.Title}\".",
             PageStatus.Expired => $"The page{what} for {incident.Key} \"{incident.Title}\" expired unanswered.",
             _ => $"You are paged{what} for {incident.Key} \"{incident.Title}\". Acknowledge with /incident ack {incident.Key}.",
         };
+
+        // The notification shows this text, not the card: a drill's page must say so before anyone reads further.
+        return incident.Kind == IncidentKind.Drill ? "DRILL · " + text : text;
     }
 
     /// <summary>The console page's own route to a channel (<c>#/c/&lt;id&gt;</c>), once the incident has one.</summary>

@@ -1,9 +1,12 @@
+using ImtBot.Core.Plans;
+using ImtBot.Core.Ports;
 using Microsoft.Extensions.Options;
 
 namespace ImtBot.Drills;
 
 /// <summary>Checks the <c>Drills</c> section and every scenario file at start, and lists every problem with its file and line.</summary>
-public sealed class DrillsOptionsValidator : IValidateOptions<DrillsOptions>
+/// <param name="services">Where the response plans come from, to check the plan tasks scenarios expect; optional.</param>
+public sealed class DrillsOptionsValidator(IServiceProvider? services = null) : IValidateOptions<DrillsOptions>
 {
     public ValidateOptionsResult Validate(string? name, DrillsOptions options)
     {
@@ -13,7 +16,23 @@ public sealed class DrillsOptionsValidator : IValidateOptions<DrillsOptions>
             problems.Add($"Drills:PracticeEvery must be between 1 day and 3650 days, e.g. 365.00:00:00 (was {options.PracticeEvery}).");
         }
 
-        problems.AddRange(ScenarioFolder.Load(options.ResolvedPath()).Problems.Select(p => "Drills: " + p));
+        problems.AddRange(ScenarioFolder.Load(options.ResolvedPath(), Plans()).Problems.Select(p => "Drills: " + p));
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>
+    /// The plans to check against, or null: with no plans at all a plan task is never checked (plans are not in use),
+    /// and when the plans' own settings are bad their section reports it and start-up must still list every problem.
+    /// </summary>
+    private PlanCatalog? Plans()
+    {
+        try
+        {
+            return services?.GetService<IPlanSource>()?.Current() is { Plans.Count: > 0 } catalog ? catalog : null;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 }

@@ -1,9 +1,12 @@
+using ImtBot.Core.Incidents;
+using ImtBot.Core.Plans;
 using ImtBot.Hosting;
+using ImtBot.Plans;
 using Microsoft.Extensions.Options;
 
 namespace ImtBot.Drills;
 
-/// <summary><c>imtbot drills check [--Drills:Path=dir]</c>: reads every scenario file and lists every problem (exit 1), or the scenarios (exit 0).</summary>
+/// <summary><c>imtbot drills check [--Drills:Path=dir] [--Plans:Path=dir]</c>: reads every scenario file and lists every problem (exit 1), or the scenarios (exit 0).</summary>
 internal static class DrillsVerb
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -14,10 +17,11 @@ internal static class DrillsVerb
             return CliVerbs.Usage;
         }
 
+        var configuration = CliVerbs.Configuration(args[1..]);
         var options = new DrillsOptions();
-        CliVerbs.Configuration(args[1..]).GetSection(DrillsOptions.SectionName).Bind(options);
+        configuration.GetSection(DrillsOptions.SectionName).Bind(options);
         var folder = options.ResolvedPath();
-        var (catalog, problems) = ScenarioFolder.Load(folder);
+        var (catalog, problems) = ScenarioFolder.Load(folder, Plans(configuration));
         if (problems.Count > 0)
         {
             stderr.WriteLine($"{problems.Count} problem(s) in the drill scenarios{(folder is null ? "" : " in " + folder)}:");
@@ -36,5 +40,15 @@ internal static class DrillsVerb
         }
 
         return CliVerbs.Ok;
+    }
+
+    /// <summary>The valid plans of <c>Plans:Path</c>, which a scenario's <c>task &lt;id&gt;</c> is checked against (<c>plans check</c> reports the plans' own problems).</summary>
+    private static PlanCatalog Plans(IConfiguration configuration)
+    {
+        var plans = new PlansOptions();
+        configuration.GetSection(PlansOptions.SectionName).Bind(plans);
+        var incidents = new IncidentOptions();
+        IncidentsExtensions.Bind(incidents, configuration.GetSection(IncidentOptions.SectionName));
+        return new PlanCatalog(PlanFolder.Load(plans.Folder, incidents.Roles).Plans);
     }
 }

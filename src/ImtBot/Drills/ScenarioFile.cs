@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ImtBot.Core.Drills;
+using ImtBot.Core.Plans;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -20,14 +21,19 @@ internal sealed partial class ScenarioFile
     private readonly string _name;
     private readonly List<string> _problems;
 
-    private ScenarioFile(string name, List<string> problems) => (_name, _problems) = (name, problems);
+    private readonly PlanCatalog? _plans;
+    private string? _type;
+    private int _severity;
+
+    private ScenarioFile(string name, List<string> problems, PlanCatalog? plans) => (_name, _problems, _plans) = (name, problems, plans);
 
     /// <summary>The scenario, or null when the file has problems (added to <paramref name="problems"/>).</summary>
     /// <param name="name">How problems name the file.</param>
-    public static DrillScenario? Read(string name, string yaml, List<string> problems)
+    /// <param name="plans">The response plans, to check that a <c>task &lt;id&gt;</c> names a task of the plan the scenario's type runs; null: not checked.</param>
+    public static DrillScenario? Read(string name, string yaml, List<string> problems, PlanCatalog? plans = null)
     {
         var before = problems.Count;
-        var reader = new ScenarioFile(name, problems);
+        var reader = new ScenarioFile(name, problems, plans);
         var scenario = reader.Parse(yaml);
         return problems.Count == before ? scenario : null;
     }
@@ -60,8 +66,8 @@ internal sealed partial class ScenarioFile
 
         var title = Text(root, "title", required: true);
         var summary = Text(root, "summary", required: true);
-        var type = Text(root, "type", required: false);
-        var severity = Severity(root);
+        var type = _type = Text(root, "type", required: false);
+        var severity = _severity = Severity(root);
         var objectives = Objectives(root);
         var injects = Injects(root);
         var expected = Expected(root, injects.Count);
@@ -186,6 +192,16 @@ internal sealed partial class ScenarioFile
         return list;
     }
 
+    /// <summary>Why <c>task &lt;id&gt;</c> can never be reached: the plan the drill runs (by type and severity) has no such task.</summary>
+    private string? PlanTaskProblem(string id)
+    {
+        var type = _type is not null && _plans!.IsKnownType(_type) ? _type : ResponsePlan.DefaultId;
+        var plan = _plans!.For(type, _severity);
+        return plan.Tasks.Any(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase))
+            ? null
+            : $"the plan \"{plan.Id}\" (type {_type ?? ResponsePlan.DefaultId}, SEV{_severity.ToString(CultureInfo.InvariantCulture)}) has no task \"{id}\"; its tasks are {(plan.Tasks.Count == 0 ? "none" : string.Join(", ", plan.Tasks.Select(t => t.Id)))}.";
+    }
+
     private YamlSequenceNode? Sequence(YamlMappingNode root, string key, string what)
     {
         switch (Node(root, key))
@@ -213,6 +229,10 @@ internal sealed partial class ScenarioFile
         if (milestone is null)
         {
             Problem(Node(m, key)!.Start, $"{key}: {problem}.");
+        }
+        else if (milestone.Kind == DrillMilestone.Task && _plans is not null && PlanTaskProblem(milestone.Value!) is { } missing)
+        {
+            Problem(Node(m, key)!.Start, $"{key}: {missing}");
         }
 
         return milestone;

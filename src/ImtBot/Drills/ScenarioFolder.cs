@@ -1,11 +1,13 @@
 using ImtBot.Core.Drills;
+using ImtBot.Core.Plans;
 
 namespace ImtBot.Drills;
 
 /// <summary>Every scenario file (<c>*.yaml</c>, <c>*.yml</c>) of a folder, and every problem in them at once.</summary>
 internal static class ScenarioFolder
 {
-    public static (DrillCatalog Catalog, IReadOnlyList<string> Problems) Load(string? folder)
+    /// <param name="plans">The response plans a scenario's <c>task &lt;id&gt;</c> is checked against; null: not checked.</param>
+    public static (DrillCatalog Catalog, IReadOnlyList<string> Problems) Load(string? folder, PlanCatalog? plans = null)
     {
         var problems = new List<string>();
         if (folder is null)
@@ -25,7 +27,7 @@ internal static class ScenarioFolder
         foreach (var path in paths)
         {
             var name = Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), Path.GetFileName(path));
-            if (ScenarioFile.Read(name, File.ReadAllText(path), problems) is not { } scenario)
+            if (ScenarioFile.Read(name, File.ReadAllText(path), problems, plans) is not { } scenario)
             {
                 continue;
             }

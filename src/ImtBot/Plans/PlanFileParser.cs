@@ -11,7 +11,8 @@ namespace ImtBot.Plans;
 /// rather than stopping at the first: an admin fixes a file in one pass.
 /// </summary>
 /// <param name="roles">The role names incidents have (<c>Incidents:Roles</c>); a task's owner must be one.</param>
-public sealed class PlanFileParser(IReadOnlyCollection<string> roles)
+/// <param name="regimes">The enabled compliance regimes (<c>Compliance:Regimes</c>); a <c>clock</c> step must name one. Null: not checked.</param>
+public sealed class PlanFileParser(IReadOnlyCollection<string> roles, IReadOnlyCollection<string>? regimes = null)
 {
     private static readonly string[] PlanFields = ["id", "title", "description", "types", "severity", "phases"];
     private static readonly string[] TaskFields = ["id", "text", "owner", "due", "due_from", "required", "runbook", "auto"];
@@ -209,6 +210,12 @@ public sealed class PlanFileParser(IReadOnlyCollection<string> roles)
             }
 
             return new PlanAutomation(kind, arg.ToLowerInvariant(), null);
+        }
+
+        if (kind is PlanAutomation.Clock && regimes is not null && !regimes.Contains(arg.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            problem(v, $"unknown compliance regime '{arg.Trim()}': a clock step starts a regime's clocks as `regulated <regime>` does; use one of {string.Join(", ", regimes)} (Compliance:Regimes).");
+            return null;
         }
 
         return new PlanAutomation(kind, null, arg.Trim());

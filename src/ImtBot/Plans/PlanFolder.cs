@@ -12,7 +12,8 @@ public static class PlanFolder
             : [];
 
     /// <summary>Every valid plan and every problem of every file (a plan id used by two files is a problem of the second).</summary>
-    public static (IReadOnlyList<ResponsePlan> Plans, IReadOnlyList<PlanProblem> Problems) Load(string folder, IReadOnlyCollection<string> roles)
+    /// <param name="regimes">The enabled compliance regimes a <c>clock</c> step may name; null: not checked.</param>
+    public static (IReadOnlyList<ResponsePlan> Plans, IReadOnlyList<PlanProblem> Problems) Load(string folder, IReadOnlyCollection<string> roles, IReadOnlyCollection<string>? regimes = null)
     {
         var problems = new List<PlanProblem>();
         if (!Directory.Exists(folder))
@@ -21,7 +22,7 @@ public static class PlanFolder
             return ([], problems);
         }
 
-        var parser = new PlanFileParser(roles);
+        var parser = new PlanFileParser(roles, regimes);
         var plans = new List<ResponsePlan>();
         foreach (var file in Files(folder))
         {

@@ -1,3 +1,4 @@
+using ImtBot.Core.Compliance;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Plans;
 using ImtBot.Core.Ports;
@@ -19,10 +20,10 @@ public sealed partial class PlanLibrary : IPlanSource
     private readonly Dictionary<string, (DateTime Written, long Length, ResponsePlan? Plan)> _files = new(StringComparer.Ordinal);
     private PlanCatalog _current = PlanCatalog.Empty;
 
-    public PlanLibrary(IOptions<PlansOptions> plans, IOptions<IncidentOptions> incidents, ILogger<PlanLibrary> log)
+    public PlanLibrary(IOptions<PlansOptions> plans, IOptions<IncidentOptions> incidents, ILogger<PlanLibrary> log, IOptions<ComplianceOptions>? compliance = null)
     {
         _folder = plans.Value.Folder;
-        _parser = new PlanFileParser(incidents.Value.Roles);
+        _parser = new PlanFileParser(incidents.Value.Roles, compliance?.Value.Enabled);
         _log = log;
         Current();
     }

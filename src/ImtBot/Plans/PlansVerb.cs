@@ -20,7 +20,7 @@ internal static class PlansVerb
         var incidents = new IncidentOptions();
         IncidentsExtensions.Bind(incidents, configuration.GetSection(IncidentOptions.SectionName));
 
-        var (plans, problems) = PlanFolder.Load(options.Folder, incidents.Roles);
+        var (plans, problems) = PlanFolder.Load(options.Folder, incidents.Roles, ComplianceExtensions.ComplianceOptionsFrom(configuration).Enabled);
         foreach (var problem in problems)
         {
             stderr.WriteLine(problem.Line == 0 ? $"{problem.File}: {problem.Message}" : problem.ToString());

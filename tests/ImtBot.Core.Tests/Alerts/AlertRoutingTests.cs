@@ -164,7 +164,7 @@ public class AlertIntakeTests
     }
 
     [Fact]
-    public async Task Declared_RecordsTheFirstAlertTime_AndTheRequestedType()
+    public async Task Declared_RecordsTheFirstAlertTime_AndATypeNoPlanNamesFallsBackToTheDefault()
     {
         var sut = CreateSut(new AlertOptions { Routes = [new() { Action = "declare sev2 type database" }] });
         clock.Advance(TimeSpan.FromMinutes(3));
@@ -173,7 +173,7 @@ public class AlertIntakeTests
 
         var incident = Incident.Replay(store.GetEvents(outcome.Incident!.Value));
         Assert.Equal(Scenario.Start.AddMinutes(3), incident.FirstAlertAt);
-        Assert.Equal("database", incident.RequestedType);
+        Assert.Equal(ImtBot.Core.Plans.ResponsePlan.DefaultId, incident.Type);
         Assert.True(incident.DeclaredByAlert);
         Assert.DoesNotContain(incident.Participants, p => p.Platform == PlatformNames.System);
         Assert.Equal(2, incident.Severity);

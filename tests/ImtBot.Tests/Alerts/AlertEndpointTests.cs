@@ -62,7 +62,8 @@ public class AlertEndpointTests : IAsyncLifetime
         Assert.Equal("Memory pressure in zone eu-2", (string?)incident["title"]);
         Assert.Equal(3, (int?)incident["severity"]);
         var fired = (await _host.GetArrayAsync("/api/incidents/1/timeline")).Single(e => (string?)e!["type"] == "alert_fired")!;
-        Assert.Equal("storage", (string?)fired["data"]!["requestedType"]);
+        Assert.Null(fired["data"]!["requestedType"]);
+        Assert.Equal("default", (string?)(await _host.GetJsonAsync("/api/incidents/1/alerts"))["type"]);
         Assert.Contains("https://grafana.example/d/mem01?viewPanel=3", (string)fired["text"]!);
     }
 

@@ -19,5 +19,5 @@ public sealed record IncidentAlertDto(
         new(a.Fingerprint, a.Integration, a.Title, a.Firing, a.Count, a.FirstAt, a.LastAt, a.ResolvedAt, a.Labels, a.Links);
 }
 
-/// <summary>The alerts of an incident and when the first arrived (its detection time).</summary>
-public sealed record IncidentAlertsDto(string Key, DateTimeOffset? FirstAlertAt, string? RequestedType, IncidentAlertDto[] Alerts);
+/// <summary>The alerts of an incident, when the first arrived (its detection time) and its type (a declare route may set it).</summary>
+public sealed record IncidentAlertsDto(string Key, DateTimeOffset? FirstAlertAt, string Type, IncidentAlertDto[] Alerts);
