@@ -9,6 +9,7 @@ public static class CardNames
     public const string Review = "review";
     public const string Reminder = "reminder";
     public const string Declare = "declare";
+    public const string Checklist = "checklist";
 
-    public static IReadOnlyList<string> All { get; } = [Incident, Page, Update, Review, Reminder, Declare];
+    public static IReadOnlyList<string> All { get; } = [Incident, Page, Update, Review, Reminder, Declare, Checklist];
 }

@@ -27,4 +27,7 @@ public interface IIncidentCards
     JsonNode Reminder(string platform, Incident incident, string reminder, string text);
 
     JsonNode DeclareForm(string platform);
+
+    /// <summary>The open checklist tasks by phase, a "Done" button each (<c>task INC-42 done 3</c>).</summary>
+    JsonNode Checklist(string platform, Incident incident);
 }

@@ -142,6 +142,7 @@ public sealed class CardTemplatesTests
     [InlineData(CardNames.Update)]
     [InlineData(CardNames.Review)]
     [InlineData(CardNames.Reminder)]
+    [InlineData(CardNames.Checklist)]
     public void Render_TeamsButtons_NameTheCardTheySitOn(string template)
     {
         foreach (var (name, _, model) in CardGallery.Samples(PlatformNames.Teams).Where(s => s.Template == template))

@@ -56,6 +56,9 @@ public static class CardGallery
     {
         var text = CardText.For(platform);
         yield return (CardNames.Declare, CardNames.Declare, DeclareFormModel.From(new IncidentOptions(), text));
+        var planned = SamplePlan.Active(platform);
+        yield return ($"{CardNames.Checklist}-active", CardNames.Checklist, ChecklistCardModel.From(planned, text, planned.LastChangedAt));
+        yield return ($"{CardNames.Checklist}-empty", CardNames.Checklist, ChecklistCardModel.From(SampleIncidents.Declared(platform), text, planned.LastChangedAt));
         foreach (var (sample, incident) in SampleIncidents.All(platform))
         {
             var card = IncidentCardModel.From(incident, text);

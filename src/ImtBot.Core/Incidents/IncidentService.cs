@@ -130,7 +130,7 @@ public sealed partial class IncidentService(
             state = Incident.Replay(history);
             if ((ReadOnlyReply(command, state, history) ?? PlanReply(command, state)) is { } answer)
             {
-                return new CommandReply(true, answer, n);
+                return new CommandReply(true, answer, n, Card: ReplyCardFor(command));
             }
         }
 

@@ -4,5 +4,6 @@ namespace ImtBot.Core.Ports;
 /// The answer to a command, shown to the person who typed it (ephemeral in Slack): always a plain-text Text;
 /// Incident is the incident it concerned, if any. Redelivered is true when the delivery was seen before: the reply is
 /// the first one, nothing was applied again, and an adapter that already answered the first delivery stays silent.
+/// Card, when set, names a card the adapter shows with the reply (<see cref="ReplyCards"/>), built from the incident.
 /// </summary>
-public sealed record CommandReply(bool Accepted, string Text, int? Incident = null, bool Redelivered = false);
+public sealed record CommandReply(bool Accepted, string Text, int? Incident = null, bool Redelivered = false, string? Card = null);

@@ -23,7 +23,8 @@ public sealed partial class SlackInbound(
     IIncidentCards cards,
     SlackWebApi api,
     SlackUserNames names,
-    ILogger<SlackInbound> logger)
+    ILogger<SlackInbound> logger,
+    IIncidentReader? reader = null)
 {
     public const string DeclareCallbackId = "imtbot_declare";
 
@@ -49,7 +50,14 @@ public sealed partial class SlackInbound(
             new ChannelRef(PlatformNames.Slack, command.ChannelId),
             "slack:cmd:" + command.TriggerId);
         var reply = await handler.HandleAsync(chat, cancellationToken).ConfigureAwait(false);
-        return SlackAck.Ephemeral(SlackText.Escape(SlackText.Truncate(reply.Text, MaxReply)));
+        var ack = SlackAck.Ephemeral(SlackText.Escape(SlackText.Truncate(reply.Text, MaxReply)));
+        if (reply.Card == ReplyCards.Checklist && reply.Incident is { } number && reader?.Get(number) is { } incident)
+        {
+            // The checklist comes as its card (a Done button per open task), shown to the asker only like every reply.
+            ack.Body!["blocks"] = cards.Checklist(PlatformNames.Slack, incident)["blocks"]?.DeepClone();
+        }
+
+        return ack;
     }
 
     private async Task<SlackAck> OpenDeclareFormAsync(SlashCommandPayload command, CancellationToken cancellationToken)

@@ -94,7 +94,10 @@ internal sealed class ActivityRouter(
         {
             try
             {
-                var message = OutboundActivity.Text(reply.Text);
+                // The plan's checklist comes as its card (a Done button per open task), the text as its summary.
+                var message = reply.Card == ReplyCards.Checklist && reply.Incident is { } number && reader.Get(number) is { } incident
+                    ? OutboundActivity.Card(cards.Checklist(PlatformNames.Teams, incident), reply.Text)
+                    : OutboundActivity.Text(reply.Text);
                 _ = replyTo is null
                     ? await connector.SendAsync(serviceUrl, conversation, message, CancellationToken.None)
                     : await connector.ReplyAsync(serviceUrl, conversation, replyTo, message, CancellationToken.None);

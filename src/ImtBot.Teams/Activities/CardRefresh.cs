@@ -17,6 +17,7 @@ internal static class CardRefresh
     public static JsonNode? For(IIncidentCards cards, ClickedCard clicked, Incident incident, bool inFallbackThread) => clicked.Card switch
     {
         null or CardNames.Incident => TeamsIncidentCard.Render(cards, incident, inFallbackThread),
+        CardNames.Checklist => cards.Checklist(PlatformNames.Teams, incident), // the pressed task drops off the card
         CardNames.Page => incident.Pages.FirstOrDefault(p => p.Id == clicked.PageId) is { } page ? cards.Page(PlatformNames.Teams, incident, page) : null,
         _ => null,
     };

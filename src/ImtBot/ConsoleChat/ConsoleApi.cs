@@ -48,7 +48,7 @@ public static partial class ConsoleApi
         return Results.Ok(chat.MessagesFor(id, u.Id).Select(ConsoleChatService.ToDto));
     }
 
-    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, IIncidentCards cards, CancellationToken ct)
+    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, IIncidentCards cards, IIncidentReader reader, CancellationToken ct)
     {
         var (body, user, error) = await ReadSenderAsync(request, chat, ct);
         if (error is not null)
@@ -98,10 +98,10 @@ public static partial class ConsoleApi
             await chat.PostAsync(channel.Id, user.Id, user.Name, text, visibleTo: user.Id);
         }
 
-        return await ReplyAsync(chat, channel.Id, user, reply);
+        return await ReplyAsync(chat, channel.Id, user, reply, cards, reader);
     }
 
-    private static async Task<IResult> PostAction(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, CancellationToken ct)
+    private static async Task<IResult> PostAction(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, IIncidentCards cards, IIncidentReader reader, CancellationToken ct)
     {
         var (body, user, error) = await ReadSenderAsync(request, chat, ct);
         if (error is not null)
@@ -125,7 +125,7 @@ public static partial class ConsoleApi
         var deliveryId = BoundedJson.String(body, "id") ?? Guid.NewGuid().ToString("N");
         var (reply, unavailable) = await HandleAsync(
             commands, new ChatCommand(ResolveMentions(chat, text), chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, message.ChannelId), "console:action:" + deliveryId), ct);
-        return reply is null ? unavailable! : await ReplyAsync(chat, message.ChannelId, user, reply);
+        return reply is null ? unavailable! : await ReplyAsync(chat, message.ChannelId, user, reply, cards, reader);
     }
 
     private static async Task Stream(HttpContext context, string? user, ConsoleChatService chat, ConsoleHub hub)
@@ -185,7 +185,7 @@ public static partial class ConsoleApi
         }
     }
 
-    private static async Task<IResult> ReplyAsync(ConsoleChatService chat, string channelId, ConsoleUser user, CommandReply reply)
+    private static async Task<IResult> ReplyAsync(ConsoleChatService chat, string channelId, ConsoleUser user, CommandReply reply, IIncidentCards cards, IIncidentReader reader)
     {
         if (reply.Redelivered)
         {
@@ -193,7 +193,9 @@ public static partial class ConsoleApi
             return Results.Ok(new { replies = new[] { new { text = reply.Text, accepted = reply.Accepted, incident = reply.Incident, message = (string?)null } } });
         }
 
-        var posted = await chat.PostAsync(channelId, ConsoleChatService.BotId, ConsoleChatService.BotName, reply.Text, visibleTo: user.Id);
+        // A reply that names a card (the plan's checklist) comes as that card, its text the fallback, as in Teams.
+        var card = reply.Card == ReplyCards.Checklist && reply.Incident is { } n && reader.Get(n) is { } incident ? cards.Checklist(PlatformNames.Teams, incident) : null;
+        var posted = await chat.PostAsync(channelId, ConsoleChatService.BotId, ConsoleChatService.BotName, reply.Text, card, visibleTo: user.Id);
         return Results.Ok(new
         {
             replies = new[] { new { text = reply.Text, accepted = reply.Accepted, incident = reply.Incident, message = posted.Key } },

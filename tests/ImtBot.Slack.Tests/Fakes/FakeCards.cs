@@ -38,6 +38,8 @@ public sealed class FakeCards : IIncidentCards
                    {"type":"input","block_id":"severity","label":{"type":"plain_text","text":"Severity"},"element":{"type":"static_select","action_id":"severity","options":[]}}]}
         """)!;
 
+    public JsonNode Checklist(string platform, Incident incident) => Message("checklist " + incident.Key);
+
     private static JsonObject Message(string text) => new()
     {
         ["text"] = text,

@@ -237,6 +237,22 @@ public sealed class ActivityRouterTests : IAsyncLifetime
         host.Cards.Verify(c => c.Incident(It.IsAny<string>(), It.IsAny<Incident>(), It.IsAny<string?>()), Times.Never);
     }
 
+    [Fact]
+    public async Task Invoke_FromTheChecklistCard_AnswersWithTheChecklistRefreshed()
+    {
+        var activity = Payloads.Node("invoke-action-execute.json");
+        activity["value"]!["action"]!["data"] = new JsonObject { ["command"] = "task INC-42 done 3", ["card"] = "checklist" };
+        var state = Incident.Replay([PlatformFixture.Declared(42, "Checkout failing")]);
+        host.Reader.Setup(r => r.Get(42)).Returns(state);
+        host.Cards.Setup(c => c.Checklist("teams", state)).Returns(PlatformFixture.Card("checklist without task 3"));
+
+        var body = JsonNode.Parse(await (await SendAsync(activity)).Content.ReadAsStringAsync())!;
+
+        Assert.Equal("checklist without task 3", body["value"]!["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("task INC-42 done 3", Assert.Single(host.Received).Text);
+        host.Cards.Verify(c => c.Incident(It.IsAny<string>(), It.IsAny<Incident>(), It.IsAny<string?>()), Times.Never);
+    }
+
     [Theory]
     [InlineData("update")]
     [InlineData("review")]

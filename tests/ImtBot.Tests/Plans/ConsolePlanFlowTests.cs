@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using ImtBot.Tests.Infrastructure;
 
 namespace ImtBot.Tests.Plans;
@@ -84,5 +86,34 @@ public class ConsolePlanFlowTests
         // The incident is in the assess phase (detect's one task is done): the card counts that phase.
         Assert.Contains("\"Plan\"", card, StringComparison.Ordinal);
         Assert.Contains("\"Assess 0/3\"", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanCommand_PostsTheChecklistCard_AndItsDoneButtonMarksTheTaskDone()
+    {
+        await using var host = await TestHost.StartAsync();
+        Assert.True((await host.SayAsync("alice", "general", "/incident declare Payments down sev2 type outage")).Accepted);
+        Assert.True((await host.SayAsync("alice", "general", "/incident lead INC-1")).Accepted);
+
+        var plan = await host.SayAsync("alice", "general", "/incident plan INC-1");
+        Assert.True(plan.Accepted);
+        var message = (await host.MessagesAsync("general")).Last(m => (string)m!["user"]! == "imtbot")!;
+        Assert.Equal(plan.Text, (string?)message["text"]);
+        var buttons = message["card"]!.ToJsonString();
+        Assert.Contains("\"command\":\"task INC-1 done 1\"", buttons, StringComparison.Ordinal);
+        Assert.Contains("\"card\":\"checklist\"", buttons, StringComparison.Ordinal);
+        Assert.DoesNotContain(await host.MessagesAsync("general", "bob"), m => (string?)m!["id"] == (string?)message["id"]); // shown to its asker only
+
+        var click = await host.Http.PostAsJsonAsync(
+            "/api/console/actions", new { user = "alice", messageId = (string)message["id"]!, data = new { command = "task INC-1 done 1", card = "checklist" } });
+        click.EnsureSuccessStatusCode();
+        var reply = (await click.Content.ReadFromJsonAsync<JsonObject>())!["replies"]![0]!;
+        Assert.True((bool)reply["accepted"]!, (string?)reply["text"]);
+
+        var after = await host.SayAsync("alice", "general", "/incident plan INC-1");
+        Assert.Contains("[x] 1.", after.Text, StringComparison.Ordinal);
+        var refreshed = (await host.MessagesAsync("general")).Last(m => (string)m!["user"]! == "imtbot")!["card"]!.ToJsonString();
+        Assert.DoesNotContain("\"task INC-1 done 1\"", refreshed, StringComparison.Ordinal);
+        Assert.Contains("\"task INC-1 done 2\"", refreshed, StringComparison.Ordinal);
     }
 }
