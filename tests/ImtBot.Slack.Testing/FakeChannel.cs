@@ -16,6 +16,9 @@ public sealed class FakeChannel(string id, string name, string creator)
 
     public bool Archived { get; set; }
 
+    /// <summary>Created with <c>is_private=true</c>: listed only to its members.</summary>
+    public bool IsPrivate { get; set; }
+
     public HashSet<string> Members { get; } = [];
 
     /// <summary>Oldest first; each is the stored message object (ts, text, blocks, metadata, user, bot_id).</summary>
@@ -29,6 +32,7 @@ public sealed class FakeChannel(string id, string name, string creator)
         ["name"] = Name,
         ["creator"] = Creator,
         ["is_archived"] = Archived,
+        ["is_private"] = IsPrivate,
         ["topic"] = new JsonObject { ["value"] = Topic },
         ["purpose"] = new JsonObject { ["value"] = Purpose },
     };

@@ -38,7 +38,9 @@ public sealed partial class FakeSlack
                     return Error("name_taken");
                 }
 
-                var created = new FakeChannel("C" + nextId++, name, BotUserId);
+                // is_private is a boolean (Slack also takes the strings "true"/"false" in a form post).
+                var isPrivate = args["is_private"] is JsonValue p && (p.TryGetValue<bool>(out var b) ? b : p.TryGetValue<string>(out var t) && t == "true");
+                var created = new FakeChannel((isPrivate ? "G" : "C") + nextId++, name, BotUserId) { IsPrivate = isPrivate };
                 created.Members.Add(BotUserId);
                 Channels[created.Id] = created;
                 return Ok(new() { ["channel"] = created.ToJson() });

@@ -12,6 +12,7 @@ public static partial class CommandParser
         int? severity = null;
         string? type = null;
         var drill = false;
+        var isPrivate = false;
         var end = args.Count;
         while (end > 0)
         {
@@ -21,6 +22,10 @@ public static partial class CommandParser
             if (token.Is("drill"))
             {
                 drill = true;
+            }
+            else if (token.Is("private"))
+            {
+                isPrivate = true;
             }
             else if (type is null && TypeAt(args, end) is { } named)
             {
@@ -60,7 +65,7 @@ public static partial class CommandParser
             return Fail("declare", $"`{stray}` looks like a severity: put it at the end (`declare <title> sev1`), or quote the title if it belongs there (`declare \"…\"`).");
         }
 
-        return Ok(new DeclareCommand(args.Text(0, end), severity, drill) { Type = type });
+        return Ok(new DeclareCommand(args.Text(0, end), severity, drill) { Type = type, Private = isPrivate });
     }
 
     /// <summary>The first unquoted word of the title that reads as a severity (<c>sev1</c>, <c>P1</c>, <c>sev 1</c>, a trailing <c>sev</c>).</summary>

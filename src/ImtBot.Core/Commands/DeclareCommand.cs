@@ -1,6 +1,6 @@
 namespace ImtBot.Core.Commands;
 
-/// <summary><c>declare &lt;title&gt; [sev1..sev4] [drill] [type &lt;name&gt;]</c>; a null severity takes the configured default; an empty title asks for the declare form.</summary>
+/// <summary><c>declare &lt;title&gt; [sev1..sev4] [drill] [private] [type &lt;name&gt;]</c>; a null severity takes the configured default; an empty title asks for the declare form.</summary>
 public sealed record DeclareCommand(string Title, int? Severity, bool Drill) : Command
 {
     /// <summary>
@@ -8,4 +8,7 @@ public sealed record DeclareCommand(string Title, int? Severity, bool Drill) : C
     /// Anything that declares (a drill scenario, an alert route) sets it the same way.
     /// </summary>
     public string? Type { get; init; }
+
+    /// <summary><c>declare … private</c>: visible only to its participants and admins (see <see cref="Events.IncidentDeclared.Private"/>).</summary>
+    public bool Private { get; init; }
 }

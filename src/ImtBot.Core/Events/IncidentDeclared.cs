@@ -25,4 +25,12 @@ public sealed record IncidentDeclared(string Title, int Severity, IncidentKind K
     /// <summary>The response plan snapshotted for the type at declaration (later edits of its file never change it); null: none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Plans.ResponsePlan? Plan { get; init; }
+
+    /// <summary>
+    /// <c>declare … private</c>: only its participants and admins see its timeline, review and evidence; announcements
+    /// name its number and severity only. Null (left out of the canonical JSON, so older events hash as before): public.
+    /// No event turns it public: the declaration is the one place it is set.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Private { get; init; }
 }

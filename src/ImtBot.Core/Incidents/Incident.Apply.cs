@@ -30,6 +30,7 @@ public sealed partial class Incident
         TrackDrill(e);
         Learn(e);
         Describe(e);
+        TrackPrivacy(e);
     }
 
     private void Fold(IncidentEvent e)

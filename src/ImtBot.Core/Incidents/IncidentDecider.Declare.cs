@@ -17,7 +17,12 @@ public static partial class IncidentDecider
             return Decision.Reject("Give the incident a title: `/incident declare <title> [sev1..sev4] [drill]`, e.g. `/incident declare Checkout is failing sev2`.");
         }
 
-        return DeclareNew(title, command.Severity, command.Drill ? IncidentKind.Drill : IncidentKind.Normal, null, context, command.Type);
+        if (command.Private && PrivateRefusal(context) is { } refusal)
+        {
+            return Decision.Reject(refusal);
+        }
+
+        return DeclareNew(title, command.Severity, command.Drill ? IncidentKind.Drill : IncidentKind.Normal, null, context, command.Type, command.Private);
     }
 
     /// <summary>A drill runs a loaded scenario; with no scenarios loaded it declares a Drill-kind incident titled by the name given.</summary>
@@ -44,7 +49,8 @@ public static partial class IncidentDecider
     }
 
     /// <param name="type">The incident type, which picks the response plan; null: <c>default</c>.</param>
-    private static Decision DeclareNew(string title, int? severity, IncidentKind kind, string? scenario, CommandContext context, string? type = null)
+    /// <param name="isPrivate">Visible only to its participants and admins; announced by number and severity only.</param>
+    private static Decision DeclareNew(string title, int? severity, IncidentKind kind, string? scenario, CommandContext context, string? type = null, bool isPrivate = false)
     {
         if (title.Length > MaxTitleLength)
         {
@@ -79,6 +85,7 @@ public static partial class IncidentDecider
                 // No plan configured and no type asked for: nothing to snapshot, the incident runs without a checklist.
                 IncidentType = type is not null || adopted.Plan.Tasks.Count > 0 ? adopted.IncidentType : null,
                 Plan = type is not null || adopted.Plan.Tasks.Count > 0 ? adopted.Plan : null,
+                Private = isPrivate ? true : null,
             },
             new ParticipantJoined(context.Actor),
         };
@@ -87,7 +94,7 @@ public static partial class IncidentDecider
         {
             new OpenChannel(),
             new SyncIncidentCard(),
-            new Announce($"{drill}{key} declared by {context.Actor}: {title} ({policy.Name})"),
+            new Announce(isPrivate ? PrivateAnnouncement(drill + key, policy.Name) : $"{drill}{key} declared by {context.Actor}: {title} ({policy.Name})"),
         };
 
         foreach (var role in keyRoles)

@@ -24,7 +24,7 @@ public sealed partial class SlackPlatform
             var name = ChannelName.For(incident.Number, incident.Title, suffix, incident.Kind == ImtBot.Core.Incidents.IncidentKind.Drill);
             try
             {
-                channel = await api.Conversations.CreateAsync(name, ct).ConfigureAwait(false);
+                channel = await api.Conversations.CreateAsync(name, ct, incident.Private).ConfigureAwait(false);
                 LogStep(logger, context.StepKey, "created #" + name);
             }
             catch (SlackApiException e) when (e.Error == "name_taken")

@@ -61,7 +61,8 @@ public sealed partial class SlackPlatform
         var posted = context.Incident.Updates.LastOrDefault(u => u.Text == update.Text) ?? new StatusUpdate(time.GetUtcNow(), update.By, update.Text);
         var card = Message(cards.StatusUpdate(PlatformNames.Slack, context.Incident, posted), context);
         await PostOnceAsync(context, channel, card, "channel", ct).ConfigureAwait(false);
-        if (options.Value.AnnouncementsChannel is { Length: > 0 } announcements && announcements != channel)
+        // A private incident's update stays in its own channel: the announcements channel only learns it exists.
+        if (options.Value.AnnouncementsChannel is { Length: > 0 } announcements && announcements != channel && !context.Incident.Private)
         {
             await PostOnceAsync(context, announcements, card, "announce", ct).ConfigureAwait(false);
         }

@@ -6,8 +6,9 @@ namespace ImtBot.Slack.WebApi;
 /// <summary><c>conversations.*</c>: incident channels, DMs and their history.</summary>
 public sealed class ConversationsApi(SlackApiClient client)
 {
-    public async Task<SlackChannel> CreateAsync(string name, CancellationToken ct = default) =>
-        SlackChannel.From((await client.CallAsync(SlackMethods.ConversationsCreate, new JsonObject { ["name"] = name, ["is_private"] = false }, ct)).GetProperty("channel"));
+    /// <param name="isPrivate">A private channel (a private incident): only those invited see it; needs <c>groups:write</c>.</param>
+    public async Task<SlackChannel> CreateAsync(string name, CancellationToken ct = default, bool isPrivate = false) =>
+        SlackChannel.From((await client.CallAsync(SlackMethods.ConversationsCreate, new JsonObject { ["name"] = name, ["is_private"] = isPrivate }, ct)).GetProperty("channel"));
 
     public Task InviteAsync(string channel, string user, CancellationToken ct = default) =>
         client.CallAsync(SlackMethods.ConversationsInvite, new JsonObject { ["channel"] = channel, ["users"] = user }, ct);
@@ -34,7 +35,7 @@ public sealed class ConversationsApi(SlackApiClient client)
         string? cursor = null;
         for (var page = 0; page < 100; page++)
         {
-            var args = new JsonObject { ["types"] = "public_channel", ["exclude_archived"] = false, ["limit"] = 1000 };
+            var args = new JsonObject { ["types"] = "public_channel,private_channel", ["exclude_archived"] = false, ["limit"] = 1000 };
             if (cursor is not null)
             {
                 args["cursor"] = cursor;

@@ -17,7 +17,7 @@ public static class AlertsApi
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/alerts/{integration}", ReceiveAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Webhooks);
-        app.MapGet("/api/incidents/{number:int}/alerts", Alerts).RequireAuthorization(Policies.Viewer);
+        app.MapGet("/api/incidents/{number:int}/alerts", Alerts).RequireAuthorization(Policies.Viewer).AddEndpointFilter<PrivateIncidentFilter>();
         return app;
     }
 

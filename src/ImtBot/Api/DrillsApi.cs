@@ -13,7 +13,7 @@ public static class DrillsApi
 {
     public static IEndpointRouteBuilder MapDrillsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/incidents/{number:int}/aar.md", AfterAction).RequireAuthorization(Policies.Viewer);
+        app.MapGet("/api/incidents/{number:int}/aar.md", AfterAction).RequireAuthorization(Policies.Viewer).AddEndpointFilter<PrivateIncidentFilter>();
         app.MapGet("/api/training", Training).RequireAuthorization(Policies.Viewer);
         app.MapGet("/api/drills", Drills).RequireAuthorization(Policies.Viewer);
         return app;

@@ -16,8 +16,13 @@ public static class EvidenceApi
         return app;
     }
 
-    internal static Results<FileContentHttpResult, ProblemHttpResult> Evidence(int number, LiteIncidentStore store, AnchorLog anchors, TimeProvider time)
+    internal static Results<FileContentHttpResult, ProblemHttpResult> Evidence(int number, LiteIncidentStore store, AnchorLog anchors, TimeProvider time, ImtBot.Core.Ports.IIncidentReader reader, HttpContext http)
     {
+        if (IncidentsApi.Hidden(number, reader, http))
+        {
+            return IncidentVisibility.Refusal(number);
+        }
+
         var events = store.GetEvents(number);
         if (events.Count == 0)
         {

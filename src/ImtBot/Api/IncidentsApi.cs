@@ -23,14 +23,22 @@ public static class IncidentsApi
         return app;
     }
 
-    internal static Ok<IncidentSummaryDto[]> List(IIncidentQueries store, bool? open) =>
-        TypedResults.Ok(store.ListIncidents(open ?? false).OrderByDescending(i => i.Number).Select(IncidentSummaryDto.From).ToArray());
+    internal static Ok<IncidentSummaryDto[]> List(IIncidentQueries store, bool? open, IIncidentReader reader, HttpContext http) =>
+        TypedResults.Ok(store.ListIncidents(open ?? false).OrderByDescending(i => i.Number)
+            .Select(s => Hidden(s.Number, reader, http) ? PrivateIncidentRow.From(s) : IncidentSummaryDto.From(s)).ToArray());
 
-    internal static Results<Ok<IncidentDto>, ProblemHttpResult> Get(int number, IIncidentReader reader) =>
-        reader.Get(number) is { } incident ? TypedResults.Ok(IncidentDto.From(incident)) : NotFound(number);
+    internal static Results<Ok<IncidentDto>, ProblemHttpResult> Get(int number, IIncidentReader reader, HttpContext http) =>
+        reader.Get(number) is { } incident
+            ? IncidentVisibility.CanSee(http.User, http.Request, incident) ? TypedResults.Ok(IncidentDto.From(incident)) : IncidentVisibility.Refusal(number)
+            : NotFound(number);
 
-    internal static Results<Ok<TimelineEventDto[]>, ProblemHttpResult> Timeline(int number, IIncidentQueries store)
+    internal static Results<Ok<TimelineEventDto[]>, ProblemHttpResult> Timeline(int number, IIncidentQueries store, IIncidentReader reader, HttpContext http)
     {
+        if (Hidden(number, reader, http))
+        {
+            return IncidentVisibility.Refusal(number);
+        }
+
         if (Events(store, number) is not { } events)
         {
             return NotFound(number);
@@ -41,8 +49,9 @@ public static class IncidentsApi
         return TypedResults.Ok(events.Select(e => TimelineEventDto.From(e, words.GetValueOrDefault(e.Sequence))).ToArray());
     }
 
-    internal static Results<ContentHttpResult, ProblemHttpResult> Review(int number, IIncidentQueries store) =>
-        Events(store, number) is { } events
+    internal static Results<ContentHttpResult, ProblemHttpResult> Review(int number, IIncidentQueries store, IIncidentReader reader, HttpContext http) =>
+        Hidden(number, reader, http) ? IncidentVisibility.Refusal(number)
+        : Events(store, number) is { } events
             ? TypedResults.Text(ReviewWriter.ToMarkdown(events), "text/markdown; charset=utf-8")
             : NotFound(number);
 
@@ -50,10 +59,15 @@ public static class IncidentsApi
     /// The same check as <c>imtbot verify</c> and the start-up check behind <c>/readyz</c>: the chain recomputed from the
     /// stored events, and its end against the snapshot's version and head (so a deleted last event is caught too).
     /// </summary>
-    internal static Results<Ok<ChainAuditDto>, ProblemHttpResult> Audit(int number, LiteIncidentStore store) =>
-        store.FindIncident(number) is null && Events(store, number) is null
+    internal static Results<Ok<ChainAuditDto>, ProblemHttpResult> Audit(int number, LiteIncidentStore store, IIncidentReader reader, HttpContext http) =>
+        Hidden(number, reader, http) ? IncidentVisibility.Refusal(number)
+        : store.FindIncident(number) is null && Events(store, number) is null
             ? NotFound(number)
             : TypedResults.Ok(ChainAuditDto.From(store.Verify(number)));
+
+    /// <summary>A private incident the caller does not take part in (an unknown number is not hidden: it is 404).</summary>
+    internal static bool Hidden(int number, IIncidentReader reader, HttpContext http) =>
+        reader.Get(number) is { } incident && !IncidentVisibility.CanSee(http.User, http.Request, incident);
 
     private static IReadOnlyList<IncidentEvent>? Events(IIncidentQueries store, int number)
     {

@@ -74,7 +74,13 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
                 var card = cards.StatusUpdate(CardPlatform, incident, new StatusUpdate(time.GetUtcNow(), update.By, update.Text));
                 var text = $"{incident.Key} update from {update.By}: {update.Text}";
                 await chat.PostAsBotAsync(channel, text, card);
-                await chat.PostAsBotAsync(chat.Announcements, text, card);
+
+                // A private incident's update stays in its own channel: the announcements channel only learns it exists.
+                if (!incident.Private)
+                {
+                    await chat.PostAsBotAsync(chat.Announcements, text, card);
+                }
+
                 break;
             case PostReview:
                 var markdown = ReviewWriter.ToMarkdown(store.GetEvents(incident.Number));

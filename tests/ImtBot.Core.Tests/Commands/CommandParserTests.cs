@@ -15,6 +15,8 @@ public class CommandParserTests
         // declare: title quoted or not, trailing sev/drill in any order, empty title opens the form
         { "declare Checkout is failing", new DeclareCommand("Checkout is failing", null, false) },
         { "declare Checkout is failing sev2", new DeclareCommand("Checkout is failing", 2, false) },
+        { "declare Payroll export leaked sev2 private", new DeclareCommand("Payroll export leaked", 2, false) { Private = true } },
+        { "declare \"Private key in a repo\" private drill sev1", new DeclareCommand("Private key in a repo", 1, true) { Private = true } },
         { "declare \"Login slow\" sev3 drill", new DeclareCommand("Login slow", 3, true) },
         { "declare Login slow drill SEV1", new DeclareCommand("Login slow", 1, true) },
         { "declare Login slow sev-4", new DeclareCommand("Login slow", 4, false) },

@@ -22,7 +22,7 @@ internal sealed class Scenario
 
     public Dictionary<string, IReadOnlyList<UserRef>> OnCall { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public ChannelRef Channel { get; } = new(PlatformNames.Console, "general");
+    public ChannelRef Channel { get; set; } = new(PlatformNames.Console, "general");
 
     /// <summary>The drill scenarios the decisions may start.</summary>
     public ImtBot.Core.Drills.DrillCatalog Drills { get; set; } = ImtBot.Core.Drills.DrillCatalog.Empty;

@@ -12,6 +12,11 @@ public static class TestIncidents
     public static Incident Declared(int number, string title = "Checkout is failing", UserRef? by = null, params EventData[] more) =>
         Replay(number, new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), title, by, more);
 
+    /// <summary>Incident <paramref name="number"/> declared <c>private</c>.</summary>
+    public static Incident DeclaredPrivate(int number) =>
+        Incident.Replay([EventChain.Append(EventChain.GenesisHash, number, 1, new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), Alice,
+            new IncidentDeclared("Payroll export leaked", 2, IncidentKind.Normal, new ChannelRef(PlatformNames.Slack, "CGENERAL"), new SeverityPolicy(), ["commander"], ["commander"], [], null) { Private = true })]);
+
     /// <summary>Incident <paramref name="number"/> declared, then closed at <paramref name="closedAt"/>.</summary>
     public static Incident Closed(int number, DateTimeOffset closedAt) =>
         Replay(number, closedAt, "Checkout is failing", null,

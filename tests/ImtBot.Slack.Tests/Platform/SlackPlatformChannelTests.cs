@@ -41,6 +41,26 @@ public sealed class SlackPlatformChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenChannel_PrivateIncident_CreatesAPrivateChannel()
+    {
+        var outcome = await host.RunAsync(TestIncidents.DeclaredPrivate(9), new OpenChannel());
+
+        Assert.Equal(EffectOutcomeKind.Done, outcome.Kind);
+        var channel = Assert.Single(host.Fake.Channels.Values);
+        Assert.True(channel.IsPrivate);
+        Assert.Contains("UALICE", channel.Members);
+        Assert.Equal("true", host.Fake.CallsTo("conversations.create").Single().Arg("is_private"));
+    }
+
+    [Fact]
+    public async Task OpenChannel_PublicIncident_CreatesAPublicChannel()
+    {
+        await host.RunAsync(TestIncidents.Declared(7), new OpenChannel());
+
+        Assert.False(Assert.Single(host.Fake.Channels.Values).IsPrivate);
+    }
+
+    [Fact]
     public async Task OpenChannel_TitleWithMentions_PurposeShowsThemLiterally()
     {
         var outcome = await host.RunAsync(TestIncidents.Declared(8, "<!channel> payments <@U1> down"), new OpenChannel());
