@@ -70,6 +70,7 @@ public static class ImtBotApp
         app.MapAlertsApi();
         app.MapHeartbeatsApi();
         app.MapMetricsApi();
+        app.MapInsightsApi();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupLog.Write(app));
         return app;
