@@ -21,11 +21,12 @@ function el(tag, props, ...children) {
   return e;
 }
 
-function section(id, title, note, headers, rows, config) {
+// Week tables list the newest week first: the one a review meeting asks about is on top.
+function section(id, title, note, headers, rows, config, newestFirst = true) {
   const canvas = el('canvas', { id: `${id}-chart`, role: 'img', ariaLabel: title });
   const table = el('table', { id: `${id}-table` },
     el('thead', null, el('tr', null, ...headers.map(h => el('th', { textContent: h })))),
-    el('tbody', null, ...rows.map(r => el('tr', null, ...r.map(c => el('td', { textContent: String(c) }))))));
+    el('tbody', null, ...(newestFirst ? rows.slice().reverse() : rows).map(r => el('tr', null, ...r.map(c => el('td', { textContent: String(c) }))))));
   const box = el('section', { id },
     el('h2', { textContent: title }), el('p', { className: 'note', textContent: note }),
     el('div', { className: 'pair' }, el('div', { className: 'chart' }, canvas), el('div', { className: 'table' }, table)));
@@ -109,7 +110,7 @@ function render(data) {
       type: 'bar',
       data: { labels: data.drills.map(d => d.scenario), datasets: [{ label: 'Average score (%)', backgroundColor: colors[4], data: data.drills.map(d => d.average) }] },
       options: { scales: { y: { beginAtZero: true, max: 100 } } },
-    });
+    }, false);
 
   document.body.dataset.ready = 'true';
 }
