@@ -20,6 +20,7 @@ public sealed class BotMetrics : IDisposable
     private readonly PageCounts _pages;
     private readonly MeterListener _listener = new();
     private readonly HashSet<string> _severities = [];
+    private readonly Lock _refreshing = new();
 
     private readonly Gauge _open;
     private readonly Counter _pagesSent;
@@ -69,7 +70,16 @@ public sealed class BotMetrics : IDisposable
 
     public void Dispose() => _listener.Dispose();
 
+    /// <summary>Two scrapes at once refresh one after the other (the severities seen are shared state).</summary>
     private void Refresh()
+    {
+        lock (_refreshing)
+        {
+            RefreshNow();
+        }
+    }
+
+    private void RefreshNow()
     {
         var open = _store.ListIncidents(openOnly: true).Where(i => i.Kind != IncidentKind.Drill)
             .GroupBy(i => i.Severity.ToString(CultureInfo.InvariantCulture))
