@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ImtBot.Core.Ports;
 using ImtBot.Storage.Documents;
 using ImtBot.Storage.Writer;
@@ -20,8 +21,17 @@ public sealed partial class LiteIncidentStore
             return Task.FromException<CommitResult>(new StorageUnavailableException($"New commands are refused: {shortage}."));
         }
 
+        var started = Stopwatch.GetTimestamp();
         var prepared = CommitWork.Prepare(request, Now);
-        return _writer.Enqueue(db => CommitWork.Apply(db, prepared, _faults, _indexes), request, exclusive: false, cancellationToken);
+        return TimedAsync(_writer.Enqueue(db => CommitWork.Apply(db, prepared, _faults, _indexes), request, exclusive: false, cancellationToken), started);
+    }
+
+    /// <summary>The commit's latency as the caller sees it (queueing, applying, the shared checkpoint or log fsync).</summary>
+    private async Task<CommitResult> TimedAsync(Task<CommitResult> commit, long started)
+    {
+        var result = await commit.ConfigureAwait(false);
+        Meters.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return result;
     }
 
     /// <inheritdoc />

@@ -69,6 +69,9 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
     /// <summary>Group-commit counters since open (for metrics and the benchmark).</summary>
     public WriterStatistics Statistics => _writer.Statistics;
 
+    /// <summary>The store's instruments (commit latency), read by the host's <c>/metrics</c>.</summary>
+    public StoreMeters Meters { get; } = new();
+
     /// <summary>The test-only fault hook (docs/reliability.md §Fault injection): throw from it to fail the writer at that point.</summary>
     internal Action<FaultPoint, CommitRequest?>? FaultHook
     {
@@ -112,6 +115,8 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
         {
             return;
         }
+
+        Meters.Dispose();
 
         _writer.Dispose();
         try

@@ -49,6 +49,8 @@ public static class ImtBotApp
         builder.AddWebSecurity();
         // Monitoring: alert webhooks and heartbeats.
         builder.AddAlerts();
+        // The bot's own health for Prometheus: /metrics.
+        builder.AddMetrics();
 
         configure?.Invoke(builder);
 
@@ -67,6 +69,8 @@ public static class ImtBotApp
         app.MapChatPlatforms();
         app.MapAlertsApi();
         app.MapHeartbeatsApi();
+        app.MapMetricsApi();
+        app.MapInsightsApi();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupLog.Write(app));
         return app;

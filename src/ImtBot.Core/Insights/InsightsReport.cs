@@ -1,0 +1,4 @@
+namespace ImtBot.Core.Insights;
+
+/// <summary>The insights page: the last weeks, oldest first, drill scores per scenario, and the actions overdue now.</summary>
+public sealed record InsightsReport(DateTimeOffset AsOf, IReadOnlyList<WeekInsights> Weeks, IReadOnlyList<ScenarioScores> Drills, int OverdueNow);
