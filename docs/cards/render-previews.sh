@@ -9,6 +9,6 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 gallery=$(cd "$1" && pwd)
 tools=${2:-${TMPDIR:-/tmp}/cardcheck-tools/adaptive-cards}
-for pair in incident-active:incident incident-declared:incident-declared page-active:page review-closed:review declare:declare incident-drill:incident-drill; do
+for pair in incident-active:incident incident-declared:incident-declared page-active:page review-closed:review declare:declare incident-drill:incident-drill checklist-active:checklist; do
   node "$tools/render-adaptive-card.mjs" "$gallery/teams/${pair%%:*}.json" "$here/${pair##*:}.png" --width 520
 done
