@@ -11,6 +11,9 @@ public static partial class ConsoleApi
     private static ConsoleUser? Sender(HttpContext http, ConsoleChatService chat, string? named) =>
         SignedInPerson.Of(http.User) is { } person ? new ConsoleUser { Id = person.Id, Name = person.Name } : chat.FindUser(named);
 
+    /// <summary>The person asking, for what they may see: an admin only when signed in with the admin role.</summary>
+    private static ConsoleViewer Viewer(HttpContext http, ConsoleUser user) => new(user.Id, IncidentVisibility.IsSignedInAdmin(http.User));
+
     /// <summary>A console action: a responder's, same-origin JSON only, rate-limited per source.</summary>
     private static RouteHandlerBuilder ConsoleAction(this RouteHandlerBuilder action) =>
         action.RequireAuthorization(Policies.Responder).AddEndpointFilter<ConsoleForgeryFilter>().RequireRateLimiting(RateLimits.Console);

@@ -6,7 +6,7 @@ namespace ImtBot.ConsoleChat;
 public static partial class ConsoleApi
 {
     /// <summary><c>POST /api/console/channels/{id}/read</c> with <c>{"user": "bob", "upTo": "m12"}</c>.</summary>
-    private static async Task<IResult> PostRead(string id, HttpRequest request, ConsoleChatService chat, CancellationToken ct)
+    private static async Task<IResult> PostRead(string id, HttpRequest request, ConsoleChatService chat, ConsoleVisibility visibility, CancellationToken ct)
     {
         var (body, user, error) = await ReadSenderAsync(request, chat, ct);
         if (error is not null)
@@ -15,7 +15,7 @@ public static partial class ConsoleApi
         }
 
         var channel = chat.FindChannel(id);
-        if (channel is null || !ConsoleChatService.CanSee(user.Id, channel))
+        if (channel is null || !visibility.CanSee(Viewer(request.HttpContext, user), channel))
         {
             return BoundedJson.Problem(404, $"There is no channel \"{id}\".");
         }

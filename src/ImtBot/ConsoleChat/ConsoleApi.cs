@@ -27,20 +27,21 @@ public static partial class ConsoleApi
         return app;
     }
 
-    private static IResult GetChannels(string? user, HttpContext http, ConsoleChatService chat) =>
+    private static IResult GetChannels(string? user, HttpContext http, ConsoleChatService chat, ConsoleVisibility visibility) =>
         Sender(http, chat, user) is { } u
-            ? Results.Ok(chat.ChannelsFor(u.Id).Select(c => chat.ToDto(c, u.Id)))
+            ? Results.Ok(visibility.ChannelsFor(Viewer(http, u)).Select(c => chat.ToDto(c, u.Id, visibility.IsPrivate(c))))
             : UnknownUser(chat, user);
 
-    private static IResult GetMessages(string id, string? user, HttpContext http, ConsoleChatService chat)
+    private static IResult GetMessages(string id, string? user, HttpContext http, ConsoleChatService chat, ConsoleVisibility visibility)
     {
         if (Sender(http, chat, user) is not { } u)
         {
             return UnknownUser(chat, user);
         }
 
+        // A private incident's channel is "no such channel" to someone who may not see it: not even that it exists here.
         var channel = chat.FindChannel(id);
-        if (channel is null || !ConsoleChatService.CanSee(u.Id, channel))
+        if (channel is null || !visibility.CanSee(Viewer(http, u), channel))
         {
             return BoundedJson.Problem(404, $"There is no channel \"{id}\".");
         }
@@ -48,7 +49,7 @@ public static partial class ConsoleApi
         return Results.Ok(chat.MessagesFor(id, u.Id).Select(ConsoleChatService.ToDto));
     }
 
-    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, IIncidentCards cards, IIncidentReader reader, CancellationToken ct)
+    private static async Task<IResult> PostMessage(HttpRequest request, ConsoleChatService chat, ConsoleVisibility visibility, ICommandHandler commands, IIncidentCards cards, IIncidentReader reader, CancellationToken ct)
     {
         var (body, user, error) = await ReadSenderAsync(request, chat, ct);
         if (error is not null)
@@ -58,7 +59,7 @@ public static partial class ConsoleApi
 
         var channelId = BoundedJson.String(body!, "channel") ?? ConsoleChatService.General;
         var channel = chat.FindChannel(channelId);
-        if (channel is null || !ConsoleChatService.CanSee(user.Id, channel))
+        if (channel is null || !visibility.CanSee(Viewer(request.HttpContext, user), channel))
         {
             return BoundedJson.Problem(400, $"There is no channel \"{channelId}\" for {user.Id}.");
         }
@@ -101,7 +102,7 @@ public static partial class ConsoleApi
         return await ReplyAsync(chat, channel.Id, user, reply, cards, reader);
     }
 
-    private static async Task<IResult> PostAction(HttpRequest request, ConsoleChatService chat, ICommandHandler commands, IIncidentCards cards, IIncidentReader reader, CancellationToken ct)
+    private static async Task<IResult> PostAction(HttpRequest request, ConsoleChatService chat, ConsoleVisibility visibility, ICommandHandler commands, IIncidentCards cards, IIncidentReader reader, CancellationToken ct)
     {
         var (body, user, error) = await ReadSenderAsync(request, chat, ct);
         if (error is not null)
@@ -111,7 +112,7 @@ public static partial class ConsoleApi
 
         var messageId = BoundedJson.String(body!, "messageId") ?? "";
         var message = chat.FindMessage(messageId);
-        if (message is null || !chat.CanSee(user.Id, message))
+        if (message is null || !visibility.CanSee(Viewer(request.HttpContext, user), message))
         {
             return BoundedJson.Problem(404, $"There is no message \"{messageId}\".");
         }
@@ -128,7 +129,7 @@ public static partial class ConsoleApi
         return reply is null ? unavailable! : await ReplyAsync(chat, message.ChannelId, user, reply, cards, reader);
     }
 
-    private static async Task Stream(HttpContext context, string? user, ConsoleChatService chat, ConsoleHub hub)
+    private static async Task Stream(HttpContext context, string? user, ConsoleChatService chat, ConsoleHub hub, ConsoleVisibility visibility)
     {
         if (Sender(context, chat, user) is not { } u)
         {
@@ -142,8 +143,15 @@ public static partial class ConsoleApi
         await context.Response.Body.FlushAsync(context.RequestAborted);
         try
         {
+            var viewer = Viewer(context, u);
             await foreach (var e in hub.SubscribeAsync(u.Id, context.RequestAborted))
             {
+                // Decided when the change happens: someone paged into a private incident gets its channel from then on.
+                if (!visibility.CanSee(viewer, e))
+                {
+                    continue;
+                }
+
                 var json = JsonSerializer.Serialize(e.Payload, JsonSerializerOptions.Web);
                 await context.Response.WriteAsync($"event: {e.Type}\ndata: {json}\n\n", context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);

@@ -42,7 +42,7 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
         var channel = existing ?? new ConsoleChannel { Id = id, Name = name, Kind = kind, Owner = owner, Incident = incident, CreatedAt = time.GetUtcNow().UtcDateTime };
         channel.Topic = topic;
         await store.UpsertChannelAsync(channel);
-        hub.Publish(new ConsoleEvent("channel", ToDto(channel), owner));
+        hub.Publish(new ConsoleEvent("channel", ToDto(channel), owner, channel.Id));
         return channel;
     }
 
@@ -62,17 +62,13 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
 
         channel.Archived = true;
         await store.UpsertChannelAsync(channel);
-        hub.Publish(new ConsoleEvent("channel", ToDto(channel), channel.Owner));
+        hub.Publish(new ConsoleEvent("channel", ToDto(channel), channel.Owner, channel.Id));
     }
 
     public ConsoleChannel? FindChannel(string id) => store.FindChannel(id);
 
-    /// <summary>Everyone sees the public channels; a direct channel only its owner.</summary>
+    /// <summary>Everyone sees the public channels; a direct channel only its owner (a private incident's: <see cref="ConsoleVisibility"/>).</summary>
     public static bool CanSee(string user, ConsoleChannel channel) => channel.Kind != "direct" || channel.Owner == user;
-
-    /// <summary>A message is visible when its channel is and it is not someone else's ephemeral reply.</summary>
-    public bool CanSee(string user, ConsoleMessage message) =>
-        (message.VisibleTo is null || message.VisibleTo == user) && store.FindChannel(message.ChannelId) is { } channel && CanSee(user, channel);
 
     public IReadOnlyList<ConsoleChannel> ChannelsFor(string user) =>
         store.ListChannels().Where(c => CanSee(user, c)).OrderBy(c => c.Kind).ThenBy(c => c.CreatedAt).ToList();
@@ -103,7 +99,7 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
             VisibleTo = visibleTo,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         });
-        hub.Publish(new ConsoleEvent("message", ToDto(message), visibleTo ?? OwnerOf(channelId)));
+        hub.Publish(new ConsoleEvent("message", ToDto(message), visibleTo ?? OwnerOf(channelId), channelId));
         return message;
     }
 
@@ -125,7 +121,7 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
         });
         if (updated is not null)
         {
-            hub.Publish(new ConsoleEvent("message", ToDto(updated), updated.VisibleTo ?? OwnerOf(updated.ChannelId)));
+            hub.Publish(new ConsoleEvent("message", ToDto(updated), updated.VisibleTo ?? OwnerOf(updated.ChannelId), updated.ChannelId));
         }
 
         return updated;
@@ -137,7 +133,7 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
         if (existing is not null && !existing.Pinned)
         {
             var updated = await store.UpdateMessageAsync(existing.Id, m => m.Pinned = true);
-            hub.Publish(new ConsoleEvent("message", ToDto(updated!), updated!.VisibleTo ?? OwnerOf(updated.ChannelId)));
+            hub.Publish(new ConsoleEvent("message", ToDto(updated!), updated!.VisibleTo ?? OwnerOf(updated.ChannelId), updated.ChannelId));
         }
     }
 
@@ -153,8 +149,8 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
         archived = c.Archived,
     };
 
-    /// <summary>A channel as one user's sidebar shows it, with how many messages there they have not read.</summary>
-    public object ToDto(ConsoleChannel c, string user) => new
+    /// <summary>A channel as one user's sidebar shows it, with how many messages there they have not read, and whether it is a private incident's.</summary>
+    public object ToDto(ConsoleChannel c, string user, bool isPrivate = false) => new
     {
         id = c.Id,
         name = c.Name,
@@ -163,6 +159,7 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
         topic = c.Topic,
         archived = c.Archived,
         unread = UnreadCount(user, c.Id),
+        @private = isPrivate,
     };
 
     public static object ToDto(ConsoleMessage m) => new

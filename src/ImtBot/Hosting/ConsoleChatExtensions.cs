@@ -16,6 +16,7 @@ internal static class ConsoleChatExtensions
         builder.Services.AddSingleton<ConsoleChatStore>();
         builder.Services.AddSingleton<ConsoleHub>();
         builder.Services.AddSingleton<ConsoleChatService>();
+        builder.Services.AddSingleton<ConsoleVisibility>();
         builder.Services.AddSingleton<IChatPlatform, ConsolePlatform>();
         builder.Services.AddSingleton<IUserDirectory, ConsoleUserDirectory>();
         return builder;

@@ -28,10 +28,22 @@ public static class IncidentVisibility
             return user.IsInRole(Roles.Admin);
         }
 
-        return (SignedInPerson.Of(user) is not null && user.IsInRole(Roles.Admin))
-            || incident.Admins.Contains(person, StringComparer.OrdinalIgnoreCase)
-            || incident.IsInsider(new UserRef(PlatformNames.Console, person, person));
+        return CanSee(person, IsSignedInAdmin(user), incident);
     }
+
+    /// <summary>
+    /// True when the console person <paramref name="person"/> may see <paramref name="incident"/>: it is not private,
+    /// they are an admin (signed in with the admin role, or named in the incident's <c>Incidents:Admins</c>), or they
+    /// took part (declared, held a role, were paged, joined).
+    /// </summary>
+    public static bool CanSee(string person, bool admin, Incident incident) =>
+        !incident.Private
+        || admin
+        || incident.Admins.Contains(person, StringComparer.OrdinalIgnoreCase)
+        || incident.IsInsider(new UserRef(PlatformNames.Console, person, person));
+
+    /// <summary>Whether the request is a signed-in person with the admin role (the console's notion of an admin).</summary>
+    public static bool IsSignedInAdmin(ClaimsPrincipal user) => SignedInPerson.Of(user) is not null && user.IsInRole(Roles.Admin);
 
     /// <summary>The console id of the person asking: the signed-in person's, or the local demo's named user.</summary>
     private static string? Person(ClaimsPrincipal user, HttpRequest request)

@@ -98,7 +98,10 @@ async function loadChannels() {
     const classes = ["nav-item", open ? "active" : "", c.archived ? "archived" : "", c.incident ? "incident-channel" : ""].join(" ");
     const badge = c.unread && !open ? `<span class="badge">${c.unread}</span>` : "";
     const label = c.kind === "direct" ? "ImtBot" : `# ${escapeHtml(c.name)}`;
-    return `<li><a class="${classes}" href="#/c/${encodeURIComponent(c.id)}" data-channel="${escapeHtml(c.id)}" title="${label}"><span class="name">${label}</span>${badge}</a></li>`;
+    // A private incident's channel: only its participants and admins get it at all; the lock tells them so.
+    const lock = c.private ? `<span class="lock" aria-label="private">🔒</span>` : "";
+    const title = c.private ? `${label} (private: only its participants and admins see it)` : label;
+    return `<li><a class="${classes}" href="#/c/${encodeURIComponent(c.id)}" data-channel="${escapeHtml(c.id)}" title="${title}">${lock}<span class="name">${label}</span>${badge}</a></li>`;
   };
   $("channels").innerHTML = state.channels.filter((c) => c.kind === "channel").map(item).join("");
   $("directs").innerHTML = state.channels.filter((c) => c.kind === "direct").map(item).join("") || `<li class="nav-item archived">no messages yet</li>`;
@@ -127,7 +130,7 @@ async function route() {
 
 async function showChannel(view) {
   const channel = state.channels.find((c) => c.id === state.channel);
-  $("channel-name").textContent = channel?.kind === "direct" ? "ImtBot (direct messages)" : `# ${channel?.name ?? state.channel}`;
+  $("channel-name").textContent = channel?.kind === "direct" ? "ImtBot (direct messages)" : `${channel?.private ? "🔒 " : ""}# ${channel?.name ?? state.channel}`;
   $("channel-topic").textContent = channel?.topic ?? "";
   const list = $("messages");
   list.innerHTML = "";
