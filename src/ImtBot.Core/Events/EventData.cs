@@ -36,6 +36,8 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(PlanOverridden), "plan_overridden")]
 [JsonDerivedType(typeof(ApiTokenCreated), "api_token_created")]
 [JsonDerivedType(typeof(ApiTokenRevoked), "api_token_revoked")]
+[JsonDerivedType(typeof(OnCallListChanged), "oncall_list_changed")]
+[JsonDerivedType(typeof(SettingChanged), "setting_changed")]
 [JsonDerivedType(typeof(AlertFired), "alert_fired")]
 [JsonDerivedType(typeof(AlertRepeated), "alert_repeated")]
 [JsonDerivedType(typeof(AlertResolved), "alert_resolved")]

@@ -53,6 +53,12 @@ public sealed partial class IncidentService
         }
 
         var users = command.Users.Select(u => IncidentDecider.Resolve(u, origin.Actor)).Distinct().ToArray();
+        if (audit is not null)
+        {
+            // Recorded before the list changes: a change the audit does not show never happened.
+            await audit.AppendAsync(origin.Actor, new OnCallListChanged(role, lists.GetValueOrDefault(role) ?? [], users), cancellationToken);
+        }
+
         await store.SetSettingAsync(OnCallLists.SettingKey(role), OnCallLists.Serialize(users), cancellationToken);
         return await RecordAsync(origin, true, $"On-call list for {role} (paged in this order): {Names(users)}.", null, cancellationToken);
     }

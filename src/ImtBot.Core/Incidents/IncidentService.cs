@@ -21,9 +21,10 @@ namespace ImtBot.Core.Incidents;
 /// <param name="directory">The known people, for naming the closest ones when a command names someone unknown; optional.</param>
 /// <param name="compliance">The regulatory regimes; the shipped ones when not given.</param>
 /// <param name="drills">The drill scenarios loaded at start; none when null.</param>
+/// <param name="audit">The admin audit stream, where on-call list changes are recorded; optional (none: not recorded).</param>
 public sealed partial class IncidentService(
     ICommandStore store, TimeProvider time, IncidentOptions options, IPlatformHealth? health = null, IUserDirectory? directory = null, IPlanSource? plans = null,
-    Compliance.ComplianceOptions? compliance = null, Drills.DrillCatalog? drills = null)
+    Compliance.ComplianceOptions? compliance = null, Drills.DrillCatalog? drills = null, IAdminAuditLog? audit = null)
     : ICommandHandler, IIncidentReader
 {
     public const int MaxAttempts = 25;

@@ -181,7 +181,8 @@ internal sealed class ActivityRouter(
             }
         }
 
-        await directory.SaveTeamAsync(new TeamReference(activity.ServiceUrl, team.Id, name, groupId, tenant, activity.Recipient?.Id), cancellationToken);
+        var by = activity.From is { } from ? new UserRef(PlatformNames.Teams, from.AadObjectId ?? from.Id ?? "unknown", from.Name ?? "someone") : null;
+        await directory.SaveTeamAsync(new TeamReference(activity.ServiceUrl, team.Id, name, groupId, tenant, activity.Recipient?.Id), cancellationToken, by);
         TeamsLog.TeamStored(log, name ?? "(unnamed)", team.Id);
     }
 

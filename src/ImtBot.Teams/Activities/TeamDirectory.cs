@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using ImtBot.Core.Events;
+using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +11,8 @@ namespace ImtBot.Teams.Activities;
 /// Reads and writes the Teams settings kept in the store: the incident team, the last trusted serviceUrl per tenant,
 /// and each user's Teams id (<c>29:…</c>) by Entra object id.
 /// </summary>
-internal sealed class TeamDirectory(ISettingsStore store, IOptions<TeamsOptions> options)
+/// <param name="audit">Where a change of the incident team is recorded as an admin action; optional.</param>
+internal sealed class TeamDirectory(ISettingsStore store, IOptions<TeamsOptions> options, IAdminAuditLog? audit = null)
 {
     private readonly ConcurrentDictionary<string, string> knownServiceUrls = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> knownUsers = new(StringComparer.OrdinalIgnoreCase);
@@ -20,8 +23,11 @@ internal sealed class TeamDirectory(ISettingsStore store, IOptions<TeamsOptions>
         return json is null ? null : JsonSerializer.Deserialize<TeamReference>(json, ActivityJson.Options);
     }
 
-    /// <summary>Remembers a team; it becomes the incident team unless <c>Teams:IncidentTeamId</c> names another one.</summary>
-    public async Task SaveTeamAsync(TeamReference team, CancellationToken cancellationToken)
+    /// <summary>
+    /// Remembers a team; it becomes the incident team unless <c>Teams:IncidentTeamId</c> names another one. A new incident
+    /// team is an org-wide setting change, recorded in the admin audit stream as done by <paramref name="by"/> (who added the bot).
+    /// </summary>
+    public async Task SaveTeamAsync(TeamReference team, CancellationToken cancellationToken, UserRef? by = null)
     {
         var json = JsonSerializer.Serialize(team, ActivityJson.Options);
         await store.SetSettingAsync($"{TeamsConstants.TeamSetting}:{team.TeamId}", json, cancellationToken);
@@ -30,6 +36,11 @@ internal sealed class TeamDirectory(ISettingsStore store, IOptions<TeamsOptions>
             || string.Equals(wanted, team.AadGroupId, StringComparison.OrdinalIgnoreCase)
             || string.Equals(wanted, team.TeamId, StringComparison.OrdinalIgnoreCase))
         {
+            if (audit is not null && IncidentTeam()?.TeamId != team.TeamId)
+            {
+                await audit.AppendAsync(by ?? UserRef.System, new SettingChanged(TeamsConstants.TeamSetting, $"the Teams incident team is now \"{team.TeamName ?? team.TeamId}\" ({team.TeamId})"), cancellationToken);
+            }
+
             await store.SetSettingAsync(TeamsConstants.TeamSetting, json, cancellationToken);
         }
     }

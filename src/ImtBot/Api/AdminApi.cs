@@ -11,8 +11,46 @@ public static class AdminApi
         var api = app.MapGroup("/api/admin").RequireAuthorization(Policies.Admin);
         api.MapGet("/audit", Audit);
         api.MapGet("/tokens", Tokens);
+        api.MapPost("/tokens", CreateTokenAsync).AddEndpointFilter<AdminForgeryFilter>();
+        api.MapDelete("/tokens/{nameOrId}", RevokeTokenAsync).AddEndpointFilter<AdminForgeryFilter>();
         return app;
     }
+
+    /// <summary>A token request body is a name and a scope: far below this.</summary>
+    private const int MaxBodyBytes = 4096;
+
+    /// <summary>
+    /// <c>POST /api/admin/tokens</c> with <c>{"name": "ci", "scope": "read"}</c>: 201 with the token, shown this once
+    /// (ImtBot keeps its hash); recorded in the audit stream as done by the caller.
+    /// </summary>
+    internal static async Task<IResult> CreateTokenAsync(HttpRequest request, ApiTokenStore tokens, CancellationToken ct)
+    {
+        var (body, error) = await BoundedJson.ReadObjectAsync(request, MaxBodyBytes, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (name, scope) = (BoundedJson.String(body!, "name"), BoundedJson.String(body!, "scope"));
+        if (ApiTokenStore.Problem(name, scope) is { } problem)
+        {
+            return BoundedJson.Problem(400, "Send {\"name\": \"ci\", \"scope\": \"read\"}: " + problem);
+        }
+
+        if (await tokens.CreateAsync(name!, scope!, AdminActor.Of(request.HttpContext.User), ct) is not { } created)
+        {
+            return BoundedJson.Problem(409, $"A token named \"{name}\" exists; revoke it first (DELETE /api/admin/tokens/{name}) or choose another name.");
+        }
+
+        var t = created.Record;
+        return TypedResults.Created($"/api/admin/tokens/{t.Id}", new { id = t.Id, name = t.Name, scope = t.Scope, createdAt = t.CreatedAt, token = created.Token });
+    }
+
+    /// <summary><c>DELETE /api/admin/tokens/{name or id}</c>: revoked from now on; 404 when there is no live token by that name or id.</summary>
+    internal static async Task<IResult> RevokeTokenAsync(string nameOrId, HttpContext http, ApiTokenStore tokens, CancellationToken ct) =>
+        await tokens.RevokeAsync(nameOrId, AdminActor.Of(http.User), ct)
+            ? TypedResults.Ok(new { revoked = nameOrId })
+            : BoundedJson.Problem(404, $"There is no live token \"{nameOrId}\"; GET /api/admin/tokens lists them.");
 
     internal static IResult Audit(AdminAudit audit)
     {

@@ -78,6 +78,19 @@ public static class CliVerbs
         }
 
         stdout.WriteLine($"{incidents.Count} incidents verified, {broken} broken.");
+
+        // The admin audit stream (tokens, on-call lists, settings) is chained the same way and checked the same way.
+        var audit = new Security.AdminAudit(new LiteDocumentDatabase(store), TimeProvider.System).Verify();
+        if (audit.Valid)
+        {
+            stdout.WriteLine($"admin audit: valid, {audit.Events} events, head {audit.Head}");
+        }
+        else
+        {
+            broken++;
+            stderr.WriteLine($"admin audit: BROKEN at sequence {audit.BrokenAt}: {audit.Problem}");
+        }
+
         return broken == 0 ? Ok : Broken;
     }
 

@@ -22,7 +22,8 @@ internal static class IncidentsExtensions
         builder.Services.AddSingleton(sp => new IncidentService(
             sp.GetRequiredService<ICommandStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value,
             sp.GetService<IPlatformHealth>(), sp.GetService<IUserDirectory>(), sp.GetService<IPlanSource>(),
-            sp.GetService<IOptions<Core.Compliance.ComplianceOptions>>()?.Value, sp.GetService<ImtBot.Core.Drills.DrillCatalog>()));
+            sp.GetService<IOptions<Core.Compliance.ComplianceOptions>>()?.Value, sp.GetService<ImtBot.Core.Drills.DrillCatalog>(),
+            sp.GetService<IAdminAuditLog>()));
         builder.Services.AddSingleton<IIncidentReader>(sp => sp.GetRequiredService<IncidentService>());
         builder.Services.AddSingleton<ICommandHandler>(sp => new SignallingCommandHandler(sp.GetRequiredService<IncidentService>(), sp.GetRequiredService<OutboxSignal>()));
         return builder;

@@ -24,6 +24,7 @@ internal static class SecurityExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
         builder.Services.AddSingleton<WebSurface>();
         builder.Services.AddSingleton<AdminAudit>();
+        builder.Services.AddSingleton<ImtBot.Core.Ports.IAdminAuditLog>(sp => sp.GetRequiredService<AdminAudit>());
         builder.Services.AddSingleton<ApiTokenStore>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, WebSurfaceResultHandler>();
 

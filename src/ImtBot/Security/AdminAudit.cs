@@ -5,11 +5,11 @@ using ImtBot.Storage;
 namespace ImtBot.Security;
 
 /// <summary>
-/// The admin audit stream: every admin action (API tokens now; settings and on-call lists as they move here) is an
+/// The admin audit stream: every admin action (API tokens, on-call lists, the Teams incident team) is an
 /// event of its own stream, hash-chained exactly as an incident's events are (<see cref="EventChain"/>, stream number
 /// 0), so the same verifier proves nothing was changed, removed or reordered.
 /// </summary>
-public sealed class AdminAudit(LiteDocumentDatabase database, TimeProvider time)
+public sealed class AdminAudit(LiteDocumentDatabase database, TimeProvider time) : ImtBot.Core.Ports.IAdminAuditLog
 {
     /// <summary>The stream number in the canonical form; incidents start at 1.</summary>
     public const int Stream = 0;
@@ -34,6 +34,8 @@ public sealed class AdminAudit(LiteDocumentDatabase database, TimeProvider time)
         });
         return e;
     }, ct);
+
+    Task ImtBot.Core.Ports.IAdminAuditLog.AppendAsync(UserRef actor, EventData data, CancellationToken cancellationToken) => AppendAsync(actor, data, cancellationToken);
 
     /// <summary>The stream in order, as events the chain verifier reads.</summary>
     public IReadOnlyList<IncidentEvent> Events() => _records.Read(c => c.Query().OrderBy(r => r.Id).ToList())

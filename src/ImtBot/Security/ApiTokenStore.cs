@@ -20,6 +20,19 @@ public sealed class ApiTokenStore(LiteDocumentDatabase database, AdminAudit audi
 
     private readonly DocumentCollection<ApiToken> _tokens = database.Collection<ApiToken>("api_tokens");
 
+    /// <summary>What is wrong with a new token's name or scope, said so that it tells what would work; null when both are fine.</summary>
+    public static string? Problem(string? name, string? scope)
+    {
+        if (scope is null || !ApiTokenScopes.All.Contains(scope))
+        {
+            return $"scope must be one of {string.Join(", ", ApiTokenScopes.All)} (was \"{scope}\").";
+        }
+
+        return name is null || name.Length is 0 or > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')
+            ? $"name must be 1 to 64 letters, digits, '.', '-' or '_' (was \"{name}\")."
+            : null;
+    }
+
     /// <summary>Creates a token; returns it (to show once) and its record. The name must be unused.</summary>
     public async Task<(string Token, ApiToken Record)?> CreateAsync(string name, string scope, UserRef actor, CancellationToken ct = default)
     {

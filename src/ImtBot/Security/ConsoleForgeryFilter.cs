@@ -26,6 +26,12 @@ public sealed class ConsoleForgeryFilter : IEndpointFilter
             return "Console actions take a JSON body (Content-Type: application/json).";
         }
 
+        return CrossSite(request);
+    }
+
+    /// <summary>Why a request whose browser says it came from another site is refused; null when it did not.</summary>
+    internal static string? CrossSite(HttpRequest request)
+    {
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         if (site.Length > 0 && site is not ("same-origin" or "none"))
         {
