@@ -43,6 +43,11 @@ public static partial class IncidentDecider
             return OnTimer(state, timer, context);
         }
 
+        if (PrivateOutsider(state, command, context) is { } outside)
+        {
+            return Decision.Reject(outside);
+        }
+
         if (TooLong(command) is { } tooLong)
         {
             return Decision.Reject(tooLong);

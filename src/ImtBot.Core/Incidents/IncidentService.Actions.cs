@@ -16,6 +16,7 @@ public sealed partial class IncidentService
         var now = time.GetUtcNow();
         var owner = command.Owner is null ? null : IncidentDecider.Resolve(command.Owner, actor);
         var open = OpenActions(now)
+            .Where(x => !HiddenFrom(x.Incident, actor))
             .Where(x => owner is null || owner.Equals(x.Action.Owner))
             .Where(x => !command.OverdueOnly || ActionReminders.IsOverdue(x.Action, now))
             .ToList();

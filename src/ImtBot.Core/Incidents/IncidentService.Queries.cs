@@ -18,7 +18,8 @@ public sealed partial class IncidentService
         _ => null,
     };
 
-    private string ListOpen()
+    /// <summary>The open incidents; a private one <paramref name="asker"/> is outside of shows its number and severity only.</summary>
+    private string ListOpen(UserRef asker)
     {
         var open = store.ListIncidents(openOnly: true);
         if (open.Count == 0)
@@ -26,8 +27,9 @@ public sealed partial class IncidentService
             return "No open incidents. Declare one with `/incident declare <title> [sev1..sev4]`.";
         }
 
-        return string.Join('\n', open.OrderBy(i => i.Number).Select(i =>
-            $"{IncidentKey.Format(i.Number)} · SEV{i.Severity} · {IncidentDecider.Describe(i.Status)}{(i.Kind == IncidentKind.Drill ? " · DRILL" : "")} · {i.Title}"));
+        return string.Join('\n', open.OrderBy(i => i.Number).Select(i => Get(i.Number) is { } incident && IncidentDecider.IsOutsider(incident, asker, options)
+            ? $"{IncidentKey.Format(i.Number)} · SEV{i.Severity} · private incident"
+            : $"{IncidentKey.Format(i.Number)} · SEV{i.Severity} · {IncidentDecider.Describe(i.Status)}{(i.Kind == IncidentKind.Drill ? " · DRILL" : "")} · {i.Title}"));
     }
 
     /// <summary><c>oncall</c> shows every list; <c>oncall ops</c> shows one; <c>oncall ops @a @b</c> sets one (stored as a setting).</summary>

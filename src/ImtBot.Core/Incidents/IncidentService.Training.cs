@@ -17,7 +17,7 @@ public sealed partial class IncidentService
 
     private string TrainingReply(TrainingCommand command, ChatCommand origin)
     {
-        var entries = TrainingEntries();
+        var entries = TrainingEntries().Where(e => !HiddenFrom(e.Incident, origin.Actor)).ToList();
         var who = command.User is { } u ? IncidentDecider.Resolve(u, origin.Actor) : null;
         return TrainingRecords.Text(entries, PracticeDue(origin.Actor.Platform, entries), who, Drills.PracticeEvery);
     }

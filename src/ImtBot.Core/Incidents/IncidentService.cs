@@ -81,7 +81,7 @@ public sealed partial class IncidentService(
             case HelpCommand help:
                 return new CommandReply(true, CommandHelp.Text(help.Topic));
             case ListCommand:
-                return new CommandReply(true, ListOpen());
+                return new CommandReply(true, ListOpen(origin.Actor));
             case ActionsCommand actions:
                 return new CommandReply(true, ListActions(actions, origin.Actor));
             case OnCallCommand oncall:
@@ -129,6 +129,11 @@ public sealed partial class IncidentService(
             }
 
             state = Incident.Replay(history);
+            if (command is StatusCommand or TimelineCommand or ReviewCommand or PlanCommand && IncidentDecider.IsOutsider(state, origin.Actor, options))
+            {
+                return new CommandReply(false, IncidentDecider.OutsiderRefusal(state), n);
+            }
+
             if ((ReadOnlyReply(command, state, history) ?? PlanReply(command, state)) is { } answer)
             {
                 return new CommandReply(true, answer, n, Card: ReplyCardFor(command));
