@@ -24,6 +24,12 @@ public sealed partial class LiteIncidentStore
     // steps back. Read and written only on the writer thread; null until the first lease after an open loads it.
     private Dictionary<string, (int Incident, long Order)>? _held;
 
+    // Leased steps (key → incident, order, owner, lease expiry), kept beside _held on the writer thread. A step leased by
+    // another owner (a process that was killed) may be half done — a card posted but not yet pinned or recorded — so
+    // its incident's later steps wait until it is settled or its lease runs out and it is taken up (and reconciled)
+    // again: a later card refresh never posts a second card beside one it cannot see yet.
+    private readonly Dictionary<string, (int Incident, long Order, string Owner, long Until)> _leased = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public Task<IReadOnlyList<OutboxStep>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
     {
@@ -181,7 +187,7 @@ public sealed partial class LiteIncidentStore
     {
         var outbox = db.GetCollection(Collections.Outbox);
         var nowTicks = Times.ToTicks(now);
-        var held = HeldSteps(outbox);
+        var held = HeldSteps(outbox, owner, nowTicks);
         var candidates = Collect(outbox, GroupDocument.Urgent, nowTicks, max, held, urgentOnly: true, taken: null);
         if (candidates.Count < max)
         {
@@ -197,10 +203,16 @@ public sealed partial class LiteIncidentStore
         var until = Times.ToTicks(now + lease);
         foreach (var d in chosen)
         {
+            if (d.Step["attempts"].AsInt32 == 0)
+            {
+                d.Step["firstTriedAt"] = nowTicks;
+            }
+
             d.Step["status"] = InFlight;
             d.Step["leaseOwner"] = owner;
             d.Step["leaseUntil"] = until;
             d.Step["attempts"] = d.Step["attempts"].AsInt32 + 1;
+            Track(d.Group, d.Step);
         }
 
         foreach (var group in chosen.Select(d => d.Group).Distinct())
@@ -265,13 +277,17 @@ public sealed partial class LiteIncidentStore
         return candidates.Count > max ? candidates[..max] : candidates;
     }
 
-    /// <summary>Each incident's earliest held step (its order), from <see cref="_held"/>, loaded on first use.</summary>
-    private Dictionary<int, long> HeldSteps(ILiteCollection<BsonDocument> outbox)
+    /// <summary>
+    /// Each incident's earliest held step (its order), from <see cref="_held"/>, loaded on first use, and its earliest
+    /// step still leased by another owner (<see cref="_leased"/>).
+    /// </summary>
+    private Dictionary<int, long> HeldSteps(ILiteCollection<BsonDocument> outbox, string owner, long nowTicks)
     {
         if (_held is null)
         {
             // Once per open: held steps are unfinished, so only the wake index's non-null entries are read.
             _held = new(StringComparer.Ordinal);
+            _leased.Clear();
             foreach (var group in outbox.Find(Query.GTE(GroupDocument.Wake, long.MinValue)))
             {
                 foreach (var s in group[GroupDocument.Steps].AsArray)
@@ -287,6 +303,14 @@ public sealed partial class LiteIncidentStore
             first[incident] = first.TryGetValue(incident, out var earlier) ? Math.Min(earlier, order) : order;
         }
 
+        foreach (var (incident, order, leasedBy, until) in _leased.Values)
+        {
+            if (leasedBy != owner && until > nowTicks)
+            {
+                first[incident] = first.TryGetValue(incident, out var earlier) ? Math.Min(earlier, order) : order;
+            }
+        }
+
         return first;
     }
 
@@ -299,6 +323,15 @@ public sealed partial class LiteIncidentStore
         }
 
         var key = step["key"].AsString;
+        if (step["status"].AsString == InFlight && !StepDocument.IsTimer(step["kind"].AsString))
+        {
+            _leased[key] = ((step["incident"].IsNull ? group["incident"] : step["incident"]).AsInt32, StepDocument.Order(step), step["leaseOwner"].AsString, step["leaseUntil"].AsInt64);
+        }
+        else
+        {
+            _leased.Remove(key);
+        }
+
         if (step["held"].IsBoolean && step["held"].AsBoolean && StepDocument.WakeOf(step) is not null)
         {
             _held[key] = ((step["incident"].IsNull ? group["incident"] : step["incident"]).AsInt32, StepDocument.Order(step));

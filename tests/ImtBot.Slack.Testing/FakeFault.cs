@@ -1,8 +1,14 @@
 namespace ImtBot.Slack.Testing;
 
 /// <summary>What the fake does to the next call of a method instead of (or after) answering normally.</summary>
-public sealed record FakeFault(string Kind, string? Error = null, TimeSpan? RetryAfter = null, DateTimeOffset? RetryAt = null)
+public sealed record FakeFault(string Kind, string? Error = null, TimeSpan? RetryAfter = null, DateTimeOffset? RetryAt = null, TimeSpan? Delay = null)
 {
+    /// <summary>Drop the connection before doing anything: the call did not happen.</summary>
+    public static FakeFault DropBeforeApply() => new("drop");
+
+    /// <summary>Answer normally, but only after <paramref name="delay"/> (on the fake's clock).</summary>
+    public static FakeFault Slow(TimeSpan delay) => new("slow", Delay: delay);
+
     public static FakeFault RateLimited(TimeSpan retryAfter) => new("429", RetryAfter: retryAfter);
 
     public static FakeFault RateLimitedUntil(DateTimeOffset at) => new("429", RetryAt: at);

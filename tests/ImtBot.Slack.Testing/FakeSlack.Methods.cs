@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -138,13 +139,33 @@ public sealed partial class FakeSlack
                     return Error("not_in_channel");
                 }
 
+                // As Slack: newest first between oldest and latest (exclusive unless inclusive), at most
+                // HistoryLimit a page whatever limit asks (15 for an app not in the Marketplace), the next page by
+                // cursor, and metadata only with include_all_metadata.
                 var latest = Arg("latest");
-                var inclusive = Arg("inclusive") == "true";
-                var limit = int.TryParse(Arg("limit"), out var l) ? l : 100;
-                var messages = history.Messages
+                var oldest = Arg("oldest");
+                var inclusive = Arg("inclusive") is "true" or "1";
+                var withMetadata = Arg("include_all_metadata") is "true" or "1";
+                var limit = Math.Min(int.TryParse(Arg("limit"), out var l) && l > 0 ? l : 100, HistoryLimit);
+                var before = Arg("cursor") is { Length: > 0 } cursor ? Encoding.UTF8.GetString(Convert.FromBase64String(cursor)) : null;
+                var window = history.Messages
                     .Where(m => latest is null || string.CompareOrdinal((string)m["ts"]!, latest) < 0 || (inclusive && (string)m["ts"]! == latest))
-                    .Reverse().Take(limit).Select(m => (JsonNode)m.DeepClone()).ToArray();
-                return Ok(new() { ["messages"] = new JsonArray(messages), ["has_more"] = false });
+                    .Where(m => oldest is null || string.CompareOrdinal((string)m["ts"]!, oldest) > 0 || (inclusive && (string)m["ts"]! == oldest))
+                    .Where(m => before is null || string.CompareOrdinal((string)m["ts"]!, before) < 0)
+                    .Reverse().ToList();
+                var messages = window.Take(limit).Select(m =>
+                {
+                    var copy = m.DeepClone().AsObject();
+                    if (!withMetadata)
+                    {
+                        copy.Remove("metadata");
+                    }
+
+                    return (JsonNode)copy;
+                }).ToArray();
+                var hasMore = window.Count > limit;
+                var next = hasMore ? Convert.ToBase64String(Encoding.UTF8.GetBytes((string)messages[^1]!["ts"]!)) : "";
+                return Ok(new() { ["messages"] = new JsonArray(messages), ["has_more"] = hasMore, ["response_metadata"] = new JsonObject { ["next_cursor"] = next } });
             case "chat.postMessage":
                 var to = Channel();
                 if (to is null)

@@ -32,7 +32,8 @@ public sealed partial class FakeSlack : IAsyncDisposable
     private readonly object gate = new();
     private (DateTimeOffset Until, FakeFault Fault)? outage;
     private int nextId = 100;
-    private long nextTs = 1_790_000_000;
+    private long tsSeconds;
+    private int tsFraction;
     private int tickets;
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -43,6 +44,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
     }
 
     public TimeProvider Clock { get; }
+
+    /// <summary>Held while the fake applies a call: lock it to read <see cref="Channels"/> while calls arrive.</summary>
+    public object Gate => gate;
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -57,6 +61,12 @@ public sealed partial class FakeSlack : IAsyncDisposable
     public ConcurrentQueue<JsonObject> Ephemerals { get; } = new();
 
     public ConcurrentQueue<JsonObject> OpenedViews { get; } = new();
+
+    /// <summary>The most messages one <c>conversations.history</c> page holds: 15, as for an app not in the Slack Marketplace.</summary>
+    public int HistoryLimit { get; set; } = 15;
+
+    /// <summary>For a call with no fault queued and no outage: a fault to inject at random (a chaos run), or null to answer normally.</summary>
+    public Func<string, FakeFault?>? Chaos { get; set; }
 
     /// <summary>Answer <c>token_revoked</c> to every bot-token call.</summary>
     public bool Revoked { get; set; }
@@ -100,6 +110,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
 
     public void Fail(string method, FakeFault fault) => faults.GetOrAdd(method, _ => new()).Enqueue(fault);
 
+    /// <summary>Like <see cref="Fail(string, FakeFault)"/>, for the next call of <paramref name="method"/> into <paramref name="channel"/> only.</summary>
+    public void FailIn(string method, string channel, FakeFault fault) => faults.GetOrAdd(method + " " + channel, _ => new()).Enqueue(fault);
+
     /// <summary>An outage: every Web API call answers <paramref name="fault"/> until the clock reaches <paramref name="until"/>.</summary>
     public void FailEverythingUntil(DateTimeOffset until, FakeFault fault) => outage = (until, fault);
 
@@ -139,7 +152,24 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
     }
 
-    private string NextTs() => (nextTs++).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".000100";
+    /// <summary>
+    /// As Slack's: the posting time in seconds (on <see cref="Clock"/>) and a unique, increasing fraction, so history
+    /// can be searched by time.
+    /// </summary>
+    private string NextTs()
+    {
+        var seconds = Clock.GetUtcNow().ToUnixTimeSeconds();
+        if (seconds > tsSeconds)
+        {
+            (tsSeconds, tsFraction) = (seconds, 100);
+        }
+        else if (++tsFraction > 999_999)
+        {
+            (tsSeconds, tsFraction) = (tsSeconds + 1, 100);
+        }
+
+        return tsSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + tsFraction.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private async Task LinkAsync(HttpContext http)
     {
@@ -168,7 +198,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
         Calls.Enqueue(new FakeCall(method, args, Clock.GetUtcNow(), auth, http.Request.ContentType ?? ""));
         Interlocked.Exchange(ref changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         FakeFault? fault = outage is { } down && Clock.GetUtcNow() < down.Until && method != "apps.connections.open" ? down.Fault
-            : faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var f) ? f : null;
+            : args["channel"] is JsonValue channelArg && faults.TryGetValue(method + " " + channelArg, out var inChannel) && inChannel.TryDequeue(out var c) ? c
+            : faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var f) ? f
+            : method != "apps.connections.open" ? Chaos?.Invoke(method) : null;
         switch (fault?.Kind)
         {
             case "500":
@@ -189,6 +221,12 @@ public sealed partial class FakeSlack : IAsyncDisposable
                 http.Response.StatusCode = 503;
                 await http.Response.WriteAsync("upstream unavailable");
                 return;
+            case "drop":
+                http.Abort();
+                return;
+            case "slow":
+                await Task.Delay(fault.Delay ?? TimeSpan.FromSeconds(1), Clock);
+                break;
         }
 
         JsonObject body;

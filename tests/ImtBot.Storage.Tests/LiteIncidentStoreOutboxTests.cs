@@ -30,7 +30,25 @@ public sealed class LiteIncidentStoreOutboxTests : IDisposable
         var step = Assert.Single(leased);
         Assert.Equal(("1:post_card:1", OutboxStatus.InFlight, 1, "worker-a", _now + Lease), (step.Key, step.Status, step.Attempts, step.LeaseOwner, step.LeaseUntil));
         Assert.Empty(again);
-        Assert.Equal("1:page_expiry:1", Assert.Single(await _store.LeaseDueAsync("worker-b", _now.AddSeconds(40), Lease, 10)).Key);
+        Assert.Equal("1:page_expiry:1", Assert.Single(await _store.LeaseDueAsync("worker-a", _now.AddSeconds(40), Lease, 10)).Key);
+    }
+
+    [Fact]
+    public async Task LeaseDueAsync_EarlierStepLeasedByAKilledOwner_LaterStepsWaitForItsLeaseThenRunAfterIt()
+    {
+        // A process killed while posting the card may have posted it without recording it: the incident's later steps
+        // are not leased to the next process until the card step's lease runs out, and then they run after it.
+        await CommitWithSteps(("1:sync_card:1.0", _now), ("1:sync_card:2.0", _now.AddSeconds(10)), ("1:timer:3.0", _now.AddSeconds(10)));
+        await _store.LeaseDueAsync("killed", _now, Lease, 1);
+
+        var whileLeased = await _store.LeaseDueAsync("restarted", _now.AddSeconds(30), Lease, 10);
+        var afterLease = await _store.LeaseDueAsync("restarted", _now.AddSeconds(61), Lease, 10);
+
+        Assert.Equal(["1:timer:3.0"], whileLeased.Select(s => s.Key)); // timers neither hold nor wait
+        Assert.Equal(["1:sync_card:1.0", "1:sync_card:2.0"], afterLease.Select(s => s.Key));
+        Assert.Equal([2, 1], afterLease.Select(s => s.Attempts));
+        Assert.Equal(_now, afterLease[0].FirstTriedAt);
+        Assert.Equal(_now.AddSeconds(61), afterLease[1].FirstTriedAt);
     }
 
     [Fact]

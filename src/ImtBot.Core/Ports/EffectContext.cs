@@ -8,4 +8,8 @@ namespace ImtBot.Core.Ports;
 /// learned so far (channel id, card message id…), and the attempt number. <see cref="Attempt"/> &gt; 1 means an
 /// earlier attempt may have reached the platform: reconcile before creating anything again.
 /// </summary>
-public sealed record EffectContext(string StepKey, Incident Incident, Effect Effect, IReadOnlyDictionary<string, string> Links, int Attempt);
+public sealed record EffectContext(string StepKey, Incident Incident, Effect Effect, IReadOnlyDictionary<string, string> Links, int Attempt)
+{
+    /// <summary>When the step was first tried (or made, if that is not known): nothing it posted can be older, so a reconcile searches from here.</summary>
+    public DateTimeOffset? FirstTriedAt { get; init; }
+}

@@ -9,6 +9,9 @@ namespace ImtBot.Slack.Platform;
 
 public sealed partial class SlackPlatform
 {
+    /// <summary>How far Slack's clock (which stamps a message's ts) may be behind ours when a reconcile searches from the first attempt.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
+
     private async Task<EffectOutcome> SyncCardAsync(EffectContext context, CancellationToken ct)
     {
         if (Link(context, ChannelLink) is not { } channel)
@@ -99,7 +102,8 @@ public sealed partial class SlackPlatform
 
     /// <summary>
     /// chat.postMessage has no idempotency key, so each message carries <c>metadata</c> {step, target}. On a retry
-    /// (attempt &gt; 1) the channel's recent history is searched first and a message already posted is adopted.
+    /// (attempt &gt; 1) the channel's history since the step was first tried (less <see cref="ClockSkew"/>) is searched
+    /// by that metadata, page by page, however many messages arrived since, and a message already posted is adopted.
     /// </summary>
     private async Task<string> PostOnceAsync(EffectContext context, string channel, JsonObject message, string target, CancellationToken ct, bool matchAnyStep = false)
     {
@@ -107,10 +111,14 @@ public sealed partial class SlackPlatform
         {
             try
             {
-                var history = await api.Conversations.HistoryAsync(channel, 100, ct: ct).ConfigureAwait(false);
-                var found = history.FirstOrDefault(m => m.MetadataValue("target") == target
-                    && m.MetadataValue("incident") == context.Incident.Key
-                    && (matchAnyStep || m.MetadataValue("step") == context.StepKey));
+                var since = (context.FirstTriedAt ?? context.Incident.DeclaredAt) - ClockSkew;
+                var found = await api.Conversations.FindSinceAsync(
+                    channel,
+                    since,
+                    m => m.MetadataValue("target") == target
+                        && m.MetadataValue("incident") == context.Incident.Key
+                        && (matchAnyStep || m.MetadataValue("step") == context.StepKey),
+                    ct: ct).ConfigureAwait(false);
                 if (found is not null)
                 {
                     LogStep(logger, context.StepKey, $"found the {target} message already posted; not posting again");

@@ -74,6 +74,54 @@ public sealed class ConversationsApi(SlackApiClient client)
         return body.GetProperty("messages").EnumerateArray().Select(SlackMessage.From).ToList();
     }
 
+    /// <summary>
+    /// The newest message posted since <paramref name="oldest"/> (up to now, Slack's own default for <c>latest</c>, so
+    /// the two clocks need not agree) that <paramref name="match"/> accepts, or null. Pages by cursor, at most
+    /// <see cref="HistoryPageLimit"/> messages a request (all a non-Marketplace app gets), for up to
+    /// <paramref name="maxPages"/> pages (null past them); metadata is only returned because <c>include_all_metadata</c> is asked for.
+    /// </summary>
+    public async Task<SlackMessage?> FindSinceAsync(string channel, DateTimeOffset oldest, Func<SlackMessage, bool> match, int maxPages = 200, CancellationToken ct = default)
+    {
+        string? cursor = null;
+        for (var page = 0; page < maxPages; page++)
+        {
+            var args = new JsonObject
+            {
+                ["channel"] = channel,
+                ["limit"] = HistoryPageLimit,
+                ["include_all_metadata"] = true,
+                ["oldest"] = Ts(oldest),
+                ["inclusive"] = true,
+            };
+            if (cursor is not null)
+            {
+                args["cursor"] = cursor;
+            }
+
+            var body = await client.CallAsync(SlackMethods.ConversationsHistory, args, ct);
+            if (body.GetProperty("messages").EnumerateArray().Select(SlackMessage.From).FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            cursor = body.TryGetProperty("has_more", out var more) && more.ValueKind == JsonValueKind.True ? NextCursor(body) : null;
+            if (cursor is null)
+            {
+                return null;
+            }
+        }
+
+        // More than maxPages × 15 messages since the first attempt: the search gives up rather than hold the step
+        // (and its incident) for ever; the caller posts.
+        return null;
+    }
+
+    /// <summary>The most messages one <c>conversations.history</c> request returns to an app not in the Slack Marketplace.</summary>
+    public const int HistoryPageLimit = 15;
+
+    /// <summary>A Slack timestamp (<c>seconds.micros</c>) for <paramref name="at"/>, to the second.</summary>
+    public static string Ts(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + ".000000";
+
     /// <summary>The message with timestamp <paramref name="ts"/>, or null.</summary>
     public async Task<SlackMessage?> FindMessageAsync(string channel, string ts, CancellationToken ct = default) =>
         (await HistoryAsync(channel, 1, latest: ts, inclusive: true, ct: ct)).FirstOrDefault(m => m.Ts == ts);

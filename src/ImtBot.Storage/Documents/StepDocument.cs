@@ -7,7 +7,7 @@ namespace ImtBot.Storage.Documents;
 /// One outbox step as stored inside its <see cref="GroupDocument"/>: <c>key</c>, <c>order</c>, <c>kind</c>,
 /// <c>payload</c>, <c>dueAt</c>, <c>status</c>, <c>attempts</c> and, once set, <c>lastError</c>, <c>leaseOwner</c>,
 /// <c>leaseUntil</c>, <c>completedAt</c>, <c>failingSince</c> (the first transient fault of its current run of them) and
-/// <c>held</c> (true while its last attempt failed: its incident's later steps wait behind it) (absent reads as null). A step's wake time (when the dispatcher must next look
+/// <c>firstTriedAt</c> (when it was first leased), <c>held</c> (true while its last attempt failed: its incident's later steps wait behind it) (absent reads as null). A step's wake time (when the dispatcher must next look
 /// at it) follows from its status: its due time while pending, its lease expiry while in flight, none once done or dead.
 /// Files written before step groups hold one document per step with <c>_id</c> = key; they are migrated at open.
 /// </summary>
@@ -77,5 +77,6 @@ internal static class StepDocument
         Times.FromBson(step["leaseUntil"]),
         Times.FromTicks(group["createdAt"].AsInt64),
         Times.FromBson(step["completedAt"]),
-        Times.FromBson(step["failingSince"]));
+        Times.FromBson(step["failingSince"]),
+        Times.FromBson(step["firstTriedAt"]));
 }

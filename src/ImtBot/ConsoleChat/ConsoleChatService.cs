@@ -87,9 +87,10 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
     public ConsoleMessage? FindMessage(string key) =>
         key.Length > 1 && key[0] == 'm' && long.TryParse(key.AsSpan(1), out var id) ? store.FindMessage(id) : null;
 
-    public async Task<ConsoleMessage> PostAsync(string channelId, string userId, string userName, string text, JsonNode? card = null, string? visibleTo = null)
+    /// <param name="origin">For a bot post made by an outbox step: its <see cref="ConsoleMessage.Origin"/>; a message with the same origin already stored is returned instead of posting again.</param>
+    public async Task<ConsoleMessage> PostAsync(string channelId, string userId, string userName, string text, JsonNode? card = null, string? visibleTo = null, string? origin = null)
     {
-        var message = await store.InsertMessageAsync(new ConsoleMessage
+        var (message, inserted) = await store.InsertMessageAsync(new ConsoleMessage
         {
             ChannelId = channelId,
             UserId = userId,
@@ -98,12 +99,17 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
             CardJson = card?.ToJsonString(),
             VisibleTo = visibleTo,
             CreatedAt = time.GetUtcNow().UtcDateTime,
+            Origin = origin,
         });
-        hub.Publish(new ConsoleEvent("message", ToDto(message), visibleTo ?? OwnerOf(channelId), channelId));
+        if (inserted)
+        {
+            hub.Publish(new ConsoleEvent("message", ToDto(message), visibleTo ?? OwnerOf(channelId), channelId));
+        }
+
         return message;
     }
 
-    public Task<ConsoleMessage> PostAsBotAsync(string channelId, string text, JsonNode? card = null) => PostAsync(channelId, BotId, BotName, text, card);
+    public Task<ConsoleMessage> PostAsBotAsync(string channelId, string text, JsonNode? card = null, string? origin = null) => PostAsync(channelId, BotId, BotName, text, card, origin: origin);
 
     public async Task<ConsoleMessage?> UpdateAsync(string key, string text, JsonNode? card)
     {

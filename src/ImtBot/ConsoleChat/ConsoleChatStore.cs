@@ -20,7 +20,11 @@ public sealed class ConsoleChatStore
         _reads = database.Collection<ConsoleReadMarker>("console_reads");
     }
 
-    public Task EnsureIndexesAsync() => _messages.WriteAsync(m => m.EnsureIndex(x => x.ChannelId));
+    public async Task EnsureIndexesAsync()
+    {
+        await _messages.WriteAsync(m => m.EnsureIndex(x => x.ChannelId));
+        await _messages.WriteAsync(m => m.EnsureIndex(x => x.Origin));
+    }
 
     public ConsoleChannel? FindChannel(string id) => _channels.Read(c => c.FindById(id));
 
@@ -59,10 +63,20 @@ public sealed class ConsoleChatStore
         return marker;
     });
 
-    public Task<ConsoleMessage> InsertMessageAsync(ConsoleMessage message) => _messages.WriteAsync(m =>
+    /// <summary>
+    /// Inserts <paramref name="message"/>, unless one with the same <see cref="ConsoleMessage.Origin"/> is stored: then
+    /// that one is returned (<c>Inserted</c> false). The look-up and the insert are one write, so a step run twice
+    /// posts once.
+    /// </summary>
+    public Task<(ConsoleMessage Message, bool Inserted)> InsertMessageAsync(ConsoleMessage message) => _messages.WriteAsync(m =>
     {
+        if (message.Origin is { } origin && m.FindOne(x => x.Origin == origin) is { } existing)
+        {
+            return (existing, false);
+        }
+
         m.Insert(message);
-        return message;
+        return (message, true);
     });
 
     public Task<ConsoleMessage?> UpdateMessageAsync(long id, Action<ConsoleMessage> change) => _messages.WriteAsync(m =>

@@ -25,5 +25,11 @@ public sealed class ConsoleMessage
 
     public DateTime? EditedAt { get; set; }
 
+    /// <summary>
+    /// What posted it, for a bot post made by an outbox step (<c>step key#target</c>, or <c>INC-n#card</c> for the one
+    /// incident card): a step run again after a crash finds its message instead of posting a second one. Null otherwise.
+    /// </summary>
+    public string? Origin { get; set; }
+
     public string Key => "m" + Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -30,7 +30,7 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
 
         if (context.Effect is Announce announce)
         {
-            await chat.PostAsBotAsync(chat.Announcements, announce.Text);
+            await chat.PostAsBotAsync(chat.Announcements, announce.Text, origin: Origin(context, "announce"));
             return EffectOutcome.Done();
         }
 
@@ -50,7 +50,7 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
         {
             var dm = await chat.EnsureDirectChannelAsync(notify.To.Id);
             var reminder = notify.Snooze is { } snooze ? cards.Reminder(CardPlatform, incident, snooze, notify.Text) : null;
-            await chat.PostAsBotAsync(dm.Id, notify.Text, reminder);
+            await chat.PostAsBotAsync(dm.Id, notify.Text, reminder, Origin(context, "notify"));
             return EffectOutcome.Done();
         }
 
@@ -65,31 +65,31 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
             case SyncIncidentCard:
                 return await SyncCardAsync(incident, channel, context.Links);
             case InviteUsers invite:
-                await chat.PostAsBotAsync(channel, DrillMark(incident) + "Invited " + string.Join(", ", invite.Users.Select(u => u.ToString())) + " to the channel.");
+                await chat.PostAsBotAsync(channel, DrillMark(incident) + "Invited " + string.Join(", ", invite.Users.Select(u => u.ToString())) + " to the channel.", origin: Origin(context, "channel"));
                 break;
             case PostToChannel post:
-                await chat.PostAsBotAsync(channel, post.Text);
+                await chat.PostAsBotAsync(channel, post.Text, origin: Origin(context, "channel"));
                 break;
             case PostStatusUpdate update:
                 var card = cards.StatusUpdate(CardPlatform, incident, new StatusUpdate(time.GetUtcNow(), update.By, update.Text));
                 var text = $"{incident.Key} update from {update.By}: {update.Text}";
-                await chat.PostAsBotAsync(channel, text, card);
+                await chat.PostAsBotAsync(channel, text, card, Origin(context, "channel"));
 
                 // A private incident's update stays in its own channel: the announcements channel only learns it exists.
                 if (!incident.Private)
                 {
-                    await chat.PostAsBotAsync(chat.Announcements, text, card);
+                    await chat.PostAsBotAsync(chat.Announcements, text, card, Origin(context, "announce"));
                 }
 
                 break;
             case PostReview:
                 var markdown = ReviewWriter.ToMarkdown(store.GetEvents(incident.Number));
-                await chat.PostAsBotAsync(channel, markdown, cards.Review(CardPlatform, incident));
+                await chat.PostAsBotAsync(channel, markdown, cards.Review(CardPlatform, incident), Origin(context, "review"));
                 break;
             case ArchiveChannel archive when archive.At > time.GetUtcNow():
                 return EffectOutcome.NotYet("not yet time to archive", archive.At - time.GetUtcNow());
             case ArchiveChannel:
-                await chat.PostAsBotAsync(channel, $"{DrillMark(incident)}{incident.Key} is closed; this channel is archived.");
+                await chat.PostAsBotAsync(channel, $"{DrillMark(incident)}{incident.Key} is closed; this channel is archived.", origin: Origin(context, "channel"));
                 await chat.ArchiveChannelAsync(channel);
                 break;
             default:
@@ -107,12 +107,8 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
     {
         var incident = context.Incident;
         var id = context.Links.TryGetValue(ChannelLink, out var known) ? known : ChannelSlug.IncidentChannel(incident.Number, incident.Title, 60, incident.Kind == ImtBot.Core.Incidents.IncidentKind.Drill);
-        var existed = chat.FindChannel(id) is not null;
         await chat.EnsureChannelAsync(id, id, "channel", null, incident.Number, Topic(incident));
-        if (!existed)
-        {
-            await chat.PostAsBotAsync(id, $"{DrillMark(incident)}{incident.Key} \"{incident.Title}\" was declared by {incident.DeclaredBy}. This channel is for the response.");
-        }
+        await chat.PostAsBotAsync(id, $"{DrillMark(incident)}{incident.Key} \"{incident.Title}\" was declared by {incident.DeclaredBy}. This channel is for the response.", origin: incident.Key + "#welcome");
 
         return EffectOutcome.Done(new Dictionary<string, string> { [ChannelLink] = id });
     }
@@ -127,7 +123,14 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
             return EffectOutcome.Done();
         }
 
-        var posted = await chat.PostAsBotAsync(channel, summary, card);
+        // An incident has one card: a step run again after a crash (or a later refresh that found no link) finds the
+        // card already posted, brings it up to date and pins it, instead of posting a second.
+        var posted = await chat.PostAsBotAsync(channel, summary, card, incident.Key + "#card");
+        if (posted.Text != summary || posted.CardJson != card.ToJsonString())
+        {
+            await chat.UpdateAsync(posted.Key, summary, card);
+        }
+
         await chat.PinAsync(posted.Key);
         return EffectOutcome.Done(new Dictionary<string, string> { [CardLink] = posted.Key });
     }
@@ -138,7 +141,7 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
         var dm = await chat.EnsureDirectChannelAsync(page.To.Id);
         var model = incident.Pages.FirstOrDefault(p => p.Id == page.PageId)
                     ?? new Page(page.PageId, page.To, page.Role, page.Message, time.GetUtcNow(), page.Deadline, 1, PageStatus.Paged, null);
-        return await chat.PostAsBotAsync(dm.Id, PageText(incident, model), cards.Page(CardPlatform, incident, model, ChannelUrl(context)));
+        return await chat.PostAsBotAsync(dm.Id, PageText(incident, model), cards.Page(CardPlatform, incident, model, ChannelUrl(context)), Origin(context, "page"));
     }
 
     /// <summary>Edits the page's direct message in place to show the answer; a page whose message is unknown is left alone.</summary>
@@ -170,6 +173,9 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
         context.Links.TryGetValue(ChannelLink, out var channel) ? "#/c/" + Uri.EscapeDataString(channel) : null;
 
     public static string PageLink(string pageId) => "console:page:" + pageId;
+
+    /// <summary>The <see cref="ConsoleMessage.Origin"/> of a step's post: the console finds it again rather than post twice.</summary>
+    private static string Origin(EffectContext context, string target) => context.StepKey + "#" + target;
 
     private static string Topic(Incident incident) =>
         $"SEV{incident.Severity} · {incident.Status} · commander: {(incident.Commander?.ToString() ?? "none")}";

@@ -152,12 +152,14 @@ internal sealed partial class EffectDispatcher(
 
     /// <summary>
     /// Card refreshes of one incident leased together but the last: the card shows the incident as it is when it is
-    /// drawn, so only the latest refresh needs the platform; the others are completed without a call.
+    /// drawn, so only the latest refresh needs the platform; the others are completed without a call. A refresh tried
+    /// before (by a process that was killed) is not skipped: it may have posted the card without recording it, and only
+    /// it reconciles, so it runs first and the later refresh edits the card it found.
     /// </summary>
     private static HashSet<string> Superseded(IEnumerable<OutboxStep> steps)
     {
-        var cards = steps.Where(s => s.Kind == SyncCardKind).Select(s => s.Key).ToList();
-        return cards.Count < 2 ? [] : cards[..^1].ToHashSet(StringComparer.Ordinal);
+        var cards = steps.Where(s => s.Kind == SyncCardKind).ToList();
+        return cards.Count < 2 ? [] : cards[..^1].Where(s => s.Attempts <= 1).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task RunAfterAsync(Task before, int incident, OutboxStep[] steps, HashSet<string> superseded, CancellationToken cancellationToken)
@@ -310,7 +312,7 @@ internal sealed partial class EffectDispatcher(
             effect = Anchor(incident);
         }
 
-        var context = new EffectContext(step.Key, incident, effect, store.GetLinks(step.Incident), step.Attempts);
+        var context = new EffectContext(step.Key, incident, effect, store.GetLinks(step.Incident), step.Attempts) { FirstTriedAt = step.FirstTriedAt ?? step.CreatedAt };
         return await platform.ExecuteAsync(context, cancellationToken);
     }
 

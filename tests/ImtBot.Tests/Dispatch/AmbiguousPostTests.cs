@@ -1,0 +1,89 @@
+using ImtBot.Core.Ports;
+using ImtBot.Slack.Testing;
+using ImtBot.Tests.Slack;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImtBot.Tests.Dispatch;
+
+/// <summary>
+/// Issue 23 §3: duplicates after ambiguity (docs/reliability.md §Outbox). A post that may have landed is found again
+/// by its metadata however many messages came after it, and a card refresh never posts a second card beside one a
+/// killed process posted and had not yet recorded.
+/// </summary>
+public sealed class AmbiguousPostTests
+{
+    [Fact]
+    public async Task AnnouncementAppliedButAnswerLost_129MessagesLater_RetryFindsItAndPostsNoSecond()
+    {
+        await using var slack = await SlackHarness.StartAsync();
+        var (host, fake) = (slack.Host, slack.Fake);
+        fake.FailIn("chat.postMessage", SlackHarness.Announcements, FakeFault.AbortAfterApply());
+
+        await slack.Deliver.CommandAsync(SlackPayloads.Command("declare Checkout failing sev1", trigger: "3a.1", channel: SlackHarness.General));
+        await host.DrainOutboxAsync();
+        Assert.Single(Announced(fake)); // posted, but the bot never heard so: its step waits for a retry
+
+        // A busy announcements channel: more than a hundred messages (nine pages of 15) before the retry.
+        for (var i = 0; i < 129; i++)
+        {
+            fake.AddMessage(SlackHarness.Announcements, "UOTHER", $"chatter {i}");
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            await host.AdvanceAsync(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.Single(Announced(fake));
+        Assert.DoesNotContain(host.Services.GetRequiredService<IOutbox>().GetSteps(OutboxStatus.Pending), s => s.Kind != "timer");
+        Assert.All(fake.CallsTo("conversations.history"), c => Assert.Equal("true", c.Arg("include_all_metadata")));
+        Assert.True(fake.CallsTo("conversations.history").Count >= 9, "the search pages through the window by cursor");
+    }
+
+    [Fact]
+    public async Task CardPostedByAKilledProcessNotYetPinned_LaterRefreshWaitsAndOneCardIsPinned()
+    {
+        await using var slack = await SlackHarness.StartAsync();
+        var (host, fake) = (slack.Host, slack.Fake);
+        var outbox = host.Services.GetRequiredService<IOutbox>();
+        var platform = host.Services.GetServices<IChatPlatform>().Single(p => p.Name == "slack");
+        var incidents = host.Services.GetRequiredService<IIncidentReader>();
+        await slack.Deliver.CommandAsync(SlackPayloads.Command("declare Checkout failing sev1", trigger: "3b.1", channel: SlackHarness.General));
+
+        // The process that is killed: it leases the incident's steps, opens the channel, posts the card, and dies while
+        // pins.add is stalled — the card step stays leased to it, done on Slack but not recorded.
+        var leased = await outbox.LeaseDueAsync("killed-process", host.Clock.GetUtcNow(), TimeSpan.FromMinutes(2), 50);
+        var open = leased.Single(s => s.Kind == "open_channel");
+        var card = leased.Single(s => s.Kind == "sync_card");
+        var opened = await platform.ExecuteAsync(Context(open, incidents, outbox), CancellationToken.None);
+        await outbox.CompleteStepAsync(open.Key, opened.Links, host.Clock.GetUtcNow());
+        fake.Fail("pins.add", FakeFault.Answer("internal_error"));
+        await platform.ExecuteAsync(Context(card, incidents, outbox), CancellationToken.None);
+        var channel = slack.IncidentChannel;
+        Assert.Single(slack.Posts(channel.Id, "card"));
+
+        // The restarted process: a command refreshes the card while the dead lease still runs.
+        await slack.Deliver.CommandAsync(SlackPayloads.Command("update INC-1 Rolling back", trigger: "3b.2", channel: channel.Id));
+        await host.DrainOutboxAsync();
+        Assert.Single(slack.Posts(channel.Id, "card"));
+        Assert.Contains(outbox.GetSteps(OutboxStatus.Pending), s => s.Kind == "sync_card" && s.Key != card.Key); // waits behind the dead lease
+
+        for (var i = 0; i < 30; i++)
+        {
+            await host.AdvanceAsync(TimeSpan.FromSeconds(10));
+        }
+
+        var post = Assert.Single(slack.Posts(channel.Id, "card"));
+        Assert.Single(channel.Pins);
+        Assert.Empty(outbox.GetSteps(OutboxStatus.InFlight));
+        Assert.Empty(outbox.GetSteps(OutboxStatus.Dead));
+        Assert.Equal(outbox.GetLinks(1)["slack:card"], Assert.Single(channel.Messages, m => (string?)m["metadata"]?["event_payload"]?["target"] == "card")["ts"]!.GetValue<string>());
+        Assert.Contains(fake.CallsTo("chat.update"), u => u.Arg("channel") == channel.Id && u.At > post.At);
+    }
+
+    private static List<System.Text.Json.Nodes.JsonObject> Announced(FakeSlack fake) =>
+        [.. fake.Channels[SlackHarness.Announcements].Messages.Where(m => (string?)m["metadata"]?["event_payload"]?["target"] == "announce")];
+
+    private static EffectContext Context(OutboxStep step, IIncidentReader incidents, IOutbox outbox) =>
+        new(step.Key, incidents.Get(step.Incident)!, Core.Effects.EffectKinds.Deserialize(step.Payload), outbox.GetLinks(step.Incident), step.Attempts);
+}

@@ -1,0 +1,459 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ImtBot.Slack.Testing;
+
+namespace ImtBot.Tests.Dispatch.Chaos;
+
+/// <summary>
+/// Issue 23 §9, the crash-and-outage run: a real ImtBot child process under mixed console and Slack load, against a
+/// fake Slack on loopback that answers a share of calls with 429, 500, a dropped connection (before or after applying
+/// the call) or slowly, is killed with SIGKILL at random moments, <see cref="Kills"/> times. After every kill
+/// <c>imtbot verify</c> must pass; after every restart each acknowledged command must be in the log exactly once (and
+/// none twice), and no channel, card or announcement may be doubled, on Slack or on the console. Commands whose answer
+/// was lost to the kill are delivered again with the same id, as the platforms redeliver. At the end the faults stop
+/// and every acknowledged effect must be delivered.
+/// </summary>
+internal sealed partial class CrashAndOutageRun(int kills, int seed, Action<string> log)
+{
+    private const string General = "CGENERAL";
+    private const string Announcements = "CANNOUNCE";
+
+    private readonly Random _random = new(seed);
+    private readonly Lock _gate = new();
+    private readonly List<Command> _acknowledged = [];
+    private readonly List<Command> _unanswered = [];
+    private readonly List<int> _consoleIncidents = [];
+    private readonly List<int> _slackIncidents = [];
+    private readonly List<string> _problems = [];
+    private int _next;
+
+    public int Kills => kills;
+
+    public static async Task<CrashAndOutageResult> RunAsync(int kills, int seed, Action<string> log) =>
+        await new CrashAndOutageRun(kills, seed, log).RunAsync();
+
+    private async Task<CrashAndOutageResult> RunAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        var dir = Path.Combine(Path.GetTempPath(), "imtbot-tests", "chaos-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var db = Path.Combine(dir, "imtbot.db");
+        await using var fake = await FakeSlack.StartAsync(TimeProvider.System);
+        fake.AddChannel("general", id: General);
+        fake.AddChannel("incidents", id: Announcements);
+        string[] settings =
+        [
+            $"--Storage:Path={db}", "--Console:Enabled=true", "--Dispatcher:Enabled=true",
+            "--Dispatcher:Lease=00:00:05", "--Dispatcher:InitialBackoff=00:00:00.200", "--Dispatcher:MaxBackoff=00:00:02",
+            "--Slack:BotToken=" + FakeSlack.BotToken, "--Slack:SigningSecret=" + SlackSigning.SigningSecret,
+            "--Slack:ApiBaseUrl=" + fake.ApiBaseUrl.AbsoluteUri, "--Slack:AnnouncementsChannel=" + Announcements,
+            "--RateLimits:ConsolePerMinute=100000", "--RateLimits:WebhooksPerMinute=100000",
+        ];
+
+        var done = 0;
+        try
+        {
+            for (var round = 1; round <= kills; round++)
+            {
+                fake.Chaos = Chaos;
+                using var bot = await ChildBot.StartAsync(dir, settings);
+                await RedeliverAsync(bot);
+                await CheckAsync(bot, fake, $"after restart {round}");
+                await LoadUntilKilledAsync(bot, TimeSpan.FromMilliseconds(_random.Next(500, 2500)));
+                done++;
+
+                // imtbot verify, through the executable's own verb entry (in this process: the killed one holds no lock).
+                using var output = new StringWriter();
+                var exit = await ImtBot.Hosting.CliVerbs.TryRunAsync(["verify", $"--Storage:Path={db}"], output, output);
+                if (exit != 0)
+                {
+                    _problems.Add($"verify failed after kill {round} (exit {exit}): {output}");
+                }
+
+                if (kills <= 20 || round % 10 == 0 || round == kills)
+                {
+                    log($"kill {round}/{kills}: {_acknowledged.Count} acknowledged, {_problems.Count} problems, {watch.Elapsed:mm\\:ss}");
+                }
+
+                if (_problems.Count > 0)
+                {
+                    break;
+                }
+            }
+
+            // Recovery: Slack answers again; everything acknowledged must arrive, once.
+            fake.Chaos = null;
+            using (var bot = await ChildBot.StartAsync(dir, settings))
+            {
+                await RedeliverAsync(bot);
+                await CheckAsync(bot, fake, "after the last restart");
+                await WaitDeliveredAsync(bot, fake);
+                await CheckAsync(bot, fake, "after recovery");
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        var duplicates = _problems.Count(p => p.Contains("twice", StringComparison.Ordinal) || p.Contains("doubled", StringComparison.Ordinal));
+        var losses = _problems.Count(p => p.Contains("missing", StringComparison.Ordinal) || p.Contains("not delivered", StringComparison.Ordinal));
+        return new CrashAndOutageResult(done, _acknowledged.Count, _acknowledged.Count(c => c.Slack), duplicates, losses, watch.Elapsed, [.. _problems]);
+    }
+
+    /// <summary>Slack misbehaving on about one call in four: rate limits, server errors, dropped connections, slowness.</summary>
+    private FakeFault? Chaos(string method)
+    {
+        int roll;
+        lock (_gate)
+        {
+            roll = _random.Next(100);
+        }
+
+        return roll switch
+        {
+            < 7 => FakeFault.RateLimited(TimeSpan.FromSeconds(1)),
+            < 12 => FakeFault.ServerError(),
+            < 16 => FakeFault.AbortAfterApply(),
+            < 19 => FakeFault.DropBeforeApply(),
+            < 25 => FakeFault.Slow(TimeSpan.FromMilliseconds(100 + (roll * 37 % 900))),
+            _ => null,
+        };
+    }
+
+    /// <summary>Three workers (two console, one Slack) send commands until the child is killed at <paramref name="after"/>.</summary>
+    private async Task LoadUntilKilledAsync(ChildBot bot, TimeSpan after)
+    {
+        using var stop = new CancellationTokenSource();
+        var workers = new[] { WorkAsync(bot, slack: false, stop.Token), WorkAsync(bot, slack: false, stop.Token), WorkAsync(bot, slack: true, stop.Token) };
+        await Task.Delay(after);
+        bot.Kill();
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
+    }
+
+    private async Task WorkAsync(ChildBot bot, bool slack, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var command = NextCommand(slack);
+            if (!await SendAsync(bot, command))
+            {
+                lock (_gate)
+                {
+                    _unanswered.Add(command);
+                }
+
+                await Task.Delay(50, CancellationToken.None);
+            }
+
+            if (slack)
+            {
+                // Slack paces posts at one a second a channel: keep the announcements backlog bounded.
+                await Task.Delay(150, CancellationToken.None);
+            }
+        }
+    }
+
+    private Command NextCommand(bool slack)
+    {
+        lock (_gate)
+        {
+            var id = ++_next;
+            var token = $"t{seed}x{id}";
+            var incidents = slack ? _slackIncidents : _consoleIncidents;
+            if (incidents.Count < 2 || _random.Next(100) < 8)
+            {
+                return new Command(id, slack, Declare: true, token, null, $"declare Chaos {token} sev2");
+            }
+
+            var incident = incidents[_random.Next(incidents.Count)];
+            return new Command(id, slack, Declare: false, token, incident, $"update INC-{incident} progress {token}");
+        }
+    }
+
+    /// <summary>Sends one command; true when it was answered (accepted or rejected), false when the answer was lost.</summary>
+    private async Task<bool> SendAsync(ChildBot bot, Command command)
+    {
+        string? text;
+        bool accepted;
+        try
+        {
+            if (command.Slack)
+            {
+                var form = SlackPayloads.Command(command.Text, trigger: "chaos." + command.Id, channel: General);
+                using var request = SlackSigning.Request("/api/slack/commands", form, SlackSigning.Form, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+                using var response = await bot.Http.SendAsync(request);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return false;
+                }
+
+                text = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())?["text"];
+                accepted = text is not null && (command.Declare ? Declared().IsMatch(text) : text.StartsWith("Update ", StringComparison.Ordinal));
+            }
+            else
+            {
+                using var response = await bot.Http.PostAsJsonAsync("/api/console/messages", new { id = "chaos-" + command.Id, user = "alice", channel = "general", text = "/incident " + command.Text });
+                if (!response.IsSuccessStatusCode)
+                {
+                    return false;
+                }
+
+                var reply = (await response.Content.ReadFromJsonAsync<JsonObject>())!["replies"]![0]!;
+                text = (string?)reply["text"];
+                accepted = (bool)reply["accepted"]!;
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Text.Json.JsonException)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            if (!accepted)
+            {
+                return true; // answered with a refusal (e.g. a busy incident): nothing was promised
+            }
+
+            _acknowledged.Add(command);
+            if (command.Declare && text is not null && Declared().Match(text) is { Success: true } m)
+            {
+                var number = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                (command.Slack ? _slackIncidents : _consoleIncidents).Add(number);
+                command.Number = number;
+            }
+        }
+
+        return true;
+    }
+
+    private Dictionary<int, string> _slackChannels = [];
+
+    private string? Channel(int incident) => _slackChannels.GetValueOrDefault(incident);
+
+    /// <summary>What the kill left unanswered is delivered again with the same id, as Slack and the console client do.</summary>
+    private async Task RedeliverAsync(ChildBot bot)
+    {
+        List<Command> again;
+        lock (_gate)
+        {
+            again = [.. _unanswered];
+            _unanswered.Clear();
+        }
+
+        foreach (var command in again)
+        {
+            var answered = false;
+            for (var attempt = 0; attempt < 20 && !answered; attempt++)
+            {
+                answered = await SendAsync(bot, command);
+                if (!answered)
+                {
+                    await Task.Delay(250);
+                }
+            }
+
+            if (!answered)
+            {
+                _problems.Add($"command {command.Id} ({command.Text}) got no answer from a running bot");
+            }
+        }
+    }
+
+    /// <summary>The log and both platforms, as the bot's API and the fake Slack show them.</summary>
+    private async Task CheckAsync(ChildBot bot, FakeSlack fake, string when)
+    {
+        var incidents = (await bot.Http.GetFromJsonAsync<JsonArray>("/api/incidents"))!;
+        var tokens = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var incident in incidents)
+        {
+            var number = (int)incident!["number"]!;
+            var events = (await bot.Http.GetFromJsonAsync<JsonArray>($"/api/incidents/{number}/timeline"))!;
+            foreach (var e in events.Where(e => (string?)e!["type"] is "declared" or "update_posted"))
+            {
+                foreach (Match m in Token().Matches(e!["data"]?.ToJsonString() ?? ""))
+                {
+                    tokens[m.Value] = tokens.GetValueOrDefault(m.Value) + 1;
+                }
+            }
+        }
+
+        foreach (var (token, count) in tokens.Where(t => t.Value > 1))
+        {
+            _problems.Add($"{when}: command {token} recorded twice ({count} times)");
+        }
+
+        List<Command> acknowledged;
+        lock (_gate)
+        {
+            acknowledged = [.. _acknowledged];
+        }
+
+        foreach (var command in acknowledged.Where(c => !tokens.ContainsKey(c.Token)))
+        {
+            _problems.Add($"{when}: acknowledged command {command.Token} ({command.Text}) missing from the log");
+        }
+
+        CheckSlack(fake, when);
+        await CheckConsoleAsync(bot, when);
+    }
+
+    private void CheckSlack(FakeSlack fake, string when)
+    {
+        lock (fake.Gate)
+        {
+            foreach (var group in fake.Channels.Values.Where(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).GroupBy(c => c.Name.Split('-')[1]).Where(g => g.Count() > 1))
+            {
+                _problems.Add($"{when}: Slack channel of INC-{group.Key} doubled");
+            }
+
+            foreach (var channel in fake.Channels.Values)
+            {
+                var steps = channel.Messages
+                    .Select(m => m["metadata"]?["event_payload"])
+                    .Where(p => p is not null)
+                    .Select(p => ((string?)p!["step"], (string?)p["target"], (string?)p["incident"]))
+                    .ToList();
+                foreach (var twice in steps.GroupBy(s => (s.Item1, s.Item2)).Where(g => g.Count() > 1))
+                {
+                    _problems.Add($"{when}: Slack message of step {twice.Key.Item1} ({twice.Key.Item2}) doubled in {channel.Id}");
+                }
+
+                foreach (var cards in steps.Where(s => s.Item2 == "card").GroupBy(s => s.Item3).Where(g => g.Count() > 1))
+                {
+                    _problems.Add($"{when}: Slack card of {cards.Key} doubled in {channel.Id}");
+                }
+
+                if (channel.Name.StartsWith("inc-", StringComparison.Ordinal))
+                {
+                    _slackChannels[int.Parse(channel.Name.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture)] = channel.Id;
+                }
+            }
+        }
+    }
+
+    private async Task CheckConsoleAsync(ChildBot bot, string when)
+    {
+        var channels = (await bot.Http.GetFromJsonAsync<JsonArray>("/api/console/channels?user=alice"))!;
+        foreach (var group in channels.Where(c => c!["incident"] is not null).GroupBy(c => (int)c!["incident"]!).Where(g => g.Count() > 1))
+        {
+            _problems.Add($"{when}: console channel of INC-{group.Key} doubled");
+        }
+
+        foreach (var channel in channels.Where(c => c!["incident"] is not null))
+        {
+            var messages = await MessagesAsync(bot, (string)channel!["id"]!);
+            if (messages.Count(m => (bool)m!["pinned"]!) > 1 || messages.Count(m => m!["card"] is not null && ((string)m["text"]!).StartsWith($"INC-{channel["incident"]} ·", StringComparison.Ordinal)) > 1)
+            {
+                _problems.Add($"{when}: console card of INC-{channel["incident"]} doubled");
+            }
+
+            foreach (var twice in messages.Where(m => (string?)m!["user"] == "imtbot").GroupBy(m => (string)m!["text"]!).Where(g => g.Count() > 1 && Token().IsMatch(g.Key)))
+            {
+                _problems.Add($"{when}: console message \"{twice.Key}\" doubled in {channel["id"]}");
+            }
+        }
+
+        var announced = await MessagesAsync(bot, "announcements");
+        foreach (var twice in announced.GroupBy(m => (string)m!["text"]!).Where(g => g.Count() > 1 && g.Key.Contains("INC-", StringComparison.Ordinal)))
+        {
+            _problems.Add($"{when}: console announcement \"{twice.Key}\" doubled");
+        }
+    }
+
+    /// <summary>Every acknowledged command's effect is on its platform: a channel with one card, each update posted there.</summary>
+    private async Task WaitDeliveredAsync(ChildBot bot, FakeSlack fake)
+    {
+        List<Command> acknowledged;
+        lock (_gate)
+        {
+            acknowledged = [.. _acknowledged];
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(acknowledged.Count(c => c.Slack) * 2);
+        List<string> missing = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            missing = [];
+            CheckSlack(fake, "recovery");
+            foreach (var command in acknowledged)
+            {
+                if (!await DeliveredAsync(bot, fake, command))
+                {
+                    missing.Add(command.Token);
+                }
+            }
+
+            if (missing.Count == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+        }
+
+        _problems.Add($"{missing.Count} acknowledged effects not delivered 3 minutes after recovery, e.g. {string.Join(", ", missing.Take(5))}");
+    }
+
+    private async Task<bool> DeliveredAsync(ChildBot bot, FakeSlack fake, Command command)
+    {
+        var incident = command.Number ?? command.Incident ?? 0;
+        if (command.Slack)
+        {
+            lock (fake.Gate)
+            {
+                if (Channel(incident) is not { } id || !fake.Channels.TryGetValue(id, out var channel))
+                {
+                    return false;
+                }
+
+                var texts = channel.Messages.Select(m => m.ToJsonString()).ToList();
+                return command.Declare
+                    ? channel.Messages.Any(m => (string?)m["metadata"]?["event_payload"]?["target"] == "card") && channel.Pins.Count == 1
+                    : texts.Any(t => t.Contains(command.Token, StringComparison.Ordinal));
+            }
+        }
+
+        var channels = (await bot.Http.GetFromJsonAsync<JsonArray>("/api/console/channels?user=alice"))!;
+        if (channels.FirstOrDefault(c => (int?)c!["incident"] == incident) is not { } found)
+        {
+            return false;
+        }
+
+        var messages = await MessagesAsync(bot, (string)found["id"]!);
+        return command.Declare
+            ? messages.Any(m => (bool)m!["pinned"]!)
+            : messages.Any(m => ((string)m!["text"]!).Contains(command.Token, StringComparison.Ordinal));
+    }
+
+    private static async Task<JsonArray> MessagesAsync(ChildBot bot, string channel) =>
+        (await bot.Http.GetFromJsonAsync<JsonArray>($"/api/console/channels/{Uri.EscapeDataString(channel)}/messages?user=alice"))!;
+
+    [GeneratedRegex(@"\bINC-(\d+)\b")]
+    private static partial Regex Declared();
+
+    [GeneratedRegex(@"t\d+x\d+")]
+    private static partial Regex Token();
+
+    private sealed record Command(int Id, bool Slack, bool Declare, string Token, int? Incident, string Text)
+    {
+        public int? Number { get; set; }
+    }
+}
+
+/// <summary>What a crash-and-outage run measured.</summary>
+internal sealed record CrashAndOutageResult(int Kills, int Acknowledged, int AcknowledgedOnSlack, int Duplicates, int Losses, TimeSpan Duration, IReadOnlyList<string> Problems)
+{
+    public override string ToString() =>
+        $"{Kills} kills, {Acknowledged} acknowledged commands ({AcknowledgedOnSlack} on Slack), {Duplicates} duplicates, {Losses} losses, {Duration:hh\\:mm\\:ss}";
+}
