@@ -39,6 +39,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TokenProvider>();
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ConversationRateLimiter>();
+        services.AddSingleton<TeamRateLimiter>();
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<GraphClient>();
         services.AddSingleton<TeamDirectory>();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ImtBot.Teams.Graph;
 
 /// <summary>The few Microsoft Graph calls ImtBot makes: create, find and archive a team's channels (app token, <c>Teams:GraphBaseUrl</c>).</summary>
-internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens, IOptions<TeamsOptions> options, TimeProvider time)
+internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens, TeamRateLimiter teamLimiter, IOptions<TeamsOptions> options, TimeProvider time)
 {
     /// <summary><c>POST teams/{groupId}/channels</c> (a standard channel).</summary>
     public async Task<GraphChannel> CreateChannelAsync(string groupId, string displayName, string description, CancellationToken cancellationToken)
@@ -73,6 +73,9 @@ internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens,
         var baseUrl = options.Value.GraphBaseUrl;
         var uri = new Uri(new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"), path);
         var token = await tokens.GraphTokenAsync(cancellationToken);
+        using var lease = path.StartsWith("teams/", StringComparison.Ordinal)
+            ? await teamLimiter.AcquireAsync(path.Split('/', 3)[1], cancellationToken)
+            : null;
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null)
