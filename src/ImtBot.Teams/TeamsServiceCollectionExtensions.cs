@@ -2,6 +2,7 @@ using System.Net;
 using ImtBot.Core.Ports;
 using ImtBot.Teams.Activities;
 using ImtBot.Teams.Auth;
+using ImtBot.Teams.Capacity;
 using ImtBot.Teams.Connector;
 using ImtBot.Teams.Graph;
 using ImtBot.Teams.Outbound;
@@ -43,6 +44,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<GraphClient>();
         services.AddSingleton<TeamDirectory>();
+        services.AddSingleton<ChannelLedger>();
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<IChatPlatform, TeamsPlatform>();

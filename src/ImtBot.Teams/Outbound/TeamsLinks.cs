@@ -15,6 +15,9 @@ public static class TeamsLinks
     /// <summary>The conversation (thread) the incident card lives in, for <c>PUT</c> updates.</summary>
     public const string CardConversation = "teams:cardConversation";
 
+    /// <summary>The Microsoft 365 group id of the team the incident's channel was created in (one of <c>Teams:IncidentTeamIds</c>).</summary>
+    public const string Team = "teams:team";
+
     public const string ModeChannel = "channel";
     public const string ModeThread = "thread";
 

@@ -19,7 +19,7 @@ internal sealed partial class TeamsPlatform
             return ChannelNotOpen();
         }
 
-        var team = Team;
+        var team = TeamOf(context);
         var thread = context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) != TeamsLinks.ModeChannel;
         var card = TeamsIncidentCard.Render(cards, context.Incident, inFallbackThread: thread && team is not null);
         var message = OutboundActivity.Card(card, $"{context.Incident.Key} {context.Incident.Title}");
@@ -74,7 +74,7 @@ internal sealed partial class TeamsPlatform
     /// </summary>
     private async Task<string?> FindPostedCardAsync(EffectContext context, string channel, CancellationToken cancellationToken)
     {
-        if (Team?.AadGroupId is not { } group)
+        if (TeamOf(context)?.AadGroupId is not { } group)
         {
             return null;
         }
@@ -170,7 +170,7 @@ internal sealed partial class TeamsPlatform
 
     /// <summary>A new post in the incident channel, or a reply in the incident thread.</summary>
     private Task<string> SendToIncidentAsync(EffectContext context, JsonObject activity, CancellationToken cancellationToken) =>
-        connector.SendAsync(ServiceUrl(Team), IncidentConversation(context)!, activity, cancellationToken);
+        connector.SendAsync(ServiceUrl(TeamOf(context)), IncidentConversation(context)!, activity, cancellationToken);
 
     /// <summary>The announcements channel (<c>Teams:AnnouncementsChannelId</c>, else the team's General channel); nothing without a team.</summary>
     private async Task<string> SendToAnnouncementsAsync(JsonObject activity, CancellationToken cancellationToken)
