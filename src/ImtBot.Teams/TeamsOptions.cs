@@ -43,6 +43,13 @@ public sealed class TeamsOptions
     /// <value>The default is 50.</value>
     public int ChannelReserve { get; set; } = 50;
 
+    /// <summary>
+    /// The bot app's id in your organisation's app catalog (Teams admin centre → Manage apps → the app → App ID), which
+    /// differs from <see cref="AppId"/>: a private incident's group chat gets the app installed by this id.
+    /// </summary>
+    /// <value>The default is empty: private incidents run in the declarer's 1:1 chat with the bot.</value>
+    public string CatalogAppId { get; set; } = "";
+
     /// <summary>Optional channel id (<c>19:…@thread.tacv2</c>) for announcements.</summary>
     /// <value>The default is empty: the team's General channel.</value>
     public string AnnouncementsChannelId { get; set; } = "";

@@ -53,7 +53,48 @@ public sealed partial class TeamsServiceRules
                 : Error(HttpStatusCode.BadRequest, "BadRequest", "teamsApp@odata.bind must be https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{id}.");
         }
 
+        if (rest == "/members")
+        {
+            if (!GrantedGraphPermissions.Contains(ChatMemberAdd))
+            {
+                return Error(HttpStatusCode.Forbidden, "Forbidden", $"Missing role permissions on the request. API requires one of '{ChatMemberAdd}'.");
+            }
+
+            return IsMember(request.Body)
+                ? null
+                : Error(HttpStatusCode.BadRequest, "BadRequest", "The member must be an aadUserConversationMember with roles [owner] or [guest] and user@odata.bind https://graph.microsoft.com/v1.0/users('{id}').");
+        }
+
         return null;
+    }
+
+    private static bool IsMember(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return IsMember(doc.RootElement, out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsMember(JsonElement m, out string user)
+    {
+        user = "";
+        if (m.ValueKind != JsonValueKind.Object
+            || !m.TryGetProperty("@odata.type", out var odata) || odata.GetString() != "#microsoft.graph.aadUserConversationMember"
+            || !m.TryGetProperty("roles", out var roles) || roles.ValueKind != JsonValueKind.Array
+            || roles.EnumerateArray().Select(r => r.GetString()).ToList() is not ([("owner" or "guest")])
+            || !m.TryGetProperty("user@odata.bind", out var bind) || bind.GetString() is not { } bound || !UserBind().IsMatch(bound))
+        {
+            return false;
+        }
+
+        user = bound;
+        return true;
     }
 
     /// <summary>
@@ -93,11 +134,7 @@ public sealed partial class TeamsServiceRules
             var users = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var m in members.EnumerateArray())
             {
-                if (m.ValueKind != JsonValueKind.Object
-                    || !m.TryGetProperty("@odata.type", out var odata) || odata.GetString() != "#microsoft.graph.aadUserConversationMember"
-                    || !m.TryGetProperty("roles", out var roles) || roles.ValueKind != JsonValueKind.Array
-                    || roles.EnumerateArray().Select(r => r.GetString()).ToList() is not ([("owner" or "guest")])
-                    || !m.TryGetProperty("user@odata.bind", out var bind) || bind.GetString() is not { } user || !UserBind().IsMatch(user))
+                if (!IsMember(m, out var user))
                 {
                     return Bad("Each member must be an aadUserConversationMember with roles [owner] or [guest] and user@odata.bind https://graph.microsoft.com/v1.0/users('{id}').");
                 }
@@ -151,9 +188,9 @@ public sealed partial class TeamsServiceRules
     [GeneratedRegex(@"/chats(/(?<chat>[^/]+)(?<rest>/[^?]*)?)?$")]
     private static partial Regex GraphChats();
 
-    [GeneratedRegex(@"^https://graph\.microsoft\.com/v1\.0/users\('[^'/]+'\)$")]
+    [GeneratedRegex(@"^https://graph\.[a-z.]+/v1\.0/users\('[^'/]+'\)$")]
     private static partial Regex UserBind();
 
-    [GeneratedRegex(@"^https://graph\.microsoft\.com/v1\.0/appCatalogs/teamsApps/[^/]+$")]
+    [GeneratedRegex(@"^https://graph\.[a-z.]+/v1\.0/appCatalogs/teamsApps/[^/]+$")]
     private static partial Regex CatalogApp();
 }

@@ -18,12 +18,13 @@ public sealed partial class TeamsServiceRules
     public const string ChannelArchive = "ChannelSettings.ReadWrite.All";
     public const string ChatCreate = "Chat.Create";
     public const string ChatInstallApp = "TeamsAppInstallation.ReadWriteSelfForChat.All";
+    public const string ChatMemberAdd = "ChatMember.ReadWrite.All";
 
     /// <summary>Teams refuses these anywhere in a channel name (besides <c>..</c>, control characters, a leading <c>_</c>/<c>.</c> and a trailing <c>.</c>).</summary>
     private const string ForbiddenInChannelNames = "~#%&*{}+/\\:<>?|'\",";
 
     /// <summary>The Graph permissions the app holds in the fake tenant; by default every one ImtBot can use. Remove one to test a 403.</summary>
-    public HashSet<string> GrantedGraphPermissions { get; } = new(StringComparer.Ordinal) { ChannelCreate, ChannelRead, MessageRead, ChannelArchive, ChatCreate, ChatInstallApp };
+    public HashSet<string> GrantedGraphPermissions { get; } = new(StringComparer.Ordinal) { ChannelCreate, ChannelRead, MessageRead, ChannelArchive, ChatCreate, ChatInstallApp, ChatMemberAdd };
 
     /// <summary>The clock the limits are measured on (a test's fake clock); the time each request arrived is recorded on it.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;

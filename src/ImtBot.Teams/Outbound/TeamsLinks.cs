@@ -21,6 +21,9 @@ public static class TeamsLinks
     public const string ModeChannel = "channel";
     public const string ModeThread = "thread";
 
+    /// <summary>A private incident's group chat (or the declarer's 1:1 chat with the bot).</summary>
+    public const string ModeChat = "chat";
+
     /// <summary>The activity id of a page card in the person's 1:1 chat.</summary>
     public static string Page(string pageId) => "teams:page:" + pageId;
 

@@ -32,6 +32,11 @@ internal sealed partial class TeamsPlatform
 
         var team = Team;
         var incident = context.Incident;
+        if (incident.Private)
+        {
+            return await OpenPrivateChatAsync(context, cancellationToken);
+        }
+
         if (team is null)
         {
             // Not added to a team yet: the conversation the incident was declared in serves as its channel.

@@ -21,7 +21,8 @@ internal sealed partial class TeamsPlatform
 
         var team = TeamOf(context);
         var thread = context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) != TeamsLinks.ModeChannel;
-        var card = TeamsIncidentCard.Render(cards, context.Incident, inFallbackThread: thread && team is not null);
+        var inFallbackThread = context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) == TeamsLinks.ModeThread && team is not null;
+        var card = TeamsIncidentCard.Render(cards, context.Incident, inFallbackThread);
         var message = OutboundActivity.Card(card, $"{context.Incident.Key} {context.Incident.Title}");
         if (context.Links.TryGetValue(TeamsLinks.Activity, out var activityId)
             && context.Links.TryGetValue(TeamsLinks.CardConversation, out var cardConversation))
@@ -108,6 +109,11 @@ internal sealed partial class TeamsPlatform
         }
 
         var incident = context.Incident;
+        if (context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) == TeamsLinks.ModeChat)
+        {
+            await AddToPrivateChatAsync(context, users, cancellationToken);
+        }
+
         await SendToIncidentAsync(context, OutboundActivity.Mentioning(users, $"you are invited to {incident.Key}: {incident.Title}."), cancellationToken);
         return EffectOutcome.Done();
     }
@@ -135,7 +141,12 @@ internal sealed partial class TeamsPlatform
             await OnceAsync(context, "channel", () => SendToIncidentAsync(context, OutboundActivity.Card(card, summary), cancellationToken));
         }
 
-        await OnceAsync(context, "announce", () => SendToAnnouncementsAsync(OutboundActivity.Card(card, summary), cancellationToken));
+        // A private incident's update stays in its own chat: the announcements channel only learns it exists (Announce).
+        if (!incident.Private)
+        {
+            await OnceAsync(context, "announce", () => SendToAnnouncementsAsync(OutboundActivity.Card(card, summary), cancellationToken));
+        }
+
         return EffectOutcome.Done();
     }
 
