@@ -19,6 +19,7 @@ internal static class TeamsConstants
     public const string TeamSetting = "teams:team";
     public const string ServiceUrlSetting = "teams:serviceUrl";
     public const string UserSetting = "teams:user";
+    public const string ChannelsSetting = "teams:channels";
     public const string ConnectorClient = "teams-connector";
     public const string GraphClient = "teams-graph";
     public const string OpenIdClient = "teams-openid";

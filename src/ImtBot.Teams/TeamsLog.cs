@@ -40,4 +40,10 @@ internal static partial class TeamsLog
 
     [LoggerMessage(12, LogLevel.Information, "Teams: a user's Teams id is not known yet and the team roster lookup failed; the 1:1 chat is created by Entra object id")]
     public static partial void UserLookupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(13, LogLevel.Warning, "Teams: team {Team} holds {Count} of its {Limit} channels; at {Line} new incidents run in threads. Add a team to Teams:IncidentTeamIds or delete old channels")]
+    public static partial void TeamNearChannelLimit(ILogger logger, string team, int count, int limit, int line);
+
+    [LoggerMessage(14, LogLevel.Warning, "Teams: every incident team holds {Line} or more channels; {Incident} runs in a thread of the incidents channel. Add a team to Teams:IncidentTeamIds or delete old channels")]
+    public static partial void TeamsFull(ILogger logger, string incident, int line);
 }

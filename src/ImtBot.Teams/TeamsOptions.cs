@@ -29,6 +29,27 @@ public sealed class TeamsOptions
     /// <value>The default is empty: the team the bot was added to.</value>
     public string IncidentTeamId { get; set; } = "";
 
+    /// <summary>
+    /// Several teams to spread incident channels over (Microsoft 365 group ids or <c>19:</c> team ids): each new channel
+    /// goes to the one with the fewest channels. <see cref="IncidentTeamId"/>, when set, is the first of them.
+    /// </summary>
+    /// <value>The default is none: only <see cref="IncidentTeamId"/> (or the team the bot was added to).</value>
+    public List<string> IncidentTeamIds { get; set; } = [];
+
+    /// <summary>
+    /// Channels left free in each team below Teams' 1,000 (for the team's own channels, which ImtBot does not count):
+    /// once every incident team holds 1,000 minus this many incident channels, new incidents run in threads.
+    /// </summary>
+    /// <value>The default is 50.</value>
+    public int ChannelReserve { get; set; } = 50;
+
+    /// <summary>
+    /// The bot app's id in your organisation's app catalog (Teams admin centre → Manage apps → the app → App ID), which
+    /// differs from <see cref="AppId"/>: a private incident's group chat gets the app installed by this id.
+    /// </summary>
+    /// <value>The default is empty: private incidents run in the declarer's 1:1 chat with the bot.</value>
+    public string CatalogAppId { get; set; } = "";
+
     /// <summary>Optional channel id (<c>19:…@thread.tacv2</c>) for announcements.</summary>
     /// <value>The default is empty: the team's General channel.</value>
     public string AnnouncementsChannelId { get; set; } = "";
@@ -84,6 +105,10 @@ public sealed class TeamsOptions
         AppType == TeamsAppType.SingleTenant || !Uri.TryCreate(EffectiveAuthority, UriKind.Absolute, out var login)
             ? EffectiveAuthority
             : new Uri(login, "/" + TenantId).AbsoluteUri;
+
+    /// <summary><see cref="IncidentTeamId"/> then <see cref="IncidentTeamIds"/>, each once.</summary>
+    public IReadOnlyList<string> IncidentTeams =>
+        [.. new[] { IncidentTeamId }.Concat(IncidentTeamIds).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     public IReadOnlySet<string> Tenants =>
         new HashSet<string>(AllowedTenants.Append(TenantId).Where(t => !string.IsNullOrWhiteSpace(t)), StringComparer.OrdinalIgnoreCase);

@@ -41,6 +41,16 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             errors.Add("Teams:ConversationMessagesPerSecond must be between 1 and 50.");
         }
 
+        if (options.ChannelReserve is < 0 or > 500)
+        {
+            errors.Add("Teams:ChannelReserve must be between 0 and 500 (channels kept free per team below Teams' 1000).");
+        }
+
+        if (options.IncidentTeamIds.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add("Teams:IncidentTeamIds must list team ids (Microsoft 365 group ids or 19: ids), with no empty entries.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -70,7 +70,10 @@ public sealed class FakeHttp
     internal async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request)
     {
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync();
-        var recorded = new RecordedRequest(request.Method, request.RequestUri!.AbsoluteUri, request.RequestUri.OriginalString, body, request.Headers.Authorization?.ToString());
+        var recorded = new RecordedRequest(request.Method, request.RequestUri!.AbsoluteUri, request.RequestUri.OriginalString, body, request.Headers.Authorization?.ToString())
+        {
+            At = Rules.Time.GetUtcNow(),
+        };
         Func<RecordedRequest, HttpResponseMessage>? respond;
         lock (gate)
         {
@@ -84,9 +87,15 @@ public sealed class FakeHttp
             respond = routes.FirstOrDefault(r => r.Match(recorded)).Respond;
         }
 
-        var response = Rules.Check(recorded) ?? respond?.Invoke(recorded) ?? Json(HttpStatusCode.NotFound, """{"error":{"code":"NotFound","message":"no fake route"}}""");
+        var refused = Rules.Check(recorded);
+        var response = refused ?? respond?.Invoke(recorded) ?? Json(HttpStatusCode.NotFound, """{"error":{"code":"NotFound","message":"no fake route"}}""");
         response.RequestMessage = request;
+        recorded.Status = response.StatusCode;
         recorded.ResponseBody = await response.Content.ReadAsStringAsync();
+        if (refused is null)
+        {
+            Rules.Observe(recorded, response.StatusCode);
+        }
         return response;
     }
 

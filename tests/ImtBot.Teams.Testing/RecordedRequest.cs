@@ -7,6 +7,12 @@ public sealed record RecordedRequest(HttpMethod Method, string Url, string RawUr
 {
     public JsonNode Json => JsonNode.Parse(Body)!;
 
+    /// <summary>When the fake received it, on <see cref="TeamsServiceRules.Time"/>.</summary>
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>The status the fake answered with, once it has answered.</summary>
+    public System.Net.HttpStatusCode? Status { get; internal set; }
+
     /// <summary>What the fake answered (the body text), once it has answered.</summary>
     public string? ResponseBody { get; internal set; }
 

@@ -16,27 +16,49 @@ public sealed partial class TeamsServiceRules
     public const string ChannelRead = "ChannelSettings.Read.Group";
     public const string MessageRead = "ChannelMessage.Read.Group";
     public const string ChannelArchive = "ChannelSettings.ReadWrite.All";
+    public const string ChatCreate = "Chat.Create";
+    public const string ChatInstallApp = "TeamsAppInstallation.ReadWriteSelfForChat.All";
+    public const string ChatMemberAdd = "ChatMember.ReadWrite.All";
 
     /// <summary>Teams refuses these anywhere in a channel name (besides <c>..</c>, control characters, a leading <c>_</c>/<c>.</c> and a trailing <c>.</c>).</summary>
     private const string ForbiddenInChannelNames = "~#%&*{}+/\\:<>?|'\",";
 
     /// <summary>The Graph permissions the app holds in the fake tenant; by default every one ImtBot can use. Remove one to test a 403.</summary>
-    public HashSet<string> GrantedGraphPermissions { get; } = new(StringComparer.Ordinal) { ChannelCreate, ChannelRead, MessageRead, ChannelArchive };
+    public HashSet<string> GrantedGraphPermissions { get; } = new(StringComparer.Ordinal) { ChannelCreate, ChannelRead, MessageRead, ChannelArchive, ChatCreate, ChatInstallApp, ChatMemberAdd };
+
+    /// <summary>The clock the limits are measured on (a test's fake clock); the time each request arrived is recorded on it.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
 
     /// <summary>The answer the real service would give instead of the route's, or null when the request is acceptable.</summary>
     public HttpResponseMessage? Check(RecordedRequest request)
     {
         var uri = new Uri(request.Url);
-        if (GraphChannels().Match(uri.AbsolutePath) is { Success: true } graph && uri.Host.StartsWith("graph", StringComparison.OrdinalIgnoreCase))
+        var graphHost = uri.Host.StartsWith("graph", StringComparison.OrdinalIgnoreCase);
+        if (graphHost && GraphChannels().Match(uri.AbsolutePath) is { Success: true } graph)
         {
-            return CheckGraph(request, graph.Groups["rest"].Value);
+            return CheckGraph(request, graph.Groups["team"].Value, graph.Groups["rest"].Value) ?? Throttle("team:" + graph.Groups["team"].Value, request.At);
         }
 
-        if (ConnectorActivities().IsMatch(uri.AbsolutePath) && (request.Method == HttpMethod.Post || request.Method == HttpMethod.Put))
+        if (graphHost && GraphChats().Match(uri.AbsolutePath) is { Success: true } chat)
         {
-            return HasConversationId(request.Body)
-                ? null
-                : Error(HttpStatusCode.BadRequest, "BadArgument", "The activity must include conversation.id.");
+            return CheckChat(request, chat.Groups["chat"].Value, chat.Groups["rest"].Value);
+        }
+
+        if (ConnectorActivities().Match(uri.AbsolutePath) is { Success: true } activity && (request.Method == HttpMethod.Post || request.Method == HttpMethod.Put))
+        {
+            if (!HasConversationId(request.Body))
+            {
+                return Error(HttpStatusCode.BadRequest, "BadArgument", "The activity must include conversation.id.");
+            }
+
+            var conversation = Uri.UnescapeDataString(activity.Groups["conversation"].Value);
+            return CheckChatRoster(conversation) ?? Throttle("conversation:" + conversation, request.At);
+        }
+
+        if (request.Method == HttpMethod.Post && uri.AbsolutePath.EndsWith("/v3/conversations", StringComparison.Ordinal)
+            && ReadPath(request.Body, "channelData", "channel", "id") is { } channel)
+        {
+            return Throttle("conversation:" + channel, request.At);
         }
 
         return null;
@@ -52,7 +74,7 @@ public sealed partial class TeamsServiceRules
         && name[0] is not ('_' or '.')
         && name[^1] != '.';
 
-    private HttpResponseMessage? CheckGraph(RecordedRequest request, string rest)
+    private HttpResponseMessage? CheckGraph(RecordedRequest request, string team, string rest)
     {
         var needed = (request.Method.Method, rest) switch
         {
@@ -73,6 +95,11 @@ public sealed partial class TeamsServiceRules
             return Error(HttpStatusCode.BadRequest, "BadRequest", "Channel name contains invalid characters or is too long.");
         }
 
+        if (request.Method == HttpMethod.Post && rest.Length == 0 && ChannelCount(team, request.At) >= ChannelsPerTeam)
+        {
+            return Error(HttpStatusCode.BadRequest, "BadRequest", ChannelLimitMessage);
+        }
+
         return null;
     }
 
@@ -91,6 +118,28 @@ public sealed partial class TeamsServiceRules
         }
     }
 
+    private static string? ReadPath(string body, params string[] path)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            var e = doc.RootElement;
+            foreach (var p in path)
+            {
+                if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(p, out e))
+                {
+                    return null;
+                }
+            }
+
+            return e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static string? ReadString(string body, string property)
     {
         try
@@ -106,12 +155,12 @@ public sealed partial class TeamsServiceRules
         }
     }
 
-    private static HttpResponseMessage Error(HttpStatusCode status, string code, string message) =>
+    internal static HttpResponseMessage Error(HttpStatusCode status, string code, string message) =>
         FakeHttp.Json(status, JsonSerializer.Serialize(new { error = new { code, message } }));
 
-    [GeneratedRegex(@"/teams/[^/]+/channels(?<rest>/[^?]*)?$")]
+    [GeneratedRegex(@"/teams/(?<team>[^/]+)/channels(?<rest>/[^?]*)?$")]
     private static partial Regex GraphChannels();
 
-    [GeneratedRegex(@"/v3/conversations/[^/]+/activities(/[^/]+)?$")]
+    [GeneratedRegex(@"/v3/conversations/(?<conversation>[^/]+)/activities(/[^/]+)?$")]
     private static partial Regex ConnectorActivities();
 }

@@ -5,14 +5,10 @@ namespace ImtBot.Core.Incidents;
 public static partial class IncidentDecider
 {
     /// <summary>
-    /// Why <c>declare … private</c> cannot be honoured here, or null. Teams has no private incident space the bot can
-    /// make with its permissions (a private channel needs application permissions, a group chat is not built yet), and
-    /// posting a private incident in a team channel would publish it: refuse rather than pretend.
+    /// Why <c>declare … private</c> cannot be honoured here, or null. Every platform has a private space now (a private
+    /// Slack channel, a Teams group chat with the responders), so none refuses; the hook stays for a platform that cannot.
     /// </summary>
-    private static string? PrivateRefusal(CommandContext context) =>
-        context.Channel.Platform == PlatformNames.Teams
-            ? "Private incidents are not supported on Teams yet: declare it from Slack or the console, or without `private` if it may be seen by the team."
-            : null;
+    private static string? PrivateRefusal(CommandContext context) => context.Channel.Platform.Length == 0 ? "No platform to hold a private incident." : null;
 
     /// <summary>
     /// True when <paramref name="actor"/> may neither see nor change the private incident <paramref name="state"/>: not

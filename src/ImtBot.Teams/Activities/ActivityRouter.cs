@@ -4,6 +4,7 @@ using ImtBot.Cards;
 using ImtBot.Core.Commands;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
+using ImtBot.Teams.Capacity;
 using ImtBot.Teams.Connector;
 using ImtBot.Teams.Outbound;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,8 @@ internal sealed class ActivityRouter(
     IIncidentCards cards,
     TeamDirectory directory,
     ConnectorClient connector,
-    ILogger<ActivityRouter> log)
+    ILogger<ActivityRouter> log,
+    ChannelLedger ledger)
 {
     private readonly ConcurrentDictionary<string, string> aadIds = new(StringComparer.Ordinal);
 
@@ -140,6 +142,13 @@ internal sealed class ActivityRouter(
         if (botAdded && activity.ChannelData?.Team is not null)
         {
             await StoreTeamAsync(activity, cancellationToken);
+        }
+
+        // A deleted channel keeps counting towards the team's 1,000 for 30 days (Teams tells the bot when one goes).
+        if (activity.ChannelData is { EventType: "channelDeleted", Team: { } team, Channel.Id: { } channel }
+            && (team.AadGroupId ?? (team.Id is null ? null : directory.FindTeam(team.Id)?.AadGroupId)) is { Length: > 0 } group)
+        {
+            await ledger.RecordDeletedAsync(group, channel, cancellationToken);
         }
 
         return ActivityResult.Ok;

@@ -23,6 +23,21 @@ internal sealed class TeamDirectory(ISettingsStore store, IOptions<TeamsOptions>
         return json is null ? null : JsonSerializer.Deserialize<TeamReference>(json, ActivityJson.Options);
     }
 
+    /// <summary>A team the bot was added to, by its <c>19:</c> id or Microsoft 365 group id; null when it was never seen.</summary>
+    public TeamReference? FindTeam(string id)
+    {
+        var json = store.GetSetting($"{TeamsConstants.TeamSetting}:{id}") ?? store.GetSetting($"{TeamsConstants.TeamSetting}:{id.ToLowerInvariant()}");
+        if (json is not null)
+        {
+            return JsonSerializer.Deserialize<TeamReference>(json, ActivityJson.Options);
+        }
+
+        return IncidentTeam() is { } team
+            && (string.Equals(team.TeamId, id, StringComparison.OrdinalIgnoreCase) || string.Equals(team.AadGroupId, id, StringComparison.OrdinalIgnoreCase))
+            ? team
+            : null;
+    }
+
     /// <summary>
     /// Remembers a team; it becomes the incident team unless <c>Teams:IncidentTeamId</c> names another one. A new incident
     /// team is an org-wide setting change, recorded in the admin audit stream as done by <paramref name="by"/> (who added the bot).
@@ -31,7 +46,13 @@ internal sealed class TeamDirectory(ISettingsStore store, IOptions<TeamsOptions>
     {
         var json = JsonSerializer.Serialize(team, ActivityJson.Options);
         await store.SetSettingAsync($"{TeamsConstants.TeamSetting}:{team.TeamId}", json, cancellationToken);
-        var wanted = options.Value.IncidentTeamId;
+        if (!string.IsNullOrEmpty(team.AadGroupId))
+        {
+            // Also findable by the Microsoft 365 group id, the form Teams:IncidentTeamIds usually takes.
+            await store.SetSettingAsync($"{TeamsConstants.TeamSetting}:{team.AadGroupId.ToLowerInvariant()}", json, cancellationToken);
+        }
+
+        var wanted = options.Value.IncidentTeams.FirstOrDefault();
         if (string.IsNullOrWhiteSpace(wanted)
             || string.Equals(wanted, team.AadGroupId, StringComparison.OrdinalIgnoreCase)
             || string.Equals(wanted, team.TeamId, StringComparison.OrdinalIgnoreCase))

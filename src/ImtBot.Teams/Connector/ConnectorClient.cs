@@ -44,7 +44,10 @@ internal sealed class ConnectorClient(IHttpClientFactory http, TokenProvider tok
 
     public async Task<ConversationResource> CreateConversationAsync(string serviceUrl, JsonObject parameters, CancellationToken cancellationToken)
     {
-        var key = parameters["channelData"]?["channel"]?["id"]?.GetValue<string>() ?? "create";
+        // A new thread counts against its channel; a new 1:1 chat against the person it is with.
+        var key = parameters["channelData"]?["channel"]?["id"]?.GetValue<string>()
+            ?? parameters["members"]?[0]?["id"]?.GetValue<string>()
+            ?? "create";
         using var lease = await limiter.AcquireAsync(key, cancellationToken);
         var doc = await SendJsonAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
         var activityId = doc.RootElement.TryGetProperty("activityId", out var a) ? a.GetString() : null;

@@ -1,41 +1,26 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ImtBot.Teams.Connector;
 
-/// <summary>Keeps sends per conversation (thread) under Teams' limit of 7 per second, queueing the excess.</summary>
-internal sealed class ConversationRateLimiter : IDisposable
+/// <summary>
+/// The Bot Framework's limits per bot per conversation (thread) for sending and creating conversations: 7 per second
+/// (<c>Teams:ConversationMessagesPerSecond</c>), 8 per 2 seconds, 60 per 30 seconds and 1,800 per hour. Excess sends
+/// queue in order instead of earning a 429; a conversation with 1,000 queued sends answers with a retryable 429.
+/// </summary>
+internal sealed class ConversationRateLimiter(IOptions<TeamsOptions> options, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<string> limiter;
+    private readonly SlidingWindowLimiter limiter = new(
+        time,
+        [
+            new(options.Value.ConversationMessagesPerSecond, TimeSpan.FromSeconds(1)),
+            new(8, TimeSpan.FromSeconds(2)),
+            new(60, TimeSpan.FromSeconds(30)),
+            new(1800, TimeSpan.FromHours(1)),
+        ],
+        queueLimit: 1000,
+        "conversation");
 
-    public ConversationRateLimiter(IOptions<TeamsOptions> options)
-    {
-        var perSecond = options.Value.ConversationMessagesPerSecond;
-        limiter = PartitionedRateLimiter.Create<string, string>(conversation => RateLimitPartition.GetTokenBucketLimiter(
-            conversation,
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = perSecond,
-                TokensPerPeriod = perSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 1000,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            }));
-    }
-
-    public async Task<IDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        var key = conversationId.Split(';', 2)[0];
-        var lease = await limiter.AcquireAsync(key, 1, cancellationToken);
-        if (!lease.IsAcquired)
-        {
-            lease.Dispose();
-            throw new ConnectorException("too many queued messages for one conversation", (System.Net.HttpStatusCode)429, retryAfter: TimeSpan.FromSeconds(5));
-        }
-
-        return lease;
-    }
-
-    public void Dispose() => limiter.Dispose();
+    /// <summary>A channel and its threads (<c>19:…;messageid=…</c>) share one budget: stricter than per thread, never looser.</summary>
+    public Task<IDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken) =>
+        limiter.AcquireAsync(conversationId.Split(';', 2)[0], cancellationToken);
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ImtBot.Teams.Graph;
 
 /// <summary>The few Microsoft Graph calls ImtBot makes: create, find and archive a team's channels (app token, <c>Teams:GraphBaseUrl</c>).</summary>
-internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens, IOptions<TeamsOptions> options, TimeProvider time)
+internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens, TeamRateLimiter teamLimiter, IOptions<TeamsOptions> options, TimeProvider time)
 {
     /// <summary><c>POST teams/{groupId}/channels</c> (a standard channel).</summary>
     public async Task<GraphChannel> CreateChannelAsync(string groupId, string displayName, string description, CancellationToken cancellationToken)
@@ -63,6 +63,49 @@ internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens,
         using var doc = await SendAsync(HttpMethod.Post, $"teams/{Uri.EscapeDataString(groupId)}/channels/{Uri.EscapeDataString(channelId)}/archive", new JsonObject(), cancellationToken);
     }
 
+    /// <summary>
+    /// <c>POST chats</c>: a group chat of these people (Entra object ids), each an owner, titled <paramref name="topic"/>
+    /// (application permission <c>Chat.Create</c>). Returns the chat id (<c>19:…@thread.v2</c>), which is also the bot's
+    /// conversation id once its app is installed in the chat.
+    /// </summary>
+    public async Task<string> CreateGroupChatAsync(string topic, IReadOnlyList<string> memberObjectIds, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["chatType"] = "group",
+            ["topic"] = topic,
+            ["members"] = new JsonArray([.. memberObjectIds.Select(id => (JsonNode)Member(id))]),
+        };
+        using var doc = await SendAsync(HttpMethod.Post, "chats", body, cancellationToken);
+        return doc.RootElement.TryGetProperty("id", out var chatId) && chatId.GetString() is { Length: > 0 } s
+            ? s
+            : throw new ConnectorException("Graph created a chat without an id", System.Net.HttpStatusCode.OK, mayHaveApplied: true);
+    }
+
+    /// <summary><c>POST chats/{id}/installedApps</c>: installs the bot's app (its app catalog id) so the bot may post there (<c>TeamsAppInstallation.ReadWriteSelfForChat.All</c>).</summary>
+    public async Task InstallAppInChatAsync(string chatId, string catalogAppId, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["teamsApp@odata.bind"] = $"{BaseUrl}appCatalogs/teamsApps/{Uri.EscapeDataString(catalogAppId)}" };
+        using var doc = await SendAsync(HttpMethod.Post, $"chats/{Uri.EscapeDataString(chatId)}/installedApps", body, cancellationToken);
+    }
+
+    /// <summary><c>POST chats/{id}/members</c>: adds a person with the chat's whole history (<c>ChatMember.ReadWrite.All</c>).</summary>
+    public async Task AddChatMemberAsync(string chatId, string memberObjectId, CancellationToken cancellationToken)
+    {
+        var member = Member(memberObjectId);
+        member["visibleHistoryStartDateTime"] = "0001-01-01T00:00:00Z";
+        using var doc = await SendAsync(HttpMethod.Post, $"chats/{Uri.EscapeDataString(chatId)}/members", member, cancellationToken);
+    }
+
+    private JsonObject Member(string objectId) => new()
+    {
+        ["@odata.type"] = "#microsoft.graph.aadUserConversationMember",
+        ["roles"] = new JsonArray("owner"),
+        ["user@odata.bind"] = $"{BaseUrl}users('{Uri.EscapeDataString(objectId)}')",
+    };
+
+    private string BaseUrl => options.Value.GraphBaseUrl.EndsWith('/') ? options.Value.GraphBaseUrl : options.Value.GraphBaseUrl + "/";
+
     private static GraphChannel Read(JsonElement e) => new(
         e.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "",
         e.TryGetProperty("displayName", out var n) ? n.GetString() ?? "" : "",
@@ -73,6 +116,9 @@ internal sealed class GraphClient(IHttpClientFactory http, TokenProvider tokens,
         var baseUrl = options.Value.GraphBaseUrl;
         var uri = new Uri(new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"), path);
         var token = await tokens.GraphTokenAsync(cancellationToken);
+        using var lease = path.StartsWith("teams/", StringComparison.Ordinal)
+            ? await teamLimiter.AcquireAsync(path.Split('/', 3)[1], cancellationToken)
+            : null;
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null)

@@ -19,6 +19,15 @@ public static class GraphPermissions
     /// <summary><c>POST teams/{id}/channels/{id}/archive</c> (application permission; there is no RSC one).</summary>
     public const string ChannelArchive = "ChannelSettings.ReadWrite.All";
 
+    /// <summary><c>POST chats</c> (a private incident's group chat; application permission).</summary>
+    public const string ChatCreate = "Chat.Create";
+
+    /// <summary><c>POST chats/{id}/installedApps</c> (the bot joins the private incident's chat; application permission).</summary>
+    public const string ChatInstallApp = "TeamsAppInstallation.ReadWriteSelfForChat.All";
+
+    /// <summary><c>POST chats/{id}/members</c> (people invited to a private incident later; application permission).</summary>
+    public const string ChatMemberAdd = "ChatMember.ReadWrite.All";
+
     /// <summary>The resource-specific permissions the app package requests.</summary>
     public static IReadOnlyList<string> ResourceSpecific { get; } = [ChannelCreate, ChannelRead, MessageRead];
 }

@@ -15,8 +15,14 @@ public static class TeamsLinks
     /// <summary>The conversation (thread) the incident card lives in, for <c>PUT</c> updates.</summary>
     public const string CardConversation = "teams:cardConversation";
 
+    /// <summary>The Microsoft 365 group id of the team the incident's channel was created in (one of <c>Teams:IncidentTeamIds</c>).</summary>
+    public const string Team = "teams:team";
+
     public const string ModeChannel = "channel";
     public const string ModeThread = "thread";
+
+    /// <summary>A private incident's group chat (or the declarer's 1:1 chat with the bot).</summary>
+    public const string ModeChat = "chat";
 
     /// <summary>The activity id of a page card in the person's 1:1 chat.</summary>
     public static string Page(string pageId) => "teams:page:" + pageId;

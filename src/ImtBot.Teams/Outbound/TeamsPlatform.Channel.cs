@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ImtBot.Core.Ports;
 using ImtBot.Teams.Activities;
+using ImtBot.Teams.Capacity;
 using ImtBot.Teams.Connector;
 using ImtBot.Teams.Graph;
 
@@ -31,16 +32,36 @@ internal sealed partial class TeamsPlatform
 
         var team = Team;
         var incident = context.Incident;
+        if (incident.Private)
+        {
+            return await OpenPrivateChatAsync(context, cancellationToken);
+        }
+
         if (team is null)
         {
             // Not added to a team yet: the conversation the incident was declared in serves as its channel.
             return Opened(incident.Origin.Id, TeamsLinks.ModeThread);
         }
 
-        if (string.IsNullOrEmpty(team.AadGroupId))
+        var placed = await OnceAsync(context, "team", () => Task.FromResult(ChooseTeam(team) switch
+        {
+            ({ } chosen, _) => chosen.AadGroupId!,
+            (null, true) => Full,
+            _ => "",
+        }));
+        if (placed == Full)
+        {
+            TeamsLog.TeamsFull(log, incident.Key, ChannelLedger.ChannelsPerTeam - options.Value.ChannelReserve);
+            return await FallbackThreadAsync(context, team, 0, cancellationToken, TeamsFullNotice);
+        }
+
+        if (placed.Length == 0)
         {
             return await FallbackThreadAsync(context, team, HttpStatusCode.NotFound, cancellationToken);
         }
+
+        var target = directory.FindTeam(placed) ?? team;
+        var group = placed;
 
         var description = $"ImtBot incident {incident.Key}: {incident.Title}";
         if (description.Length > 1024)
@@ -57,12 +78,12 @@ internal sealed partial class TeamsPlatform
                 if (context.Attempt > 1 || n > 1)
                 {
                     permission = GraphPermissions.ChannelRead;
-                    var existing = await graph.FindChannelAsync(team.AadGroupId, name, cancellationToken);
+                    var existing = await graph.FindChannelAsync(group, name, cancellationToken);
                     if (existing is not null)
                     {
                         if (IsOurs(existing, incident.Key))
                         {
-                            return Opened(existing.Id, TeamsLinks.ModeChannel);
+                            return await OpenedInAsync(context, target, group, existing.Id, cancellationToken);
                         }
 
                         continue;
@@ -72,17 +93,17 @@ internal sealed partial class TeamsPlatform
                 try
                 {
                     permission = GraphPermissions.ChannelCreate;
-                    var created = await graph.CreateChannelAsync(team.AadGroupId, name, description, cancellationToken);
-                    await WelcomeAsync(context, team, created.Id, cancellationToken);
-                    return Opened(created.Id, TeamsLinks.ModeChannel);
+                    var created = await graph.CreateChannelAsync(group, name, description, cancellationToken);
+                    await WelcomeAsync(context, target, created.Id, cancellationToken);
+                    return await OpenedInAsync(context, target, group, created.Id, cancellationToken);
                 }
                 catch (ConnectorException e) when (IsNameTaken(e))
                 {
                     permission = GraphPermissions.ChannelRead;
-                    var existing = await graph.FindChannelAsync(team.AadGroupId, name, cancellationToken);
+                    var existing = await graph.FindChannelAsync(group, name, cancellationToken);
                     if (existing is not null && IsOurs(existing, incident.Key))
                     {
-                        return Opened(existing.Id, TeamsLinks.ModeChannel);
+                        return await OpenedInAsync(context, target, group, existing.Id, cancellationToken);
                     }
                 }
             }
@@ -123,11 +144,15 @@ internal sealed partial class TeamsPlatform
         }
     }
 
-    private async Task<EffectOutcome> FallbackThreadAsync(EffectContext context, TeamReference team, HttpStatusCode status, CancellationToken cancellationToken)
+    private async Task<EffectOutcome> FallbackThreadAsync(EffectContext context, TeamReference team, HttpStatusCode status, CancellationToken cancellationToken, string notice = FallbackNotice)
     {
         var incident = context.Incident;
-        TeamsLog.ChannelFallback(log, (int)status, incident.Key);
-        var root = OutboundActivity.Text($"{incident.Key} {incident.Title}\n{FallbackNotice}");
+        if (status != 0)
+        {
+            TeamsLog.ChannelFallback(log, (int)status, incident.Key);
+        }
+
+        var root = OutboundActivity.Text($"{incident.Key} {incident.Title}\n{notice}");
         var thread = await OnceAsync(context, "thread", async () =>
         {
             var created = await connector.CreateConversationAsync(ServiceUrl(team), ChannelPost(team, team.TeamId, root), cancellationToken);
@@ -151,11 +176,12 @@ internal sealed partial class TeamsPlatform
         var closing = OutboundActivity.Text($"{incident.Key} is {incident.Status.ToString().ToLowerInvariant()}. This conversation is kept as the incident's record; please continue elsewhere.");
         await OnceAsync(context, "closing", () => SendToIncidentAsync(context, closing, cancellationToken));
 
-        if (context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) == TeamsLinks.ModeChannel && Team?.AadGroupId is { } group)
+        if (context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) == TeamsLinks.ModeChannel && TeamOf(context)?.AadGroupId is { } group)
         {
             try
             {
                 await graph.ArchiveChannelAsync(group, channel, cancellationToken);
+                await ledger.RecordArchivedAsync(group, channel, cancellationToken);
             }
             catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
             {

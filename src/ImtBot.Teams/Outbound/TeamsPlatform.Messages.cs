@@ -19,9 +19,10 @@ internal sealed partial class TeamsPlatform
             return ChannelNotOpen();
         }
 
-        var team = Team;
+        var team = TeamOf(context);
         var thread = context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) != TeamsLinks.ModeChannel;
-        var card = TeamsIncidentCard.Render(cards, context.Incident, inFallbackThread: thread && team is not null);
+        var inFallbackThread = context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) == TeamsLinks.ModeThread && team is not null;
+        var card = TeamsIncidentCard.Render(cards, context.Incident, inFallbackThread);
         var message = OutboundActivity.Card(card, $"{context.Incident.Key} {context.Incident.Title}");
         if (context.Links.TryGetValue(TeamsLinks.Activity, out var activityId)
             && context.Links.TryGetValue(TeamsLinks.CardConversation, out var cardConversation))
@@ -74,7 +75,7 @@ internal sealed partial class TeamsPlatform
     /// </summary>
     private async Task<string?> FindPostedCardAsync(EffectContext context, string channel, CancellationToken cancellationToken)
     {
-        if (Team?.AadGroupId is not { } group)
+        if (TeamOf(context)?.AadGroupId is not { } group)
         {
             return null;
         }
@@ -108,6 +109,11 @@ internal sealed partial class TeamsPlatform
         }
 
         var incident = context.Incident;
+        if (context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) == TeamsLinks.ModeChat)
+        {
+            await AddToPrivateChatAsync(context, users, cancellationToken);
+        }
+
         await SendToIncidentAsync(context, OutboundActivity.Mentioning(users, $"you are invited to {incident.Key}: {incident.Title}."), cancellationToken);
         return EffectOutcome.Done();
     }
@@ -135,7 +141,12 @@ internal sealed partial class TeamsPlatform
             await OnceAsync(context, "channel", () => SendToIncidentAsync(context, OutboundActivity.Card(card, summary), cancellationToken));
         }
 
-        await OnceAsync(context, "announce", () => SendToAnnouncementsAsync(OutboundActivity.Card(card, summary), cancellationToken));
+        // A private incident's update stays in its own chat: the announcements channel only learns it exists (Announce).
+        if (!incident.Private)
+        {
+            await OnceAsync(context, "announce", () => SendToAnnouncementsAsync(OutboundActivity.Card(card, summary), cancellationToken));
+        }
+
         return EffectOutcome.Done();
     }
 
@@ -170,7 +181,7 @@ internal sealed partial class TeamsPlatform
 
     /// <summary>A new post in the incident channel, or a reply in the incident thread.</summary>
     private Task<string> SendToIncidentAsync(EffectContext context, JsonObject activity, CancellationToken cancellationToken) =>
-        connector.SendAsync(ServiceUrl(Team), IncidentConversation(context)!, activity, cancellationToken);
+        connector.SendAsync(ServiceUrl(TeamOf(context)), IncidentConversation(context)!, activity, cancellationToken);
 
     /// <summary>The announcements channel (<c>Teams:AnnouncementsChannelId</c>, else the team's General channel); nothing without a team.</summary>
     private async Task<string> SendToAnnouncementsAsync(JsonObject activity, CancellationToken cancellationToken)

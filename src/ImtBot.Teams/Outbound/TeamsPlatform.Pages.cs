@@ -79,12 +79,12 @@ internal sealed partial class TeamsPlatform
     /// </summary>
     private string? ChannelDeepLink(EffectContext context)
     {
-        if (IncidentConversation(context) is not { } channel || Team?.AadGroupId is not { } group)
+        if (IncidentConversation(context) is not { } channel || TeamOf(context) is not { AadGroupId: { } group } team)
         {
             return null;
         }
 
-        var query = "?groupId=" + Uri.EscapeDataString(group) + "&tenantId=" + Uri.EscapeDataString(TenantId(Team));
+        var query = "?groupId=" + Uri.EscapeDataString(group) + "&tenantId=" + Uri.EscapeDataString(TenantId(team));
         if (context.Links.GetValueOrDefault(TeamsLinks.ChannelMode) == TeamsLinks.ModeChannel)
         {
             return "https://teams.microsoft.com/l/channel/" + Uri.EscapeDataString(channel) + "/" + Uri.EscapeDataString(context.Incident.Key) + query;

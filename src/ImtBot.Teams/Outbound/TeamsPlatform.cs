@@ -4,6 +4,7 @@ using ImtBot.Core.Effects;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
 using ImtBot.Teams.Activities;
+using ImtBot.Teams.Capacity;
 using ImtBot.Teams.Connector;
 using ImtBot.Teams.Graph;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,8 @@ internal sealed partial class TeamsPlatform(
     IIncidentCards cards,
     IOptions<TeamsOptions> options,
     TimeProvider time,
-    ILogger<TeamsPlatform> log) : IChatPlatform
+    ILogger<TeamsPlatform> log,
+    ChannelLedger ledger) : IChatPlatform
 {
     private readonly ConcurrentDictionary<string, string> partsDone = new(StringComparer.Ordinal);
 
@@ -82,6 +84,10 @@ internal sealed partial class TeamsPlatform(
     }
 
     private TeamReference? Team => directory.IncidentTeam();
+
+    /// <summary>The team the incident's channel is in (<see cref="TeamsLinks.Team"/>), else the incident team.</summary>
+    private TeamReference? TeamOf(EffectContext context) =>
+        context.Links.TryGetValue(TeamsLinks.Team, out var id) && directory.FindTeam(id) is { } team ? team : Team;
 
     private string ServiceUrl(TeamReference? team) => team?.ServiceUrl ?? directory.ServiceUrlFor(options.Value.TenantId);
 

@@ -57,14 +57,14 @@ public class PrivateIncidentTests
     }
 
     [Fact]
-    public void Decide_DeclarePrivate_OnTeams_IsRefusedWithAClearMessage()
+    public void Decide_DeclarePrivate_OnTeams_DeclaresAPrivateIncidentAnnouncedByNumberAndSeverityOnly()
     {
         var s = new Scenario { Channel = new ChannelRef(PlatformNames.Teams, "19:general") };
 
-        var d = s.No(People.Alice, new DeclareCommand("Payroll export leaked", 2, false) { Private = true });
+        var d = s.Ok(People.Alice, new DeclareCommand("Payroll export leaked", 2, false) { Private = true });
 
-        Assert.Contains("not supported on Teams", d.Reply, StringComparison.Ordinal);
-        Assert.Null(s.State);
+        Assert.True(s.Live.Private);
+        Assert.DoesNotContain("Payroll", Assert.Single(Scenario.Of<Announce>(d)).Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed class PlatformFixture : IDisposable
             ["Teams:GraphBaseUrl"] = "https://graph.test/v1.0/",
         };
         configure?.Invoke(config);
+        Http.Rules.Time = Time;
         if (withTeam)
         {
             team ??= new TeamReference(ServiceUrl, GeneralId, "Operations", GroupId, TeamsTestHost.TenantId, "28:" + TeamsTestHost.AppId);
@@ -109,6 +110,20 @@ public sealed class PlatformFixture : IDisposable
 
     public Task<EffectOutcome> RunAsync(Effect effect, Dictionary<string, string>? links = null, int attempt = 1) =>
         Platform.ExecuteAsync(Context(effect, links, attempt), CancellationToken.None);
+
+    /// <summary>Moves the fake clock on in small steps until <paramref name="work"/> is done (for work that waits on rate limits).</summary>
+    public async Task PumpAsync(Task work, TimeSpan? step = null)
+    {
+        for (var i = 0; i < 1_000_000 && !work.IsCompleted; i++)
+        {
+            Time.Advance(step ?? TimeSpan.FromMilliseconds(50));
+            await Task.WhenAny(work, Task.Delay(1));
+        }
+
+        await work;
+    }
+
+    public T Service<T>() where T : notnull => services.GetRequiredService<T>();
 
     public void Dispose() => services.Dispose();
 }

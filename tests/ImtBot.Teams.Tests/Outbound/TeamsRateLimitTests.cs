@@ -1,0 +1,62 @@
+using System.Net;
+using ImtBot.Core.Effects;
+using ImtBot.Core.Incidents;
+using ImtBot.Core.Ports;
+using ImtBot.Teams.Tests.TestKit;
+using Moq;
+
+namespace ImtBot.Teams.Tests.Outbound;
+
+/// <summary>The outgoing limiters keep bursts under Teams' documented limits, which the fake enforces with 429s, and drop nothing.</summary>
+public sealed class TeamsRateLimitTests : IDisposable
+{
+    private readonly PlatformFixture f = new();
+
+    public void Dispose() => f.Dispose();
+
+    [Fact]
+    public async Task CardUpdates_BurstOf200IntoOneConversation_NeverExceedTheLimitsAndAllArrive()
+    {
+        var renders = 0;
+        f.Cards.Setup(c => c.Incident(It.IsAny<string>(), It.IsAny<Incident>(), It.IsAny<string?>()))
+            .Returns(() => PlatformFixture.Card("incident card " + Interlocked.Increment(ref renders)));
+        var links = PlatformFixture.ChannelLinks();
+        links["teams:activity"] = "111";
+        links["teams:cardConversation"] = PlatformFixture.NewChannel + ";messageid=111";
+
+        var burst = Enumerable.Range(0, 200).Select(_ => Task.Run(() => f.RunAsync(new SyncIncidentCard(), new(links)))).ToList();
+        await f.PumpAsync(Task.WhenAll(burst));
+
+        Assert.All(burst, b => Assert.Equal(EffectOutcomeKind.Done, b.Result.Kind));
+        var puts = f.Http.Requests.Where(r => r.Method == HttpMethod.Put).OrderBy(r => r.At).ToList();
+        Assert.Equal(200, puts.Count);
+        Assert.All(puts, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        Assert.Equal(
+            Enumerable.Range(1, 200).Select(n => "incident card " + n).Order(),
+            puts.Select(p => p.Json["attachments"]![0]!["content"]!["body"]![0]!["text"]!.GetValue<string>()).Order());
+        foreach (var (count, window) in TeamsServiceRules.ConversationLimits)
+        {
+            Assert.True(MostInAnyWindow(puts, window) <= count, $"more than {count} updates within {window}");
+        }
+
+        // 60 per 30 s is the binding limit: 200 updates need at least 3 full windows.
+        Assert.True(puts[^1].At - puts[0].At >= TimeSpan.FromSeconds(90), $"the burst took {puts[^1].At - puts[0].At}");
+    }
+
+    [Fact]
+    public async Task ChannelCreations_BurstInOneTeam_StayUnderFourGraphRequestsASecond()
+    {
+        var burst = Enumerable.Range(0, 20).Select(_ => Task.Run(() => f.RunAsync(new OpenChannel()))).ToList();
+        await f.PumpAsync(Task.WhenAll(burst));
+
+        Assert.All(burst, b => Assert.Equal(EffectOutcomeKind.Done, b.Result.Kind));
+        var graph = f.Http.Requests.Where(r => r.Url.Contains("/teams/" + PlatformFixture.GroupId, StringComparison.Ordinal)).OrderBy(r => r.At).ToList();
+        Assert.Equal(20, graph.Count);
+        Assert.All(graph, g => Assert.Equal(HttpStatusCode.Created, g.Status));
+        Assert.True(MostInAnyWindow(graph, TimeSpan.FromSeconds(1)) <= 4);
+    }
+
+    /// <summary>The most requests that arrived within any window of this length (half-open, as the fake counts them).</summary>
+    private static int MostInAnyWindow(IReadOnlyList<RecordedRequest> sorted, TimeSpan window) =>
+        sorted.Select(end => sorted.Count(r => r.At > end.At - window && r.At <= end.At)).Max();
+}
