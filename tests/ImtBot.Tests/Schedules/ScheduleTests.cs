@@ -182,6 +182,14 @@ public class ScheduleTests
         }
     }
 
+    [Fact]
+    public async Task BadSchedules_StopTheHostSayingWhatWouldWork()
+    {
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => TestHost.StartAsync(settings: ["Learning:DigestAt=Someday 9", "Drills:PracticeReminderAt=first Monday 25:00"]));
+        Has(e.ToString(), "Learning:DigestAt: \"Someday\" in \"Someday 9\" is not a day of the week; use Monday … Sunday");
+        Has(e.ToString(), "Drills:PracticeReminderAt: \"25:00\" in \"first Monday 25:00\" is not a time of day; use 24-hour HH:mm");
+    }
+
     private static async Task<List<string>> Digests(TestHost host) =>
         (await host.MessagesAsync("announcements")).Select(Text).Where(t => t.Contains("Weekly follow-up digest", StringComparison.Ordinal)).ToList();
 
