@@ -103,11 +103,7 @@ public sealed partial class IncidentService(
         return new CommandReply(false, "Too many changes to this incident at once; nothing was done. Try again.", command.Incident);
     }
 
-    public Incident? Get(int number)
-    {
-        var events = store.GetEvents(number);
-        return events.Count == 0 ? null : Incident.Replay(events);
-    }
+    public Incident? Get(int number) => store.FindIncident(number) is { } snapshot ? Get(snapshot) : null;
 
     /// <summary>One attempt; null on a version conflict (decide again).</summary>
     private async Task<CommandReply?> TryOnceAsync(Command command, ChatCommand origin, CancellationToken cancellationToken)

@@ -7,4 +7,8 @@ public sealed record ScenarioScores(string Scenario, IReadOnlyList<DrillResult> 
 }
 
 /// <summary>One drill's score card as a percentage; a running drill counts what was reached so far.</summary>
-public sealed record DrillResult(string Incident, DateTimeOffset StartedAt, int Percent, bool Ended);
+public sealed record DrillResult(string Incident, DateTimeOffset StartedAt, int Percent, bool Ended)
+{
+    /// <summary>The scenario the drill ran (shown in a team's trend, which mixes scenarios).</summary>
+    public string? Scenario { get; init; }
+}

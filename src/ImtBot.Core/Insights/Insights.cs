@@ -16,13 +16,17 @@ public static class Insights
 
     public const int MaxWeeks = 104;
 
-    public static InsightsReport Compute(IEnumerable<IReadOnlyList<IncidentEvent>> incidents, DateTimeOffset asOf, int weeks = DefaultWeeks)
+    public static InsightsReport Compute(IEnumerable<IReadOnlyList<IncidentEvent>> incidents, DateTimeOffset asOf, int weeks = DefaultWeeks) =>
+        Compute(incidents.Where(e => e.Count > 0 && e[0].Data is IncidentDeclared).Select(Incident.Replay), asOf, weeks);
+
+    /// <summary>As above, from incidents already folded (the host keeps the folds per version, so unchanged incidents are not replayed).</summary>
+    public static InsightsReport Compute(IEnumerable<Incident> incidents, DateTimeOffset asOf, int weeks = DefaultWeeks, IReadOnlyDictionary<string, IReadOnlySet<string>>? teams = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(weeks, MaxWeeks);
 
-        var declared = incidents.Where(e => e.Count > 0 && e[0].Data is IncidentDeclared).ToList();
-        var models = declared.Select(e => ReviewModel.From(e, asOf)).ToList();
+        var declared = incidents.Where(i => i.Replayed.Count > 0 && i.Replayed[0].Data is IncidentDeclared).ToList();
+        var models = declared.Select(i => ReviewModel.From(i, asOf)).ToList();
         var real = models.Where(m => !m.IsDrill).ToList();
         var actions = real.SelectMany(m => m.Actions).ToList();
 
@@ -32,14 +36,17 @@ public static class Insights
             .Select(week => Week(week, real.Where(m => WeekOf(m.Milestones.Declared) == week).ToList(), actions, asOf))
             .ToList();
 
-        var drills = declared.Select(Incident.Replay).Where(i => i.Drill is not null && i.Scenario is not null)
-            .Select(i => (Scenario: i.Scenario!, Result: new DrillResult(i.Key, i.Drill!.StartedAt, DrillScore.Of(i.Drill, asOf, ended: false).Percent, !i.Drill.IsRunning)))
-            .GroupBy(d => d.Scenario, StringComparer.Ordinal)
+        var runs = declared.Where(i => i.Drill is not null && i.Scenario is not null)
+            .Select(i => (Incident: i, Result: new DrillResult(i.Key, i.Drill!.StartedAt, DrillScore.Of(i.Drill, asOf, ended: false).Percent, !i.Drill.IsRunning) { Scenario = i.Scenario }))
+            .ToList();
+        var drills = runs
+            .GroupBy(d => d.Incident.Scenario!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ScenarioScores(g.Key, g.Select(d => d.Result).OrderBy(r => r.StartedAt).ToList()))
             .ToList();
+        var byTeam = DrillTeams.Trends(runs, teams);
 
-        return new InsightsReport(asOf, rows, drills, actions.Count(a => Overdue(a, asOf)));
+        return new InsightsReport(asOf, rows, drills, actions.Count(a => Overdue(a, asOf))) { Teams = byTeam };
     }
 
     /// <summary>The Monday (UTC) that starts the week of <paramref name="at"/>.</summary>

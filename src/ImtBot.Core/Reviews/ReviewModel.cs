@@ -92,4 +92,17 @@ public sealed record ReviewModel
         var review = new ReviewModelBuilder(incident, events).Build(asOf);
         return review with { Compliance = ComplianceReview.Of(incident, review.AsOf) };
     }
+
+    /// <summary>As <see cref="From(IReadOnlyList{IncidentEvent}, DateTimeOffset?)"/>, from an incident already folded (not replayed again).</summary>
+    public static ReviewModel From(Incidents.Incident incident, DateTimeOffset? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        if (incident.Replayed.Count == 0)
+        {
+            throw new ArgumentException("An incident has at least its declaration; this one has no events.", nameof(incident));
+        }
+
+        var review = new ReviewModelBuilder(incident, incident.Replayed).Build(asOf);
+        return review with { Compliance = ComplianceReview.Of(incident, review.AsOf) };
+    }
 }

@@ -5,6 +5,9 @@ using ImtBot.Api.Dtos;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ImtBot.Core.Insights;
+using ImtBot.Drills;
 
 namespace ImtBot.Api;
 
@@ -36,26 +39,44 @@ public static class DrillsApi
     }
 
     /// <summary>
-    /// Every scripted drill with its score, grouped by scenario in date order (the score trend per scenario); a private
-    /// one the caller does not take part in is left out (its number and severity are in the incidents list).
+    /// Every scripted drill with its score, grouped by scenario in date order (the score trend per scenario), or with
+    /// <c>?by=team</c> per team of <c>Drills:Teams</c> (a drill counts for a team when a member held a role in it). A private
+    /// drill the caller does not take part in is left out (its number and severity are in the incidents list).
     /// </summary>
-    internal static Ok<DrillTrendDto[]> Drills(IIncidentQueries store, IIncidentReader reader, TimeProvider time, HttpContext http)
+    internal static Results<Ok<DrillTrendDto[]>, Ok<TeamTrendDto[]>, ProblemHttpResult> Drills(
+        IncidentService service, IOptions<DrillsOptions> options, TimeProvider time, string? by, HttpContext http)
     {
-        var runs = store.ListIncidents(openOnly: false).Select(i => reader.Get(i.Number)).OfType<Incident>()
-            .Where(i => i.Drill is not null && IncidentVisibility.CanSee(http.User, http.Request, i))
+        var runs = service.AllIncidents().Where(i => i.Drill is not null && IncidentVisibility.CanSee(http.User, http.Request, i))
             .Select(i => (Incident: i, Score: DrillScore.Of(i.Drill!, time.GetUtcNow(), ended: false)))
             .OrderBy(r => r.Incident.Drill!.StartedAt)
             .ToList();
-        return TypedResults.Ok(runs.GroupBy(r => r.Incident.Drill!.Scenario.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new DrillTrendDto(g.Key, g.Last().Incident.Drill!.Scenario.Title, g.Select(r => new DrillRunDto(
-                r.Incident.Key, r.Incident.Drill!.StartedAt, r.Incident.Drill.EndedAt, r.Score.Percent, r.Score.Points, r.Score.MaxPoints,
-                UserDto.From(r.Incident.Drill.Facilitator))).ToArray()))
-            .ToArray());
+        switch (by?.ToLowerInvariant())
+        {
+            case null or "" or "scenario":
+                return TypedResults.Ok(runs.GroupBy(r => r.Incident.Drill!.Scenario.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new DrillTrendDto(g.Key, g.Last().Incident.Drill!.Scenario.Title, g.Select(r => Run(r.Incident, r.Score)).ToArray()))
+                    .ToArray());
+            case "team":
+                return TypedResults.Ok(options.Value.TeamMembers().OrderBy(t => t.Key, StringComparer.Ordinal)
+                    .Select(t => new TeamTrendDto(t.Key, [.. t.Value.Order(StringComparer.Ordinal)], runs
+                        .Where(r => DrillTeams.Members(r.Incident).Any(t.Value.Contains))
+                        .Select(r => Run(r.Incident, r.Score)).ToArray()))
+                    .ToArray());
+            default:
+                return TypedResults.Problem(
+                    detail: $"by must be scenario or team (for example /api/drills?by=team); it was \"{by}\".", statusCode: StatusCodes.Status400BadRequest);
+        }
     }
 
     /// <summary>Whether the incident a training entry names (<c>INC-7</c>) may be seen by the caller.</summary>
     private static bool Visible(string key, IIncidentReader reader, HttpContext http) =>
         !IncidentKey.TryParse(key, out var number) || reader.Get(number) is not { } incident || IncidentVisibility.CanSee(http.User, http.Request, incident);
+
+    private static DrillRunDto Run(Incident incident, DrillScore score) => new(
+        incident.Key, incident.Drill!.StartedAt, incident.Drill.EndedAt, score.Percent, score.Points, score.MaxPoints, UserDto.From(incident.Drill.Facilitator))
+    {
+        Scenario = incident.Drill.Scenario.Id,
+    };
 
     internal static Results<ContentHttpResult, ProblemHttpResult> AfterAction(int number, IIncidentReader reader, TimeProvider time)
     {

@@ -1,12 +1,15 @@
 using System.Globalization;
 using ImtBot.Api.Dtos;
 using ImtBot.ConsoleChat;
+using ImtBot.Core.Incidents;
 using ImtBot.Core.Insights;
+using ImtBot.Drills;
 using ImtBot.Core.Ports;
 using ImtBot.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace ImtBot.Api;
 
@@ -31,8 +34,8 @@ public static class InsightsApi
         return app;
     }
 
-    /// <summary>The last <c>weeks</c> weeks (default 12, at most 104), computed from every incident's events now.</summary>
-    internal static Results<Ok<InsightsDto>, ProblemHttpResult> Get(IIncidentQueries store, TimeProvider time, int? weeks)
+    /// <summary>The last <c>weeks</c> weeks (default 12, at most 104), computed from every incident now, and the drill scores per team.</summary>
+    internal static Results<Ok<InsightsDto>, ProblemHttpResult> Get(IncidentService incidents, IOptions<DrillsOptions> drills, TimeProvider time, int? weeks)
     {
         var span = weeks ?? Insights.DefaultWeeks;
         if (span is < 1 or > Insights.MaxWeeks)
@@ -42,8 +45,8 @@ public static class InsightsApi
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var events = store.ListIncidents(openOnly: false).Select(s => store.GetEvents(s.Number));
-        return TypedResults.Ok(InsightsDto.From(Insights.Compute(events, time.GetUtcNow(), span)));
+        // The folds are kept per incident version: only incidents changed since the last request are replayed.
+        return TypedResults.Ok(InsightsDto.From(Insights.Compute(incidents.AllIncidents(), time.GetUtcNow(), span, drills.Value.TeamMembers())));
     }
 
     private static IResult Serve(IFileProvider files, string path)

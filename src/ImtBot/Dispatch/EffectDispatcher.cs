@@ -33,6 +33,9 @@ internal sealed partial class EffectDispatcher(
 
     private static readonly IReadOnlyDictionary<string, string> NoLinks = new Dictionary<string, string>();
 
+    /// <summary>What a host-level step (incident 0) is run with: an empty incident, since its effect names no incident.</summary>
+    private static readonly Core.Incidents.Incident HostLevel = new();
+
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Dictionary<string, IChatPlatform> _platforms = platforms.ToDictionary(p => p.Name, StringComparer.Ordinal);
     private readonly DispatcherOptions _options = options.Value;
@@ -301,7 +304,8 @@ internal sealed partial class EffectDispatcher(
             return EffectOutcome.Failed($"the {step.Platform} platform is not configured on this host");
         }
 
-        var incident = incidents.Get(step.Incident);
+        // Incident 0: a host-level step (a scheduled digest or reminder) that belongs to no incident.
+        var incident = step.Incident == 0 ? HostLevel : incidents.Get(step.Incident);
         if (incident is null)
         {
             return EffectOutcome.Failed($"incident {step.Incident} does not exist");

@@ -14,6 +14,23 @@ public sealed class DrillsOptions
     /// <value>The default is 365 days.</value>
     public TimeSpan PracticeEvery { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>
+    /// When people on call who are due to practise get a direct message saying so: <c>[first] &lt;day&gt; &lt;HH:mm&gt;
+    /// [&lt;IANA time zone&gt;]</c> (with <c>first</c>, monthly). Empty turns the reminder off.
+    /// </summary>
+    /// <value>The default is <c>first Monday 09:30 UTC</c>: once a month, so a year's gap is not a weekly nag.</value>
+    public string PracticeReminderAt { get; set; } = "first Monday 09:30 UTC";
+
+    /// <summary>
+    /// Teams for drill score trends: a team's name and its members' user ids (<c>Drills:Teams:payments = [ "alice", "bob" ]</c>).
+    /// A drill counts for a team when one of its members held a role in it.
+    /// </summary>
+    public Dictionary<string, List<string>> Teams { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Each team's member ids, for the drill trends per team.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> TeamMembers() =>
+        Teams.ToDictionary(t => t.Key, t => (IReadOnlySet<string>)t.Value.ToHashSet(StringComparer.Ordinal), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The folder scenarios are read from: <see cref="Path"/>, else the nearest <c>drills/</c>, else null (none).</summary>
     public string? ResolvedPath()
     {

@@ -16,6 +16,19 @@ public sealed class DrillsOptionsValidator(IServiceProvider? services = null) : 
             problems.Add($"Drills:PracticeEvery must be between 1 day and 3650 days, e.g. 365.00:00:00 (was {options.PracticeEvery}).");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.PracticeReminderAt) && !Core.Schedules.ScheduleSpec.TryParse(options.PracticeReminderAt, out _, out var error))
+        {
+            problems.Add($"Drills:PracticeReminderAt: {error}; or empty to turn the reminder off.");
+        }
+
+        foreach (var (team, members) in options.Teams)
+        {
+            if (members.Count == 0 || members.Any(string.IsNullOrWhiteSpace))
+            {
+                problems.Add($"Drills:Teams:{team} must list its members' user ids, e.g. [ \"alice\", \"bob\" ].");
+            }
+        }
+
         problems.AddRange(ScenarioFolder.Load(options.ResolvedPath(), Plans()).Problems.Select(p => "Drills: " + p));
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

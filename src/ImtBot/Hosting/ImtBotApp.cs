@@ -2,6 +2,7 @@ using ImtBot.ConsoleChat;
 using ImtBot.Dispatch;
 using ImtBot.Api;
 using ImtBot.Drills;
+using ImtBot.Schedules;
 using Microsoft.Extensions.Options;
 
 namespace ImtBot.Hosting;
@@ -51,6 +52,8 @@ public static class ImtBotApp
         builder.AddAlerts();
         // The bot's own health for Prometheus: /metrics.
         builder.AddMetrics();
+        // Host-level schedules: the weekly follow-up digest and the practice reminder.
+        builder.AddSchedules();
 
         configure?.Invoke(builder);
 

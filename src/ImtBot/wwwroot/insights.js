@@ -112,6 +112,24 @@ function render(data) {
       options: { scales: { y: { beginAtZero: true, max: 100 } } },
     }, false);
 
+  // Per team (Drills:Teams): the drills in which a member held a role, oldest first — the team's score trend.
+  if ((data.teams || []).length > 0) {
+    section('teams', 'Drill scores per team', 'A drill counts for a team when one of its members held a role in it.',
+      ['Team', 'Drill', 'Scenario', 'Started', 'Score'],
+      data.teams.flatMap(t => t.runs.map(r => [t.team, r.incident, r.scenario || '', r.startedAt.slice(0, 10), `${r.percent}%${r.ended ? '' : ' (running)'}`])),
+      {
+        type: 'line',
+        data: {
+          labels: [...new Set(data.teams.flatMap(t => t.runs.map(r => r.startedAt.slice(0, 10))))].sort(),
+          datasets: data.teams.map((t, i) => ({
+            label: t.team, borderColor: colors[i % colors.length], backgroundColor: colors[i % colors.length],
+            data: t.runs.map(r => ({ x: r.startedAt.slice(0, 10), y: r.percent })),
+          })),
+        },
+        options: { scales: { y: { beginAtZero: true, max: 100 } } },
+      }, false);
+  }
+
   document.body.dataset.ready = 'true';
 }
 

@@ -33,6 +33,7 @@ public class SampleSettingsTests
         { ImtBot.Core.Alerts.AlertOptions.SectionName, typeof(ImtBot.Core.Alerts.AlertOptions) },
         { ImtBot.Core.Compliance.ComplianceOptions.SectionName, typeof(ImtBot.Core.Compliance.ComplianceOptions) },
         { ImtBot.Plans.PlansOptions.SectionName, typeof(ImtBot.Plans.PlansOptions) },
+        { ImtBot.Schedules.LearningOptions.SectionName, typeof(ImtBot.Schedules.LearningOptions) },
     };
 
     [Theory]

@@ -59,6 +59,10 @@ public sealed class TestHost : IAsyncDisposable
             "--Console:Enabled=true",
             "--Logging:LogLevel:Default=Warning",
             "--Dispatcher:Enabled=false",
+            // The host-level schedules are off unless a test turns them on: a digest or a practice reminder appearing
+            // when a test moves the clock past Monday morning would change what other tests count.
+            "--Learning:DigestAt=",
+            "--Drills:PracticeReminderAt=",
             .. settings.Select(s => "--" + s),
         ];
         var app = ImtBotApp.Build(args, builder =>
@@ -107,6 +111,9 @@ public sealed class TestHost : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>Commits the scheduled runs that are due (the digest, the practice reminder), as the background schedule would.</summary>
+    public Task<int> RunSchedulesAsync() => _app.Services.GetRequiredService<ImtBot.Schedules.ScheduleRunner>().RunDueAsync(CancellationToken.None);
 
     /// <summary>Moves the fake clock and runs whatever became due.</summary>
     public async Task AdvanceAsync(TimeSpan by)

@@ -22,7 +22,7 @@ public class PlansCheckTests
         Assert.Equal(CliVerbs.Ok, exit);
         Assert.Equal("", errors);
         Assert.Contains("security-breach.yaml@", output, StringComparison.Ordinal);
-        Assert.Contains("5 plans valid, 0 problems", output, StringComparison.Ordinal);
+        Assert.Contains("8 plans valid, 0 problems", output, StringComparison.Ordinal);
     }
 
     [Fact]

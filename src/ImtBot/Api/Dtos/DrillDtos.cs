@@ -10,7 +10,14 @@ public sealed record PracticeDueDto(UserDto Person, string Role, DateTimeOffset?
 public sealed record TrainingDto(TrainingEntryDto[] Entries, PracticeDueDto[] Due, double PracticeEveryDays);
 
 /// <summary>One run of a scenario and its score.</summary>
-public sealed record DrillRunDto(string Incident, DateTimeOffset Started, DateTimeOffset? Ended, int Percent, double Points, int MaxPoints, UserDto Facilitator);
+public sealed record DrillRunDto(string Incident, DateTimeOffset Started, DateTimeOffset? Ended, int Percent, double Points, int MaxPoints, UserDto Facilitator)
+{
+    /// <summary>The scenario it ran (a team's trend mixes scenarios).</summary>
+    public string? Scenario { get; init; }
+}
+
+/// <summary>The drills a team took part in (a member held a role), in date order: its score trend.</summary>
+public sealed record TeamTrendDto(string Team, string[] Members, DrillRunDto[] Runs);
 
 /// <summary>The runs of one scenario in date order: its score trend.</summary>
 public sealed record DrillTrendDto(string Scenario, string Title, DrillRunDto[] Runs);

@@ -10,7 +10,13 @@ public sealed record InsightsDto(DateTimeOffset AsOf, InsightsWeekDto[] Weeks, S
         r.AsOf,
         r.Weeks.Select(InsightsWeekDto.From).ToArray(),
         r.Drills.Select(d => new ScenarioScoresDto(d.Scenario, d.Average, d.Runs.Select(x => new DrillResultDto(x.Incident, x.StartedAt, x.Percent, x.Ended)).ToArray())).ToArray(),
-        r.OverdueNow);
+        r.OverdueNow)
+    {
+        Teams = r.Teams.Select(t => new TeamScoresDto(t.Team, t.Average, t.Runs.Select(x => new DrillResultDto(x.Incident, x.StartedAt, x.Percent, x.Ended) { Scenario = x.Scenario }).ToArray())).ToArray(),
+    };
+
+    /// <summary>Drill scores per team (<c>Drills:Teams</c>); empty when no team is configured.</summary>
+    public TeamScoresDto[] Teams { get; init; } = [];
 }
 
 public sealed record InsightsWeekDto(DateOnly Week, int Incidents, SeverityWeekDto[] BySeverity, ProcessWeekDto Process, ActionsWeekDto Actions)
@@ -36,4 +42,11 @@ public sealed record ActionsWeekDto(int Opened, int Done, int Overdue);
 
 public sealed record ScenarioScoresDto(string Scenario, int Average, DrillResultDto[] Runs);
 
-public sealed record DrillResultDto(string Incident, DateTimeOffset StartedAt, int Percent, bool Ended);
+public sealed record DrillResultDto(string Incident, DateTimeOffset StartedAt, int Percent, bool Ended)
+{
+    /// <summary>The scenario (set in a team's trend, which mixes scenarios).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Scenario { get; init; }
+}
+
+public sealed record TeamScoresDto(string Team, int Average, DrillResultDto[] Runs);
