@@ -118,6 +118,25 @@ public class AssessedDeclarationTests
         Assert.Equal(s.Live.Assessment, replayed.Assessment, AssessedComparer.Instance);
     }
 
+    [Fact]
+    public void RoundTrip_ThroughJson_ReplaysTheSameAssessment()
+    {
+        var s = Assessed();
+
+        var replayed = Incident.Replay(StateFingerprint.RoundTrip(s.Events));
+
+        Assert.Equal(s.Live.Assessment, replayed.Assessment, AssessedComparer.Instance);
+        Assert.True(ChainVerifier.Verify(s.Events).Valid);
+    }
+
+    /// <summary>An incident declared with answers and an overriding severity.</summary>
+    internal static Scenario Assessed()
+    {
+        var s = new Scenario();
+        s.Ok(People.Alice, Declare("Card numbers in debug logs", 2, ("data", "yes"), ("customers", "none")));
+        return s;
+    }
+
     private static DeclareCommand Declare(string title, int? severity, params (string Q, string A)[] answers) =>
         new(title, severity, false) { Answers = answers.ToDictionary(a => a.Q, a => a.A, StringComparer.OrdinalIgnoreCase) };
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ImtBot.Tests.Infrastructure;
 
 namespace ImtBot.Tests.ConsoleChat;
 
