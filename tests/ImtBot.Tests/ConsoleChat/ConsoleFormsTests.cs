@@ -90,7 +90,7 @@ public sealed class ConsoleFormsTests
         var accepted = (await ok.Content.ReadFromJsonAsync<JsonObject>())!["replies"]![0]!;
         Assert.True((bool)accepted["accepted"]!, (string?)accepted["text"]);
         var review = await host.Http.GetStringAsync("/api/incidents/1/review.md");
-        Assert.Contains("## Overview\n\nCheckout failed for 30 minutes after a deploy.\n\n_Written by Bob", review, StringComparison.Ordinal);
+        Assert.Contains("## Overview\n\nCheckout failed for 30 minutes after a deploy.\n\n_Written by @Bob", review, StringComparison.Ordinal);
         Assert.Contains("| Impact began |", review, StringComparison.Ordinal);
     }
 
