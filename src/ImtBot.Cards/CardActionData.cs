@@ -12,4 +12,7 @@ public static class CardActionData
 
     /// <summary>On a page card: the page's id.</summary>
     public const string PageKey = "page";
+
+    /// <summary>On a form's submit button: which form its inputs fill (<c>review</c>: <see cref="Models.ReviewFormModel"/>).</summary>
+    public const string FormKey = "form";
 }

@@ -19,6 +19,12 @@ public static class CardCommandText
     /// <summary>The id of the free-text input appended as typed.</summary>
     public const string TextInput = "text";
 
+    /// <summary>The severity input of the declare form: a <c>sev1</c>… value is appended; any other (the suggestion) is not.</summary>
+    public const string SeverityInput = "severity";
+
+    /// <summary>The prefix of an assessment answer's input id (<c>answer.data</c>), appended as <c>data=yes</c>.</summary>
+    public const string AnswerPrefix = "answer.";
+
     /// <summary>Longer command text is refused: no command needs it, and it bounds what one click can store.</summary>
     public const int MaxLength = 4000;
 
@@ -51,6 +57,38 @@ public static class CardCommandText
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// <see cref="Compose(string, IEnumerable{CardPick}, string?)"/>, then the form's other inputs: the chosen severity
+    /// (<c>sev2</c>) and each answer (<c>answer.data</c> = <c>yes</c> → <c>data=yes</c>). Values that are not one word are
+    /// dropped, so an input can never smuggle other command words in.
+    /// </summary>
+    public static string Compose(string command, IEnumerable<CardPick> users, string? typed, IEnumerable<KeyValuePair<string, string?>> inputs)
+    {
+        var text = new StringBuilder(Compose(command, users, typed));
+        foreach (var (id, value) in inputs.Take(40))
+        {
+            var word = (value ?? "").Trim().ToLowerInvariant();
+            if (!IsWord(word))
+            {
+                continue;
+            }
+
+            if (id == SeverityInput && word.Length == 4 && word.StartsWith("sev", StringComparison.Ordinal) && char.IsAsciiDigit(word[3]))
+            {
+                text.Append(' ').Append(word);
+            }
+            else if (id.StartsWith(AnswerPrefix, StringComparison.Ordinal) && IsWord(id[AnswerPrefix.Length..]))
+            {
+                text.Append(' ').Append(id[AnswerPrefix.Length..]).Append('=').Append(word);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsWord(string value) =>
+        value.Length is > 0 and <= 32 && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_');
 
     /// <summary>The ids in a picker's value: Teams sends several people as one comma-separated string.</summary>
     public static IEnumerable<CardPick> Picks(string? commaSeparatedIds) =>

@@ -11,5 +11,8 @@ public static class CardNames
     public const string Declare = "declare";
     public const string Checklist = "checklist";
 
+    /// <summary>The review form as a Slack modal; Teams and the console show it inside the review card (no Teams template).</summary>
+    public const string ReviewForm = "review-form";
+
     public static IReadOnlyList<string> All { get; } = [Incident, Page, Update, Review, Reminder, Declare, Checklist];
 }

@@ -28,6 +28,9 @@ public interface IIncidentCards
 
     JsonNode DeclareForm(string platform);
 
+    /// <summary>The review form as a Slack modal (<c>review-form.json</c>), pre-filled with what is recorded.</summary>
+    JsonNode ReviewForm(string platform, Incident incident);
+
     /// <summary>The open checklist tasks by phase, a "Done" button each (<c>task INC-42 done 3</c>).</summary>
     JsonNode Checklist(string platform, Incident incident);
 }

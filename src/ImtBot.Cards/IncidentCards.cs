@@ -29,6 +29,9 @@ public sealed class IncidentCards(ICardRenderer renderer, IncidentOptions? incid
     public JsonNode DeclareForm(string platform) =>
         renderer.Render(platform, CardNames.Declare, DeclareFormModel.From(incidents, CardText.For(platform)));
 
+    public JsonNode ReviewForm(string platform, Incident incident) =>
+        renderer.Render(platform, CardNames.ReviewForm, ReviewFormModel.From(incident, CardText.For(platform)));
+
     public JsonNode Checklist(string platform, Incident incident) =>
         renderer.Render(platform, CardNames.Checklist, ChecklistCardModel.From(incident, CardText.For(platform), time?.GetUtcNow() ?? incident.LastChangedAt));
 }

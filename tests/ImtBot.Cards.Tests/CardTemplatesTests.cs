@@ -228,15 +228,18 @@ public sealed class CardTemplatesTests
         Assert.Equal(["snooze INC-42 update 15", "snooze INC-42 update 60"], values);
     }
 
-    [Fact]
-    public void DeclareForm_Slack_IsAModalWhoseDefaultSeverityIsOneOfItsOptions()
+    [Theory]
+    [InlineData(true, "suggested")]
+    [InlineData(false, "sev3")]
+    public void DeclareForm_Slack_IsAModalWhoseDefaultSeverityIsOneOfItsOptions(bool assessed, string initial)
     {
-        var modal = new IncidentCards(Renderer).DeclareForm(PlatformNames.Slack);
+        var options = new IncidentOptions { Assessment = { Enabled = assessed } };
+        var modal = new IncidentCards(Renderer, options).DeclareForm(PlatformNames.Slack);
 
         Assert.Equal("declare", (string?)modal["callback_id"]);
         var select = Objects(modal).Single(o => (string?)o["type"] == "static_select");
         Assert.Contains(select["options"]!.AsArray(), o => JsonNode.DeepEquals(o, select["initial_option"]));
-        Assert.Equal("sev3", (string?)select["initial_option"]!["value"]);
+        Assert.Equal(initial, (string?)select["initial_option"]!["value"]);
     }
 
     private static IEnumerable<string> Strings(JsonNode? node) => node switch

@@ -65,6 +65,47 @@ public static class SlackPayloads
         ["response_urls"] = new JsonArray(),
     };
 
+    /// <summary>A <c>block_actions</c> click on a button with its own action_id (a button that opens a modal).</summary>
+    public static JsonObject ButtonWithId(string actionId, string value, string channel = "CINC", string trigger = "222.333.mno")
+    {
+        var payload = Button(value, channel: channel);
+        payload["trigger_id"] = trigger;
+        payload["actions"]![0]!["action_id"] = actionId;
+        return payload;
+    }
+
+    /// <summary>A <c>view_submission</c> of any modal: its callback_id, the metadata the bot wrote, and plain inputs (block_id = action_id).</summary>
+    public static JsonObject ViewSubmissionOf(string callbackId, string privateMetadata, IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string, string>? picked = null)
+    {
+        var values = new JsonObject();
+        foreach (var (id, value) in inputs)
+        {
+            values[id] = new JsonObject { [id] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
+        }
+
+        foreach (var (id, value) in picked ?? new Dictionary<string, string>())
+        {
+            values[id] = new JsonObject { [id] = new JsonObject { ["type"] = "radio_buttons", ["selected_option"] = new JsonObject { ["value"] = value } } };
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["user"] = new JsonObject { ["id"] = "UALICE", ["username"] = "alice", ["name"] = "alice" },
+            ["trigger_id"] = "333.444.pqr",
+            ["view"] = new JsonObject
+            {
+                ["id"] = "V456",
+                ["type"] = "modal",
+                ["callback_id"] = callbackId,
+                ["hash"] = "1790000000.def",
+                ["private_metadata"] = privateMetadata,
+                ["state"] = new JsonObject { ["values"] = values },
+            },
+            ["response_urls"] = new JsonArray(),
+        };
+    }
+
     public static JsonObject Event(JsonObject ev, string eventId = "Ev111") => new()
     {
         ["token"] = "verification_token",

@@ -82,6 +82,11 @@ public static class CardGallery
             var update = incident.Updates.Count > 0 ? incident.Updates[^1] : new StatusUpdate(incident.DeclaredAt.AddMinutes(10), incident.DeclaredBy, "We are looking into it.");
             yield return ($"{CardNames.Update}-{sample}", CardNames.Update, StatusUpdateCardModel.From(incident, update, text));
             yield return ($"{CardNames.Review}-{sample}", CardNames.Review, ReviewCardModel.From(incident, text));
+            if (platform == PlatformNames.Slack)
+            {
+                yield return ($"{CardNames.ReviewForm}-{sample}", CardNames.ReviewForm, ReviewFormModel.From(incident, text));
+            }
+
             yield return ($"{CardNames.Reminder}-{sample}", CardNames.Reminder, ReminderCardModel.From(incident, "update", $"No stakeholder update on {incident.Key} for {CardText.Duration(incident.Policy.UpdateCadence ?? TimeSpan.FromHours(1))}: tell people what changed.", text));
         }
     }

@@ -13,6 +13,9 @@ public sealed record ReviewCardModel(
     bool HasActionItems,
     IReadOnlyList<CardAction> Actions)
 {
+    /// <summary>The "Write the review" form, pre-filled with what is recorded.</summary>
+    public ReviewFormModel? Form { get; init; }
+
     public static ReviewCardModel From(Incident incident, CardText text)
     {
         var summary = IncidentSummary.From(incident, text);
@@ -52,6 +55,9 @@ public sealed record ReviewCardModel(
             IncidentCardModel.RoleRows(incident, text),
             items,
             items.Count > 0,
-            [CardAction.Of("Full review", "review " + incident.Key, "positive"), CardAction.Of("Timeline", "timeline " + incident.Key)]);
+            [CardAction.Of("Full review", "review " + incident.Key, "positive"), CardAction.Of("Timeline", "timeline " + incident.Key)])
+        {
+            Form = ReviewFormModel.From(incident, text),
+        };
     }
 }

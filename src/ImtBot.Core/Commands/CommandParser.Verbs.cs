@@ -13,6 +13,7 @@ public static partial class CommandParser
         string? type = null;
         var drill = false;
         var isPrivate = false;
+        var answers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var end = args.Count;
         while (end > 0)
         {
@@ -26,6 +27,10 @@ public static partial class CommandParser
             else if (token.Is("private"))
             {
                 isPrivate = true;
+            }
+            else if (Answer(token) is { } answer)
+            {
+                answers.TryAdd(answer.Question, answer.Value);
             }
             else if (type is null && TypeAt(args, end) is { } named)
             {
@@ -65,7 +70,7 @@ public static partial class CommandParser
             return Fail("declare", $"`{stray}` looks like a severity: put it at the end (`declare <title> sev1`), or quote the title if it belongs there (`declare \"…\"`).");
         }
 
-        return Ok(new DeclareCommand(args.Text(0, end), severity, drill) { Type = type, Private = isPrivate });
+        return Ok(new DeclareCommand(args.Text(0, end), severity, drill) { Type = type, Private = isPrivate, Answers = answers.Count > 0 ? answers : null });
     }
 
     /// <summary>The first unquoted word of the title that reads as a severity (<c>sev1</c>, <c>P1</c>, <c>sev 1</c>, a trailing <c>sev</c>).</summary>

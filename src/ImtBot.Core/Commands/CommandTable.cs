@@ -16,8 +16,8 @@ public static class CommandTable
 
     public static IReadOnlyList<CommandSpec> Entries { get; } =
     [
-        new("declare", "declare <title> [sev1..sev4] [drill] [private] [type <name>]", "Open an incident; the severity goes at the end (`sev2`, `sev 2`, `SEV-2` or `P2`); `type` picks its response plan; `private` shows it only to its participants and admins (on Teams, in a group chat with them). No title: open the declare form.",
-            ["declare Checkout is failing sev2", "declare \"Login slow for EU users\" sev3 drill", "declare Customer data in a public bucket sev1 type security-breach", "declare Payroll export leaked sev2 private", "declare"]) { TakesIncident = false },
+        new("declare", "declare <title> [sev1..sev4] [drill] [private] [type <name>] [question=answer …]", "Open an incident; the severity goes at the end (`sev2`, `sev 2`, `SEV-2` or `P2`); `type` picks its response plan; `private` shows it only to its participants and admins (on Teams, in a group chat with them); `data=yes customers=many` answer the assessment, and without a severity the severity matrix suggests it. No title: open the declare form.",
+            ["declare Checkout is failing sev2", "declare Card numbers in debug logs data=yes customers=some", "declare \"Login slow for EU users\" sev3 drill", "declare Customer data in a public bucket sev1 type security-breach", "declare Payroll export leaked sev2 private", "declare"]) { TakesIncident = false },
         new("role", "role <role> <@user|me>", "Assign a role (the person is paged); a role is one word, e.g. commander, deputy, comms, ops, scribe.",
             ["role comms @bob", "role INC-42 ops me"]),
         new("lead", "lead", "Take command yourself (same as `role commander me`).", ["lead", "lead INC-42"]),

@@ -26,6 +26,14 @@ public sealed record TypedTime(DateTimeOffset? At, TimeOnly? Clock, TimeSpan? Ag
         return today > now ? today.AddDays(-1) : today;
     }
 
+    /// <summary>A whole field as a time (a form's input): null when it is not one of <see cref="Formats"/>.</summary>
+    public static TypedTime? Parse(string? text)
+    {
+        var normal = CommandTokenizer.Normalize(text ?? "");
+        var tokens = CommandTokenizer.Tokenize(normal);
+        return tokens.Count > 0 && Read(new CommandArgs(normal, tokens), out var used) is { } time && used == tokens.Count ? time : null;
+    }
+
     /// <summary>Reads the time from the first one or two words; <paramref name="used"/> is how many it took.</summary>
     internal static TypedTime? Read(CommandArgs args, out int used)
     {

@@ -57,6 +57,7 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(ImpactRecorded), "impact_recorded")]
 [JsonDerivedType(typeof(DetectionRecorded), "detection_recorded")]
 [JsonDerivedType(typeof(ReviewTextWritten), "review_text_written")]
+[JsonDerivedType(typeof(IncidentAssessed), "incident_assessed")]
 [JsonDerivedType(typeof(ActionAssigned), "action_assigned")]
 [JsonDerivedType(typeof(ActionCancelled), "action_cancelled")]
 public abstract record EventData

@@ -31,6 +31,7 @@ public sealed partial class Incident
         Learn(e);
         Describe(e);
         TrackPrivacy(e);
+        ApplyAssessment(e);
     }
 
     private void Fold(IncidentEvent e)

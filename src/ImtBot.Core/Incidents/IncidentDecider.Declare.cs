@@ -22,7 +22,13 @@ public static partial class IncidentDecider
             return Decision.Reject(refusal);
         }
 
-        return DeclareNew(title, command.Severity, command.Drill ? IncidentKind.Drill : IncidentKind.Normal, null, context, command.Type, command.Private);
+        var (assessed, severity, problem) = Assess(command, context.Options);
+        if (problem is not null)
+        {
+            return Decision.Reject(problem);
+        }
+
+        return DeclareNew(title, severity, command.Drill ? IncidentKind.Drill : IncidentKind.Normal, null, context, command.Type, command.Private, assessed);
     }
 
     /// <summary>A drill runs a loaded scenario; with no scenarios loaded it declares a Drill-kind incident titled by the name given.</summary>
@@ -50,7 +56,8 @@ public static partial class IncidentDecider
 
     /// <param name="type">The incident type, which picks the response plan; null: <c>default</c>.</param>
     /// <param name="isPrivate">Visible only to its participants and admins; announced by number and severity only.</param>
-    private static Decision DeclareNew(string title, int? severity, IncidentKind kind, string? scenario, CommandContext context, string? type = null, bool isPrivate = false)
+    /// <param name="assessed">The declaration's assessment, recorded right after the declaration; null when not assessed.</param>
+    private static Decision DeclareNew(string title, int? severity, IncidentKind kind, string? scenario, CommandContext context, string? type = null, bool isPrivate = false, IncidentAssessed? assessed = null)
     {
         if (title.Length > MaxTitleLength)
         {
@@ -89,6 +96,10 @@ public static partial class IncidentDecider
             },
             new ParticipantJoined(context.Actor),
         };
+        if (assessed is not null)
+        {
+            events.Insert(1, assessed);
+        }
 
         var effects = new List<Effect>
         {
@@ -115,7 +126,7 @@ public static partial class IncidentDecider
         effects.AddRange(DeclarationTaskTimers(((IncidentDeclared)events[0]).Plan, now));
         var paged = PageOnDeclare(key, title, policy, roles, context, events, effects);
         return Decision.Accept(
-            $"{drill}{key} declared: {title} ({policy.Name}). Its channel is being opened; take command with `/incident lead`.{PlanSentence(adopted)}{paged}",
+            $"{drill}{key} declared: {title} ({policy.Name}). Its channel is being opened; take command with `/incident lead`.{AssessmentSentence(assessed)}{PlanSentence(adopted)}{paged}",
             events,
             effects);
     }

@@ -17,7 +17,7 @@ public static partial class IncidentDecider
 
     /// <summary>The commands that still work once an incident is closed or cancelled: they finish its review.</summary>
     private static bool IsReviewWork(Command command) =>
-        command is ActionCommand or ActionDoneCommand or ActionAssignCommand or ActionCancelCommand or ImpactCommand or DetectedCommand or ReviewTextCommand
+        command is ActionCommand or ActionDoneCommand or ActionAssignCommand or ActionCancelCommand or ImpactCommand or DetectedCommand or ReviewTextCommand or ReviewFormCommand
         || (command is SnoozeCommand s && ActionReminders.TryParseSnooze(s.Reminder, out _));
 
     private static Decision RecordImpact(Incident state, ImpactCommand command, CommandContext context)

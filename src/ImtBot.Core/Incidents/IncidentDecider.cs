@@ -99,6 +99,7 @@ public static partial class IncidentDecider
             ImpactCommand c => RecordImpact(state, c, context),
             DetectedCommand c => RecordDetection(state, c, context),
             ReviewTextCommand c => WriteReviewText(state, c),
+            ReviewFormCommand c => WriteReviewForm(state, c, context),
             ActionAssignCommand c => AssignAction(state, c, context),
             ActionCancelCommand c => CancelAction(state, c),
             _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),

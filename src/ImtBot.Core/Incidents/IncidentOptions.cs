@@ -55,6 +55,10 @@ public sealed class IncidentOptions
         ["SEV4"] = new() { Level = 4, Name = "SEV4", Description = "Low: cosmetic or internal only", PageTimeout = TimeSpan.FromMinutes(60), UpdateCadence = null, ReviewRequired = false },
     };
 
+    /// <summary>The declare form's assessment questions and the severity matrix (<c>Incidents:Assessment</c>).</summary>
+    /// <value>The default asks four questions (customers, data, revenue, regulators) with a matrix that suggests SEV1…SEV4.</value>
+    public Assessment.AssessmentOptions Assessment { get; set; } = new();
+
     public SeverityPolicy PolicyFor(int level) =>
         Policies.TryGetValue("SEV" + level, out var p) ? p with { Level = level, Name = string.IsNullOrEmpty(p.Name) ? "SEV" + level : p.Name }
         : new SeverityPolicy { Level = level, Name = "SEV" + level };

@@ -62,6 +62,7 @@ public sealed class IncidentOptionsValidator : IValidateOptions<IncidentOptions>
             }
         }
 
+        errors.AddRange(Assessment.AssessmentValidation.Problems(options.Assessment, IncidentDecider.KnownSeverities(options).ToArray()));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

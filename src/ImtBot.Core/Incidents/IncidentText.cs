@@ -87,6 +87,7 @@ public static class IncidentText
         DrillEvent d => Drills.DrillText.Describe(d),
         ImpactRecorded i => $"recorded that the impact began at {Time(i.Began)} UTC" + (string.IsNullOrWhiteSpace(i.Description) ? "" : $": {i.Description}"),
         DetectionRecorded d => $"recorded that it was detected at {Time(d.At)} UTC",
+        IncidentAssessed a => AssessmentText.Describe(a),
         ReviewTextWritten w => $"wrote the review's {Reviews.ReviewSections.Heading(w.Section).ToLowerInvariant()}: {w.Text}",
         ActionAssigned a => $"gave action #{N(a.ActionId)} to {a.Owner}",
         ActionCancelled a => $"cancelled action #{N(a.ActionId)}" + (string.IsNullOrWhiteSpace(a.Reason) ? "" : $": {a.Reason}"),

@@ -74,6 +74,9 @@ public sealed record ReviewModel
     /// <summary>Regimes, compliance decisions and each stage's deadline against its submission (empty when none is on record).</summary>
     public ComplianceReview Compliance { get; init; } = ComplianceReview.None;
 
+    /// <summary>The declaration's assessment (answers, suggested and chosen severity); null when declared without one.</summary>
+    public IncidentAssessed? Assessment { get; init; }
+
     /// <summary>The lead role's holder at the end of the log, if any.</summary>
     public UserRef? Commander => Roles.LastOrDefault(r => r.To is null && string.Equals(r.Role, Lead, StringComparison.OrdinalIgnoreCase))?.User;
 
@@ -90,7 +93,7 @@ public sealed record ReviewModel
 
         var incident = Incidents.Incident.Replay(events);
         var review = new ReviewModelBuilder(incident, events).Build(asOf);
-        return review with { Compliance = ComplianceReview.Of(incident, review.AsOf) };
+        return review with { Compliance = ComplianceReview.Of(incident, review.AsOf), Assessment = incident.Assessment };
     }
 
     /// <summary>As <see cref="From(IReadOnlyList{IncidentEvent}, DateTimeOffset?)"/>, from an incident already folded (not replayed again).</summary>

@@ -17,6 +17,7 @@ public static partial class ReviewWriter
         var md = new StringBuilder();
         Header(md, review);
         Summary(md, review);
+        AssessmentSection(md, review);
         Narrative(md, review);
         Impact(md, review);
         MilestonesSection(md, review);

@@ -1,3 +1,4 @@
+using ImtBot.Cards;
 using ImtBot.Slack.Payloads;
 
 namespace ImtBot.Slack.Inbound;
@@ -9,17 +10,28 @@ namespace ImtBot.Slack.Inbound;
 /// </summary>
 public sealed record DeclareForm(string Title, int? Severity, bool Drill, string TitleBlockId)
 {
+    /// <summary>The assessment answers (block <c>answer.&lt;id&gt;</c>, the picked option's value), by question id; null when none was picked.</summary>
+    public IReadOnlyDictionary<string, string>? Answers { get; init; }
+
     public static DeclareForm Read(IReadOnlyDictionary<string, Dictionary<string, BlockInputValue>> values)
     {
         string title = "", titleBlock = "title";
         int? severity = null;
         var drill = false;
+        var answers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (blockId, block) in values)
         {
             foreach (var (actionId, input) in block)
             {
                 var name = (blockId + " " + actionId).ToLowerInvariant();
-                if (name.Contains("title", StringComparison.Ordinal))
+                if (blockId.StartsWith(CardCommandText.AnswerPrefix, StringComparison.Ordinal))
+                {
+                    if ((input.Picked().FirstOrDefault() ?? input.Value) is { Length: > 0 } answer)
+                    {
+                        answers[blockId[CardCommandText.AnswerPrefix.Length..]] = answer;
+                    }
+                }
+                else if (name.Contains("title", StringComparison.Ordinal))
                 {
                     title = input.Value ?? "";
                     titleBlock = blockId;
@@ -35,7 +47,7 @@ public sealed record DeclareForm(string Title, int? Severity, bool Drill, string
             }
         }
 
-        return new(title, severity, drill, titleBlock);
+        return new(title, severity, drill, titleBlock) { Answers = answers.Count > 0 ? answers : null };
     }
 
     private static int? ParseSeverity(string? value)

@@ -37,6 +37,11 @@ public sealed partial class SlackInbound
             return Ignore("block_actions without actions");
         }
 
+        if (payload.Actions.FirstOrDefault(a => a.ActionId == Cards.Models.ReviewFormModel.SlackActionId) is { } writeReview)
+        {
+            return await OpenReviewFormAsync(payload, writeReview, cancellationToken).ConfigureAwait(false);
+        }
+
         var picked = await PickedNamesAsync(payload.Actions, inputs, cancellationToken).ConfigureAwait(false);
         Func<CancellationToken, Task>? after = null;
         foreach (var action in payload.Actions)
@@ -105,6 +110,11 @@ public sealed partial class SlackInbound
     private async Task<SlackAck> ViewSubmissionAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
     {
         var view = payload.View;
+        if (view.CallbackId == Cards.Models.ReviewFormModel.SlackCallbackId)
+        {
+            return await ReviewSubmissionAsync(payload, cancellationToken).ConfigureAwait(false);
+        }
+
         var actor = new UserRef(PlatformNames.Slack, payload.User.Id, payload.User.DisplayName);
         var form = DeclareForm.Read(view.State?.Values ?? []);
         var metadata = DeclareMetadata.Read(view.PrivateMetadata);
@@ -118,7 +128,7 @@ public sealed partial class SlackInbound
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answers)))[..16];
         var key = "slack:view:" + (metadata.Nonce ?? view.Id ?? "") + ":" + digest;
         var origin = new ChatCommand("declare " + form.Title, actor, new ChannelRef(PlatformNames.Slack, metadata.Channel ?? view.Id ?? "unknown"), key);
-        var reply = await handler.HandleParsedAsync(new DeclareCommand(form.Title.Trim(), form.Severity, form.Drill), origin, cancellationToken).ConfigureAwait(false);
+        var reply = await handler.HandleParsedAsync(new DeclareCommand(form.Title.Trim(), form.Severity, form.Drill) { Answers = form.Answers }, origin, cancellationToken).ConfigureAwait(false);
         return reply.Accepted
             ? new SlackAck(After: EphemeralAfter(metadata.Channel, payload.User.Id, reply))
             : Errors(form.TitleBlockId, reply.Text);

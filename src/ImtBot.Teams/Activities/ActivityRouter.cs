@@ -83,7 +83,10 @@ internal sealed class ActivityRouter(
 
         // A redelivery (the Bot Connector retries when it got no answer in time) is applied once by the inbox; its
         // reply was already posted in the thread, so it is not posted again.
-        var reply = await commands.HandleAsync(Command(activity, text), cancellationToken);
+        // The review form's Save from a client without Universal Actions: its inputs are the command, as on the invoke path.
+        var reply = CardAction.ReviewForm(activity.Value, submitted: true) is { } review
+            ? await commands.HandleParsedAsync(review, Command(activity, "review form " + review.Incident), cancellationToken)
+            : await commands.HandleAsync(Command(activity, text), cancellationToken);
         if (reply.Redelivered)
         {
             return ActivityResult.Ok;
@@ -118,6 +121,14 @@ internal sealed class ActivityRouter(
         if (activity.Conversation?.Id is null || activity.From is null)
         {
             return new ActivityResult(200, InvokeResponses.Error(400, "BadRequest", "The invoke has no conversation or sender."));
+        }
+
+        if (CardAction.ReviewForm(activity.Value) is { } review)
+        {
+            // The review form's Save: the inputs are the command, not text appended to one. The answer is the reply, which
+            // says what was recorded (or which field is wrong, with nothing changed).
+            var saved = await commands.HandleParsedAsync(review, Command(activity, "review form " + review.Incident), cancellationToken);
+            return new ActivityResult(200, InvokeResponses.Message(saved.Text));
         }
 
         var (text, code, message) = CardAction.Read(activity.Value);

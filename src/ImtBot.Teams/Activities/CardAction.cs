@@ -5,7 +5,8 @@ namespace ImtBot.Teams.Activities;
 
 /// <summary>
 /// Reads an <c>adaptiveCard/action</c> invoke value (<c>{action:{type:"Action.Execute", verb?, data}}</c>) into command
-/// text with <see cref="CardCommandText"/>: <c>data.command</c>, then the <c>user</c> and <c>text</c> inputs.
+/// text with <see cref="CardCommandText"/>: <c>data.command</c>, then the <c>user</c> and <c>text</c> inputs, then the
+/// declare form's severity and assessment answers.
 /// </summary>
 internal static class CardAction
 {
@@ -52,7 +53,10 @@ internal static class CardAction
     {
         var user = data.TryGetProperty(CardCommandText.UserInput, out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
         var typed = data.TryGetProperty(CardCommandText.TextInput, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        var text = CardCommandText.Compose(Command(data)!, CardCommandText.Picks(user), typed);
+        var inputs = data.EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.String)
+            .Select(p => KeyValuePair.Create(p.Name, p.Value.GetString()));
+        var text = CardCommandText.Compose(Command(data)!, CardCommandText.Picks(user), typed, inputs);
         return text.Length > MaxCommandLength
             ? (null, "BadRequest", $"The command is longer than {MaxCommandLength} characters.")
             : (text, "", "");
@@ -63,6 +67,30 @@ internal static class CardAction
             && !string.IsNullOrWhiteSpace(c.GetString())
             ? c.GetString()
             : null;
+
+    /// <summary>
+    /// A review form's Save (<c>data.form</c> = <c>review</c>): its inputs, by field name, as a <see cref="Core.Commands.ReviewFormCommand"/>;
+    /// null for any other button. <paramref name="value"/> is an invoke value, or the Action.Submit value when <paramref name="submitted"/>.
+    /// </summary>
+    public static Core.Commands.ReviewFormCommand? ReviewForm(JsonElement? value, bool submitted = false)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } v)
+        {
+            return null;
+        }
+
+        var data = submitted ? v
+            : v.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d
+            : default;
+        if (data.ValueKind != JsonValueKind.Object || String(data, CardActionData.FormKey) != Cards.Models.ReviewFormModel.FormName)
+        {
+            return null;
+        }
+
+        return ReviewFormSubmission.Read(
+            Command(data),
+            name => data.TryGetProperty(name, out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null);
+    }
 
     /// <summary>The card the button sat on (<see cref="CardActionData"/>); nothing named on a value <see cref="Read"/> accepted before it.</summary>
     public static ClickedCard Clicked(JsonElement? value)

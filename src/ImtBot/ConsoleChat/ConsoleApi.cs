@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ImtBot.Cards;
+using ImtBot.Cards.Models;
 using ImtBot.Api;
 using ImtBot.Core.Commands;
 using ImtBot.Core.Platforms;
@@ -122,7 +123,22 @@ public static partial class ConsoleApi
             return BoundedJson.Problem(400, "\"data\" must be an object with a \"command\", as the card's action carries.");
         }
 
-        var text = CardCommandText.Compose(command, CardCommandText.Picks(BoundedJson.String(data, CardCommandText.UserInput)), BoundedJson.String(data, CardCommandText.TextInput));
+        var deliveryKey = "console:action:" + (BoundedJson.String(body, "id") ?? Guid.NewGuid().ToString("N"));
+        if (BoundedJson.String(data, CardActionData.FormKey) == ReviewFormModel.FormName)
+        {
+            // The review form's Save: its inputs are the command (as in Teams); a bad time is refused and changes nothing.
+            if (ReviewFormSubmission.Read(command, name => BoundedJson.String(data, name)) is not { } review)
+            {
+                return BoundedJson.Problem(400, "The review form's \"command\" must name its incident: \"review INC-42\".");
+            }
+
+            var (saved, down) = await HandleParsedAsync(
+                commands, review, new ChatCommand("review form " + review.Incident, chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, message.ChannelId), deliveryKey), ct);
+            return saved is null ? down! : await ReplyAsync(chat, message.ChannelId, user, saved, cards, reader);
+        }
+
+        var inputs = data.Where(p => p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value!.GetValue<string>()));
+        var text = CardCommandText.Compose(command, CardCommandText.Picks(BoundedJson.String(data, CardCommandText.UserInput)), BoundedJson.String(data, CardCommandText.TextInput), inputs);
         var deliveryId = BoundedJson.String(body, "id") ?? Guid.NewGuid().ToString("N");
         var (reply, unavailable) = await HandleAsync(
             commands, new ChatCommand(ResolveMentions(chat, text), chat.ToUserRef(user), new ChannelRef(PlatformNames.Console, message.ChannelId), "console:action:" + deliveryId), ct);
@@ -186,6 +202,19 @@ public static partial class ConsoleApi
         try
         {
             return (await commands.HandleAsync(command, ct), null);
+        }
+        catch (StorageUnavailableException e)
+        {
+            return (null, BoundedJson.Problem(503, $"{e.Message} Send it again with the same \"id\" once /readyz answers 200: it is applied once."));
+        }
+    }
+
+    /// <summary>As <see cref="HandleAsync"/>, for a command the console read from a form.</summary>
+    private static async Task<(CommandReply? Reply, IResult? Unavailable)> HandleParsedAsync(ICommandHandler commands, Command command, ChatCommand origin, CancellationToken ct)
+    {
+        try
+        {
+            return (await commands.HandleParsedAsync(command, origin, ct), null);
         }
         catch (StorageUnavailableException e)
         {

@@ -71,5 +71,16 @@ internal static class IncidentsExtensions
         {
             options.KeyRoles = keyRoles;
         }
+
+        var assessment = section.GetSection(nameof(IncidentOptions.Assessment));
+        if (assessment.GetSection(nameof(Core.Assessment.AssessmentOptions.Questions)).Get<List<Core.Assessment.AssessmentQuestion>>() is { Count: > 0 } questions)
+        {
+            options.Assessment.Questions = questions;
+        }
+
+        if (assessment.GetSection(nameof(Core.Assessment.AssessmentOptions.Matrix)).Get<List<Core.Assessment.SeverityRule>>() is { Count: > 0 } matrix)
+        {
+            options.Assessment.Matrix = matrix;
+        }
     }
 }

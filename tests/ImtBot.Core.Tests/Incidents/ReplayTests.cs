@@ -83,12 +83,13 @@ public class ReplayTests
     {
         var s = FullIncident();
         var plan = Plans.PlanDecisionTests.FullPlanIncident();
+        var assessed = Assessment.AssessedDeclarationTests.Assessed();
 
         // The drill events come from a drill, not from this incident (DrillReplayTests covers them); the API-token,
         // on-call list and setting events belong to the admin audit stream, not to any incident (the host's admin audit
         // tests cover them).
         string[] notIncidentEvents = ["api_token_created", "api_token_revoked", "oncall_list_changed", "setting_changed"];
-        Assert.Equal(EventTypeNames.All.Except(Drills.DrillReplayTests.DrillEventTypes).Except(notIncidentEvents).Order(), s.Events.Concat(plan.Events).Select(e => e.Type).Distinct().Order());
+        Assert.Equal(EventTypeNames.All.Except(Drills.DrillReplayTests.DrillEventTypes).Except(notIncidentEvents).Order(), s.Events.Concat(plan.Events).Concat(assessed.Events).Select(e => e.Type).Distinct().Order());
         Assert.True(ChainVerifier.Verify(plan.Events).Valid);
         Assert.True(ChainVerifier.Verify(s.Events).Valid);
     }

@@ -38,6 +38,25 @@ public sealed class FakeCards : IIncidentCards
                    {"type":"input","block_id":"severity","label":{"type":"plain_text","text":"Severity"},"element":{"type":"static_select","action_id":"severity","options":[]}}]}
         """)!;
 
+    /// <summary>A modal whose inputs carry the recorded summary and impact start as their initial values.</summary>
+    public JsonNode ReviewForm(string platform, Incident incident) => new JsonObject
+    {
+        ["type"] = "modal",
+        ["callback_id"] = "review_form",
+        ["title"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Write the review" },
+        ["blocks"] = new JsonArray(
+            Input("summary", incident.Written.TryGetValue("summary", out var s) ? s.Text : ""),
+            Input("impact", incident.ImpactBegan?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "")),
+    };
+
+    private static JsonObject Input(string id, string value) => new()
+    {
+        ["type"] = "input",
+        ["block_id"] = id,
+        ["label"] = new JsonObject { ["type"] = "plain_text", ["text"] = id },
+        ["element"] = new JsonObject { ["type"] = "plain_text_input", ["action_id"] = id, ["initial_value"] = value },
+    };
+
     public JsonNode Checklist(string platform, Incident incident) => Message("checklist " + incident.Key);
 
     private static JsonObject Message(string text) => new()

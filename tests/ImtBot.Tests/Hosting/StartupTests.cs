@@ -34,6 +34,8 @@ public class StartupTests
     [InlineData("--Teams:AppId=11111111-2222-3333-4444-555555555555", "Teams:TenantId is required")]
     [InlineData("--Dispatcher:Lease=00:00:01", "Dispatcher:Lease must be between")]
     [InlineData("--Console:Users:0:Id=no spaces", "Console:Users")]
+    [InlineData("--Incidents:Assessment:Matrix:0:Severity=SEV9", "Incidents:Assessment:Matrix:0:Severity is \"SEV9\", which is not a configured severity: use one of SEV1, SEV2, SEV3, SEV4.")]
+    [InlineData("--Incidents:Assessment:Matrix:0:When:outage=yes", "Incidents:Assessment:Matrix:0:When names the question \"outage\"")]
     public async Task RunAsync_BadSetting_Exit1NamingTheSetting(string setting, string expected)
     {
         var errors = new StringWriter();
