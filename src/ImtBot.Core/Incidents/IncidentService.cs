@@ -104,6 +104,12 @@ public sealed partial class IncidentService(
 
     public Incident? Get(int number)
     {
+        // Streams below zero hold alert pages, not incidents.
+        if (number <= 0)
+        {
+            return null;
+        }
+
         var events = store.GetEvents(number);
         return events.Count == 0 ? null : Incident.Replay(events);
     }

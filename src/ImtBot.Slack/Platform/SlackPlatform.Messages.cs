@@ -101,32 +101,36 @@ public sealed partial class SlackPlatform
     /// chat.postMessage has no idempotency key, so each message carries <c>metadata</c> {step, target}. On a retry
     /// (attempt &gt; 1) the channel's recent history is searched first and a message already posted is adopted.
     /// </summary>
-    private async Task<string> PostOnceAsync(EffectContext context, string channel, JsonObject message, string target, CancellationToken ct, bool matchAnyStep = false)
+    private Task<string> PostOnceAsync(EffectContext context, string channel, JsonObject message, string target, CancellationToken ct, bool matchAnyStep = false) =>
+        PostOnceAsync(context.StepKey, context.Incident.Key, context.Attempt, channel, message, target, ct, matchAnyStep);
+
+    /// <param name="key">What the message is about: the incident's key, or an alert page's (<c>AP-3</c>).</param>
+    private async Task<string> PostOnceAsync(string stepKey, string key, int attempt, string channel, JsonObject message, string target, CancellationToken ct, bool matchAnyStep = false)
     {
-        if (context.Attempt > 1)
+        if (attempt > 1)
         {
             try
             {
                 var history = await api.Conversations.HistoryAsync(channel, 100, ct: ct).ConfigureAwait(false);
                 var found = history.FirstOrDefault(m => m.MetadataValue("target") == target
-                    && m.MetadataValue("incident") == context.Incident.Key
-                    && (matchAnyStep || m.MetadataValue("step") == context.StepKey));
+                    && m.MetadataValue("incident") == key
+                    && (matchAnyStep || m.MetadataValue("step") == stepKey));
                 if (found is not null)
                 {
-                    LogStep(logger, context.StepKey, $"found the {target} message already posted; not posting again");
+                    LogStep(logger, stepKey, $"found the {target} message already posted; not posting again");
                     return found.Ts;
                 }
             }
             catch (SlackApiException e) when (e.Error is "not_in_channel" or "missing_scope")
             {
-                LogStep(logger, context.StepKey, "history not readable (" + e.Error + "): posting");
+                LogStep(logger, stepKey, "history not readable (" + e.Error + "): posting");
             }
         }
 
         var metadata = new JsonObject
         {
             ["event_type"] = "imtbot_step",
-            ["event_payload"] = new JsonObject { ["step"] = context.StepKey, ["incident"] = context.Incident.Key, ["target"] = target },
+            ["event_payload"] = new JsonObject { ["step"] = stepKey, ["incident"] = key, ["target"] = target },
         };
         return await api.Chat.PostMessageAsync(channel, message, metadata, ct).ConfigureAwait(false);
     }

@@ -23,7 +23,7 @@ internal sealed partial class TeamsPlatform(
     IIncidentCards cards,
     IOptions<TeamsOptions> options,
     TimeProvider time,
-    ILogger<TeamsPlatform> log) : IChatPlatform
+    ILogger<TeamsPlatform> log) : IChatPlatform, IAlertPagePlatform
 {
     private readonly ConcurrentDictionary<string, string> partsDone = new(StringComparer.Ordinal);
 
