@@ -13,7 +13,8 @@ public sealed partial class LiteIncidentStore
     public int NextIncidentNumber()
     {
         var last = Db.GetCollection(Collections.Incidents).Find(Query.All("_id", Query.Descending), 0, 1).FirstOrDefault();
-        return last is null ? 1 : last["_id"].AsInt32 + 1;
+        // Alert pages' streams are below zero: with only those stored, the first incident is still 1.
+        return last is null ? 1 : Math.Max(last["_id"].AsInt32, 0) + 1;
     }
 
     /// <inheritdoc />

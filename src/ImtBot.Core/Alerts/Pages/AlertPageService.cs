@@ -118,8 +118,9 @@ public sealed class AlertPageService(ICommandStore store, TimeProvider time, Inc
             return await RecordAsync(origin, false, declared.Text, cancellationToken);
         }
 
+        // The reply names the incident in its text only: a card clicked on stays the alert page's card (its sync redraws it).
         var recorded = await DecideAsync(command.Page, p => AlertPageDecider.Declared(p, incident, origin.Actor), origin, cancellationToken);
-        return recorded with { Text = declared.Text + " " + recorded.Text, Incident = incident };
+        return recorded with { Text = declared.Text + " " + recorded.Text };
     }
 
     /// <summary>The page's alert as monitoring sent it, for the incident declared from it.</summary>
