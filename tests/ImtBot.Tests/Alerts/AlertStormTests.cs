@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using ImtBot.Core.Alerts;
+using ImtBot.Core.Incidents;
+using ImtBot.Core.Ports;
 using ImtBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace ImtBot.Tests.Alerts;
@@ -45,6 +49,38 @@ public class AlertStormTests(ITestOutputHelper output)
         Assert.Equal(20, pages);
         Assert.Equal(500, counts);
         Assert.Equal(TestHost.Epoch.AddSeconds(60), host.Clock.GetUtcNow());
+        CompareRouting(host);
+    }
+
+    /// <summary>
+    /// What routing one more alert reads, measured side by side in this process (so the machine's load weighs on both):
+    /// replaying every open incident, as routing did before the index, against the index caught up by version.
+    /// </summary>
+    private void CompareRouting(TestHost host)
+    {
+        var store = host.Services.GetRequiredService<ICommandStore>();
+        var index = new IncidentAlertIndex(store);
+        var cold = Stopwatch.StartNew();
+        var current = index.Current();
+        cold.Stop();
+        const int Rounds = 20;
+        var replay = Stopwatch.StartNew();
+        for (var i = 0; i < Rounds; i++)
+        {
+            var replayed = OpenAlerts.Of(store.ListIncidents(openOnly: true).Select(s => Incident.Replay(store.GetEvents(s.Number))));
+            Assert.Equal(current.IncidentWithAlert("storm-7"), replayed.IncidentWithAlert("storm-7"));
+        }
+
+        replay.Stop();
+        var warm = Stopwatch.StartNew();
+        for (var i = 0; i < Rounds; i++)
+        {
+            Assert.NotNull(index.Current().IncidentWithAlert("storm-7"));
+        }
+
+        warm.Stop();
+        output.WriteLine($"Routing lookup over 20 open incidents of 25+ events: replaying them {replay.Elapsed.TotalMilliseconds / Rounds:0.00} ms, " +
+            $"the index {warm.Elapsed.TotalMilliseconds / Rounds:0.00} ms (its first catch-up {cold.Elapsed.TotalMilliseconds:0.0} ms)");
     }
 
     [Fact]
