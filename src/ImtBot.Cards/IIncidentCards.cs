@@ -33,4 +33,9 @@ public interface IIncidentCards
 
     /// <summary>The open checklist tasks by phase, a "Done" button each (<c>task INC-42 done 3</c>).</summary>
     JsonNode Checklist(string platform, Incident incident);
+
+    /// <summary>The page card of an alert page (no incident): Acknowledge / Decline, Declare incident, Silence.</summary>
+    /// <param name="now">What the card calls silenced (a silence that has run out is not).</param>
+    JsonNode AlertPage(string platform, Core.Alerts.Pages.AlertPage alertPage, Page page, DateTimeOffset now) =>
+        throw new NotSupportedException("These cards do not draw alert pages.");
 }

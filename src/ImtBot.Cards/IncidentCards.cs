@@ -17,6 +17,9 @@ public sealed class IncidentCards(ICardRenderer renderer, IncidentOptions? incid
     public JsonNode Page(string platform, Incident incident, Page page, string? channelUrl = null) =>
         renderer.Render(platform, CardNames.Page, PageCardModel.From(incident, page, CardText.For(platform), channelUrl));
 
+    public JsonNode AlertPage(string platform, Core.Alerts.Pages.AlertPage alertPage, Page page, DateTimeOffset now) =>
+        renderer.Render(platform, CardNames.Page, AlertPageCard.From(alertPage, page, CardText.For(platform), now));
+
     public JsonNode StatusUpdate(string platform, Incident incident, StatusUpdate update) =>
         renderer.Render(platform, CardNames.Update, StatusUpdateCardModel.From(incident, update, CardText.For(platform)));
 

@@ -13,7 +13,8 @@ public sealed partial class LiteIncidentStore
     public int NextIncidentNumber()
     {
         var last = Db.GetCollection(Collections.Incidents).Find(Query.All("_id", Query.Descending), 0, 1).FirstOrDefault();
-        return last is null ? 1 : last["_id"].AsInt32 + 1;
+        // Alert pages' streams are below zero: with only those stored, the first incident is still 1.
+        return last is null ? 1 : Math.Max(last["_id"].AsInt32, 0) + 1;
     }
 
     /// <inheritdoc />
@@ -25,7 +26,9 @@ public sealed partial class LiteIncidentStore
     {
         var incidents = Db.GetCollection(Collections.Incidents);
         var docs = openOnly ? incidents.Find(SnapshotDocument.OpenIncidents) : incidents.FindAll();
-        return [.. docs.Select(SnapshotDocument.FromBson).OrderBy(s => s.Number)];
+
+        // Streams below zero are alert pages (Core.Alerts.Pages.AlertPageKey), not incidents.
+        return [.. docs.Select(SnapshotDocument.FromBson).Where(s => s.Number > 0).OrderBy(s => s.Number)];
     }
 
     /// <inheritdoc />
@@ -33,8 +36,12 @@ public sealed partial class LiteIncidentStore
     {
         return to <= from
             ? []
-            : [.. Db.GetCollection(Collections.Incidents).Find(DeclaredBetween(from, to)).Select(SnapshotDocument.FromBson).OrderBy(s => s.DeclaredAt).ThenBy(s => s.Number)];
+            : [.. Db.GetCollection(Collections.Incidents).Find(DeclaredBetween(from, to)).Select(SnapshotDocument.FromBson).Where(s => s.Number > 0).OrderBy(s => s.DeclaredAt).ThenBy(s => s.Number)];
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<int> ListAlertPages() =>
+        [.. Db.GetCollection(Collections.Incidents).Find(Query.LT("_id", 0)).Select(d => -d["_id"].AsInt32).Order()];
 
     /// <summary>Declared in [from, to) as one range of the <c>declaredAt</c> index (not one bound and a filter over the rest).</summary>
     internal static BsonExpression DeclaredBetween(DateTimeOffset from, DateTimeOffset to) =>
@@ -42,6 +49,13 @@ public sealed partial class LiteIncidentStore
 
     /// <inheritdoc />
     public IReadOnlyList<IncidentEvent> GetEvents(int number) => [.. ChainAudit.Events(Db, number).Select(EventDocument.FromBson)];
+
+    /// <inheritdoc />
+    /// <remarks>One range of the <c>_id</c> index: only the new events are read.</remarks>
+    public IReadOnlyList<IncidentEvent> GetEventsAfter(int number, long after) =>
+        after == long.MaxValue
+            ? []
+            : [.. Db.GetCollection(Collections.Events).Find(ChainAudit.EventRange(number, after + 1, long.MaxValue)).OrderBy(d => d["seq"].AsInt64).Select(EventDocument.FromBson)];
 
     /// <inheritdoc />
     public int? FindIncidentByChannel(ChannelRef channel)

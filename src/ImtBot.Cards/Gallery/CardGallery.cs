@@ -59,6 +59,11 @@ public static class CardGallery
         var planned = SamplePlan.Active(platform);
         yield return ($"{CardNames.Checklist}-active", CardNames.Checklist, ChecklistCardModel.From(planned, text, planned.LastChangedAt));
         yield return ($"{CardNames.Checklist}-empty", CardNames.Checklist, ChecklistCardModel.From(SampleIncidents.Declared(platform), text, planned.LastChangedAt));
+        foreach (var (state, alertPage, now) in SampleAlertPages.All(platform))
+        {
+            yield return ($"{CardNames.Page}-alert-{state}", CardNames.Page, AlertPageCard.From(alertPage, alertPage.Pages[0], text, now));
+        }
+
         foreach (var (sample, incident) in SampleIncidents.All(platform))
         {
             var card = IncidentCardModel.From(incident, text);

@@ -1,8 +1,8 @@
 namespace ImtBot.Core.Alerts;
 
 /// <summary>
-/// Which route an alert takes (first match wins; none pages the default role), and what that means given the open
-/// incidents: an alert an open incident already has always goes to that incident (so the same fingerprint never
+/// Which route an alert takes (first match wins; none pages the default role on an alert page, without an incident),
+/// and what that means given the open incidents: an alert an open incident already has always goes to that incident (so the same fingerprint never
 /// declares twice), a resolved alert nobody has is left alone, and an alert whose group already has an open incident
 /// joins it rather than declaring or paging again. Pure.
 /// </summary>
@@ -21,11 +21,14 @@ public static class AlertRouter
         return new PageAction(options.DefaultRole.ToLowerInvariant());
     }
 
-    public static AlertPlan Plan(Alert alert, AlertOptions options, Incidents.IncidentOptions incidentOptions, IReadOnlyList<Incidents.Incident> open)
+    public static AlertPlan Plan(Alert alert, AlertOptions options, Incidents.IncidentOptions incidentOptions, IReadOnlyList<Incidents.Incident> open) =>
+        Plan(alert, options, incidentOptions, OpenAlerts.Of(open));
+
+    public static AlertPlan Plan(Alert alert, AlertOptions options, Incidents.IncidentOptions incidentOptions, OpenAlerts open)
     {
-        if (open.FirstOrDefault(i => i.FindAlert(alert.Fingerprint) is not null) is { } has)
+        if (open.IncidentWithAlert(alert.Fingerprint) is { } has)
         {
-            return new AlertPlan.AddTo(has.Number);
+            return new AlertPlan.AddTo(has);
         }
 
         if (alert.Status == AlertState.Resolved)
@@ -36,26 +39,18 @@ public static class AlertRouter
         if (Heartbeats.NameOf(alert) is { } heartbeat)
         {
             var role = options.Heartbeats.TryGetValue(heartbeat, out var beat) && !string.IsNullOrWhiteSpace(beat.Role) ? beat.Role : options.DefaultRole;
-            return PageOnly(role.ToLowerInvariant(), incidentOptions);
+            return new AlertPlan.Page(role.ToLowerInvariant());
         }
 
-        var grouped = open.FirstOrDefault(i => i.Alerts.Any(a => a.GroupKey == alert.GroupKey));
+        var grouped = open.IncidentWithGroup(alert.GroupKey);
         return Route(alert, options) switch
         {
-            _ when grouped is not null => new AlertPlan.AddTo(grouped.Number),
+            _ when grouped is { } g => new AlertPlan.AddTo(g),
             DeclareAction d => new AlertPlan.Declare(d, options.DefaultRole.ToLowerInvariant(), PageOnly: false),
-            PageAction p => PageOnly(p.Role, incidentOptions),
-            _ => PageOnly(options.DefaultRole.ToLowerInvariant(), incidentOptions),
+            PageAction p => new AlertPlan.Page(p.Role),
+            _ => new AlertPlan.Page(options.DefaultRole.ToLowerInvariant()),
         };
     }
-
-    /// <summary>
-    /// A page needs something to hold it (its escalation, deadline and answer) and here that is an incident: a
-    /// page-only alert is held by an incident of the least severity, declared quietly for the page, which the person
-    /// paged may raise, keep or cancel as a false alarm.
-    /// </summary>
-    private static AlertPlan.Declare PageOnly(string role, Incidents.IncidentOptions incidentOptions) =>
-        new(new DeclareAction(Incidents.IncidentDecider.KnownSeverities(incidentOptions)[^1], null), role, PageOnly: true);
 
     private static bool Matches(AlertRoute route, Alert alert) =>
         (string.IsNullOrEmpty(route.Integration) || string.Equals(route.Integration, alert.Integration, StringComparison.OrdinalIgnoreCase))
@@ -68,9 +63,11 @@ public abstract record AlertPlan
     /// <summary>Fire, repeat or resolve it on this open incident.</summary>
     public sealed record AddTo(int Incident) : AlertPlan;
 
-    /// <summary>Declare an incident for it and page: the severity's roles, else <see cref="Role"/>; with
-    /// <see cref="PageOnly"/> (a <c>page</c> route) always <see cref="Role"/>.</summary>
+    /// <summary>Declare an incident for it and page: the severity's roles, else <see cref="Role"/>.</summary>
     public sealed record Declare(DeclareAction Action, string Role, bool PageOnly) : AlertPlan;
+
+    /// <summary>Page the role's on-call list with the alert on an alert page: no incident (<c>page &lt;role&gt;</c>, heartbeats).</summary>
+    public sealed record Page(string Role) : AlertPlan;
 
     /// <summary>Nothing to do, and why.</summary>
     public sealed record Ignore(string Reason) : AlertPlan;

@@ -20,12 +20,12 @@ public static partial class CommandParser
 
     private static readonly FrozenDictionary<string, VerbParser> Parsers = new Dictionary<string, VerbParser>
     {
-        ["declare"] = Declare,
+        ["declare"] = a => DeclareFromAlertPage(a) ?? Declare(a),
         ["role"] = Role,
         ["lead"] = a => NoArgs(a, "lead", new RoleCommand("commander", UserArg.Me)),
         ["page"] = Page,
-        ["ack"] = a => NoArgs(a, "ack", new AckCommand()),
-        ["decline"] = a => NoArgs(a, "decline", new DeclineCommand()),
+        ["ack"] = a => AlertPageAnswer(a, AlertPageVerb.Ack) ?? NoArgs(a, "ack", new AckCommand()),
+        ["decline"] = a => AlertPageAnswer(a, AlertPageVerb.Decline) ?? NoArgs(a, "decline", new DeclineCommand()),
         ["sev"] = Severity,
         ["update"] = a => RequiredText(a, "update", "Write the update's text.", t => new UpdateCommand(t)),
         ["note"] = a => RequiredText(a, "note", "Write the note's text.", t => new NoteCommand(t)),
@@ -63,6 +63,8 @@ public static partial class CommandParser
         ["summary"] = a => ReviewText(a, "summary", "Write the overview: what happened, in a few sentences."),
         ["cause"] = a => ReviewText(a, "cause", "Write what caused it and what let it happen."),
         ["resolution"] = a => ReviewText(a, "resolution", "Write how the impact was stopped and the fix made."),
+        ["silence"] = Silence,
+        ["unsilence"] = Unsilence,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Verbs whose first argument is free text: a bare number in front of it could have been meant as text.</summary>

@@ -86,6 +86,13 @@ public static class CommandTable
             ["hotwash paging worked, but nobody owned customer comms"]),
         new("training", "training [@user]", "Show the roles people held in drills and incidents, and who on call has not practised their role lately.",
             ["training", "training @bob", "training me"]) { TakesIncident = false },
+        new("ack", "ack AP-<n>", "Acknowledge your page of an alert page (a `page <role>` alert route pages without an incident).", ["ack AP-3"]),
+        new("decline", "decline AP-<n>", "Decline your page of an alert page: the next person on the on-call list is paged.", ["decline AP-3"]),
+        new("declare", "declare AP-<n> [sev1..sev4]", "Declare an incident from an alert page: the alert, its labels and links go into it and the alert page stops paging.",
+            ["declare AP-3 sev2", "declare AP-3"]) { TakesIncident = false },
+        new("silence", "silence AP-<n> [30m|4h|1d]", "Silence an alert page's alert for a while (default 1 h, at most 7 d): it is still counted when it fires, but nobody is paged.",
+            ["silence AP-3 4h", "silence AP-3"]) { TakesIncident = false },
+        new("unsilence", "unsilence AP-<n>", "Lift an alert page's silence: the alert pages again when it next fires.", ["unsilence AP-3"]) { TakesIncident = false },
     ];
 
     private static readonly FrozenDictionary<string, CommandSpec[]> ByVerb = Entries

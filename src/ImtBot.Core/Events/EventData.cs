@@ -60,6 +60,11 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(IncidentAssessed), "incident_assessed")]
 [JsonDerivedType(typeof(ActionAssigned), "action_assigned")]
 [JsonDerivedType(typeof(ActionCancelled), "action_cancelled")]
+[JsonDerivedType(typeof(AlertPageOpened), "alert_page_opened")]
+[JsonDerivedType(typeof(AlertPageSilenced), "alert_page_silenced")]
+[JsonDerivedType(typeof(AlertPageUnsilenced), "alert_page_unsilenced")]
+[JsonDerivedType(typeof(AlertPageSilenceEnded), "alert_page_silence_ended")]
+[JsonDerivedType(typeof(AlertPageIncidentDeclared), "alert_page_declared")]
 public abstract record EventData
 {
     /// <summary>The discriminator of this event's type, e.g. <c>declared</c>.</summary>

@@ -103,7 +103,8 @@ public sealed partial class IncidentService(
         return new CommandReply(false, "Too many changes to this incident at once; nothing was done. Try again.", command.Incident);
     }
 
-    public Incident? Get(int number) => store.FindIncident(number) is { } snapshot ? Get(snapshot) : null;
+    /// <summary>The incident, folded (cached per version); streams below zero hold alert pages, not incidents.</summary>
+    public Incident? Get(int number) => number > 0 && store.FindIncident(number) is { } snapshot ? Get(snapshot) : null;
 
     /// <summary>One attempt; null on a version conflict (decide again).</summary>
     private async Task<CommandReply?> TryOnceAsync(Command command, ChatCommand origin, CancellationToken cancellationToken)

@@ -10,9 +10,13 @@ namespace ImtBot.Core.Paging;
 public static class Escalation
 {
     /// <summary>The step after <paramref name="page"/>, or null when the page has no role or the role has no on-call list.</summary>
-    public static EscalationStep? After(Incident state, Page page)
+    public static EscalationStep? After(Incident state, Page page) =>
+        page.Role is null || !state.OnCallLists.TryGetValue(page.Role, out var list) ? null : After(list, state.PageRounds, page);
+
+    /// <summary>The step after <paramref name="page"/> down <paramref name="list"/> (an alert page's list), or null when the list is empty.</summary>
+    public static EscalationStep? After(IReadOnlyList<Platforms.UserRef> list, int rounds, Page page)
     {
-        if (page.Role is null || !state.OnCallLists.TryGetValue(page.Role, out var list) || list.Count == 0)
+        if (list.Count == 0)
         {
             return null;
         }
@@ -23,7 +27,7 @@ public static class Escalation
             return new EscalationStep(list[next], page.Round, StartedAgain: false, GaveUp: false);
         }
 
-        return page.Round < state.PageRounds
+        return page.Round < rounds
             ? new EscalationStep(list[0], page.Round + 1, StartedAgain: true, GaveUp: false)
             : new EscalationStep(null, page.Round, StartedAgain: false, GaveUp: true);
     }

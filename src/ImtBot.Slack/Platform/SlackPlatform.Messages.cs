@@ -105,36 +105,40 @@ public sealed partial class SlackPlatform
     /// (attempt &gt; 1) the channel's history since the step was first tried (less <see cref="ClockSkew"/>) is searched
     /// by that metadata, page by page, however many messages arrived since, and a message already posted is adopted.
     /// </summary>
-    private async Task<string> PostOnceAsync(EffectContext context, string channel, JsonObject message, string target, CancellationToken ct, bool matchAnyStep = false)
+    private Task<string> PostOnceAsync(EffectContext context, string channel, JsonObject message, string target, CancellationToken ct, bool matchAnyStep = false) =>
+        PostOnceAsync(context.StepKey, context.Incident.Key, context.Attempt, context.FirstTriedAt ?? context.Incident.DeclaredAt, channel, message, target, ct, matchAnyStep);
+
+    /// <param name="key">What the message is about: the incident's key, or an alert page's (<c>AP-3</c>).</param>
+    /// <param name="since">No earlier post of this step can be older: when it was first tried, or when its incident or alert page began.</param>
+    private async Task<string> PostOnceAsync(string stepKey, string key, int attempt, DateTimeOffset since, string channel, JsonObject message, string target, CancellationToken ct, bool matchAnyStep = false)
     {
-        if (context.Attempt > 1)
+        if (attempt > 1)
         {
             try
             {
-                var since = (context.FirstTriedAt ?? context.Incident.DeclaredAt) - ClockSkew;
                 var found = await api.Conversations.FindSinceAsync(
                     channel,
-                    since,
+                    since - ClockSkew,
                     m => m.MetadataValue("target") == target
-                        && m.MetadataValue("incident") == context.Incident.Key
-                        && (matchAnyStep || m.MetadataValue("step") == context.StepKey),
+                        && m.MetadataValue("incident") == key
+                        && (matchAnyStep || m.MetadataValue("step") == stepKey),
                     ct: ct).ConfigureAwait(false);
                 if (found is not null)
                 {
-                    LogStep(logger, context.StepKey, $"found the {target} message already posted; not posting again");
+                    LogStep(logger, stepKey, $"found the {target} message already posted; not posting again");
                     return found.Ts;
                 }
             }
             catch (SlackApiException e) when (e.Error is "not_in_channel" or "missing_scope")
             {
-                LogStep(logger, context.StepKey, "history not readable (" + e.Error + "): posting");
+                LogStep(logger, stepKey, "history not readable (" + e.Error + "): posting");
             }
         }
 
         var metadata = new JsonObject
         {
             ["event_type"] = "imtbot_step",
-            ["event_payload"] = new JsonObject { ["step"] = context.StepKey, ["incident"] = context.Incident.Key, ["target"] = target },
+            ["event_payload"] = new JsonObject { ["step"] = stepKey, ["incident"] = key, ["target"] = target },
         };
         return await api.Chat.PostMessageAsync(channel, message, metadata, ct).ConfigureAwait(false);
     }

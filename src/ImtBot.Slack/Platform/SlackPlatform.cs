@@ -23,7 +23,7 @@ public sealed partial class SlackPlatform(
     IIncidentCards cards,
     IOptions<SlackOptions> options,
     TimeProvider time,
-    ILogger<SlackPlatform> logger) : IChatPlatform
+    ILogger<SlackPlatform> logger) : IChatPlatform, IAlertPagePlatform
 {
     public const string ChannelLink = "slack:channel";
     public const string CardLink = "slack:card";

@@ -115,10 +115,6 @@ internal static class CommitWork
     public static void Validate(CommitRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Incident < 0)
-        {
-            throw new ArgumentException($"Incident must be 0 (none) or a positive number, was {request.Incident}.", nameof(request));
-        }
 
         if (request.Incident == 0 && (request.Events.Count > 0 || request.Snapshot is not null))
         {

@@ -25,7 +25,7 @@ internal sealed partial class TeamsPlatform(
     IOptions<TeamsOptions> options,
     TimeProvider time,
     ILogger<TeamsPlatform> log,
-    ChannelLedger ledger) : IChatPlatform
+    ChannelLedger ledger) : IChatPlatform, IAlertPagePlatform
 {
     private readonly ConcurrentDictionary<string, string> partsDone = new(StringComparer.Ordinal);
 

@@ -2,6 +2,7 @@ using ImtBot.Security;
 using ImtBot.Api.Alerts;
 using ImtBot.Api.Dtos;
 using ImtBot.Core.Alerts;
+using ImtBot.Core.Alerts.Pages;
 using Microsoft.Extensions.Options;
 
 namespace ImtBot.Api;
@@ -18,6 +19,8 @@ public static class AlertsApi
     {
         app.MapPost("/api/alerts/{integration}", ReceiveAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Webhooks);
         app.MapGet("/api/incidents/{number:int}/alerts", Alerts).RequireAuthorization(Policies.Viewer).AddEndpointFilter<PrivateIncidentFilter>();
+        app.MapGet("/api/alert-pages", AlertPages).RequireAuthorization(Policies.Viewer);
+        app.MapGet("/api/alert-pages/{key}", AlertPage).RequireAuthorization(Policies.Viewer);
         return app;
     }
 
@@ -26,6 +29,16 @@ public static class AlertsApi
         reader.Get(number) is { } incident
             ? TypedResults.Ok(new IncidentAlertsDto(incident.Key, incident.FirstAlertAt, incident.Type, incident.Alerts.Select(IncidentAlertDto.From).ToArray()))
             : TypedResults.Problem(detail: $"There is no incident {ImtBot.Core.Incidents.IncidentKey.Format(number)}.", statusCode: 404);
+
+    /// <summary>Every alert page (pages without an incident), newest first.</summary>
+    internal static IResult AlertPages(AlertPageService pages, TimeProvider time) =>
+        TypedResults.Ok(pages.List().Select(p => AlertPageDto.From(p, time.GetUtcNow())).ToArray());
+
+    /// <summary>One alert page by its key (<c>AP-3</c> or <c>3</c>).</summary>
+    internal static IResult AlertPage(string key, AlertPageService pages, TimeProvider time) =>
+        (AlertPageKey.TryParse(key, out var n) || int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out n)) && pages.Get(n) is { } page
+            ? TypedResults.Ok(AlertPageDto.From(page, time.GetUtcNow()))
+            : TypedResults.Problem(detail: $"There is no alert page \"{key}\": name one like AP-3 (GET /api/alert-pages lists them).", statusCode: 404);
 
     internal static async Task<IResult> ReceiveAsync(
         string integration, HttpRequest request, IOptions<AlertOptions> options, AlertIntake intake, ILoggerFactory logs, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace ImtBot.ConsoleChat;
 /// pages arrive as direct messages with the page card, updates also go to the announcements channel.
 /// Cards are the Teams (Adaptive Card) templates, rendered in the page by the official JavaScript renderer.
 /// </summary>
-internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards cards, IIncidentQueries store, TimeProvider time) : IChatPlatform
+internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards cards, IIncidentQueries store, TimeProvider time) : IChatPlatform, IAlertPagePlatform
 {
     private const string CardPlatform = PlatformNames.Teams;
     private const string ChannelLink = "console:channel";
@@ -176,6 +176,45 @@ internal sealed class ConsolePlatform(ConsoleChatService chat, IIncidentCards ca
 
     /// <summary>The <see cref="ConsoleMessage.Origin"/> of a step's post: the console finds it again rather than post twice.</summary>
     private static string Origin(EffectContext context, string target) => context.StepKey + "#" + target;
+
+    /// <summary>Alert pages in the console: the page card as a direct message (edited in place), direct messages and announcements.</summary>
+    public async Task<EffectOutcome> ExecuteAlertPageAsync(AlertPageEffectContext context, CancellationToken cancellationToken)
+    {
+        var alert = context.Page;
+        switch (context.Effect)
+        {
+            case SendPage send:
+                var dm = await chat.EnsureDirectChannelAsync(send.To.Id);
+                var page = alert.FindPage(send.PageId) ?? new Page(send.PageId, send.To, send.Role, send.Message, context.Now, send.Deadline, 1, PageStatus.Paged, null);
+                var sent = await chat.PostAsBotAsync(dm.Id, AlertPageText(alert, page), cards.AlertPage(CardPlatform, alert, page, context.Now), context.StepKey + "#page");
+                return EffectOutcome.Done(new Dictionary<string, string> { [PageLink(send.PageId)] = sent.Key });
+            case SyncPageCard sync:
+                if (alert.FindPage(sync.PageId) is { } shown && context.Links.TryGetValue(PageLink(sync.PageId), out var messageId))
+                {
+                    await chat.UpdateAsync(messageId, AlertPageText(alert, shown), cards.AlertPage(CardPlatform, alert, shown, context.Now));
+                }
+
+                return EffectOutcome.Done();
+            case NotifyUser notify:
+                await chat.PostAsBotAsync((await chat.EnsureDirectChannelAsync(notify.To.Id)).Id, notify.Text, origin: context.StepKey + "#notify");
+                return EffectOutcome.Done();
+            case Announce announce:
+                await chat.PostAsBotAsync(chat.Announcements, announce.Text, origin: context.StepKey + "#announce");
+                return EffectOutcome.Done();
+            default:
+                return EffectOutcome.Failed($"an alert page has no channel for {context.Effect.Kind}");
+        }
+    }
+
+    private static string AlertPageText(Core.Alerts.Pages.AlertPage alert, Page page) => (alert.State, page.Status) switch
+    {
+        (Core.Alerts.Pages.AlertPageState.Declared, _) => $"{alert.Key} \"{alert.Title}\" became {IncidentKey.Format(alert.Incident!.Value)}.",
+        (Core.Alerts.Pages.AlertPageState.Resolved, _) => $"{alert.Key} \"{alert.Title}\" resolved.",
+        (_, PageStatus.Acknowledged) => $"You acknowledged {alert.Key} \"{alert.Title}\".",
+        (_, PageStatus.Declined) => $"You declined the page for {alert.Key} \"{alert.Title}\".",
+        (_, PageStatus.Expired) => $"The page for {alert.Key} \"{alert.Title}\" ended unanswered.",
+        _ => $"You are paged as {alert.Role} for {alert.Key} \"{alert.Title}\" (an alert, no incident). Acknowledge with /incident ack {alert.Key}.",
+    };
 
     private static string Topic(Incident incident) =>
         $"SEV{incident.Severity} · {incident.Status} · commander: {(incident.Commander?.ToString() ?? "none")}";

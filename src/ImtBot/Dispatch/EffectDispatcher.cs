@@ -25,7 +25,8 @@ internal sealed partial class EffectDispatcher(
     TimeProvider time,
     IOptions<DispatcherOptions> options,
     ILogger<EffectDispatcher> log,
-    Compliance.AnchorLog? anchors = null) : BackgroundService
+    Compliance.AnchorLog? anchors = null,
+    Core.Alerts.Pages.AlertPageService? alertPages = null) : BackgroundService
 {
     private const int AtCapacity = -1;
     private const string SyncCardKind = "sync_card";
@@ -304,6 +305,11 @@ internal sealed partial class EffectDispatcher(
             return EffectOutcome.Failed($"the {step.Platform} platform is not configured on this host");
         }
 
+        if (Core.Alerts.Pages.AlertPageKey.OfStream(step.Incident) is { } alertPage)
+        {
+            return await ExecuteAlertPageAsync(step, alertPage, effect, platform, cancellationToken);
+        }
+
         // Incident 0: a host-level step (a scheduled digest or reminder) that belongs to no incident.
         var incident = step.Incident == 0 ? HostLevel : incidents.Get(step.Incident);
         if (incident is null)
@@ -318,6 +324,23 @@ internal sealed partial class EffectDispatcher(
 
         var context = new EffectContext(step.Key, incident, effect, store.GetLinks(step.Incident), step.Attempts) { FirstTriedAt = step.FirstTriedAt ?? step.CreatedAt };
         return await platform.ExecuteAsync(context, cancellationToken);
+    }
+
+    /// <summary>A step of an alert page (its stream is below zero): the platform's alert page side runs it.</summary>
+    private async Task<EffectOutcome> ExecuteAlertPageAsync(OutboxStep step, int number, Effect effect, IChatPlatform platform, CancellationToken cancellationToken)
+    {
+        if (alertPages?.Get(number) is not { } page)
+        {
+            return EffectOutcome.Failed($"alert page {Core.Alerts.Pages.AlertPageKey.Format(number)} does not exist");
+        }
+
+        if (platform is not IAlertPagePlatform pages)
+        {
+            return EffectOutcome.Failed($"the {step.Platform} platform does not carry alert pages");
+        }
+
+        var context = new AlertPageEffectContext(step.Key, page, effect, store.GetLinks(step.Incident), step.Attempts, time.GetUtcNow());
+        return await pages.ExecuteAlertPageAsync(context, cancellationToken);
     }
 
     private async Task GiveUpAsync(OutboxStep step, string error, CancellationToken cancellationToken)

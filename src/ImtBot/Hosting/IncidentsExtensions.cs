@@ -25,7 +25,10 @@ internal static class IncidentsExtensions
             sp.GetService<IOptions<Core.Compliance.ComplianceOptions>>()?.Value, sp.GetService<ImtBot.Core.Drills.DrillCatalog>(),
             sp.GetService<IAdminAuditLog>()));
         builder.Services.AddSingleton<IIncidentReader>(sp => sp.GetRequiredService<IncidentService>());
-        builder.Services.AddSingleton<ICommandHandler>(sp => new SignallingCommandHandler(sp.GetRequiredService<IncidentService>(), sp.GetRequiredService<OutboxSignal>()));
+        // Alert pages (AP-3) sit in front of the incidents; AddAlerts registers their service.
+        builder.Services.AddSingleton<ICommandHandler>(sp => new SignallingCommandHandler(
+            new Core.Alerts.Pages.AlertPageCommands(sp.GetRequiredService<IncidentService>(), sp.GetRequiredService<Core.Alerts.Pages.AlertPageService>(), sp.GetRequiredService<ICommandStore>()),
+            sp.GetRequiredService<OutboxSignal>()));
         return builder;
     }
 

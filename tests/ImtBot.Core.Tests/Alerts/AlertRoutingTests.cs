@@ -57,14 +57,11 @@ public class AlertRoutingTests
     }
 
     [Fact]
-    public void Plan_PageRoute_IsHeldByAnIncidentOfTheLeastSeverity()
+    public void Plan_PageRoute_PagesTheRoleOnAnAlertPage_NotAnIncident()
     {
         var plan = AlertRouter.Plan(Firing("a"), new AlertOptions(), new IncidentOptions(), []);
 
-        var declare = Assert.IsType<AlertPlan.Declare>(plan);
-        Assert.True(declare.PageOnly);
-        Assert.Equal(4, declare.Action.Severity);
-        Assert.Equal("ops", declare.Role);
+        Assert.Equal("ops", Assert.IsType<AlertPlan.Page>(plan).Role);
     }
 
     [Fact]
@@ -107,16 +104,20 @@ public class AlertIntakeTests
     private readonly FakeTimeProvider clock = new(Scenario.Start);
     private readonly IncidentOptions incidentOptions = new() { OnCall = { ["ops"] = ["bob", "carol"] } };
 
-    private AlertIntake CreateSut(AlertOptions? options = null) =>
-        new(new IncidentService(store, clock, incidentOptions), store, options ?? new AlertOptions(), incidentOptions);
+    private AlertIntake CreateSut(AlertOptions? options = null)
+    {
+        var incidents = new IncidentService(store, clock, incidentOptions);
+        var alertOptions = options ?? new AlertOptions();
+        return new(incidents, store, alertOptions, incidentOptions, new ImtBot.Core.Alerts.Pages.AlertPageService(store, clock, incidentOptions, alertOptions, incidents), clock);
+    }
 
     private static Alert Firing(string fingerprint, string? group = null) =>
         new("gen", fingerprint, AlertState.Firing, "Queue backlog " + fingerprint, null, new Dictionary<string, string> { ["service"] = "queue" }, [], null, "gen:" + (group ?? fingerprint));
 
     [Fact]
-    public async Task Storm_500AlertsOf20FingerprintsIn60s_AtMost20IncidentsAndPages_TheRestCounted()
+    public async Task Storm_500AlertsOf20FingerprintsIn60s_DeclareRoute_20IncidentsAndPages_TheRestCounted()
     {
-        var sut = CreateSut();
+        var sut = CreateSut(new AlertOptions { Routes = [new() { Action = "declare sev3" }] });
         var outcomes = new List<AlertOutcome>();
         for (var i = 0; i < 500; i++)
         {
@@ -127,10 +128,28 @@ public class AlertIntakeTests
         var incidents = store.ListIncidents(openOnly: true).Select(s => Incident.Replay(store.GetEvents(s.Number))).ToList();
         Assert.Equal(20, incidents.Count);
         Assert.Equal(20, incidents.Sum(i => i.Pages.Count));
-        Assert.Equal(20, outcomes.Count(o => o.Result == "paged"));
+        Assert.Equal(20, outcomes.Count(o => o.Result == "declared"));
         Assert.Equal(480, outcomes.Count(o => o.Result == "added"));
         Assert.All(incidents, i => Assert.Equal(25, Assert.Single(i.Alerts).Count));
         Assert.True(clock.GetUtcNow() - Scenario.Start <= TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task Storm_500AlertsOf20FingerprintsIn60s_PageRoute_20AlertPages_NoIncident_TheRestCounted()
+    {
+        var sut = CreateSut();
+        var outcomes = new List<AlertOutcome>();
+        for (var i = 0; i < 500; i++)
+        {
+            outcomes.AddRange(await sut.ReceiveAsync([Firing("fp" + (i % 20))]));
+            clock.Advance(TimeSpan.FromMilliseconds(120));
+        }
+
+        Assert.Empty(store.ListIncidents(openOnly: false));
+        Assert.Equal(20, store.ListAlertPages().Count);
+        Assert.Equal(20, outcomes.Count(o => o.Result == "paged"));
+        Assert.Equal(480, outcomes.Count(o => o.Result == "added"));
+        Assert.All(store.ListAlertPages(), n => Assert.Equal(25, ImtBot.Core.Alerts.Pages.AlertPage.Replay(store.GetEvents(-n)).Count));
     }
 
     [Fact]
@@ -145,22 +164,26 @@ public class AlertIntakeTests
     }
 
     [Fact]
-    public async Task Attach_JoinsTheOpenIncidentWithTheSameGroupingKey_ElsePagesTheDefaultRole()
+    public async Task Attach_JoinsTheOpenIncidentWithTheSameGroupingKey_ElsePagesTheDefaultRoleWithoutAnIncident()
     {
         var sut = CreateSut(new AlertOptions
         {
-            Routes = [new() { Labels = new() { ["service"] = "queue" }, Action = "attach" }],
+            Routes =
+            [
+                new() { Labels = new() { ["first"] = "yes" }, Action = "declare sev3" },
+                new() { Labels = new() { ["service"] = "queue" }, Action = "attach" },
+            ],
         });
-        var first = (await sut.ReceiveAsync([Firing("a", group: "g1")])).Single();
+        var first = (await sut.ReceiveAsync([Firing("a", group: "g1") with { Labels = new Dictionary<string, string> { ["service"] = "queue", ["first"] = "yes" } }])).Single();
 
         var second = (await sut.ReceiveAsync([Firing("b", group: "g1")])).Single();
         var elsewhere = (await sut.ReceiveAsync([Firing("c", group: "g2")])).Single();
 
-        Assert.Equal("paged", first.Result);
+        Assert.Equal("declared", first.Result);
         Assert.Equal(("added", first.Incident), (second.Result, second.Incident));
-        Assert.Equal("paged", elsewhere.Result);
-        Assert.NotEqual(first.Incident, elsewhere.Incident);
+        Assert.Equal(("paged", null, "AP-1"), (elsewhere.Result, elsewhere.Incident, elsewhere.AlertPage));
         Assert.Equal(["a", "b"], Incident.Replay(store.GetEvents(first.Incident!.Value)).Alerts.Select(a => a.Fingerprint));
+        Assert.Single(store.ListIncidents(openOnly: false));
     }
 
     [Fact]

@@ -121,7 +121,7 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
         lock (gate)
         {
             NextNumberReads++;
-            return events.Count == 0 ? 1 : events.Keys.Max() + 1;
+            return events.Keys.Where(k => k > 0).DefaultIfEmpty(0).Max() + 1;
         }
     }
 
@@ -137,7 +137,7 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
     {
         lock (gate)
         {
-            return snapshots.Values.Where(s => !openOnly || s.Status is not (Core.Incidents.IncidentStatus.Closed or Core.Incidents.IncidentStatus.Cancelled)).OrderBy(s => s.Number).ToArray();
+            return snapshots.Values.Where(s => s.Number > 0 && (!openOnly || s.Status is not (Core.Incidents.IncidentStatus.Closed or Core.Incidents.IncidentStatus.Cancelled))).OrderBy(s => s.Number).ToArray();
         }
     }
 
@@ -145,7 +145,16 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
     {
         lock (gate)
         {
-            return snapshots.Values.Where(s => s.DeclaredAt >= from && s.DeclaredAt < to).OrderBy(s => s.Number).ToArray();
+            return snapshots.Values.Where(s => s.Number > 0 && s.DeclaredAt >= from && s.DeclaredAt < to).OrderBy(s => s.Number).ToArray();
+        }
+    }
+
+    /// <summary>Alert pages keep their streams below zero, as in the real store.</summary>
+    public IReadOnlyList<int> ListAlertPages()
+    {
+        lock (gate)
+        {
+            return snapshots.Keys.Where(n => n < 0).Select(n => -n).Order().ToArray();
         }
     }
 

@@ -48,27 +48,6 @@ public class AlertFlowTests
     }
 
     [Fact]
-    public async Task NoRouteMatches_PagesOps_AndTheAlertsPageIsAcknowledgedLikeAnyPage()
-    {
-        await using var host = await AlertHost.StartAsync();
-
-        var response = await host.PostAsync("/api/alerts/gen", AlertHost.Generic("q1"), AlertHost.GenericToken);
-        await host.DrainOutboxAsync();
-
-        var outcome = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["alerts"]![0]!;
-        Assert.Equal("paged", (string?)outcome["result"]);
-        var incident = await host.GetJsonAsync("/api/incidents/1");
-        Assert.Equal(4, (int?)incident["severity"]);
-        var page = (await host.MessagesAsync("dm-bob", "bob")).Single(m => m!["card"] is not null)!;
-        Assert.Contains("Queue backlog", (string)page["text"]! + page["card"]!.ToJsonString());
-
-        Assert.True((await host.SayAsync("bob", "dm-bob", "/incident ack")).Accepted);
-        await host.DrainOutboxAsync();
-
-        Assert.Equal("Acknowledged", (string?)(await host.GetJsonAsync("/api/incidents/1"))["pages"]![0]!["status"]);
-    }
-
-    [Fact]
     public async Task Heartbeat_MissedPagesTheRoleOnceNamingIt_AndItsReturnIsAnnounced()
     {
         await using var host = await AlertHost.StartAsync(
@@ -87,9 +66,11 @@ public class AlertFlowTests
         Assert.Equal(0, await monitor.CheckAsync());
         await host.DrainOutboxAsync();
 
-        var incident = Assert.Single(await host.GetArrayAsync("/api/incidents"))!;
-        Assert.StartsWith("Heartbeat nightly-backup stopped", (string)incident["title"]!);
-        Assert.Single((await host.GetJsonAsync("/api/incidents/1"))["pages"]!.AsArray());
+        // A stopped heartbeat pages on an alert page: no incident.
+        Assert.Empty(await host.GetArrayAsync("/api/incidents"));
+        var alertPage = Assert.Single(await host.GetArrayAsync("/api/alert-pages"))!;
+        Assert.StartsWith("Heartbeat nightly-backup stopped", (string)alertPage["title"]!);
+        Assert.Single(alertPage["pages"]!.AsArray());
         Assert.Contains("nightly-backup", (string)(await host.MessagesAsync("dm-bob", "bob")).Single(m => m!["card"] is not null)!["text"]! +
             (await host.MessagesAsync("dm-bob", "bob")).Single(m => m!["card"] is not null)!["card"]!.ToJsonString());
 
@@ -97,8 +78,8 @@ public class AlertFlowTests
         await host.DrainOutboxAsync();
 
         Assert.True((bool)back["returned"]!);
-        Assert.Contains(await TextsAsync(host, "announcements"), t => t.StartsWith("Heartbeat nightly-backup is back (INC-1)", StringComparison.Ordinal));
-        Assert.False((bool)(await host.GetJsonAsync("/api/incidents/1/alerts"))["alerts"]![0]!["firing"]!);
+        Assert.Contains(await TextsAsync(host, "announcements"), t => t.StartsWith("Heartbeat nightly-backup is back (AP-1)", StringComparison.Ordinal));
+        Assert.False((bool)(await host.GetJsonAsync("/api/alert-pages/AP-1"))["firing"]!);
     }
 
     [Fact]
