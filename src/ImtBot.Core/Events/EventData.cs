@@ -34,6 +34,8 @@ namespace ImtBot.Core.Events;
 [JsonDerivedType(typeof(PlanTaskAssigned), "plan_task_assigned")]
 [JsonDerivedType(typeof(PlanTaskAdded), "plan_task_added")]
 [JsonDerivedType(typeof(PlanOverridden), "plan_overridden")]
+[JsonDerivedType(typeof(PlanStepRan), "plan_step_ran")]
+[JsonDerivedType(typeof(PlanStepFailed), "plan_step_failed")]
 [JsonDerivedType(typeof(ApiTokenCreated), "api_token_created")]
 [JsonDerivedType(typeof(ApiTokenRevoked), "api_token_revoked")]
 [JsonDerivedType(typeof(OnCallListChanged), "oncall_list_changed")]

@@ -21,6 +21,12 @@ public sealed partial class Incident
     internal Dictionary<string, DateTimeOffset> PhaseEnteredAt { get; } = new(StringComparer.Ordinal);
     internal List<(UserRef By, DateTimeOffset At, string Reason, IReadOnlyList<string> TaskIds)> OverrideList { get; } = [];
 
+    /// <summary>The automatic steps tried, by task id: a step is tried once per incident, whatever the type changes do.</summary>
+    internal Dictionary<string, PlanStepRun> StepRuns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What became of the automatic step of the task with this id; null while it has not been tried.</summary>
+    public PlanStepRun? PlanStepOf(string taskId) => StepRuns.GetValueOrDefault(taskId);
+
     /// <summary>The checklist, by phase then number.</summary>
     public IReadOnlyList<IncidentTask> Tasks =>
         TaskList.OrderBy(t => PlanPhases.Order(t.Task.Phase)).ThenBy(t => t.Number).ToArray();
@@ -90,6 +96,12 @@ public sealed partial class Incident
                 break;
             case PlanTaskAdded d:
                 TaskList.Add(new IncidentTask(NextTaskNumber(), d.Task, e.At, true, d.Assignee, TaskState.Open, null, null, null, null));
+                break;
+            case PlanStepRan d:
+                StepRuns[d.TaskId] = new PlanStepRun(d.TaskId, d.Kind, true, d.Outcome, e.At);
+                break;
+            case PlanStepFailed d:
+                StepRuns[d.TaskId] = new PlanStepRun(d.TaskId, d.Kind, false, d.Problem, e.At);
                 break;
             case PlanOverridden d:
                 OverrideList.Add((e.Actor, e.At, d.Reason, d.TaskIds));

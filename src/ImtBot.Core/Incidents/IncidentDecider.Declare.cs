@@ -124,9 +124,10 @@ public static partial class IncidentDecider
         }
 
         effects.AddRange(DeclarationTaskTimers(((IncidentDeclared)events[0]).Plan, now));
+        effects.AddRange(DeclarationPlanSteps(((IncidentDeclared)events[0]).Plan, now));
         var paged = PageOnDeclare(key, title, policy, roles, context, events, effects);
         return Decision.Accept(
-            $"{drill}{key} declared: {title} ({policy.Name}). Its channel is being opened; take command with `/incident lead`.{AssessmentSentence(assessed)}{PlanSentence(adopted)}{paged}",
+            $"{drill}{key} declared: {title} ({policy.Name}). Its channel is being opened; take command with `/incident lead`.{AssessmentSentence(assessed)}{PlanSentence(adopted)}{StepsSentence(((IncidentDeclared)events[0]).Plan)}{paged}",
             events,
             effects);
     }

@@ -59,7 +59,7 @@ public static partial class IncidentDecider
         return Decision.Accept(
             $"{state.Key} is now of type `{type}`: plan \"{plan.Title}\" ({added} new tasks, {kept} finished tasks kept). `/incident plan` shows the checklist.",
             [new PlanAdopted(type, plan, state.Type)],
-            [new SyncIncidentCard(), .. AdoptedTaskTimers(state, plan, context.Now)]);
+            [new SyncIncidentCard(), .. AdoptedTaskTimers(state, plan, context.Now), .. AdoptedPlanSteps(state, plan, context.Now)]);
     }
 
     private static Decision CompleteTask(Incident state, TaskDoneCommand command, CommandContext context)

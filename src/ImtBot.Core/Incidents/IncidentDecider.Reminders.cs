@@ -43,6 +43,11 @@ public static partial class IncidentDecider
             return OnReminderTimer(state, reminder, context);
         }
 
+        if (TimerKeys.TryParsePlanStep(command.TimerKey, out var stepTask))
+        {
+            return OnPlanStep(state, stepTask, context);
+        }
+
         if (TimerKeys.TryParseDrillInject(command.TimerKey, out var inject))
         {
             return OnDrillTimer(state, inject, context);

@@ -106,6 +106,7 @@ public static partial class IncidentDecider
         };
 
         decision = WithPhaseTimers(state, decision, context);
+        decision = WithPlanSteps(state, decision, context);
         decision = WithPrivateAnnouncements(state, decision);
         return command is DeclineCommand ? decision : WithParticipant(state, decision, context.Actor);
     }

@@ -204,7 +204,9 @@ public sealed partial class IncidentService(
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<Platforms.UserRef>> NoLists = new Dictionary<string, IReadOnlyList<Platforms.UserRef>>();
 
     /// <summary>Only these decisions read the org-wide on-call lists (one setting read per role), so only they load them.</summary>
-    private static bool NeedsOnCall(Command command) => command is PageCommand or RoleCommand or DeclareCommand or DrillCommand or AlertCommand;
+    private static bool NeedsOnCall(Command command) =>
+        command is PageCommand or RoleCommand or DeclareCommand or DrillCommand or AlertCommand
+        || (command is TimerCommand timer && Paging.TimerKeys.TryParsePlanStep(timer.TimerKey, out _));
 
     /// <summary>The dedupe key, or null (no dedupe) when the adapter gave none.</summary>
     private static string? InboxKey(ChatCommand origin) => string.IsNullOrEmpty(origin.DedupeKey) ? null : origin.DedupeKey;

@@ -98,6 +98,8 @@ public static class IncidentText
         PlanTaskAssigned t => $"gave task {t.TaskId} to {t.User}",
         PlanTaskAdded t => $"added task {t.Task.Id}: {t.Task.Text}" + (t.Assignee is { } a ? $" (owner {a})" : ""),
         PlanOverridden o => $"overrode the open required tasks {string.Join(", ", o.TaskIds)}: {o.Reason}",
+        PlanStepRan r => $"ran the automatic step of task {r.TaskId} ({r.Kind})",
+        PlanStepFailed f => $"could not run the automatic step of task {f.TaskId} ({f.Kind}): {f.Problem}",
         AlertFired a => Alerts.AlertText.Fired(a),
         AlertRepeated a => $"alert {a.Fingerprint} fired again",
         AlertResolved a => $"alert {a.Fingerprint} resolved",

@@ -8,6 +8,7 @@ namespace ImtBot.Core.Paging;
 /// <item><c>reminder:commander</c> — nobody holds the lead role.</item>
 /// <item><c>reminder:role:&lt;role&gt;</c> — a key role (other than the lead) is empty, e.g. <c>reminder:role:ops</c>.</item>
 /// <item><c>reminder:update</c> — no stakeholder update within the severity's cadence.</item>
+/// <item><c>plan:step:&lt;task id&gt;</c> — run a plan task's automatic step (its phase was entered).</item>
 /// </list>
 /// A timer that finds nothing to do (page answered, role filled, update posted, snoozed, reminder count used up) is
 /// accepted with no events and no effects, so a key may safely be scheduled more than once.
@@ -43,5 +44,16 @@ public static class TimerKeys
     {
         reminder = key.StartsWith(ReminderPrefix, StringComparison.Ordinal) ? key[ReminderPrefix.Length..] : "";
         return reminder.Length > 0;
+    }
+
+    public const string PlanStepPrefix = "plan:step:";
+
+    /// <summary><c>plan:step:page-security</c> — the automatic step of that task is due (it runs only if not tried yet).</summary>
+    public static string PlanStep(string taskId) => PlanStepPrefix + taskId;
+
+    public static bool TryParsePlanStep(string key, out string taskId)
+    {
+        taskId = key.StartsWith(PlanStepPrefix, StringComparison.Ordinal) ? key[PlanStepPrefix.Length..] : "";
+        return taskId.Length > 0;
     }
 }

@@ -92,6 +92,11 @@ public static class PlanText
             parts.Add(task.Overridden is null ? "required" : "required, overridden");
         }
 
+        if (task.IsOpen && task.Task.Auto is { } step)
+        {
+            parts.Add(state.PlanStepOf(task.Task.Id) is { Ran: false } failed ? $"automatic step failed: {failed.Text}" : $"automatic: {Step(step)}");
+        }
+
         if (task.Task.Runbook is { } runbook)
         {
             parts.Add(runbook);
@@ -99,6 +104,10 @@ public static class PlanText
 
         return " — " + string.Join(" · ", parts);
     }
+
+    /// <summary><c>page ops</c>, <c>oncall comms</c>, <c>clock gdpr</c>, <c>update "…"</c>: the step as the plan file writes it.</summary>
+    public static string Step(PlanAutomation step) =>
+        step.Kind == PlanAutomation.Update ? $"update \"{step.Text}\"" : $"{step.Kind} {step.Role ?? step.Text}";
 
     private static string Clock(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

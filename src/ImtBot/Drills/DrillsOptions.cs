@@ -6,8 +6,7 @@ public sealed class DrillsOptions
     public const string SectionName = "Drills";
 
     /// <summary>The folder of scenario files (<c>*.yaml</c>).</summary>
-    /// <value>The default is empty: the nearest <c>drills/</c> folder of the working directory, the application
-    /// folder or one of their parents (so <c>dotnet run --project src/ImtBot</c> finds the repository's).</value>
+    /// <value>The default is empty: the <c>drills/</c> folder beside the application (the repository's scenarios, copied by the build).</value>
     public string Path { get; set; } = "";
 
     /// <summary>How long a person may go without holding a role in a drill or incident before the commander pool is told.</summary>
@@ -31,26 +30,6 @@ public sealed class DrillsOptions
     public IReadOnlyDictionary<string, IReadOnlySet<string>> TeamMembers() =>
         Teams.ToDictionary(t => t.Key, t => (IReadOnlySet<string>)t.Value.ToHashSet(StringComparer.Ordinal), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The folder scenarios are read from: <see cref="Path"/>, else the nearest <c>drills/</c>, else null (none).</summary>
-    public string? ResolvedPath()
-    {
-        if (!string.IsNullOrWhiteSpace(Path))
-        {
-            return Path;
-        }
-
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = System.IO.Path.Combine(dir.FullName, "drills");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The folder scenarios are read from: <see cref="Path"/>, else <c>drills/</c> beside the application (the same rule as <c>Plans:Path</c>).</summary>
+    public string ResolvedPath() => Hosting.ContentFolder.Resolve(Path, "drills");
 }

@@ -24,7 +24,7 @@ internal static class DrillsVerb
         var (catalog, problems) = ScenarioFolder.Load(folder, Plans(configuration));
         if (problems.Count > 0)
         {
-            stderr.WriteLine($"{problems.Count} problem(s) in the drill scenarios{(folder is null ? "" : " in " + folder)}:");
+            stderr.WriteLine($"{problems.Count} problem(s) in the drill scenarios in {folder}:");
             foreach (var p in problems)
             {
                 stderr.WriteLine("  - " + p);
@@ -33,7 +33,7 @@ internal static class DrillsVerb
             return CliVerbs.Error;
         }
 
-        stdout.WriteLine(folder is null ? "No drills/ folder found; set Drills:Path." : $"{catalog.Scenarios.Count} scenario(s) in {folder}, all valid:");
+        stdout.WriteLine($"{catalog.Scenarios.Count} scenario(s) in {folder}, all valid:");
         foreach (var s in catalog.Scenarios.OrderBy(s => s.Id, StringComparer.Ordinal))
         {
             stdout.WriteLine($"  {s.Id} · SEV{s.Severity}{(s.Type is null ? "" : " · " + s.Type)} · {s.Title} · {s.Injects.Count} injects, {s.Expected.Count} expected actions");

@@ -218,6 +218,12 @@ public sealed class PlanFileParser(IReadOnlyCollection<string> roles, IReadOnlyC
             return null;
         }
 
+        if (kind is PlanAutomation.Update && PlanTemplate.Unknown(arg) is { } unknown)
+        {
+            problem(v, $"unknown placeholder '{{{unknown}}}' in the update: use {string.Join(", ", PlanTemplate.Placeholders.Select(p => "{" + p + "}"))}.");
+            return null;
+        }
+
         return new PlanAutomation(kind, null, arg.Trim());
     }
 

@@ -13,8 +13,8 @@ public sealed class PlansOptions
     public string Path { get; set; } = "";
 
     /// <summary>The folder the plans are read from.</summary>
-    public string Folder => string.IsNullOrWhiteSpace(Path) ? BuiltInPath : System.IO.Path.GetFullPath(Path);
+    public string Folder => Hosting.ContentFolder.Resolve(Path, "plans");
 
     /// <summary>The built-in plans: <c>plans/</c> beside the application.</summary>
-    public static string BuiltInPath => System.IO.Path.Combine(AppContext.BaseDirectory, "plans");
+    public static string BuiltInPath => Hosting.ContentFolder.BuiltIn("plans");
 }

@@ -28,6 +28,12 @@ public class PlanDecisionTests
         s.Ok(People.Alice, new TaskAddCommand("Call the vendor", null, 30));
         s.Ok(People.Alice, new TaskOverrideCommand("fixed before the checks"));
         s.Ok(People.Alice, new TypeCommand("breach"));
+
+        // A plan with automatic steps: one runs (an update), one cannot (no on-call list for ops).
+        s.Plans = new PlanCatalog([.. TestPlans.Catalog.Plans, TestPlans.Stepped]);
+        s.Ok(People.Alice, new TypeCommand("stepped"));
+        s.Fire(ImtBot.Core.Paging.TimerKeys.PlanStep("announce"));
+        s.Fire(ImtBot.Core.Paging.TimerKeys.PlanStep("page-ops"));
         return s;
     }
 

@@ -30,5 +30,12 @@ internal static class TestPlans
         Task("scope", PlanPhases.Assess, "commander", 15),
     ]);
 
+    /// <summary>Two assess tasks with automatic steps: an update and a page of ops.</summary>
+    public static ResponsePlan Stepped { get; } = new("stepped", "Stepped", "Steps the bot runs.", [], null, null,
+    [
+        Task("announce", PlanPhases.Assess, "comms") with { Auto = new PlanAutomation(PlanAutomation.Update, null, "{key} is being worked on.") },
+        Task("page-ops", PlanPhases.Assess, "commander") with { Auto = new PlanAutomation(PlanAutomation.Page, "ops", null) },
+    ]);
+
     public static PlanCatalog Catalog { get; } = new([Breach, Default, Outage]);
 }

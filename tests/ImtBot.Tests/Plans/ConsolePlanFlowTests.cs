@@ -14,7 +14,7 @@ public class ConsolePlanFlowTests
 
         var declared = await host.SayAsync("alice", "general", "/incident declare Customer data in a public bucket sev1 type security-breach");
         Assert.True(declared.Accepted, declared.Text);
-        Assert.Contains("Plan: Security breach (data exposure), 13 tasks (`/incident plan`).", declared.Text, StringComparison.Ordinal);
+        Assert.Contains("Plan: Security breach (data exposure), 14 tasks (`/incident plan`).", declared.Text, StringComparison.Ordinal);
         await host.DrainOutboxAsync();
         var channel = (string)(await host.GetArrayAsync("/api/console/channels?user=alice")).Single(c => (int?)c!["incident"] == 1)!["id"]!;
         Assert.True((await host.SayAsync("alice", channel, "/incident lead")).Accepted);
@@ -64,9 +64,9 @@ public class ConsolePlanFlowTests
         var changed = await host.SayAsync("alice", "general", "/incident type INC-1 outage");
 
         Assert.True(changed.Accepted, changed.Text);
-        Assert.Equal("INC-1 is now of type `outage`: plan \"Service outage\" (11 new tasks, 1 finished tasks kept). `/incident plan` shows the checklist.", changed.Text);
+        Assert.Equal("INC-1 is now of type `outage`: plan \"Service outage\" (14 new tasks, 1 finished tasks kept). `/incident plan` shows the checklist.", changed.Text);
         var timeline = await host.SayAsync("alice", "general", "/incident timeline INC-1");
-        Assert.Contains("changed the type from default to outage: response plan \"Service outage\" (12 tasks)", timeline.Text, StringComparison.Ordinal);
+        Assert.Contains("changed the type from default to outage: response plan \"Service outage\" (15 tasks)", timeline.Text, StringComparison.Ordinal);
         var plan = await host.SayAsync("alice", "general", "/incident plan INC-1");
         Assert.Contains("[x] 2. Take command and say so in the channel", plan.Text, StringComparison.Ordinal);
         Assert.Contains("type outage · plan \"Service outage\"", plan.Text, StringComparison.Ordinal);
@@ -84,9 +84,9 @@ public class ConsolePlanFlowTests
         var channel = (string)(await host.GetArrayAsync("/api/console/channels?user=alice")).Single(c => (int?)c!["incident"] == 1)!["id"]!;
         var card = (await host.MessagesAsync(channel)).Single(m => (bool)m!["pinned"]!)!["card"]!.ToJsonString();
 
-        // The incident is in the assess phase (detect's one task is done): the card counts that phase.
+        // The incident is in the assess phase: the card counts that phase, where the plan's first update is done by the bot.
         Assert.Contains("\"Plan\"", card, StringComparison.Ordinal);
-        Assert.Contains("\"Assess 0/3\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"Assess 1/5\"", card, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -87,6 +87,20 @@ public class PlanFileParserTests
     }
 
     [Fact]
+    public void UpdateStep_WithAnUnknownPlaceholder_IsAProblem_AKnownOneIsNot()
+    {
+        var good = PlanFiles.Minimal.Replace("id: minimal", "id: steps", StringComparison.Ordinal) + "\n      auto: { update: \"{key} ({severity}): {title}\" }\n";
+        var bad = good.Replace("{title}", "{eta}", StringComparison.Ordinal);
+
+        var (plan, none) = Parser.Parse("steps.yaml", good);
+        var (_, problems) = Parser.Parse("steps.yaml", bad);
+
+        Assert.Empty(none);
+        Assert.Equal(new PlanAutomation(PlanAutomation.Update, null, "{key} ({severity}): {title}"), plan!.Tasks[0].Auto);
+        Assert.Equal("steps.yaml:10: unknown placeholder '{eta}' in the update: use {key}, {number}, {title}, {severity}, {type}, {status}, {commander}.", Assert.Single(problems).ToString());
+    }
+
+    [Fact]
     public void MissingFields_AndNotYaml_AreNamed()
     {
         var (_, missing) = Parser.Parse("empty.yaml", "title: Only a title\n");
