@@ -85,6 +85,8 @@ public sealed partial class FakeSlack : IAsyncDisposable
         app.Map("/link", fake.LinkAsync);
         app.MapPost("/api/{method}", fake.HandleAsync);
         app.MapGet("/api/{method}", fake.HandleAsync);
+        app.MapPost("/actions/{**rest}", fake.RespondAsync);
+        app.MapPost("/commands/{**rest}", fake.RespondAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = new Uri(address.TrimEnd('/') + "/");

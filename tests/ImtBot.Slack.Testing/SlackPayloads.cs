@@ -28,6 +28,22 @@ public static class SlackPayloads
         }),
     };
 
+    /// <summary>
+    /// A "Done" click on the ephemeral checklist card: the task's block (<c>task_&lt;n&gt;</c>), the button's value, and the
+    /// <paramref name="responseUrl"/> Slack sends with it (an ephemeral message can only be changed through it).
+    /// </summary>
+    public static JsonObject ChecklistDone(string value, int task, string responseUrl, string channel = "CINC", string actionTs = "1790000000.000003")
+    {
+        var payload = Button(value, actionTs, channel);
+        payload["container"]!["is_ephemeral"] = true;
+        payload["response_url"] = responseUrl;
+        var action = payload["actions"]![0]!;
+        action["action_id"] = "btn-" + value.Replace(' ', '-');
+        action["block_id"] = "task_" + task.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        action["text"]!["text"] = "Done";
+        return payload;
+    }
+
     public static JsonObject UsersSelect(string actionId, string selected, string channel = "CINC", string actionTs = "1790000000.000002") => new()
     {
         ["type"] = "block_actions",
