@@ -37,6 +37,11 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackWebApi>();
         services.AddSingleton<SlackUserNames>();
         services.AddSingleton<SlackInbound>();
+
+        // Response URLs come inside payloads: never follow a redirect away from the host that was checked.
+        services.AddHttpClient(SlackResponseUrl.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<SlackResponseUrl>();
         services.AddSingleton(sp => new SlackSignatureVerifier(sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackHttpEndpoints>();
         services.AddSingleton<SlackPlatform>();

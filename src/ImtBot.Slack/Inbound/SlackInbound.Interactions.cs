@@ -11,6 +11,9 @@ namespace ImtBot.Slack.Inbound;
 
 public sealed partial class SlackInbound
 {
+    /// <summary>How cards/slack/checklist.json names a task's block (<c>task_&lt;n&gt;</c>): a click there is a checklist click.</summary>
+    private const string ChecklistTaskBlock = "task_";
+
     /// <summary>
     /// <c>block_actions</c>: a button's value is command text; a <c>users_select</c> appends <c>&lt;@user&gt;</c> to its
     /// action_id; inputs named <c>user</c>/<c>text</c> in the same message are appended. <c>view_submission</c>: the
@@ -44,6 +47,7 @@ public sealed partial class SlackInbound
 
         var picked = await PickedNamesAsync(payload.Actions, inputs, cancellationToken).ConfigureAwait(false);
         Func<CancellationToken, Task>? after = null;
+        int? checklist = null;
         foreach (var action in payload.Actions)
         {
             var text = ActionText(action, inputs, picked);
@@ -55,9 +59,44 @@ public sealed partial class SlackInbound
             var key = "slack:action:" + (action.ActionTs ?? payload.TriggerId ?? Guid.NewGuid().ToString("N"));
             var reply = await handler.HandleAsync(new ChatCommand(text.Trim(), actor, new ChannelRef(PlatformNames.Slack, where), key), cancellationToken).ConfigureAwait(false);
             after = EphemeralAfter(channel, payload.User.Id, reply) ?? after;
+            if (IsChecklistTask(action) && !reply.Redelivered && reply.Incident is { } number)
+            {
+                checklist = number;
+            }
         }
 
-        return new SlackAck(After: after);
+        return new SlackAck(After: RefreshChecklistAfter(checklist, payload.ResponseUrl, after));
+    }
+
+    /// <summary>A "Done" button of the checklist card.</summary>
+    private static bool IsChecklistTask(BlockAction action) =>
+        action.Type == "button" && action.BlockId?.StartsWith(ChecklistTaskBlock, StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// After a checklist click, the checklist is shown again in place of the one clicked, rebuilt from the incident as
+    /// it is now (the task just done drops off). The card was posted ephemeral, and an ephemeral message can only be
+    /// replaced through the click's response_url. Then <paramref name="reply"/> (the command's answer) runs as before.
+    /// </summary>
+    private Func<CancellationToken, Task>? RefreshChecklistAfter(int? incident, string? url, Func<CancellationToken, Task>? reply)
+    {
+        if (incident is not { } number || responseUrl is null || string.IsNullOrEmpty(url))
+        {
+            return reply;
+        }
+
+        return async ct =>
+        {
+            if (Checklist(number) is JsonObject card)
+            {
+                var message = new JsonObject { ["text"] = card["text"]?.DeepClone(), ["blocks"] = card["blocks"]?.DeepClone() };
+                await responseUrl.ReplaceOriginalAsync(url, message, ct).ConfigureAwait(false);
+            }
+
+            if (reply is not null)
+            {
+                await reply(ct).ConfigureAwait(false);
+            }
+        };
     }
 
     /// <summary>

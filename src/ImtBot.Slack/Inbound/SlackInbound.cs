@@ -24,7 +24,8 @@ public sealed partial class SlackInbound(
     SlackWebApi api,
     SlackUserNames names,
     ILogger<SlackInbound> logger,
-    IIncidentReader? reader = null)
+    IIncidentReader? reader = null,
+    SlackResponseUrl? responseUrl = null)
 {
     public const string DeclareCallbackId = "imtbot_declare";
 
@@ -51,10 +52,10 @@ public sealed partial class SlackInbound(
             "slack:cmd:" + command.TriggerId);
         var reply = await handler.HandleAsync(chat, cancellationToken).ConfigureAwait(false);
         var ack = SlackAck.Ephemeral(SlackText.Escape(SlackText.Truncate(reply.Text, MaxReply)));
-        if (reply.Card == ReplyCards.Checklist && reply.Incident is { } number && reader?.Get(number) is { } incident)
+        if (reply.Card == ReplyCards.Checklist && reply.Incident is { } number && Checklist(number) is { } card)
         {
             // The checklist comes as its card (a Done button per open task), shown to the asker only like every reply.
-            ack.Body!["blocks"] = cards.Checklist(PlatformNames.Slack, incident)["blocks"]?.DeepClone();
+            ack.Body!["blocks"] = card["blocks"]?.DeepClone();
         }
 
         return ack;
@@ -101,6 +102,10 @@ public sealed partial class SlackInbound(
             }
         };
     }
+
+    /// <summary>The incident's checklist card as Slack shows it, both when first posted and when refreshed after a click.</summary>
+    private JsonNode? Checklist(int incident) =>
+        reader?.Get(incident) is { } state ? cards.Checklist(PlatformNames.Slack, state) : null;
 
     private async Task<UserRef> ActorAsync(string userId, CancellationToken cancellationToken) =>
         new(PlatformNames.Slack, userId, await names.NameAsync(userId, cancellationToken).ConfigureAwait(false));

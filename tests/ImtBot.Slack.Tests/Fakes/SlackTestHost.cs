@@ -49,7 +49,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<SlackTestHost> StartAsync(bool socketMode = false, bool rateLimits = false, string? announcements = "CANNOUNCE")
+    public static async Task<SlackTestHost> StartAsync(bool socketMode = false, bool rateLimits = false, string? announcements = "CANNOUNCE", IIncidentReader? reader = null)
     {
         var clock = new TestClock();
         var fake = await FakeSlack.StartAsync(clock);
@@ -71,6 +71,11 @@ public sealed class SlackTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<ICommandHandler>(handler);
         builder.Services.AddSingleton<IIncidentCards, FakeCards>();
+        if (reader is not null)
+        {
+            builder.Services.AddSingleton(reader);
+        }
+
         builder.Services.AddSlack(builder.Configuration);
         if (!rateLimits)
         {
