@@ -90,7 +90,14 @@ public static class CliVerbs
         }
 
         using var store = Open(args[1..]);
-        var report = await store.BackupAsync(args[0]);
+        if (store is not LiteIncidentStore lite)
+        {
+            // PostgreSQL is backed up by its own tools, consistently while every instance runs (README: Running several instances).
+            await stderr.WriteLineAsync("imtbot backup: the store is on PostgreSQL; back it up with pg_dump (README, \"Running several instances\"), then run `imtbot verify` against a restored copy.");
+            return Usage;
+        }
+
+        var report = await lite.BackupAsync(args[0]);
         await stdout.WriteLineAsync(report.ToString());
         return report.Valid ? Ok : Broken;
     }
@@ -141,7 +148,7 @@ public static class CliVerbs
     }
 
     /// <summary>Opens the configured database (appsettings.json, environment, then <c>--Storage:Path=…</c> arguments).</summary>
-    internal static LiteIncidentStore Open(string[] args) => new(StorageExtensions.StorageOptionsFrom(Configuration(args)));
+    internal static IIncidentStore Open(string[] args) => StorageExtensions.OpenStore(StorageExtensions.StorageOptionsFrom(Configuration(args)));
 
     /// <summary>appsettings.json, the environment, then <c>--Section:Key=value</c> arguments.</summary>
     internal static IConfiguration Configuration(string[] args) =>

@@ -81,7 +81,7 @@ internal static class TokensVerb
     private static async Task<int> WithStoreAsync(string[] storageArgs, Func<ApiTokenStore, Task<int>> run)
     {
         using var store = CliVerbs.Open(storageArgs);
-        var database = new LiteDocumentDatabase(store);
+        var database = store.Documents;
         return await run(new ApiTokenStore(database, new AdminAudit(database, TimeProvider.System), TimeProvider.System));
     }
 
