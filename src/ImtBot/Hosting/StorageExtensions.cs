@@ -31,6 +31,18 @@ internal static class StorageExtensions
         builder.Services.AddSingleton<ISettingsStore>(sp => sp.GetRequiredService<IIncidentStore>());
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IIncidentStore>().Documents);
         builder.Services.AddHostedService<StorageOpener>();
+
+        // Several instances share PostgreSQL: an idle dispatcher must look for the others' steps (and a dead one's).
+        builder.Services.AddOptions<Dispatch.DispatcherOptions>().PostConfigure<IOptions<StorageOptions>>((dispatcher, storage) =>
+        {
+            if (storage.Value.Provider == StorageProvider.PostgreSQL)
+            {
+                dispatcher.PollInterval ??= TimeSpan.FromSeconds(5);
+            }
+        });
+        builder.Services.AddSingleton<ILeaderElection>(sp => sp.GetRequiredService<IIncidentStore>() is PostgresIncidentStore postgres
+            ? new PostgresLeaderElection(postgres, sp.GetService<TimeProvider>())
+            : new SingleProcessLeadership());
         return builder;
     }
 

@@ -42,11 +42,11 @@ public sealed class LiteStoreFixture : StoreFixture
 /// <summary>A database of its own on the shared test server, made at the first open.</summary>
 public sealed class PostgresStoreFixture(PostgresServer server) : StoreFixture
 {
-    private string? _connectionString;
+    private readonly Lazy<string> _connectionString = new(() => server.CreateDatabase());
 
     public override FakeTimeProvider Time { get; } = new(Requests.T0);
 
-    public string ConnectionString => _connectionString ??= server.CreateDatabase();
+    public string ConnectionString => _connectionString.Value;
 
     public override IIncidentStore Open(TimeSpan? inboxWindow = null) => OpenPostgres(inboxWindow);
 
