@@ -87,13 +87,37 @@ public sealed partial class PostgresIncidentStore
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(value);
+
+        // Writes reach the database in any order: the stamp, taken now, lets the one called last win (across
+        // instances, the one called latest by the clock).
+        var stamp = NextSettingStamp();
         return RunAsync(
             async connection =>
             {
-                await using var command = Command(connection, "INSERT INTO settings (key, value, at) VALUES (@key, @value, @at) ON CONFLICT (key) DO UPDATE SET value = excluded.value, at = excluded.at", null, ("key", key), ("value", value), ("at", Ticks(Now)));
+                await using var command = Command(
+                    connection,
+                    "INSERT INTO settings (key, value, at) VALUES (@key, @value, @at) ON CONFLICT (key) DO UPDATE SET value = excluded.value, at = excluded.at WHERE settings.at < excluded.at",
+                    null,
+                    ("key", key),
+                    ("value", value),
+                    ("at", stamp));
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
+    }
+
+    /// <summary>The clock's ticks, strictly increasing within this process.</summary>
+    private long NextSettingStamp()
+    {
+        while (true)
+        {
+            var last = Interlocked.Read(ref _settingStamp);
+            var next = Math.Max(Ticks(Now), last + 1);
+            if (Interlocked.CompareExchange(ref _settingStamp, next, last) == last)
+            {
+                return next;
+            }
+        }
     }
 
     private async Task<CommitResult> ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CommitRequest request, DateTimeOffset now, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IIncidentNum
     private readonly TimeSpan _inboxWindow;
     private int _disposed;
     private string? _failure;
+    private long _settingStamp;
 
     public PostgresIncidentStore(StorageOptions options, TimeProvider? time = null)
     {
