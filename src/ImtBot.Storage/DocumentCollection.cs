@@ -4,7 +4,8 @@ using LiteDB;
 namespace ImtBot.Storage;
 
 /// <summary>One host collection of <see cref="LiteDocumentDatabase"/>: reads from committed data, writes through the single writer.</summary>
-public sealed class DocumentCollection<T>
+public sealed class DocumentCollection<T> : IDocumentCollection<T>
+    where T : class
 {
     private readonly DatabaseHost _host;
     private readonly StoreWriter _writer;
@@ -17,6 +18,21 @@ public sealed class DocumentCollection<T>
     }
 
     public string Name { get; }
+
+    public T? FindById(object id) => Read(c => c.FindById(new BsonValue(id)));
+
+    public IReadOnlyList<T> FindAll() => Read(c => c.FindAll().ToList());
+
+    public IReadOnlyList<T> FindWhere(string field, object value) => Read(c => c.Find(Query.EQ(field, new BsonValue(value))).ToList());
+
+    public Task EnsureIndexAsync(string field, CancellationToken cancellationToken = default) =>
+        WriteAsync(c => c.EnsureIndex(field), cancellationToken);
+
+    public Task<TResult> WriteAsync<TResult>(Func<IDocumentWriter<T>, TResult> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return WriteAsync(c => work(new Writer(c)), cancellationToken);
+    }
 
     /// <summary>
     /// Reads on the caller's thread (a snapshot of committed data). Do not write here. Throws
@@ -39,5 +55,22 @@ public sealed class DocumentCollection<T>
     {
         ArgumentNullException.ThrowIfNull(work);
         return _writer.Enqueue(db => work(db.GetCollection<T>(Name)), null, exclusive: false, cancellationToken);
+    }
+
+    private sealed class Writer(ILiteCollection<T> collection) : IDocumentWriter<T>
+    {
+        public T? FindById(object id) => collection.FindById(new BsonValue(id));
+
+        public IReadOnlyList<T> FindWhere(string field, object value) => collection.Find(Query.EQ(field, new BsonValue(value))).ToList();
+
+        public T? Last() => collection.FindOne(Query.All("_id", Query.Descending));
+
+        public void Insert(T document) => collection.Insert(document);
+
+        public void Upsert(T document) => collection.Upsert(document);
+
+        public bool Update(T document) => collection.Update(document);
+
+        public int Count() => collection.Count();
     }
 }

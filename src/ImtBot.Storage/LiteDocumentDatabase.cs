@@ -9,7 +9,7 @@ namespace ImtBot.Storage;
 /// (checkpointed or log-synced) before a write completes, exactly like a commit. The store's own collections are not
 /// reachable from here, so host code cannot bypass the hash chain, the inbox or the outbox.
 /// </summary>
-public sealed class LiteDocumentDatabase
+public sealed class LiteDocumentDatabase : IDocumentDatabase
 {
     private readonly DatabaseHost _host;
     private readonly StoreWriter _writer;
@@ -28,6 +28,7 @@ public sealed class LiteDocumentDatabase
     /// </summary>
     /// <exception cref="ArgumentException">The name is one of the incident store's collections.</exception>
     public DocumentCollection<T> Collection<T>(string name)
+        where T : class
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (Collections.All.Contains(name, StringComparer.OrdinalIgnoreCase))
@@ -39,4 +40,6 @@ public sealed class LiteDocumentDatabase
         _host.Current.GetCollection<T>(name);
         return new DocumentCollection<T>(name, _host, _writer);
     }
+
+    IDocumentCollection<T> IDocumentDatabase.Collection<T>(string name) => Collection<T>(name);
 }

@@ -14,7 +14,7 @@ namespace ImtBot.Storage;
 /// Create one at start-up (it throws <see cref="DatabaseLockedException"/> if another process holds the file) and
 /// dispose it at shutdown (drains the writer, checkpoints, releases the lock).
 /// </summary>
-public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposable
+public sealed partial class LiteIncidentStore : IIncidentStore
 {
     private readonly TimeProvider _time;
     private readonly DatabaseLock _lock;
@@ -25,6 +25,7 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
     private readonly FreeSpace _space;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private int _disposed;
+    private LiteDocumentDatabase? _documents;
 
     public LiteIncidentStore(StorageOptions options, TimeProvider? time = null)
     {
@@ -54,6 +55,11 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
 
         _writer = new StoreWriter(_host, _faults, _indexes, () => Now, options.MaxBatch, options.Durability);
     }
+
+    public StorageProvider Provider => StorageProvider.LiteDB;
+
+    /// <summary>The host's collections in the same file, through the same writer.</summary>
+    public IDocumentDatabase Documents => _documents ??= new LiteDocumentDatabase(this);
 
     /// <summary>The full path of the database file.</summary>
     public string Path => _host.Path;
@@ -90,12 +96,12 @@ public sealed partial class LiteIncidentStore : ICommandStore, IOutbox, IDisposa
         {
             if (_host.Writes.Failure is null)
             {
-                await _writer.Enqueue(db => db.GetCollection(Documents.Collections.Settings).Count(), null, exclusive: true, cancellationToken).ConfigureAwait(false);
+                await _writer.Enqueue(db => db.GetCollection(ImtBot.Storage.Documents.Collections.Settings).Count(), null, exclusive: true, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 await _writer.Enqueue(
-                    db => db.GetCollection(Documents.Collections.Settings).Upsert(new BsonDocument { ["_id"] = ProbeKey, ["value"] = "written by the readiness probe after a failed write", ["at"] = Documents.Times.ToTicks(Now) }),
+                    db => db.GetCollection(ImtBot.Storage.Documents.Collections.Settings).Upsert(new BsonDocument { ["_id"] = ProbeKey, ["value"] = "written by the readiness probe after a failed write", ["at"] = ImtBot.Storage.Documents.Times.ToTicks(Now) }),
                     null,
                     exclusive: false,
                     cancellationToken).ConfigureAwait(false);

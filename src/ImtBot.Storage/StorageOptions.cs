@@ -42,4 +42,18 @@ public sealed class StorageOptions
     /// </summary>
     /// <value>The default is 64 MiB.</value>
     public long MinFreeBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Where incidents are kept: <see cref="StorageProvider.LiteDB"/>, one file owned by one process, or
+    /// <see cref="StorageProvider.PostgreSQL"/>, one database shared by several instances (<see cref="ConnectionString"/>).
+    /// </summary>
+    /// <value>The default is <see cref="StorageProvider.LiteDB"/>.</value>
+    public StorageProvider Provider { get; set; } = StorageProvider.LiteDB;
+
+    /// <summary>
+    /// The Npgsql connection string when <see cref="Provider"/> is PostgreSQL, e.g.
+    /// <c>Host=db;Database=imtbot;Username=imtbot;Password=…</c>. Unused for LiteDB.
+    /// </summary>
+    /// <value>The default is empty.</value>
+    public string ConnectionString { get; set; } = "";
 }

@@ -27,6 +27,15 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     private static List<string> Problems(StorageOptions options)
     {
         var problems = new List<string>();
+        if (!Enum.IsDefined(options.Provider))
+        {
+            problems.Add($"Storage:Provider must be LiteDB or PostgreSQL (was {options.Provider})");
+        }
+        else if (options.Provider == StorageProvider.PostgreSQL && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            problems.Add("Storage:ConnectionString must be set when Storage:Provider is PostgreSQL, e.g. Host=db;Database=imtbot;Username=imtbot;Password=…");
+        }
+
         var path = options.Path;
         if (string.IsNullOrWhiteSpace(path))
         {

@@ -1,32 +1,16 @@
 using ImtBot.Storage.Tests.Support;
+using ImtBot.Storage.Tests.Contract;
 
 namespace ImtBot.Storage.Tests;
 
-/// <summary>Settings are cached in memory (read on every declaration, written rarely); the cache never disagrees with the file.</summary>
-public sealed class LiteIncidentStoreSettingsTests : IDisposable
+public sealed class LiteIncidentStoreSettingsTests() : SettingsContract(new LiteStoreFixture())
 {
-    private readonly TempDatabase _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
-    [Fact]
-    public async Task SetSettingAsync_ManyWritesInFlight_LastOneWinsInMemoryAndOnFile()
-    {
-        using (var store = _temp.Open())
-        {
-            await Task.WhenAll(Enumerable.Range(0, 50).Select(i => store.SetSettingAsync("oncall:ops", $"v{i}")));
-
-            Assert.Equal("v49", store.GetSetting("oncall:ops"));
-        }
-
-        using var reopened = _temp.Open();
-        Assert.Equal("v49", reopened.GetSetting("oncall:ops"));
-    }
+    private LiteStoreFixture Lite => (LiteStoreFixture)_temp;
 
     [Fact]
     public async Task SetSettingAsync_WriteFails_TheStoredValueIsStillRead()
     {
-        using var store = _temp.Open();
+        using var store = Lite.Open(DurabilityMode.Checkpoint);
         await store.SetSettingAsync("oncall:ops", "alice");
         store.FaultHook = (point, request) =>
         {

@@ -31,6 +31,32 @@ public sealed class StorageOptionsTests : IDisposable
     }
 
     [Fact]
+    public void Validator_PostgreSqlWithoutConnectionString_SaysWhatToSet()
+    {
+        var options = new StorageOptions { Provider = StorageProvider.PostgreSQL };
+
+        var failure = Assert.Single(new StorageOptionsValidator().Validate(null, options).Failures!);
+
+        Assert.Contains("Storage:ConnectionString must be set when Storage:Provider is PostgreSQL", failure, StringComparison.Ordinal);
+        Assert.Contains("Storage:ConnectionString", Assert.Throws<ArgumentException>(() => new global::ImtBot.Storage.Postgres.PostgresIncidentStore(options)).Message);
+    }
+
+    [Fact]
+    public void Constructor_PostgreSqlUnreachable_StorageUnavailableNamingTheServerButNotThePassword()
+    {
+        var options = new StorageOptions
+        {
+            Provider = StorageProvider.PostgreSQL,
+            ConnectionString = "Host=127.0.0.1;Port=1;Database=imtbot;Username=imtbot;Password=not-to-be-shown;Timeout=2",
+        };
+
+        var error = Assert.Throws<StorageUnavailableException>(() => new global::ImtBot.Storage.Postgres.PostgresIncidentStore(options));
+
+        Assert.Contains("Host=127.0.0.1;Port=1;Database=imtbot", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-to-be-shown", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_NestedFolders_CreatesThemAndIsReady()
     {
         var path = Path.Combine(_temp.Folder, "a", "b", "c.db");

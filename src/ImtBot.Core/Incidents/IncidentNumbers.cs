@@ -9,6 +9,7 @@ namespace ImtBot.Core.Incidents;
 /// The store is read once, at the first reservation, not per declaration (that read, under the lock, serialised every
 /// declaration behind a database query): if the store ever knows a higher number (a declaration's commit conflicted,
 /// see <see cref="Resync"/>), the counter catches up before the retry reserves again.
+/// A store shared by several processes (<see cref="IIncidentNumberSequence"/>) numbers every declaration itself.
 /// </summary>
 internal sealed class IncidentNumbers(IIncidentLog store)
 {
@@ -18,6 +19,11 @@ internal sealed class IncidentNumbers(IIncidentLog store)
 
     public int Reserve()
     {
+        if (store is IIncidentNumberSequence sequence)
+        {
+            return sequence.ReserveIncidentNumber();
+        }
+
         lock (_gate)
         {
             if (_stale)
@@ -42,7 +48,7 @@ internal sealed class IncidentNumbers(IIncidentLog store)
     /// <summary>Gives a reserved number back (0 = none was reserved).</summary>
     public void Release(int number)
     {
-        if (number == 0)
+        if (number == 0 || store is IIncidentNumberSequence)
         {
             return;
         }

@@ -16,7 +16,7 @@ public static class EvidenceApi
         return app;
     }
 
-    internal static Results<FileContentHttpResult, ProblemHttpResult> Evidence(int number, LiteIncidentStore store, AnchorLog anchors, TimeProvider time, ImtBot.Core.Ports.IIncidentReader reader, HttpContext http)
+    internal static Results<FileContentHttpResult, ProblemHttpResult> Evidence(int number, IIncidentStore store, AnchorLog anchors, TimeProvider time, ImtBot.Core.Ports.IIncidentReader reader, HttpContext http)
     {
         if (IncidentsApi.Hidden(number, reader, http))
         {

@@ -19,7 +19,7 @@ public static class HealthApi
 
     internal static Ok<HealthDto> Live() => TypedResults.Ok(new HealthDto("ok"));
 
-    internal static async Task<Results<Ok<HealthDto>, JsonHttpResult<HealthDto>>> ReadyAsync(LiteIncidentStore store, CancellationToken ct)
+    internal static async Task<Results<Ok<HealthDto>, JsonHttpResult<HealthDto>>> ReadyAsync(IIncidentStore store, CancellationToken ct)
     {
         var health = await store.ProbeAsync(ct);
         return health.Ready

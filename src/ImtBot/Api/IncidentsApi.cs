@@ -59,7 +59,7 @@ public static class IncidentsApi
     /// The same check as <c>imtbot verify</c> and the start-up check behind <c>/readyz</c>: the chain recomputed from the
     /// stored events, and its end against the snapshot's version and head (so a deleted last event is caught too).
     /// </summary>
-    internal static Results<Ok<ChainAuditDto>, ProblemHttpResult> Audit(int number, LiteIncidentStore store, IIncidentReader reader, HttpContext http) =>
+    internal static Results<Ok<ChainAuditDto>, ProblemHttpResult> Audit(int number, IIncidentStore store, IIncidentReader reader, HttpContext http) =>
         Hidden(number, reader, http) ? IncidentVisibility.Refusal(number)
         : store.FindIncident(number) is null && Events(store, number) is null
             ? NotFound(number)

@@ -4,17 +4,17 @@ namespace ImtBot.ConsoleChat;
 
 /// <summary>
 /// Console channels and messages, kept as collections of their own in the bot's database: reads see committed data,
-/// writes go through the store's single writer and are durable before they complete.
+/// writes to a collection run one at a time (across instances too) and are durable before they complete.
 /// </summary>
 public sealed class ConsoleChatStore
 {
-    private readonly DocumentCollection<ConsoleChannel> _channels;
-    private readonly DocumentCollection<ConsoleMessage> _messages;
-    private readonly DocumentCollection<ConsoleReadMarker> _reads;
+    private readonly IDocumentCollection<ConsoleChannel> _channels;
+    private readonly IDocumentCollection<ConsoleMessage> _messages;
+    private readonly IDocumentCollection<ConsoleReadMarker> _reads;
 
-    public ConsoleChatStore(LiteDocumentDatabase database)
+    public ConsoleChatStore(IDocumentDatabase database)
     {
-        // Opened here, at start-up: LiteDB 5.0.21's mapper has first-use races, so both mappers exist before any request.
+        // Opened here, at start-up: LiteDB 5.0.21's mapper has first-use races, so every mapper exists before any request.
         _channels = database.Collection<ConsoleChannel>("console_channels");
         _messages = database.Collection<ConsoleMessage>("console_messages");
         _reads = database.Collection<ConsoleReadMarker>("console_reads");
@@ -22,13 +22,13 @@ public sealed class ConsoleChatStore
 
     public async Task EnsureIndexesAsync()
     {
-        await _messages.WriteAsync(m => m.EnsureIndex(x => x.ChannelId));
-        await _messages.WriteAsync(m => m.EnsureIndex(x => x.Origin));
+        await _messages.EnsureIndexAsync(nameof(ConsoleMessage.ChannelId));
+        await _messages.EnsureIndexAsync(nameof(ConsoleMessage.Origin));
     }
 
-    public ConsoleChannel? FindChannel(string id) => _channels.Read(c => c.FindById(id));
+    public ConsoleChannel? FindChannel(string id) => _channels.FindById(id);
 
-    public IReadOnlyList<ConsoleChannel> ListChannels() => _channels.Read(c => c.FindAll().ToList());
+    public IReadOnlyList<ConsoleChannel> ListChannels() => _channels.FindAll();
 
     public Task<ConsoleChannel> UpsertChannelAsync(ConsoleChannel channel) => _channels.WriteAsync(c =>
     {
@@ -36,18 +36,17 @@ public sealed class ConsoleChatStore
         return channel;
     });
 
-    public ConsoleMessage? FindMessage(long id) => _messages.Read(m => m.FindById(id));
+    public ConsoleMessage? FindMessage(long id) => _messages.FindById(id);
 
-    public IReadOnlyList<ConsoleMessage> ListMessages(string channelId, int max) => _messages.Read(m =>
-        m.Query().Where(x => x.ChannelId == channelId).OrderByDescending(x => x.Id).Limit(max).ToList()
-            .OrderBy(x => x.Id).ToList());
+    public IReadOnlyList<ConsoleMessage> ListMessages(string channelId, int max) =>
+        [.. _messages.FindWhere(nameof(ConsoleMessage.ChannelId), channelId).OrderBy(x => x.Id).TakeLast(max)];
 
     /// <summary>Messages in a channel after <paramref name="afterId"/>, newest last.</summary>
-    public IReadOnlyList<ConsoleMessage> ListMessagesAfter(string channelId, long afterId) => _messages.Read(m =>
-        m.Query().Where(x => x.ChannelId == channelId && x.Id > afterId).ToList());
+    public IReadOnlyList<ConsoleMessage> ListMessagesAfter(string channelId, long afterId) =>
+        [.. _messages.FindWhere(nameof(ConsoleMessage.ChannelId), channelId).Where(x => x.Id > afterId).OrderBy(x => x.Id)];
 
     public long LastRead(string user, string channelId) =>
-        _reads.Read(r => r.FindById(ConsoleReadMarker.IdFor(user, channelId))?.LastRead ?? 0);
+        _reads.FindById(ConsoleReadMarker.IdFor(user, channelId))?.LastRead ?? 0;
 
     /// <summary>Moves a read marker forward (never back: a late request for an older message must not un-read newer ones).</summary>
     public Task MarkReadAsync(string user, string channelId, long upTo) => _reads.WriteAsync(r =>
@@ -70,7 +69,7 @@ public sealed class ConsoleChatStore
     /// </summary>
     public Task<(ConsoleMessage Message, bool Inserted)> InsertMessageAsync(ConsoleMessage message) => _messages.WriteAsync(m =>
     {
-        if (message.Origin is { } origin && m.FindOne(x => x.Origin == origin) is { } existing)
+        if (message.Origin is { } origin && m.FindWhere(nameof(ConsoleMessage.Origin), origin).FirstOrDefault() is { } existing)
         {
             return (existing, false);
         }

@@ -31,6 +31,14 @@ public sealed class DispatcherOptions
     /// <value>The default is 5 minutes.</value>
     public TimeSpan TellAfter { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often an idle dispatcher looks at the outbox for steps it was not told about: steps committed by another
+    /// instance on the same PostgreSQL database, or left by one that died. Unset, it looks when this process commits
+    /// and when a step it knows of is due (enough when one process owns the database, as with LiteDB).
+    /// </summary>
+    /// <value>The default is unset with LiteDB and 5 seconds with <c>Storage:Provider=PostgreSQL</c>.</value>
+    public TimeSpan? PollInterval { get; set; }
+
     /// <summary>Steps running at once, across incidents (one incident's steps always run one at a time, in order).</summary>
     /// <value>The default is 32.</value>
     public int BatchSize { get; set; } = 32;

@@ -17,6 +17,11 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         Range(problems, "GiveUpAfter", options.GiveUpAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30));
         Range(problems, "TellAfter", options.TellAfter, TimeSpan.Zero, TimeSpan.FromDays(1));
 
+        if (options.PollInterval is { } poll)
+        {
+            Range(problems, "PollInterval", poll, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
+        }
+
         if (options.BatchSize is < 1 or > 1000)
         {
             problems.Add($"Dispatcher:BatchSize must be between 1 and 1000 (was {options.BatchSize}).");

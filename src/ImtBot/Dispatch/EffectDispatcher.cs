@@ -402,6 +402,13 @@ internal sealed partial class EffectDispatcher(
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var waits = new List<Task> { wake };
+
+        // Other instances on a shared database commit steps this one is never told of.
+        if (_options.PollInterval is { } poll && (next is null || next > time.GetUtcNow() + poll))
+        {
+            next = time.GetUtcNow() + poll;
+        }
+
         if (next is { } due)
         {
             var delay = due - time.GetUtcNow();

@@ -80,7 +80,7 @@ public static class CliVerbs
         stdout.WriteLine($"{incidents.Count} incidents verified, {broken} broken.");
 
         // The admin audit stream (tokens, on-call lists, settings) is chained the same way and checked the same way.
-        var audit = new Security.AdminAudit(new LiteDocumentDatabase(store), TimeProvider.System).Verify();
+        var audit = new Security.AdminAudit(store.Documents, TimeProvider.System).Verify();
         if (audit.Valid)
         {
             stdout.WriteLine($"admin audit: valid, {audit.Events} events, head {audit.Head}");
@@ -103,7 +103,14 @@ public static class CliVerbs
         }
 
         using var store = Open(args[1..]);
-        var report = await store.BackupAsync(args[0]);
+        if (store is not LiteIncidentStore lite)
+        {
+            // PostgreSQL is backed up by its own tools, consistently while every instance runs (README: Running several instances).
+            await stderr.WriteLineAsync("imtbot backup: the store is on PostgreSQL; back it up with pg_dump (README, \"Running several instances\"), then run `imtbot verify` against a restored copy.");
+            return Usage;
+        }
+
+        var report = await lite.BackupAsync(args[0]);
         await stdout.WriteLineAsync(report.ToString());
         return report.Valid ? Ok : Broken;
     }
@@ -154,7 +161,7 @@ public static class CliVerbs
     }
 
     /// <summary>Opens the configured database (appsettings.json, environment, then <c>--Storage:Path=…</c> arguments).</summary>
-    internal static LiteIncidentStore Open(string[] args) => new(StorageExtensions.StorageOptionsFrom(Configuration(args)));
+    internal static IIncidentStore Open(string[] args) => StorageExtensions.OpenStore(StorageExtensions.StorageOptionsFrom(Configuration(args)));
 
     /// <summary>appsettings.json, the environment, then <c>--Section:Key=value</c> arguments.</summary>
     internal static IConfiguration Configuration(string[] args) =>

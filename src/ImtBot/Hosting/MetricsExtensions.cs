@@ -10,7 +10,7 @@ internal static class MetricsExtensions
     public static WebApplicationBuilder AddMetrics(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp => new BotMetrics(
-            sp.GetRequiredService<LiteIncidentStore>(), sp.GetRequiredService<IIncidentReader>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IIncidentStore>(), sp.GetRequiredService<IIncidentReader>(), sp.GetRequiredService<TimeProvider>()));
         return builder;
     }
 }

@@ -13,6 +13,13 @@ internal static class ResetVerb
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var options = StorageExtensions.StorageOptionsFrom(CliVerbs.Configuration(args.Where(a => a != Confirm).ToArray()));
+        if (options.Provider == StorageProvider.PostgreSQL)
+        {
+            // Several instances share that database: dropping it is the database administrator's call, not one instance's.
+            stderr.WriteLine("imtbot reset deletes the local LiteDB file; the store is on PostgreSQL. To start afresh, stop every instance, drop and create the database (dropdb, createdb): ImtBot migrates an empty one at start.");
+            return CliVerbs.Usage;
+        }
+
         var path = Path.GetFullPath(options.Path);
         if (!args.Contains(Confirm))
         {

@@ -88,7 +88,7 @@ internal static class TokensVerb
 
     private static async Task<int> WithStoreAsync(string[] storageArgs, TextWriter stderr, Func<ApiTokenStore, Task<int>> run)
     {
-        LiteIncidentStore store;
+        IIncidentStore store;
         try
         {
             store = CliVerbs.Open(storageArgs);
@@ -103,7 +103,7 @@ internal static class TokensVerb
 
         using (store)
         {
-            var database = new LiteDocumentDatabase(store);
+            var database = store.Documents;
             return await run(new ApiTokenStore(database, new AdminAudit(database, TimeProvider.System), TimeProvider.System));
         }
     }

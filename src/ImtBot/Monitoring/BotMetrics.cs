@@ -15,7 +15,7 @@ namespace ImtBot.Monitoring;
 /// </summary>
 public sealed class BotMetrics : IDisposable
 {
-    private readonly LiteIncidentStore _store;
+    private readonly IIncidentStore _store;
     private readonly TimeProvider _time;
     private readonly PageCounts _pages;
     private readonly MeterListener _listener = new();
@@ -32,7 +32,7 @@ public sealed class BotMetrics : IDisposable
     private readonly Gauge _deadLettered;
     private readonly Histogram _commitSeconds;
 
-    public BotMetrics(LiteIncidentStore store, IIncidentReader reader, TimeProvider time)
+    public BotMetrics(IIncidentStore store, IIncidentReader reader, TimeProvider time)
     {
         _store = store;
         _time = time;

@@ -9,17 +9,17 @@ namespace ImtBot.Security;
 /// event of its own stream, hash-chained exactly as an incident's events are (<see cref="EventChain"/>, stream number
 /// 0), so the same verifier proves nothing was changed, removed or reordered.
 /// </summary>
-public sealed class AdminAudit(LiteDocumentDatabase database, TimeProvider time) : ImtBot.Core.Ports.IAdminAuditLog
+public sealed class AdminAudit(IDocumentDatabase database, TimeProvider time) : ImtBot.Core.Ports.IAdminAuditLog
 {
     /// <summary>The stream number in the canonical form; incidents start at 1.</summary>
     public const int Stream = 0;
 
-    private readonly DocumentCollection<AuditRecord> _records = database.Collection<AuditRecord>("admin_audit");
+    private readonly IDocumentCollection<AuditRecord> _records = database.Collection<AuditRecord>("admin_audit");
 
     /// <summary>Appends one event after the current head, on the single writer, durable before it completes.</summary>
     public Task<IncidentEvent> AppendAsync(UserRef actor, EventData data, CancellationToken ct = default) => _records.WriteAsync(c =>
     {
-        var last = c.Query().OrderByDescending(r => r.Id).Limit(1).FirstOrDefault();
+        var last = c.Last();
         var e = EventChain.Append(last?.Hash ?? EventChain.GenesisHash, Stream, (last?.Id ?? 0) + 1, time.GetUtcNow(), actor, data);
         c.Insert(new AuditRecord
         {
@@ -38,7 +38,7 @@ public sealed class AdminAudit(LiteDocumentDatabase database, TimeProvider time)
     Task ImtBot.Core.Ports.IAdminAuditLog.AppendAsync(UserRef actor, EventData data, CancellationToken cancellationToken) => AppendAsync(actor, data, cancellationToken);
 
     /// <summary>The stream in order, as events the chain verifier reads.</summary>
-    public IReadOnlyList<IncidentEvent> Events() => _records.Read(c => c.Query().OrderBy(r => r.Id).ToList())
+    public IReadOnlyList<IncidentEvent> Events() => _records.FindAll()
         .Select(r => new IncidentEvent(Stream, r.Id, new DateTimeOffset(r.AtTicks, TimeSpan.Zero), new UserRef(r.ActorPlatform, r.ActorId, r.ActorName), EventChain.DeserializeData(r.Data), r.PreviousHash, r.Hash))
         .ToList();
 

@@ -10,7 +10,7 @@ namespace ImtBot.Security;
 /// API tokens for automation: 256 random bits shown once, kept as a SHA-256 hash, revocable, last use recorded.
 /// Creating and revoking are admin actions recorded in the audit stream before the token store changes.
 /// </summary>
-public sealed class ApiTokenStore(LiteDocumentDatabase database, AdminAudit audit, TimeProvider time)
+public sealed class ApiTokenStore(IDocumentDatabase database, AdminAudit audit, TimeProvider time)
 {
     /// <summary>Every token starts with this, so secret scanners (and people) recognise one.</summary>
     public const string Prefix = "imt_";
@@ -18,7 +18,7 @@ public sealed class ApiTokenStore(LiteDocumentDatabase database, AdminAudit audi
     /// <summary>Last use is written at most this often per token, not on every request.</summary>
     private static readonly TimeSpan UseResolution = TimeSpan.FromMinutes(1);
 
-    private readonly DocumentCollection<ApiToken> _tokens = database.Collection<ApiToken>("api_tokens");
+    private readonly IDocumentCollection<ApiToken> _tokens = database.Collection<ApiToken>("api_tokens");
 
     /// <summary>What is wrong with a new token's name or scope, said so that it tells what would work; null when both are fine.</summary>
     public static string? Problem(string? name, string? scope)
@@ -51,7 +51,11 @@ public sealed class ApiTokenStore(LiteDocumentDatabase database, AdminAudit audi
             CreatedAt = time.GetUtcNow(),
         };
         await audit.AppendAsync(actor, new ApiTokenCreated(record.Id, name, scope), ct);
-        await _tokens.WriteAsync(c => c.Insert(record), ct);
+        await _tokens.WriteAsync(c =>
+        {
+            c.Insert(record);
+            return record;
+        }, ct);
         return (token, record);
     }
 
@@ -69,7 +73,7 @@ public sealed class ApiTokenStore(LiteDocumentDatabase database, AdminAudit audi
         return true;
     }
 
-    public IReadOnlyList<ApiToken> List() => _tokens.Read(c => c.FindAll().OrderBy(t => t.CreatedAt).ToList());
+    public IReadOnlyList<ApiToken> List() => [.. _tokens.FindAll().OrderBy(t => t.CreatedAt)];
 
     /// <summary>The live token a request presents, compared by hash; its last use recorded (at most once a minute).</summary>
     public async Task<ApiToken?> AuthenticateAsync(string presented, CancellationToken ct = default)
@@ -80,7 +84,7 @@ public sealed class ApiTokenStore(LiteDocumentDatabase database, AdminAudit audi
         }
 
         var hash = HashOf(presented);
-        var token = _tokens.Read(c => c.FindAll().FirstOrDefault(t => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(t.Hash), Encoding.ASCII.GetBytes(hash))));
+        var token = _tokens.FindAll().FirstOrDefault(t => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(t.Hash), Encoding.ASCII.GetBytes(hash)));
         if (token is not { RevokedAt: null })
         {
             return null;

@@ -49,7 +49,8 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<SlackTestHost> StartAsync(bool socketMode = false, bool rateLimits = false, string? announcements = "CANNOUNCE", IIncidentReader? reader = null)
+    /// <param name="configure">Runs after the host's own registrations (e.g. to add a leader election).</param>
+    public static async Task<SlackTestHost> StartAsync(bool socketMode = false, bool rateLimits = false, string? announcements = "CANNOUNCE", IIncidentReader? reader = null, Action<IServiceCollection>? configure = null)
     {
         var clock = new TestClock();
         var fake = await FakeSlack.StartAsync(clock);
@@ -82,6 +83,7 @@ public sealed class SlackTestHost : IAsyncDisposable
             builder.Services.AddSingleton(new SlackRateGate(clock, enabled: false));
         }
 
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapSlack();
         await app.StartAsync();

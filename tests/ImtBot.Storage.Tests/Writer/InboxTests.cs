@@ -1,23 +1,18 @@
 using ImtBot.Core.Ports;
 using ImtBot.Storage.Tests.Support;
 using LiteDB;
+using ImtBot.Storage.Tests.Contract;
 
 namespace ImtBot.Storage.Tests.Writer;
 
-/// <summary>
-/// The inbox: dedupe keys remembered in memory for <see cref="StorageOptions.InboxWindow"/> of running time, over
-/// inbox documents numbered in commit order (random keys as LiteDB <c>_id</c>s cost the writer ~10x an ordered one).
-/// </summary>
-public sealed class InboxTests : IDisposable
+public sealed class InboxTests() : InboxContract(new LiteStoreFixture())
 {
-    private readonly TempDatabase _temp = new();
-
-    public void Dispose() => _temp.Dispose();
+    private LiteStoreFixture Lite => (LiteStoreFixture)_temp;
 
     [Fact]
     public async Task Commit_ThreeKeys_DocumentsNumberedInCommitOrderWithTheKeyAsAField()
     {
-        using (var store = _temp.Open())
+        using (var store = Lite.Open(DurabilityMode.Checkpoint))
         {
             foreach (var key in new[] { "Ev-zulu", "Ev-alpha", "Ev-mike" })
             {
@@ -25,35 +20,9 @@ public sealed class InboxTests : IDisposable
             }
         }
 
-        RawDatabase.Edit(_temp.DbPath, db => Assert.Equal(
+        RawDatabase.Edit(Lite.DbPath, db => Assert.Equal(
             [(1L, "Ev-zulu", "reply Ev-zulu"), (2L, "Ev-alpha", "reply Ev-alpha"), (3L, "Ev-mike", "reply Ev-mike")],
             db.GetCollection("inbox").FindAll().Select(d => (d["_id"].AsInt64, d["key"].AsString, d["reply"].AsString)).OrderBy(x => x.Item1)));
-    }
-
-    [Fact]
-    public async Task CommitAsync_KeyInsideTheWindow_DuplicateWithTheFirstReply()
-    {
-        using var store = Open(TimeSpan.FromHours(1));
-        await store.CommitAsync(Record("Ev1", "first"));
-        _temp.Time.Advance(TimeSpan.FromMinutes(59));
-
-        var again = await store.CommitAsync(Record("Ev1", "second"));
-
-        Assert.Equal(CommitStatus.Duplicate, again.Status);
-        Assert.Equal("first", again.Reply);
-        Assert.Equal("first", store.FindInboxReply("Ev1")?.Text);
-    }
-
-    [Fact]
-    public async Task CommitAsync_KeyOlderThanTheWindow_ForgottenAndCommittedAgain()
-    {
-        using var store = Open(TimeSpan.FromHours(1));
-        await store.CommitAsync(Record("Ev1", "first"));
-        _temp.Time.Advance(TimeSpan.FromMinutes(61));
-        await store.CommitAsync(Record("Ev2", "later"));
-
-        Assert.Null(store.FindInboxReply("Ev1")?.Text);
-        Assert.Equal(CommitStatus.Committed, (await store.CommitAsync(Record("Ev1", "second"))).Status);
     }
 
     [Fact]
@@ -82,7 +51,7 @@ public sealed class InboxTests : IDisposable
     [Fact]
     public async Task CommitAsync_FailsAfterTheInboxWrite_KeyNotRememberedAndTheRetryCommits()
     {
-        using var store = _temp.Open();
+        using var store = Lite.Open(DurabilityMode.Checkpoint);
         var failed = false;
         store.FaultHook = (point, request) =>
         {
@@ -103,13 +72,13 @@ public sealed class InboxTests : IDisposable
     [Fact]
     public async Task Open_FileFromBeforeTheNumberedInbox_KeysRenumberedInOrderAndStillDeduped()
     {
-        using (var store = _temp.Open())
+        using (var store = Lite.Open(DurabilityMode.Checkpoint))
         {
             await store.CommitAsync(Record("seed", "seed"));
         }
 
         // The earlier layout: the key is the _id.
-        RawDatabase.Edit(_temp.DbPath, db =>
+        RawDatabase.Edit(Lite.DbPath, db =>
         {
             var inbox = db.GetCollection("inbox");
             inbox.DeleteAll();
@@ -117,14 +86,14 @@ public sealed class InboxTests : IDisposable
             inbox.Insert(new BsonDocument { ["_id"] = "Ev-a", ["reply"] = "first", ["incident"] = 0, ["at"] = Requests.T0.AddMinutes(1).UtcTicks });
         });
 
-        using (var reopened = _temp.Open())
+        using (var reopened = Lite.Open(DurabilityMode.Checkpoint))
         {
             Assert.Equal("first", reopened.FindInboxReply("Ev-a")?.Text);
             Assert.Equal(CommitStatus.Duplicate, (await reopened.CommitAsync(Record("Ev-b", "again"))).Status);
             Assert.Equal(CommitStatus.Committed, (await reopened.CommitAsync(Record("Ev-c", "third"))).Status);
         }
 
-        RawDatabase.Edit(_temp.DbPath, db => Assert.Equal(
+        RawDatabase.Edit(Lite.DbPath, db => Assert.Equal(
             [(1L, "Ev-a"), (2L, "Ev-b"), (3L, "Ev-c")],
             db.GetCollection("inbox").FindAll().Select(d => (d["_id"].AsInt64, d["key"].AsString)).OrderBy(x => x.Item1)));
     }
@@ -139,35 +108,15 @@ public sealed class InboxTests : IDisposable
         Assert.Contains(new StorageOptionsValidator().Validate(null, options).Failures!, p => p.Contains("Storage:InboxWindow", StringComparison.Ordinal));
     }
 
-    private LiteIncidentStore Open(TimeSpan window) =>
-        new(new StorageOptions { Path = _temp.DbPath, Durability = DurabilityMode.Checkpoint, InboxWindow = window }, _temp.Time);
-
-    [Fact]
-    public async Task CommitAsync_RejectionRedelivered_DuplicateSaysNotAccepted_AlsoAfterReopen()
-    {
-        using (var store = _temp.Open())
-        {
-            await store.CommitAsync(new CommitRequest("Ev-no", 0, 0, [], null, [], "no such incident", Accepted: false));
-
-            var again = await store.CommitAsync(Record("Ev-no", "second"));
-
-            Assert.Equal(new CommitResult(CommitStatus.Duplicate, "no such incident", Accepted: false), again);
-            Assert.Equal(new InboxReply("no such incident", false), store.FindInboxReply("Ev-no"));
-        }
-
-        using var reopened = _temp.Open();
-        Assert.Equal(new InboxReply("no such incident", false), reopened.FindInboxReply("Ev-no"));
-    }
-
     [Fact]
     public async Task Reopen_InboxDocumentWithoutAccepted_ReadAsAccepted()
     {
-        using (var store = _temp.Open())
+        using (var store = Lite.Open(DurabilityMode.Checkpoint))
         {
             await store.CommitAsync(Record("Ev-old", "from an older version"));
         }
 
-        RawDatabase.Edit(_temp.DbPath, db =>
+        RawDatabase.Edit(Lite.DbPath, db =>
         {
             var inbox = db.GetCollection("inbox");
             var doc = inbox.FindOne(Query.EQ("key", "Ev-old"));
@@ -175,10 +124,8 @@ public sealed class InboxTests : IDisposable
             inbox.Update(doc);
         });
 
-        using var reopened = _temp.Open();
+        using var reopened = Lite.Open(DurabilityMode.Checkpoint);
         Assert.Equal(new InboxReply("from an older version", true), reopened.FindInboxReply("Ev-old"));
         Assert.Equal(new CommitResult(CommitStatus.Duplicate, "from an older version", Accepted: true), await reopened.CommitAsync(Record("Ev-old", "x")));
     }
-
-    private static CommitRequest Record(string key, string reply) => new(key, 0, 0, [], null, [], reply);
 }

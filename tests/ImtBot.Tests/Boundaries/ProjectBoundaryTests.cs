@@ -13,6 +13,7 @@ public sealed class ProjectBoundaryTests
     private static readonly Assembly Core = typeof(global::ImtBot.Core.Incidents.IncidentService).Assembly;
     private static readonly Assembly Cards = typeof(global::ImtBot.Cards.IncidentCards).Assembly;
     private static readonly Assembly Storage = typeof(global::ImtBot.Storage.LiteIncidentStore).Assembly;
+    private static readonly Assembly Postgres = typeof(global::ImtBot.Storage.Postgres.PostgresIncidentStore).Assembly;
     private static readonly Assembly Slack = typeof(global::ImtBot.Slack.Hosting.SlackOptions).Assembly;
     private static readonly Assembly Teams = typeof(global::ImtBot.Teams.TeamsOptions).Assembly;
     private static readonly Assembly Host = typeof(Program).Assembly;
@@ -23,6 +24,7 @@ public sealed class ProjectBoundaryTests
         { "ImtBot.Core", [] },
         { "ImtBot.Cards", ["ImtBot.Core"] },
         { "ImtBot.Storage", ["ImtBot.Core"] },
+        { "ImtBot.Storage.Postgres", ["ImtBot.Core", "ImtBot.Storage"] },
         { "ImtBot.Slack", ["ImtBot.Core", "ImtBot.Cards"] },
         { "ImtBot.Teams", ["ImtBot.Core", "ImtBot.Cards"] },
     };
@@ -41,7 +43,7 @@ public sealed class ProjectBoundaryTests
     {
         var ours = References(Host).Where(IsOurs).ToHashSet();
 
-        Assert.Superset(ours, new HashSet<string> { "ImtBot.Core", "ImtBot.Cards", "ImtBot.Storage", "ImtBot.Slack", "ImtBot.Teams" });
+        Assert.Superset(ours, new HashSet<string> { "ImtBot.Core", "ImtBot.Cards", "ImtBot.Storage", "ImtBot.Storage.Postgres", "ImtBot.Slack", "ImtBot.Teams" });
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class ProjectBoundaryTests
 
     private static bool IsOurs(string name) => name == "ImtBot" || name.StartsWith("ImtBot.", StringComparison.Ordinal);
 
-    private static Assembly Load(string name) => new[] { Core, Cards, Storage, Slack, Teams }.Single(a => a.GetName().Name == name);
+    private static Assembly Load(string name) => new[] { Core, Cards, Storage, Postgres, Slack, Teams }.Single(a => a.GetName().Name == name);
 
     private static IEnumerable<string> References(Assembly assembly) => assembly.GetReferencedAssemblies().Select(a => a.Name ?? "");
 

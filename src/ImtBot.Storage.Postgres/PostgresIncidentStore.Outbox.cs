@@ -1,0 +1,245 @@
+using System.Collections.Concurrent;
+using ImtBot.Core.Ports;
+using Npgsql;
+
+namespace ImtBot.Storage.Postgres;
+
+/// <remarks>
+/// Leasing takes due rows with <c>FOR UPDATE SKIP LOCKED</c>, so instances leasing at once each get different steps
+/// and none waits for another. Every lease draws a new fencing token from the <c>outbox_fence</c> sequence; the token
+/// this instance was given is kept in <see cref="_fences"/> and every settle (complete, retry, defer, release, dead
+/// letter) of that step must still carry it. A step whose lease ran out and was leased again by another instance has
+/// a newer token, so a late settle from the first is refused with <see cref="LeaseLostException"/> and changes
+/// nothing.
+/// </remarks>
+public sealed partial class PostgresIncidentStore
+{
+    private const string StepColumns = "key, incident, platform, kind, payload, due_at, status, attempts, last_error, lease_owner, lease_until, created_at, completed_at, failing_since, fence, first_tried_at";
+
+    // Step key → the fencing token of this instance's lease on it.
+    private readonly ConcurrentDictionary<string, long> _fences = new(StringComparer.Ordinal);
+
+    /// <summary>Kinds leased before all others (the same as the LiteDB store's): a channel, pages, announcements.</summary>
+    internal static bool IsUrgent(string kind) => kind is "open_channel" or "send_page" or "announce";
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxStep>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return RunAsync<IReadOnlyList<OutboxStep>>(
+            async connection =>
+            {
+                // Urgent kinds first, then the earliest wake; never a step behind an earlier held step of its incident
+                // (one that failed and waits for its retry) or behind an earlier step another owner still leases (a
+                // process killed mid-call may have half done it), timers excepted. The chosen run in due order.
+                await using var command = Command(
+                    connection,
+                    $"""
+                    WITH due AS (
+                        SELECT o.key FROM outbox o
+                        WHERE o.status IN ('Pending', 'InFlight')
+                          AND (CASE WHEN o.status = 'Pending' THEN o.due_at ELSE o.lease_until END) <= @now
+                          AND (o.kind = 'timer' OR NOT EXISTS (
+                              SELECT 1 FROM outbox h
+                              WHERE h.incident = o.incident AND h.ord < o.ord
+                                AND ((h.held AND h.status IN ('Pending', 'InFlight'))
+                                  OR (h.status = 'InFlight' AND h.kind <> 'timer' AND h.lease_owner <> @owner AND h.lease_until > @now))))
+                        ORDER BY o.urgent DESC, (CASE WHEN o.status = 'Pending' THEN o.due_at ELSE o.lease_until END), o.ord
+                        LIMIT @max
+                        FOR UPDATE OF o SKIP LOCKED)
+                    UPDATE outbox SET status = 'InFlight', lease_owner = @owner, lease_until = @until, attempts = outbox.attempts + 1, fence = nextval('outbox_fence'),
+                        first_tried_at = CASE WHEN outbox.attempts = 0 THEN @now ELSE outbox.first_tried_at END
+                    FROM due WHERE outbox.key = due.key
+                    RETURNING {string.Join(", ", StepColumns.Split(", ").Select(c => "outbox." + c))}, outbox.ord
+                    """,
+                    null,
+                    ("now", Ticks(now)),
+                    ("max", max),
+                    ("owner", owner),
+                    ("until", Ticks(now + lease)));
+                var leased = new List<(OutboxStep Step, long Order)>();
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        var step = ReadStep(reader);
+                        _fences[step.Key] = reader.GetInt64(14);
+                        leased.Add((step, reader.GetInt64(16)));
+                    }
+                }
+
+                return [.. leased.OrderBy(l => l.Step.DueAt).ThenBy(l => l.Order).Select(l => l.Step)];
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task CompleteStepAsync(string key, IReadOnlyDictionary<string, string> links, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(links);
+        return SettleAsync(
+            key,
+            "status = 'Done', completed_at = @now, lease_owner = NULL, lease_until = NULL, failing_since = NULL, held = false",
+            [("now", Ticks(now))],
+            links,
+            forget: true,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task RetryStepAsync(string key, string error, DateTimeOffset retryAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(error);
+        return SettleAsync(
+            key,
+            "status = 'Pending', last_error = @error, due_at = @due, lease_owner = NULL, lease_until = NULL, failing_since = coalesce(failing_since, @clock), held = (kind <> 'timer')",
+            [("error", error), ("due", Ticks(retryAt)), ("clock", Ticks(Now))],
+            null,
+            forget: false,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task DeferStepAsync(string key, string reason, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(reason);
+        return SettleAsync(
+            key,
+            "status = 'Pending', last_error = @error, due_at = @due, lease_owner = NULL, lease_until = NULL, failing_since = NULL, held = false",
+            [("error", reason), ("due", Ticks(dueAt))],
+            null,
+            forget: false,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return SettleAsync(
+            key,
+            "status = 'Pending', attempts = greatest(0, attempts - 1), lease_owner = NULL, lease_until = NULL",
+            [],
+            null,
+            forget: false,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task DeadLetterStepAsync(string key, string error, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(error);
+        return SettleAsync(
+            key,
+            "status = 'Dead', last_error = @error, completed_at = @now, lease_owner = NULL, lease_until = NULL, failing_since = NULL, held = false",
+            [("error", error), ("now", Ticks(now))],
+            null,
+            forget: true,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<OutboxStep> GetSteps(OutboxStatus status) => Run(connection =>
+    {
+        using var command = Command(connection, $"SELECT {StepColumns} FROM outbox WHERE status = @status ORDER BY due_at, key", null, ("status", status.ToString()));
+        using var reader = command.ExecuteReader();
+        var steps = new List<OutboxStep>();
+        while (reader.Read())
+        {
+            steps.Add(ReadStep(reader));
+        }
+
+        return steps;
+    });
+
+    /// <inheritdoc />
+    /// <remarks>The earliest due time of a pending step, or the earliest lease expiry of an in-flight one (another instance may have died holding it).</remarks>
+    public DateTimeOffset? NextDueAt() => Run(connection =>
+    {
+        using var command = Command(connection, "SELECT min(CASE WHEN status = 'Pending' THEN due_at ELSE lease_until END) FROM outbox WHERE status IN ('Pending', 'InFlight')");
+        return command.ExecuteScalar() is long ticks ? At(ticks) : (DateTimeOffset?)null;
+    });
+
+    /// <summary>
+    /// Changes one step in one transaction (with the links it learned), provided this instance's lease on it still
+    /// stands: a step it leased must still carry its fencing token.
+    /// </summary>
+    private async Task SettleAsync(string key, string assignments, (string Name, object? Value)[] parameters, IReadOnlyDictionary<string, string>? links, bool forget, CancellationToken cancellationToken)
+    {
+        var fenced = _fences.TryGetValue(key, out var fence);
+        await RunAsync(
+            async connection =>
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using var update = Command(
+                    connection,
+                    $"UPDATE outbox SET {assignments} WHERE key = @key {(fenced ? "AND fence = @fence" : "")} RETURNING incident",
+                    transaction,
+                    [.. parameters, ("key", key), ("fence", fence)]);
+                if (await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not int incident)
+                {
+                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    _fences.TryRemove(new KeyValuePair<string, long>(key, fence));
+                    throw await RefusalAsync(connection, key, fence, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (links is { Count: > 0 })
+                {
+                    await using var batch = new NpgsqlBatch(connection, transaction);
+                    foreach (var (name, value) in links)
+                    {
+                        batch.BatchCommands.Add(BatchCommand(
+                            "INSERT INTO links (incident, name, value) VALUES ($1, $2, $3) ON CONFLICT (incident, name) DO UPDATE SET value = excluded.value",
+                            incident, name, value));
+                    }
+
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (forget && fenced)
+        {
+            _fences.TryRemove(new KeyValuePair<string, long>(key, fence));
+        }
+    }
+
+    /// <summary>Why a settle changed nothing: no such step, or another lease holds it now.</summary>
+    private static async Task<Exception> RefusalAsync(NpgsqlConnection connection, string key, long fence, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, "SELECT lease_owner, fence, status FROM outbox WHERE key = @key", null, ("key", key));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return new KeyNotFoundException($"There is no outbox step '{key}'.");
+        }
+
+        var owner = reader.IsDBNull(0) ? "no one" : reader.GetString(0);
+        return new LeaseLostException(key, fence, reader.GetInt64(1), owner, reader.GetString(2));
+    }
+
+    private static OutboxStep ReadStep(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetInt32(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        At(reader.GetInt64(5)),
+        Enum.Parse<OutboxStatus>(reader.GetString(6)),
+        reader.GetInt32(7),
+        reader.IsDBNull(8) ? null : reader.GetString(8),
+        reader.IsDBNull(9) ? null : reader.GetString(9),
+        reader.IsDBNull(10) ? null : At(reader.GetInt64(10)),
+        At(reader.GetInt64(11)),
+        reader.IsDBNull(12) ? null : At(reader.GetInt64(12)),
+        reader.IsDBNull(13) ? null : At(reader.GetInt64(13)),
+        reader.IsDBNull(15) ? null : At(reader.GetInt64(15)));
+}

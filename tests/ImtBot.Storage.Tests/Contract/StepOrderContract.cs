@@ -1,0 +1,127 @@
+using ImtBot.Core.Events;
+using ImtBot.Core.Platforms;
+using ImtBot.Core.Ports;
+using ImtBot.Storage.Tests.Support;
+
+namespace ImtBot.Storage.Tests.Contract;
+
+/// <summary>
+/// Leasing keeps an incident's steps in order across failures (a failed step holds the later ones back until it is
+/// settled) and takes urgent kinds (channel, page, announcement) before a backlog of card refreshes.
+/// </summary>
+/// <remarks>A contract: runs on every engine (LiteDB and PostgreSQL fixtures derive from it).</remarks>
+public abstract class StepOrderContract : IDisposable
+{
+    private protected static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    private protected static readonly Dictionary<string, string> NoLinks = [];
+    private protected readonly StoreFixture _temp;
+    private protected readonly DateTimeOffset _now = Requests.T0;
+    private protected readonly Dictionary<int, IncidentSnapshot> _incidents = [];
+    private protected IIncidentStore _store;
+
+    protected StepOrderContract(StoreFixture temp)
+    {
+        _temp = temp;
+        _store = _temp.Open();
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _temp.Dispose();
+    }
+
+    private protected async Task Commit(int incident, params (string Key, DateTimeOffset Due)[] steps)
+    {
+        var newSteps = steps.Select(s => new NewStep(s.Key, incident, PlatformNames.Slack, s.Key.Split(':')[1], "{}", s.Due)).ToList();
+        var request = _incidents.TryGetValue(incident, out var current)
+            ? Requests.Append(current, new NoteAdded("more"), null, steps: newSteps)
+            : Requests.Declare(incident, steps: 0) with { Steps = newSteps };
+        Assert.Equal(CommitStatus.Committed, (await _store.CommitAsync(request)).Status);
+        _incidents[incident] = Requests.After(request);
+    }
+
+    [Fact]
+    public async Task LeaseDueAsync_EarlierStepFailed_LaterStepsOfThatIncidentWaitOthersGoOn()
+    {
+        await Commit(1, ("1:post_update:1.0", _now), ("1:sync_card:1.1", _now));
+        await Commit(2, ("2:post_update:1.0", _now));
+        var leased = await _store.LeaseDueAsync("w", _now, Lease, 1);
+        Assert.Equal(["1:post_update:1.0"], leased.Select(s => s.Key));
+        await _store.RetryStepAsync("1:post_update:1.0", "service_unavailable", _now.AddSeconds(30));
+        await Commit(1, ("1:post_update:2.0", _now.AddSeconds(1)));
+
+        // Incident 1's later steps (due now, and one made after the fault) wait; incident 2 is not held back.
+        Assert.Equal(["2:post_update:1.0"], (await _store.LeaseDueAsync("w", _now.AddSeconds(10), Lease, 10)).Select(s => s.Key));
+
+        // The failed step comes back first, alone; once it is done the rest follow in the order they were made.
+        var retried = Assert.Single(await _store.LeaseDueAsync("w", _now.AddSeconds(30), Lease, 10));
+        Assert.Equal(("1:post_update:1.0", 2, _now), (retried.Key, retried.Attempts, retried.FailingSince));
+        await _store.CompleteStepAsync("1:post_update:1.0", NoLinks, _now.AddSeconds(30));
+        Assert.Equal(["1:sync_card:1.1", "1:post_update:2.0"], (await _store.LeaseDueAsync("w", _now.AddSeconds(30), Lease, 10)).Select(s => s.Key));
+    }
+
+    [Fact]
+    public async Task LeaseDueAsync_HeldStepAfterReopen_StillHoldsTheIncidentBack()
+    {
+        await Commit(1, ("1:open_channel:1.0", _now), ("1:sync_card:1.1", _now));
+        await _store.LeaseDueAsync("w", _now, Lease, 1);
+        await _store.RetryStepAsync("1:open_channel:1.0", "internal_error", _now.AddMinutes(5));
+        _store.Dispose();
+        _store = _temp.Open();
+
+        Assert.Empty(await _store.LeaseDueAsync("w", _now.AddMinutes(1), Lease, 10));
+        await _store.LeaseDueAsync("w", _now.AddMinutes(5), Lease, 10);
+        await _store.DeadLetterStepAsync("1:open_channel:1.0", "gave up", _now.AddMinutes(5));
+        Assert.Equal(["1:sync_card:1.1"], (await _store.LeaseDueAsync("w", _now.AddMinutes(5), Lease, 10)).Select(s => s.Key));
+    }
+
+    [Fact]
+    public async Task LeaseDueAsync_TimerBehindAFailedStep_StillLeased()
+    {
+        await Commit(1, ("1:post_update:1.0", _now), ("1:timer:1.1", _now.AddMinutes(1)));
+        await _store.LeaseDueAsync("w", _now, Lease, 10);
+        await _store.RetryStepAsync("1:post_update:1.0", "internal_error", _now.AddMinutes(5));
+
+        Assert.Equal(["1:timer:1.1"], (await _store.LeaseDueAsync("w", _now.AddMinutes(1), Lease, 10)).Select(s => s.Key));
+    }
+
+    [Fact]
+    public async Task ReleaseStepAsync_LeasedStepNotRun_PendingAgainAttemptNotCounted()
+    {
+        await Commit(1, ("1:post_update:1.0", _now), ("1:sync_card:1.1", _now));
+        await _store.LeaseDueAsync("w", _now, Lease, 10);
+
+        await _store.ReleaseStepAsync("1:sync_card:1.1");
+
+        var pending = Assert.Single(_store.GetSteps(OutboxStatus.Pending));
+        Assert.Equal(("1:sync_card:1.1", 0, (string?)null, _now), (pending.Key, pending.Attempts, pending.LeaseOwner, pending.DueAt));
+    }
+
+    [Fact]
+    public async Task DeferStepAsync_NotDueYet_HoldsNothingBackAndRecordsNoFault()
+    {
+        await Commit(1, ("1:archive:1.0", _now), ("1:sync_card:1.1", _now.AddSeconds(1)));
+        await _store.LeaseDueAsync("w", _now, Lease, 1);
+
+        await _store.DeferStepAsync("1:archive:1.0", "not due yet", _now.AddDays(7));
+
+        Assert.Equal(["1:sync_card:1.1"], (await _store.LeaseDueAsync("w", _now.AddSeconds(1), Lease, 10)).Select(s => s.Key));
+        Assert.Null(Assert.Single(_store.GetSteps(OutboxStatus.Pending)).FailingSince);
+    }
+
+    [Fact]
+    public async Task LeaseDueAsync_BacklogOfCardRefreshes_NewIncidentsChannelTakenFirst()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await Commit(1, ($"1:sync_card:{i + 2}.0", _now.AddSeconds(-60 + i)));
+        }
+
+        await Commit(2, ("2:open_channel:1.0", _now), ("2:sync_card:1.1", _now), ("2:send_page:1.2", _now));
+
+        var leased = await _store.LeaseDueAsync("w", _now, Lease, 3);
+
+        Assert.Equal(["1:sync_card:2.0", "2:open_channel:1.0", "2:send_page:1.2"], leased.Select(s => s.Key));
+    }
+}
