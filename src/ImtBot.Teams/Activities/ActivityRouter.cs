@@ -24,7 +24,9 @@ internal sealed class ActivityRouter(
     TeamDirectory directory,
     ConnectorClient connector,
     ILogger<ActivityRouter> log,
-    ChannelLedger ledger)
+    ChannelLedger ledger,
+    IAlertPageReader? alertPages = null,
+    TimeProvider? time = null)
 {
     private readonly ConcurrentDictionary<string, string> aadIds = new(StringComparer.Ordinal);
 
@@ -138,6 +140,12 @@ internal sealed class ActivityRouter(
         }
 
         var reply = await commands.HandleAsync(Command(activity, text), cancellationToken);
+        if (reply.Accepted && reply.AlertPage is { } alertNumber && alertPages?.Get(alertNumber) is { } alertPage
+            && CardRefresh.For(cards, CardAction.Clicked(activity.Value), alertPage, (time ?? TimeProvider.System).GetUtcNow()) is { } alertCard)
+        {
+            return new ActivityResult(200, InvokeResponses.Card(alertCard));
+        }
+
         if (reply.Accepted && reply.Incident is { } number && reader.Get(number) is { } state
             && CardRefresh.For(cards, CardAction.Clicked(activity.Value), state, ConversationChannel.IsGeneralThread(activity)) is { } card)
         {

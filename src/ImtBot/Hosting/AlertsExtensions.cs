@@ -17,6 +17,7 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton(sp => new AlertPageService(
             sp.GetRequiredService<ICommandStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<IncidentOptions>>().Value,
             sp.GetRequiredService<IOptions<AlertOptions>>().Value, sp.GetRequiredService<IncidentService>()));
+        builder.Services.AddSingleton<IAlertPageReader>(sp => sp.GetRequiredService<AlertPageService>());
         builder.Services.AddSingleton(sp => new AlertIntake(
             sp.GetRequiredService<IncidentService>(), sp.GetRequiredService<ICommandStore>(), sp.GetRequiredService<IOptions<AlertOptions>>().Value,
             sp.GetRequiredService<IOptions<IncidentOptions>>().Value, sp.GetRequiredService<AlertPageService>(), sp.GetRequiredService<TimeProvider>()));

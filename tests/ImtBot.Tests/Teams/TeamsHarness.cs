@@ -41,7 +41,8 @@ public sealed class TeamsHarness : IAsyncDisposable
 
     public static string BotId => "28:" + AppId;
 
-    public static async Task<TeamsHarness> StartAsync()
+    /// <param name="more">Extra host settings as <c>Section:Key=value</c>.</param>
+    public static async Task<TeamsHarness> StartAsync(params string[] more)
     {
         var http = new FakeHttp();
         var issuer = new BotFrameworkIssuer(http);
@@ -56,6 +57,7 @@ public sealed class TeamsHarness : IAsyncDisposable
                 "Teams:Authority=" + Authority,
                 "Teams:GraphBaseUrl=" + GraphBaseUrl,
                 "Teams:ConnectorAllowedHosts:0=smba.fake.test",
+                .. more,
             ]);
         var harness = new TeamsHarness(host, http, issuer);
         harness.Route();
@@ -207,7 +209,9 @@ public sealed class TeamsHarness : IAsyncDisposable
                 : FakeHttp.Json(HttpStatusCode.Created, $$"""{"id":"{{BobChat}}"}""");
         });
         Http.On(HttpMethod.Put, ServiceUrl + "v3/conversations/", r => FakeHttp.Json(HttpStatusCode.OK, $$"""{"id":"{{r.Json["id"]}}"}"""));
+        // As the Connector does, a member is found by their Teams id or their Entra object id (on-call lists hold the latter).
         Http.On(HttpMethod.Get, ServiceUrl + "v3/conversations/", r => r.RawUrl.EndsWith("/members/" + Uri.EscapeDataString(TeamsUser.Bob.Id), StringComparison.Ordinal)
+                || r.RawUrl.EndsWith("/members/" + Uri.EscapeDataString(TeamsUser.Bob.AadObjectId), StringComparison.Ordinal)
             ? FakeHttp.Json(HttpStatusCode.OK, $$"""{"id":"{{TeamsUser.Bob.Id}}","name":"Bob","aadObjectId":"{{TeamsUser.Bob.AadObjectId}}","userPrincipalName":"bob@contoso.test"}""")
             : FakeHttp.Json(HttpStatusCode.NotFound, """{"error":{"code":"MemberNotFoundInConversation","message":"not a member"}}"""));
     }

@@ -17,6 +17,7 @@ namespace ImtBot.Core.Alerts.Pages;
 /// page's alert, then records the incident on the page.
 /// </summary>
 public sealed class AlertPageService(ICommandStore store, TimeProvider time, IncidentOptions incidentOptions, AlertOptions alertOptions, IncidentService incidents)
+    : IAlertPageReader
 {
     private const int MaxAttempts = 25;
 
@@ -90,7 +91,7 @@ public sealed class AlertPageService(ICommandStore store, TimeProvider time, Inc
     {
         if (InboxKey(origin) is { } key && store.FindInboxReply(key) is { } first)
         {
-            return new CommandReply(first.Accepted, first.Text, Redelivered: true);
+            return new CommandReply(first.Accepted, first.Text, Redelivered: true, AlertPage: command.Page);
         }
 
         if (command.Verb != AlertPageVerb.Declare)
@@ -131,7 +132,7 @@ public sealed class AlertPageService(ICommandStore store, TimeProvider time, Inc
     {
         if (InboxKey(origin) is { } key && store.FindInboxReply(key) is { } first)
         {
-            return new CommandReply(first.Accepted, first.Text, Redelivered: true);
+            return new CommandReply(first.Accepted, first.Text, Redelivered: true, AlertPage: number);
         }
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -192,8 +193,8 @@ public sealed class AlertPageService(ICommandStore store, TimeProvider time, Inc
         var result = await store.CommitAsync(request, cancellationToken);
         return result.Status switch
         {
-            CommitStatus.Committed => new CommandReply(true, decision.Reply),
-            CommitStatus.Duplicate => new CommandReply(result.Accepted, result.Reply ?? decision.Reply, Redelivered: true),
+            CommitStatus.Committed => new CommandReply(true, decision.Reply, AlertPage: number),
+            CommitStatus.Duplicate => new CommandReply(result.Accepted, result.Reply ?? decision.Reply, Redelivered: true, AlertPage: number),
             _ => null,
         };
     }
