@@ -59,6 +59,9 @@ public sealed class TeamsHarness : IAsyncDisposable
                 "Teams:ConnectorAllowedHosts:0=smba.fake.test",
                 .. more,
             ]);
+        // The fake judges Teams' rate windows on the bot's clock: on the real one, a test that moves the fake clock by
+        // minutes between messages sends them within milliseconds of real time, and the fake would refuse them with 429.
+        http.Rules.Time = host.Clock;
         var harness = new TeamsHarness(host, http, issuer);
         harness.Route();
         return harness;
