@@ -95,7 +95,10 @@ public static class AlertPageCard
         }
         else
         {
-            actions.AddRange(SilenceChoices.Select(c => CardAction.Of("Silence " + c, "silence " + alert.Key + " " + c)));
+            // Teams shows at most five actions in a set: while Acknowledge and Decline are there, the longest silence is
+            // left to the command (`silence AP-n 24h`).
+            var choices = page.Status == PageStatus.Paged ? SilenceChoices[..^1] : SilenceChoices;
+            actions.AddRange(choices.Select(c => CardAction.Of("Silence " + c, "silence " + alert.Key + " " + c)));
         }
 
         return actions;

@@ -18,10 +18,10 @@ public sealed class SocketModeLeadershipTests
         await using var host = await SlackTestHost.StartAsync(socketMode: true, configure: s => s.AddSingleton<ILeaderElection>(election));
         var service = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SlackSocketModeService>().Single();
 
-        await Task.Delay(300);
+        // The service asks for the role and waits for it: nothing is connected until it is granted.
+        Assert.Equal(SlackSocketModeService.Role, await election.Asked.Task);
         Assert.Empty(host.Fake.CallsTo("apps.connections.open"));
         Assert.False(service.Leading);
-        Assert.Equal(SlackSocketModeService.Role, await election.Asked.Task);
 
         var first = election.Grant();
         await host.Fake.NextSocketAsync();

@@ -65,9 +65,23 @@ public sealed class PostgresSharedStoreTests(PostgresServer server) : IDisposabl
             await a.CommitAsync(Requests.Declare(n, steps: 3));
         }
 
-        var rounds = await Task.WhenAll(new[] { a, b, c }.SelectMany((store, i) => Enumerable.Range(0, 4).Select(_ => store.LeaseDueAsync($"instance-{i}", Requests.T0, Lease, 10))));
+        // Rounds of leasing from all three at once, each instance completing what it leased. An incident's later steps
+        // wait while another instance holds an earlier one, so a round may lease fewer than are due; none is leased twice.
+        var leased = new List<string>();
+        for (var pass = 0; pass < 10 && leased.Count < 90; pass++)
+        {
+            var rounds = await Task.WhenAll(new[] { a, b, c }.SelectMany((store, i) => Enumerable.Range(0, 4)
+                .Select(async _ => (Store: store, Steps: await store.LeaseDueAsync($"instance-{i}", Requests.T0, Lease, 10)))));
+            foreach (var (store, steps) in rounds)
+            {
+                foreach (var step in steps)
+                {
+                    leased.Add(step.Key);
+                    await store.CompleteStepAsync(step.Key, new Dictionary<string, string>(), Requests.T0);
+                }
+            }
+        }
 
-        var leased = rounds.SelectMany(r => r).Select(s => s.Key).ToList();
         Assert.Equal(90, leased.Count);
         Assert.Equal(90, leased.Distinct().Count());
     }
