@@ -30,6 +30,8 @@ public sealed class SocketModeLeadershipTests
         await first.LoseAsync();
         await WaitUntilAsync(() => !service.Leading && service.OpenConnections == 0);
 
+        // Grant only once the service asks again: a grant before the second ask would answer no one.
+        await WaitUntilAsync(() => election.Asks >= 2);
         election.Grant();
         await host.Fake.NextSocketAsync();
         Assert.Equal(2, host.Fake.CallsTo("apps.connections.open").Count);
@@ -53,10 +55,16 @@ public sealed class SocketModeLeadershipTests
 
         public TaskCompletionSource<string> Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        private int _asks;
+
+        public int Asks => Volatile.Read(ref _asks);
+
         public async Task<ILeadership> AcquireAsync(string role, CancellationToken cancellationToken)
         {
+            var next = _next;
+            Interlocked.Increment(ref _asks);
             Asked.TrySetResult(role);
-            return await _next.Task.WaitAsync(cancellationToken);
+            return await next.Task.WaitAsync(cancellationToken);
         }
 
         public HeldTerm Grant()
