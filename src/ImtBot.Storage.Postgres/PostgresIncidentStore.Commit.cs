@@ -260,48 +260,16 @@ public sealed partial class PostgresIncidentStore
         return command;
     }
 
-    /// <summary>The same checks as the LiteDB store, before anything is sent: a caller bug, not a user mistake.</summary>
+    /// <summary>
+    /// The LiteDB store's checks (one rule for both engines), and here also each event's own hash and link: a caller bug,
+    /// not a user mistake, found before anything is sent.
+    /// </summary>
     private static void Validate(CommitRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Incident == 0 && (request.Events.Count > 0 || request.Snapshot is not null))
-        {
-            throw new ArgumentException("A commit for incident 0 (no incident) cannot carry events or a snapshot.", nameof(request));
-        }
-
-        if (request.InboxKey is { Length: 0 })
-        {
-            throw new ArgumentException("InboxKey must be null or non-empty.", nameof(request));
-        }
-
-        if (request.Snapshot is { } s && (s.Number != request.Incident || s.Version != request.ExpectedVersion + request.Events.Count))
-        {
-            throw new ArgumentException(
-                $"The snapshot must be INC-{request.Incident} at version {request.ExpectedVersion + request.Events.Count}, was INC-{s.Number} at {s.Version}.",
-                nameof(request));
-        }
-
-        if (request.Events.Count > 0 && request.Snapshot is { } head && head.Head != request.Events[^1].Hash)
-        {
-            throw new ArgumentException("The snapshot's head must be the hash of the last event.", nameof(request));
-        }
-
-        if (request.Steps.Count > 1 && request.Steps.Select(x => x.Key).Distinct(StringComparer.Ordinal).Count() != request.Steps.Count)
-        {
-            throw new ArgumentException("The commit's outbox steps must have distinct keys; nothing was committed.", nameof(request));
-        }
-
+        ImtBot.Storage.Writer.CommitWork.Validate(request);
         var previous = request.Events.Count > 0 ? request.Events[0].PreviousHash : null;
-        for (var i = 0; i < request.Events.Count; i++)
+        foreach (var e in request.Events)
         {
-            var e = request.Events[i];
-            if (e.Incident != request.Incident || e.Sequence != request.ExpectedVersion + i + 1)
-            {
-                throw new ArgumentException(
-                    $"Event {i} must be INC-{request.Incident} sequence {request.ExpectedVersion + i + 1}, was INC-{e.Incident} sequence {e.Sequence}.",
-                    nameof(request));
-            }
-
             if (e.PreviousHash != previous || EventChain.Hash(e.PreviousHash, EventChain.Canonical(e)) != e.Hash)
             {
                 throw new ArgumentException($"Event INC-{e.Incident} sequence {e.Sequence} does not hold its own hash or link; nothing was committed.", nameof(request));

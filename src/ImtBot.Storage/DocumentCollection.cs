@@ -23,7 +23,8 @@ public sealed class DocumentCollection<T> : IDocumentCollection<T>
 
     public IReadOnlyList<T> FindAll() => Read(c => c.FindAll().ToList());
 
-    public IReadOnlyList<T> FindWhere(string field, object value) => Read(c => c.Find(Query.EQ(field, new BsonValue(value))).ToList());
+    // In id order, as the port promises: through an index LiteDB returns matches in index order, not insertion order.
+    public IReadOnlyList<T> FindWhere(string field, object value) => Read(c => c.Query().Where(Query.EQ(field, new BsonValue(value))).OrderBy("_id").ToList());
 
     public Task EnsureIndexAsync(string field, CancellationToken cancellationToken = default) =>
         WriteAsync(c => c.EnsureIndex(field), cancellationToken);
@@ -61,7 +62,7 @@ public sealed class DocumentCollection<T> : IDocumentCollection<T>
     {
         public T? FindById(object id) => collection.FindById(new BsonValue(id));
 
-        public IReadOnlyList<T> FindWhere(string field, object value) => collection.Find(Query.EQ(field, new BsonValue(value))).ToList();
+        public IReadOnlyList<T> FindWhere(string field, object value) => collection.Query().Where(Query.EQ(field, new BsonValue(value))).OrderBy("_id").ToList();
 
         public T? Last() => collection.FindOne(Query.All("_id", Query.Descending));
 
