@@ -35,7 +35,7 @@ internal sealed partial class ChildBot : IDisposable
         process.BeginErrorReadLine();
 
         // A guard, not a measurement: start-up on a loaded machine can take a while.
-        return new ChildBot(process, await listening.Task.WaitAsync(TimeSpan.FromMinutes(2)));
+        return new ChildBot(process, await listening.Task.WaitAsync(TimeSpan.FromMinutes(5)));
     }
 
     /// <summary>kill -9: no shutdown, no flush, leases left as they were.</summary>
