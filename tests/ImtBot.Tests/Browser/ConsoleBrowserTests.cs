@@ -19,7 +19,7 @@ public class ConsoleBrowserTests(ITestOutputHelper output)
         await using var host = await TestHost.StartAsync(settings: ["Dispatcher:Enabled=true", "Incidents:OnCall:ops:0=bob"]);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(chromium.LaunchOptions());
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        var page = TestChromium.Patient(await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } }));
         await page.GotoAsync(host.BaseAddress.ToString());
 
         await page.FillAsync("#composer-input", "/incident declare \"Checkout failing for EU customers\" sev1");

@@ -37,12 +37,12 @@ public sealed class ConsoleSession : IAsyncDisposable
         var host = await TestHost.StartAsync(settings: settings);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(chromium.LaunchOptions());
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions
+        var page = TestChromium.Patient(await browser.NewPageAsync(new BrowserNewPageOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
             TimezoneId = "Pacific/Auckland",
             Locale = "de-DE",
-        });
+        }));
         await page.GotoAsync(host.BaseAddress.ToString());
         await page.Locator("#channel-name", new PageLocatorOptions { HasText = "# general" }).WaitForAsync();
         return new ConsoleSession(host, playwright, browser, page);

@@ -20,7 +20,7 @@ public class DrillBrowserTests(ITestOutputHelper output)
         await using var host = await TestHost.StartAsync(clock: clock, settings: "Drills:Path=" + Path.Combine(RepositoryRoot.Path, "drills"));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(chromium.LaunchOptions());
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        var page = TestChromium.Patient(await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } }));
         await page.GotoAsync(host.BaseAddress.ToString());
 
         await page.FillAsync("#composer-input", "/incident drill database-failover @carol");

@@ -47,6 +47,16 @@ public sealed class TestChromium
         var path => path,
     };
 
+    /// <summary>
+    /// Waits in a page give up after 90 s instead of Playwright's 30: a guard, not a measurement. On a CI machine
+    /// with every test project running at once, a console push has taken longer than 30 s to reach the page.
+    /// </summary>
+    public static IPage Patient(IPage page)
+    {
+        page.SetDefaultTimeout(90_000);
+        return page;
+    }
+
     public BrowserTypeLaunchOptions LaunchOptions() => new()
     {
         ExecutablePath = executable,
