@@ -108,9 +108,10 @@ internal sealed partial class CrashAndOutageRun(int kills, int seed, Action<stri
             }
         }
 
-        var duplicates = _problems.Count(p => p.Contains("twice", StringComparison.Ordinal) || p.Contains("doubled", StringComparison.Ordinal));
-        var losses = _problems.Count(p => p.Contains("missing", StringComparison.Ordinal) || p.Contains("not delivered", StringComparison.Ordinal));
-        return new CrashAndOutageResult(done, _acknowledged.Count, _acknowledged.Count(c => c.Slack), duplicates, losses, watch.Elapsed, [.. _problems.Select(p => $"(seed {seed}) {p}")]);
+        // The recovery loop checks Slack on every poll, so one doubled card is reported once per poll: count each once.
+        var duplicates = _problems.Distinct().Count(p => p.Contains("twice", StringComparison.Ordinal) || p.Contains("doubled", StringComparison.Ordinal));
+        var losses = _problems.Distinct().Count(p => p.Contains("missing", StringComparison.Ordinal) || p.Contains("not delivered", StringComparison.Ordinal));
+        return new CrashAndOutageResult(done, _acknowledged.Count, _acknowledged.Count(c => c.Slack), duplicates, losses, watch.Elapsed, [.. _problems.Distinct().Select(p => $"(seed {seed}) {p}")]);
     }
 
     /// <summary>Slack misbehaving on about one call in four: rate limits, server errors, dropped connections, slowness.</summary>
