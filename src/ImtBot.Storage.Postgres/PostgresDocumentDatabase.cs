@@ -53,17 +53,21 @@ internal sealed class PostgresDocumentDatabase(NpgsqlDataSource source, Action t
 
             throwIfClosed();
             var index = $"documents_{Name}_{field}".ToLowerInvariant();
-            await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = new NpgsqlCommand(
-                $"CREATE INDEX IF NOT EXISTS \"{index}\" ON documents ((doc ->> '{field}')) WHERE collection = '{Name.Replace("'", "''", StringComparison.Ordinal)}'",
-                connection);
             try
             {
+                await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await using var command = new NpgsqlCommand(
+                    $"CREATE INDEX IF NOT EXISTS \"{index}\" ON documents ((doc ->> '{field}')) WHERE collection = '{Name.Replace("'", "''", StringComparison.Ordinal)}'",
+                    connection);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
             {
                 // Another instance created it at the same moment.
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                throw Unavailable(e);
             }
         }
 
@@ -71,25 +75,42 @@ internal sealed class PostgresDocumentDatabase(NpgsqlDataSource source, Action t
         {
             ArgumentNullException.ThrowIfNull(work);
             throwIfClosed();
-            await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('imtbot-documents:' || @c))", connection, transaction))
+            try
             {
-                take.Parameters.AddWithValue("c", Name);
-                await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+                await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('imtbot-documents:' || @c))", connection, transaction))
+                {
+                    take.Parameters.AddWithValue("c", Name);
+                    await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
 
-            var result = work(new Writer(this, connection, transaction));
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result;
+                var result = work(new Writer(this, connection, transaction));
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                throw Unavailable(e);
+            }
         }
 
         private TResult Read<TResult>(Func<NpgsqlConnection, TResult> query)
         {
             throwIfClosed();
-            using var connection = source.OpenConnection();
-            return query(connection);
+            try
+            {
+                using var connection = source.OpenConnection();
+                return query(connection);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                throw Unavailable(e);
+            }
         }
+
+        /// <summary>The server cannot be reached (down, restarting, a cut connection): the same exception as the LiteDB store's while it is faulted.</summary>
+        private static StorageUnavailableException Unavailable(Exception e) => new($"PostgreSQL failed: {e.Message}", e);
 
         private List<T> Where(NpgsqlConnection connection, NpgsqlTransaction? transaction, string field, object value) => Query(
             connection,

@@ -6,6 +6,12 @@ public sealed record FakeFault(string Kind, string? Error = null, TimeSpan? Retr
     /// <summary>Drop the connection before doing anything: the call did not happen.</summary>
     public static FakeFault DropBeforeApply() => new("drop");
 
+    /// <summary>
+    /// Hold the call, answering nothing and applying nothing, until the caller goes away (its process was killed):
+    /// Slack never received it. At most <paramref name="bound"/> (default 2 minutes), then the connection is dropped.
+    /// </summary>
+    public static FakeFault HoldUntilDropped(TimeSpan? bound = null) => new("hold", Delay: bound ?? TimeSpan.FromMinutes(2));
+
     /// <summary>Answer normally, but only after <paramref name="delay"/> (on the fake's clock).</summary>
     public static FakeFault Slow(TimeSpan delay) => new("slow", Delay: delay);
 

@@ -226,6 +226,11 @@ public sealed partial class FakeSlack : IAsyncDisposable
             case "drop":
                 http.Abort();
                 return;
+            case "hold":
+                // On real time, not the fake's clock: it waits for the caller's process to die.
+                await Task.Delay(fault.Delay!.Value, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                http.Abort();
+                return;
             case "slow":
                 await Task.Delay(fault.Delay ?? TimeSpan.FromSeconds(1), Clock);
                 break;

@@ -79,6 +79,9 @@ public sealed class FakeSocket(WebSocket socket, string ticket)
     /// <summary>Drops the connection without a close handshake (a network failure).</summary>
     public void Abort() => socket.Abort();
 
+    /// <summary>A frame the client sent that has not been read yet, if any (the acks that came before a socket closed).</summary>
+    public bool TryReceive(out string text) => received.Reader.TryRead(out text!);
+
     /// <summary>The next frame the client sent (an ack); a 20 s hang guard fails the test.</summary>
     public async Task<string> ReceiveAsync()
     {

@@ -2,7 +2,9 @@ namespace ImtBot.Core.Ports;
 
 /// <summary>
 /// The outbox the dispatcher drains: steps committed with their events are leased, then completed (with the external
-/// ids they learned, the links such as <c>slack:channel</c> → <c>C123</c>), retried or dead-lettered.
+/// ids they learned, the links such as <c>slack:channel</c> → <c>C123</c>), retried or dead-lettered. On a store shared
+/// by several instances a lease can run out while its holder still works on the step; another instance may then lease
+/// it again, and every later settle from the first holder throws <see cref="LeaseLostException"/> and changes nothing.
 /// </summary>
 public interface IOutbox
 {

@@ -181,13 +181,13 @@ internal sealed partial class EffectDispatcher(
 
                 if (halted && step.Kind != TimerKind)
                 {
-                    // An earlier step of this incident failed: this one runs after it, once it has succeeded.
-                    await store.ReleaseStepAsync(step.Key, cancellationToken);
+                    // An earlier step of this incident failed (or went to another instance): this one runs after it.
+                    await SettleAsync(step, store.ReleaseStepAsync(step.Key, cancellationToken));
                 }
                 else if (superseded.Contains(step.Key))
                 {
                     LogSuperseded(step.Key);
-                    await store.CompleteStepAsync(step.Key, NoLinks, time.GetUtcNow(), cancellationToken);
+                    await SettleAsync(step, store.CompleteStepAsync(step.Key, NoLinks, time.GetUtcNow(), cancellationToken));
                 }
                 else if (await RunStepAsync(step, cancellationToken) && step.Kind != TimerKind)
                 {
@@ -245,7 +245,11 @@ internal sealed partial class EffectDispatcher(
         return Task.WhenAll(chains);
     }
 
-    /// <summary>Runs one step and settles it; returns true when it failed and waits for a retry (it holds its incident's later steps back).</summary>
+    /// <summary>
+    /// Runs one step and settles it; returns true when its incident's later steps must not run here now: it failed and
+    /// waits for a retry, or its lease ran out meanwhile and another instance holds the step (and runs it, so the later
+    /// steps, leased with it, belong after it there).
+    /// </summary>
     private async Task<bool> RunStepAsync(OutboxStep step, CancellationToken cancellationToken)
     {
         EffectOutcome outcome;
@@ -270,19 +274,38 @@ internal sealed partial class EffectDispatcher(
         switch (outcome.Kind)
         {
             case EffectOutcomeKind.Done:
-                await store.CompleteStepAsync(step.Key, outcome.Links, now, cancellationToken);
-                return false;
+                return !await SettleAsync(step, store.CompleteStepAsync(step.Key, outcome.Links, now, cancellationToken));
             case EffectOutcomeKind.Retry when outcome.Deferred:
-                await store.DeferStepAsync(step.Key, outcome.Error ?? "not due yet", now + (outcome.RetryAfter ?? _options.InitialBackoff), cancellationToken);
-                return false;
+                return !await SettleAsync(step, store.DeferStepAsync(step.Key, outcome.Error ?? "not due yet", now + (outcome.RetryAfter ?? _options.InitialBackoff), cancellationToken));
             case EffectOutcomeKind.Retry when !GivesUp(step, now):
                 var next = _retries.Next(now, step.Attempts, outcome.RetryAfter);
-                LogRetry(step.Key, step.Attempts, next, outcome.Error);
-                await store.RetryStepAsync(step.Key, outcome.Error ?? "retry", next, cancellationToken);
+                if (await SettleAsync(step, store.RetryStepAsync(step.Key, outcome.Error ?? "retry", next, cancellationToken)))
+                {
+                    LogRetry(step.Key, step.Attempts, next, outcome.Error);
+                }
+
                 return true;
             default:
-                await GiveUpAsync(step, outcome.Error ?? "failed", cancellationToken);
-                return false;
+                return !await SettleAsync(step, GiveUpAsync(step, outcome.Error ?? "failed", cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Awaits a settle of <paramref name="step"/>; false when the store refused it because this instance's lease ran out
+    /// and another instance leased the step again. That is no fault: the new holder runs the step and settles it, and
+    /// this late outcome changed nothing — so it is neither retried nor logged as an error.
+    /// </summary>
+    private async Task<bool> SettleAsync(OutboxStep step, Task settling)
+    {
+        try
+        {
+            await settling;
+            return true;
+        }
+        catch (LeaseLostException e)
+        {
+            LogLeaseLost(step.Key, step.Attempts, e.CurrentFence);
+            return false;
         }
     }
 
@@ -345,8 +368,9 @@ internal sealed partial class EffectDispatcher(
 
     private async Task GiveUpAsync(OutboxStep step, string error, CancellationToken cancellationToken)
     {
-        LogDeadLetter(step.Key, step.Attempts, error);
+        // Settled first: a refused dead letter (the lease went to another instance) is not this instance's to report.
         await store.DeadLetterStepAsync(step.Key, error, time.GetUtcNow(), cancellationToken);
+        LogDeadLetter(step.Key, step.Attempts, error);
 
         // Tell the incident channel, best effort: the step is listed as dead either way.
         var incident = step.Incident > 0 ? incidents.Get(step.Incident) : null;
@@ -430,6 +454,9 @@ internal sealed partial class EffectDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox step {Key} failed on attempt {Attempt}, will retry at {Next}: {Error}")]
     private partial void LogRetry(string key, int attempt, DateTimeOffset next, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox step {Key} (attempt {Attempt}) was leased again by another instance (fencing token {Fence}) after this instance's lease ran out; left to it")]
+    private partial void LogLeaseLost(string key, int attempt, long fence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox step {Key} threw on attempt {Attempt}")]
     private partial void LogStepThrew(Exception e, string key, int attempt);

@@ -62,6 +62,8 @@ public static class ImtBotApp
         // Every configuration problem at once, before anything resolves an options value on its own.
         app.Services.GetRequiredService<IStartupValidator>().Validate();
 
+        // First, so that a request refused because the store is away (also in sign-in checks) is a 503 everywhere.
+        app.UseStorageUnavailableAnswers();
         app.UseWebSecurity();
         app.MapHealth();
         app.MapIncidentsApi();
