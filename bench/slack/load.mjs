@@ -1,14 +1,15 @@
 // Closed-loop load on a Slack slash-command URL: C concurrent workers for S seconds, each request a distinct
 // declaration (its own trigger_id) signed exactly as Slack signs it. Prints one JSON line: rps and latency percentiles.
-// usage: node load.mjs URL [concurrency=64] [seconds=15] [warmupSeconds=3]
+// URL may be several, comma-separated (instances behind no load balancer): requests go to them round-robin.
+// usage: node load.mjs URL[,URL…] [concurrency=64] [seconds=15] [warmupSeconds=3]
 import { createHmac } from "node:crypto";
 import http from "node:http";
 
 const [url, concurrency = "64", seconds = "15", warmup = "3"] = process.argv.slice(2);
-if (!url) { console.error("usage: node load.mjs URL [concurrency] [seconds] [warmupSeconds]"); process.exit(2); }
+if (!url) { console.error("usage: node load.mjs URL[,URL…] [concurrency] [seconds] [warmupSeconds]"); process.exit(2); }
 const secret = process.env.SLACK_SIGNING_SECRET;
 if (!secret) { console.error("SLACK_SIGNING_SECRET is not set"); process.exit(2); }
-const target = new URL(url);
+const targets = url.split(",").map((u) => new URL(u));
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(concurrency) });
 const run = `${process.pid}-${Date.now()}`;
 // LOAD_TEXT picks the command text; {i} is the request number (default: a distinct declaration per request).
@@ -22,6 +23,7 @@ function request() {
     `&api_app_id=A1&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1%2F1%2Fx&trigger_id=${run}.${i}.bench`;
   const ts = Math.floor(Date.now() / 1000).toString();
   const signature = "v0=" + createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex");
+  const target = targets[i % targets.length];
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
     const req = http.request({
@@ -53,7 +55,7 @@ async function phase(durationMs, record) {
   return { latencies, errors };
 }
 
-await phase(Number(warmup) * 1000, false);
+if (Number(warmup) > 0) await phase(Number(warmup) * 1000, false);
 const started = Date.now();
 const { latencies, errors } = await phase(Number(seconds) * 1000, true);
 const elapsed = (Date.now() - started) / 1000;
