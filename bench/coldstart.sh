@@ -60,7 +60,7 @@ run_variant() {
   mkdir -p "$data"
   (cd "$data" && env ASPNETCORE_URLS=http://127.0.0.1:$imtbot Storage__Path="$data/bench.db" Slack__BotToken=xoxb-bench \
     Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__ApiBaseUrl=http://127.0.0.1:$stub/api/ \
-    Logging__LogLevel__Default=Warning "${envs[@]}" node "$slack/coldstart.mjs" \
+    RateLimits__WebhooksPerMinute=100000 Logging__LogLevel__Default=Warning "${envs[@]}" node "$slack/coldstart.mjs" \
     "http://127.0.0.1:$imtbot/healthz" "http://127.0.0.1:$imtbot/api/slack/commands" "$concurrency" "$first" "$steady" \
     -- dotnet "$work/$dir/ImtBot.dll")
   rm -rf "$data"

@@ -67,7 +67,7 @@ start_imtbot() {
   mkdir -p "$work/$name"
   (cd "$work/$name" && exec env ASPNETCORE_URLS=http://127.0.0.1:$port Slack__BotToken=xoxb-bench \
     Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__ApiBaseUrl=http://127.0.0.1:$stub/api/ \
-    Logging__LogLevel__Default=Warning "$@" dotnet "$imtbot/ImtBot.dll" >"$work/$name.log" 2>&1) &
+    RateLimits__WebhooksPerMinute=100000 Logging__LogLevel__Default=Warning "$@" dotnet "$imtbot/ImtBot.dll" >"$work/$name.log" 2>&1) &
   started=$!
   pids+=("$started")
 }
@@ -106,6 +106,21 @@ wait_for "Bolt + PostgreSQL" "$work/bolt-pg.log" http_up -X POST "${server_urls[
 node "$slack/postgres.mjs" check "$pgport" imtbot1 imtbot3 bolt || fail "PostgreSQL durability is off"
 for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null || fail "a server exited at start (logs in $work)"; done
 
+# CPU seconds (user + system) used so far by the given processes; and PostgreSQL's: the postmaster and its children.
+cpu_seconds() {
+  local ticks=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] && ticks=$((ticks + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
+}
+postgres_pids() {
+  local postmaster
+  postmaster=$(head -1 "$pgdir/data/postmaster.pid")
+  echo "$postmaster"
+  awk -v pm="$postmaster" '{ sub(/.*\) /, ""); if ($2 == pm) print FILENAME }' /proc/[0-9]*/stat 2>/dev/null | cut -d/ -f3
+}
+
 names=(imtbot-litedb imtbot-pg-1 imtbot-pg-3 bolt-memory bolt-pg)
 all_server_pids() { for n in "${names[@]}"; do echo "${server_pids[$n]}"; done; }
 signal_all_but() { # signal_all_but SIGNAL NAME
@@ -119,11 +134,16 @@ for rep in $(seq 1 "$reps"); do
     name=${names[$(( (i + rep - 1) % ${#names[@]} ))]}  # rotate the order, so no server always runs first
     signal_all_but STOP "$name"
     load=$(cut -d' ' -f1 /proc/loadavg)
+    # shellcheck disable=SC2046
+    read -r app0 pg0 <<<"$(cpu_seconds ${server_pids[$name]}) $(cpu_seconds $(postgres_pids))"
     line=$(node "$slack/load.mjs" "${server_urls[$name]}" "$concurrency" "$seconds") || { signal_all_but CONT "$name"; fail "load on $name failed"; }
+    # shellcheck disable=SC2046
+    read -r app1 pg1 <<<"$(cpu_seconds ${server_pids[$name]}) $(cpu_seconds $(postgres_pids))"
     signal_all_but CONT "$name"
     for p in ${server_pids[$name]}; do kill -0 "$p" 2>/dev/null || fail "$name exited during its run (logs in $work)"; done
-    echo "{\"rep\":$rep,\"server\":\"$name\",\"load\":$load,\"result\":$line}" >>"$results"
-    echo "rep $rep $name (load $load): $line"
+    cpu="{\"app\":$(echo "$app1 $app0" | awk '{print $1 - $2}'),\"postgres\":$(echo "$pg1 $pg0" | awk '{print $1 - $2}')}"
+    echo "{\"rep\":$rep,\"server\":\"$name\",\"load\":$load,\"cpu\":$cpu,\"result\":$line}" >>"$results"
+    echo "rep $rep $name (load $load, CPU s $cpu): $line"
   done
 done
 
@@ -144,15 +164,18 @@ for (const name of Object.keys(what)) {
   row[name] = {
     rps: median(mine.map((r) => r.result.rps)), p50: median(mine.map((r) => r.result.p50)), p99: median(mine.map((r) => r.result.p99)),
     errors: mine.reduce((n, r) => n + r.result.errors, 0), load: mine.map((r) => r.load).join(" / "),
+    // CPU per declaration over the whole run (warm-up included), the server's processes and PostgreSQL's apart.
+    appUs: median(mine.map((r) => Math.round(r.cpu.app * 1e6 / r.result.completed))),
+    pgUs: median(mine.map((r) => Math.round(r.cpu.postgres * 1e6 / r.result.completed))),
   };
 }
 const x = (a, b) => (row[a].rps / row[b].rps).toFixed(2) + "×";
 console.log(`\nmedian of ${runs.length / Object.keys(what).length} interleaved reps:`);
-console.log("| server | req/s | p50 ms | p99 ms | errors | × Bolt memory | × Bolt + PostgreSQL | load avg per rep |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---|");
+console.log("| server | req/s | p50 ms | p99 ms | errors | × Bolt memory | × Bolt + PostgreSQL | CPU µs/decl. server + PostgreSQL | load avg per rep |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|");
 for (const [name, label] of Object.entries(what)) {
   const r = row[name];
-  console.log(`| ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${x(name, "bolt-memory")} | ${x(name, "bolt-pg")} | ${r.load} |`);
+  console.log(`| ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${x(name, "bolt-memory")} | ${x(name, "bolt-pg")} | ${r.appUs} + ${r.pgUs} | ${r.load} |`);
 }
 const failed = runs.reduce((n, r) => n + r.result.errors, 0);
 if (failed > 0) { console.error(`${failed} requests failed`); process.exit(1); }

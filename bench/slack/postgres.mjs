@@ -5,6 +5,7 @@
 // usage: node postgres.mjs start FOLDER DB...   → prints the port
 //        node postgres.mjs check PORT DB...     → fails unless fsync and synchronous_commit are on in each database
 //        node postgres.mjs stop FOLDER
+// PG_OPTIONS adds server options for a diagnosis, e.g. "-c shared_preload_libraries=pg_stat_statements".
 import { spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
@@ -65,7 +66,7 @@ if (verb === "start" && target) {
   const port = await freePort();
   // Only what a benchmark needs that the defaults refuse: enough connections for five pools. Durability stays default.
   run(join(bin, "pg_ctl"), ["-D", data, "-l", join(target, "server.log"), "-w", "-t", "60",
-    "-o", `-p ${port} -h 127.0.0.1 -k ${data} -c max_connections=400`, "start"]);
+    "-o", `-p ${port} -h 127.0.0.1 -k ${data} -c max_connections=400 ${process.env.PG_OPTIONS ?? ""}`, "start"]);
   for (const database of databases) {
     const admin = new pg.Client({ connectionString: connectionString(port, "postgres") });
     await admin.connect();
