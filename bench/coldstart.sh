@@ -9,7 +9,7 @@
 #   r2r-nopgo   r2r, DOTNET_TieredPGO=0
 #   notiered    build, DOTNET_TieredCompilation=0  (everything fully optimised at first call)
 #   bolt        node bolt-app.mjs
-# usage: bench/coldstart.sh [reps=3] [concurrency=64] [first=10] [steady=15]
+# usage: bench/coldstart.sh [reps=3] [concurrency=64] [first=10] [steady=15]   (BUILD_DIR=… R2R_DIR=…: skip the builds)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 slack="$here/slack"
@@ -31,27 +31,29 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 [ -d "$slack/node_modules/@slack/bolt" ] || (cd "$slack" && npm ci --silent --no-audit --no-fund)
-case " ${variants[*]} " in *" build "*|*" nopgo "*|*" notiered "*)
-  dotnet build "$root/src/ImtBot" -c Release -o "$work/build" --nologo -v q >/dev/null ;; esac
-case " ${variants[*]} " in *" r2r"*)
+# BUILD_DIR / R2R_DIR: outputs of the two commands below to use as they are.
+build=${BUILD_DIR:-$work/build} r2r=${R2R_DIR:-$work/r2r}
+case " ${variants[*]} " in *" build "*|*" nopgo "*|*" notiered "*) [ -n "${BUILD_DIR:-}" ] ||
+  dotnet build "$root/src/ImtBot" -c Release -o "$build" --nologo -v q >/dev/null ;; esac
+case " ${variants[*]} " in *" r2r"*) [ -n "${R2R_DIR:-}" ] ||
   dotnet publish "$root/src/ImtBot" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$work/r2r" --nologo -v q >/dev/null ;; esac
+    -o "$r2r" --nologo -v q >/dev/null ;; esac
 
 read -r stub imtbot bolt <<<"$(node "$slack/free-ports.mjs" 3)"
 PORT=$stub node "$slack/slack-stub.mjs" & pids+=($!)
 
 # run_variant NAME REP: one cold start of one variant; prints its JSON line.
 run_variant() {
-  local name=$1 rep=$2 dir=build envs=()
+  local name=$1 rep=$2 dir=$build envs=()
   case $name in
     bolt)
       SLACK_API_URL=http://127.0.0.1:$stub/api/ PORT=$bolt node "$slack/coldstart.mjs" \
         "http://127.0.0.1:$bolt/slack/events" "http://127.0.0.1:$bolt/slack/events" "$concurrency" "$first" "$steady" \
         -- node "$slack/bolt-app.mjs"
       return ;;
-    r2r) dir=r2r ;;
+    r2r) dir=$r2r ;;
     nopgo) envs=(DOTNET_TieredPGO=0) ;;
-    r2r-nopgo) dir=r2r envs=(DOTNET_TieredPGO=0) ;;
+    r2r-nopgo) dir=$r2r envs=(DOTNET_TieredPGO=0) ;;
     notiered) envs=(DOTNET_TieredCompilation=0) ;;
     build) ;;
     *) echo "unknown variant $name" >&2; exit 2 ;;
@@ -62,7 +64,7 @@ run_variant() {
     Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__ApiBaseUrl=http://127.0.0.1:$stub/api/ \
     RateLimits__WebhooksPerMinute=100000 Logging__LogLevel__Default=Warning "${envs[@]}" node "$slack/coldstart.mjs" \
     "http://127.0.0.1:$imtbot/healthz" "http://127.0.0.1:$imtbot/api/slack/commands" "$concurrency" "$first" "$steady" \
-    -- dotnet "$work/$dir/ImtBot.dll")
+    -- dotnet "$dir/ImtBot.dll")
   rm -rf "$data"
 }
 
