@@ -114,11 +114,17 @@ cpu_seconds() {
   done
   echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
 }
-postgres_pids() {
-  local postmaster
+# PostgreSQL's CPU: the postmaster's own and its reaped children's (cutime, cstime: a backend that exits mid-run, as
+# an idle pooled connection does, moves its time there) plus the live backends'; so an exit never subtracts.
+postgres_cpu_seconds() {
+  local postmaster ticks
   postmaster=$(head -1 "$pgdir/data/postmaster.pid")
-  echo "$postmaster"
-  awk -v pm="$postmaster" '{ sub(/.*\) /, ""); if ($2 == pm) print FILENAME }' /proc/[0-9]*/stat 2>/dev/null | cut -d/ -f3
+  ticks=$(sed 's/.*) //' "/proc/$postmaster/stat" | awk '{print $12 + $13 + $14 + $15}')
+  # shellcheck disable=SC2046
+  echo "$ticks $(getconf CLK_TCK) $(cpu_seconds $(postgres_children "$postmaster"))" | awk '{printf "%.2f", $1 / $2 + $3}'
+}
+postgres_children() {
+  awk -v pm="$1" '{ sub(/.*\) /, ""); if ($2 == pm) print FILENAME }' /proc/[0-9]*/stat 2>/dev/null | cut -d/ -f3
 }
 
 names=(imtbot-litedb imtbot-pg-1 imtbot-pg-3 bolt-memory bolt-pg)
@@ -135,10 +141,10 @@ for rep in $(seq 1 "$reps"); do
     signal_all_but STOP "$name"
     load=$(cut -d' ' -f1 /proc/loadavg)
     # shellcheck disable=SC2046
-    read -r app0 pg0 <<<"$(cpu_seconds ${server_pids[$name]}) $(cpu_seconds $(postgres_pids))"
+    read -r app0 pg0 <<<"$(cpu_seconds ${server_pids[$name]}) $(postgres_cpu_seconds)"
     line=$(node "$slack/load.mjs" "${server_urls[$name]}" "$concurrency" "$seconds") || { signal_all_but CONT "$name"; fail "load on $name failed"; }
     # shellcheck disable=SC2046
-    read -r app1 pg1 <<<"$(cpu_seconds ${server_pids[$name]}) $(cpu_seconds $(postgres_pids))"
+    read -r app1 pg1 <<<"$(cpu_seconds ${server_pids[$name]}) $(postgres_cpu_seconds)"
     signal_all_but CONT "$name"
     for p in ${server_pids[$name]}; do kill -0 "$p" 2>/dev/null || fail "$name exited during its run (logs in $work)"; done
     cpu="{\"app\":$(echo "$app1 $app0" | awk '{print $1 - $2}'),\"postgres\":$(echo "$pg1 $pg0" | awk '{print $1 - $2}')}"
