@@ -84,6 +84,35 @@ public sealed partial class PostgresIncidentStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One statement for all the keys, not one a key: on the declaration path, each is a pool round trip.</remarks>
+    public IReadOnlyDictionary<string, string> GetSettings(IReadOnlyCollection<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        foreach (var key in keys)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(key);
+        }
+
+        return Run(connection =>
+        {
+            using var command = Command(connection, "SELECT key, value FROM settings WHERE key = ANY(@keys)", null, ("keys", keys.ToArray()));
+            using var reader = command.ExecuteReader();
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                values[reader.GetString(0)] = reader.GetString(1);
+            }
+
+            return values;
+        });
+    }
+
+    /// <inheritdoc />
     public Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
