@@ -34,7 +34,7 @@ PORT=3100 node "$here/bolt-app.mjs" >/dev/null & pids+=($!)
 cd "$work"
 ASPNETCORE_URLS=http://127.0.0.1:5181 Storage__Path="$work/bench.db" Slack__BotToken=xoxb-bench \
   Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__ApiBaseUrl=http://127.0.0.1:3200/api/ \
-  Logging__LogLevel__Default=Warning dotnet "$work/imtbot/ImtBot.dll" >"$work/imtbot.log" 2>&1 & pids+=($!)
+  RateLimits__WebhooksPerMinute=100000 Logging__LogLevel__Default=Warning dotnet "$work/imtbot/ImtBot.dll" >"$work/imtbot.log" 2>&1 & pids+=($!)
 
 ASPNETCORE_URLS=http://127.0.0.1:5182 Slack__BotToken=xoxb-bench Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
   dotnet "$work/adapter/AdapterOnly.dll" >"$work/adapter.log" 2>&1 & pids+=($!)

@@ -16,6 +16,11 @@ namespace ImtBot.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresIncidentStore : IIncidentStore, IIncidentNumberSequence
 {
+    /// <summary>How many statements each connection keeps prepared, unless <c>Max Auto Prepare</c> says otherwise.</summary>
+    internal const int MaxAutoPrepare = 64;
+
+    private const string AutoPrepareKey = "Max Auto Prepare";
+
     private readonly NpgsqlDataSource _source;
     private readonly TimeProvider _time;
     private readonly TimeSpan _inboxWindow;
@@ -36,6 +41,13 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IIncidentNum
         _inboxWindow = options.InboxWindow;
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "imtbot";
+        if (!builder.ConnectionStringBuilder.ContainsKey(AutoPrepareKey))
+        {
+            // The store sends the same few dozen statements all day: prepared once per connection (Npgsql keeps them
+            // across the pool's returns), PostgreSQL skips parsing and planning each. A connection string's own wins.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = MaxAutoPrepare;
+        }
+
         _source = builder.Build();
         try
         {

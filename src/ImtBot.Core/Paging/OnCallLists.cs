@@ -45,9 +45,11 @@ public static class OnCallLists
     public static IReadOnlyDictionary<string, IReadOnlyList<UserRef>> Current(IncidentOptions options, ISettingsStore settings, string platform)
     {
         var lists = new Dictionary<string, IReadOnlyList<UserRef>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var role in Roles(options))
+        var roles = Roles(options);
+        var stored = settings.GetSettings(roles.Select(SettingKey).ToArray());
+        foreach (var role in roles)
         {
-            var list = Deserialize(settings.GetSetting(SettingKey(role)))
+            var list = Deserialize(stored.GetValueOrDefault(SettingKey(role)))
                 ?? (options.OnCall.TryGetValue(role, out var ids) ? ids.Select(id => new UserRef(platform, id, id)).ToArray() : null);
             if (list is { Count: > 0 })
             {

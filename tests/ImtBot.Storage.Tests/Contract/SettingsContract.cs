@@ -25,4 +25,20 @@ public abstract class SettingsContract : IDisposable
         using var reopened = _temp.Open();
         Assert.Equal("v49", reopened.GetSetting("oncall:ops"));
     }
+
+    [Fact]
+    public async Task GetSettings_SomeKeysSet_ReturnsTheSetOnesAndLeavesOutTheRest()
+    {
+        using var store = _temp.Open();
+        await store.SetSettingAsync("oncall:ops", "[\"ops\"]");
+        await store.SetSettingAsync("oncall:comms", "[\"comms\"]");
+        await store.SetSettingAsync("unrelated", "x");
+
+        var values = store.GetSettings(["oncall:ops", "oncall:comms", "oncall:scribe"]);
+
+        Assert.Equal(
+            new Dictionary<string, string> { ["oncall:ops"] = "[\"ops\"]", ["oncall:comms"] = "[\"comms\"]" },
+            values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary());
+        Assert.Empty(store.GetSettings([]));
+    }
 }
