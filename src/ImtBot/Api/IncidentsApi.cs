@@ -49,11 +49,11 @@ public static class IncidentsApi
         return TypedResults.Ok(events.Select(e => TimelineEventDto.From(e, words.GetValueOrDefault(e.Sequence))).ToArray());
     }
 
-    /// <remarks>Written from the incident as folded and cached per version, not from its whole log read and replayed per request.</remarks>
+    /// <remarks>Written from the incident as folded and cached per version (once per version), not from its whole log read and replayed per request.</remarks>
     internal static Results<ContentHttpResult, ProblemHttpResult> Review(int number, IIncidentReader reader, HttpContext http) =>
         reader.Get(number) is not { } incident ? NotFound(number)
         : !IncidentVisibility.CanSee(http.User, http.Request, incident) ? IncidentVisibility.Refusal(number)
-        : TypedResults.Text(ReviewWriter.ToMarkdown(ReviewModel.From(incident)), "text/markdown; charset=utf-8");
+        : TypedResults.Text(ReviewDocument.Markdown(incident), "text/markdown; charset=utf-8");
 
     /// <summary>
     /// The same check as <c>imtbot verify</c> and the start-up check behind <c>/readyz</c>: the chain recomputed from the
