@@ -9,7 +9,8 @@ internal static class Timings
     public sealed record Result(string Name, int Runs, double Median, double P99, double Max, string Target, bool Met);
 
     /// <summary>Runs <paramref name="operation"/> <paramref name="warmup"/> times untimed, then <paramref name="runs"/> times timed (ms).</summary>
-    public static async Task<Result> MeasureAsync(string name, int warmup, int runs, double targetMs, Func<Task> operation)
+    /// <param name="before">Run untimed before each timed run (e.g. a write, so the read timed is the first of a new version).</param>
+    public static async Task<Result> MeasureAsync(string name, int warmup, int runs, double targetMs, Func<Task> operation, Func<Task>? before = null)
     {
         for (var i = 0; i < warmup; i++)
         {
@@ -19,6 +20,11 @@ internal static class Timings
         var times = new double[runs];
         for (var i = 0; i < runs; i++)
         {
+            if (before is not null)
+            {
+                await before();
+            }
+
             var started = Stopwatch.GetTimestamp();
             await operation();
             times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
