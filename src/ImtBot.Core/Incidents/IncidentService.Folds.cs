@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ImtBot.Core.Events;
 using ImtBot.Core.Ports;
 
 namespace ImtBot.Core.Incidents;
@@ -21,16 +22,33 @@ public sealed partial class IncidentService
             return cached;
         }
 
-        var events = store.GetEvents(snapshot.Number);
-        if (events.Count == 0)
+        var incident = (cached is null ? null : CatchUp(cached)) ?? Replay(store.GetEvents(snapshot.Number));
+        if (incident is not null)
         {
-            return null;
+            Remember(incident);
         }
 
-        var incident = Incident.Replay(events);
-        _folds.AddOrUpdate(snapshot.Number, incident, (_, old) => old.Version > incident.Version ? old : incident);
         return incident;
     }
+
+    /// <summary>
+    /// The cached fold with only the events written since (one range read), folded in memory: a command or a read on an
+    /// incident of 10,000 events reads its new events, not all of them. Null when the stored log does not continue the
+    /// cached one (then the whole log is read and replayed, as without a cache).
+    /// </summary>
+    private Incident? CatchUp(Incident cached)
+    {
+        var newer = store.GetEventsAfter(cached.Number, cached.Version);
+        return newer.Count > 0 && newer[0].Sequence == cached.Version + 1 && newer[0].PreviousHash == cached.Head
+            ? Incident.Replay(cached.Replayed.Concat(newer))
+            : null;
+    }
+
+    private static Incident? Replay(IReadOnlyList<IncidentEvent> events) => events.Count == 0 ? null : Incident.Replay(events);
+
+    /// <summary>Keeps a fold (never changed after this: readers share it) unless a later version is kept already.</summary>
+    private void Remember(Incident incident) =>
+        _folds.AddOrUpdate(incident.Number, incident, (_, old) => old.Version > incident.Version ? old : incident);
 
     /// <summary>Every incident (open and closed, drills included), folded.</summary>
     public IReadOnlyList<Incident> AllIncidents() =>

@@ -10,13 +10,16 @@ namespace ImtBot.Core.Incidents;
 /// <summary>The commands answered without deciding anything: list, oncall, status, timeline, review.</summary>
 public sealed partial class IncidentService
 {
-    private static string? ReadOnlyReply(Command command, Incident state, IReadOnlyList<IncidentEvent> events) => command switch
+    /// <remarks>Answered from the fold as it is: no second replay of the events.</remarks>
+    private static string? ReadOnlyReply(Command command, Incident state) => command switch
     {
         StatusCommand => IncidentText.Status(state),
-        TimelineCommand => IncidentText.Timeline(events),
-        ReviewCommand => ReviewWriter.StillEmpty(ReviewModel.From(events)) + ReviewWriter.ToMarkdown(events),
+        TimelineCommand => IncidentText.Timeline(state),
+        ReviewCommand => ReviewReply(ReviewModel.From(state)),
         _ => null,
     };
+
+    private static string ReviewReply(ReviewModel review) => ReviewWriter.StillEmpty(review) + ReviewWriter.ToMarkdown(review);
 
     /// <summary>The open incidents; a private one <paramref name="asker"/> is outside of shows its number and severity only.</summary>
     private string ListOpen(UserRef asker)

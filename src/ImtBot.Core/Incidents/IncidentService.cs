@@ -119,19 +119,20 @@ public sealed partial class IncidentService(
                 return IsCapture(command) ? NotCaptured() : await RecordAsync(origin, false, NoIncidentHere(origin, command), null, cancellationToken);
             }
 
-            history = store.GetEvents(n);
-            if (history.Count == 0)
+            // The cached fold, caught up with what was written since: not the whole log read and replayed per command.
+            state = store.FindIncident(n) is { } snapshot ? Get(snapshot) : Replay(store.GetEvents(n));
+            if (state is null)
             {
                 return await RecordAsync(origin, false, $"{IncidentKey.Format(n)} does not exist; `/incident list` shows the open incidents.", null, cancellationToken);
             }
 
-            state = Incident.Replay(history);
+            history = state.Replayed;
             if (command is StatusCommand or TimelineCommand or ReviewCommand or PlanCommand && IncidentDecider.IsOutsider(state, origin.Actor, options))
             {
                 return new CommandReply(false, IncidentDecider.OutsiderRefusal(state), n);
             }
 
-            if ((ReadOnlyReply(command, state, history) ?? PlanReply(command, state)) is { } answer)
+            if ((ReadOnlyReply(command, state) ?? PlanReply(command, state)) is { } answer)
             {
                 return new CommandReply(true, answer, n, Card: ReplyCardFor(command));
             }
@@ -171,6 +172,12 @@ public sealed partial class IncidentService(
         {
             // Deciding again cannot help: every attempt would conflict, and "too many changes, try again" would be untrue.
             return new CommandReply(false, $"{IncidentKey.Format(state.Number)}: the event log does not match its head; run verify.", state.Number);
+        }
+
+        if (result.Status == CommitStatus.Committed)
+        {
+            // What was just written, already folded: the next command or read on this incident starts from it.
+            Remember(after);
         }
 
         return result.Status switch

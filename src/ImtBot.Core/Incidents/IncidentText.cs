@@ -43,9 +43,20 @@ public static class IncidentText
             return "No events.";
         }
 
+        return Timeline(Incident.Replay(events));
+    }
+
+    /// <summary>The timeline of an incident already folded.</summary>
+    public static string Timeline(Incident incident)
+    {
+        if (incident.Version == 0)
+        {
+            return "No events.";
+        }
+
         var b = new StringBuilder();
-        b.Append(IncidentKey.Format(events[0].Incident)).Append(" timeline (UTC)\n");
-        foreach (var t in Incident.Replay(events).Timeline)
+        b.Append(incident.Key).Append(" timeline (UTC)\n");
+        foreach (var t in incident.Timeline)
         {
             b.Append(CultureInfo.InvariantCulture, $"{Time(t.At)} · {t.Actor} · {t.Text}\n");
         }

@@ -91,9 +91,7 @@ public sealed record ReviewModel
             throw new ArgumentException("An incident has at least its declaration; no events were given.", nameof(events));
         }
 
-        var incident = Incidents.Incident.Replay(events);
-        var review = new ReviewModelBuilder(incident, events).Build(asOf);
-        return review with { Compliance = ComplianceReview.Of(incident, review.AsOf), Assessment = incident.Assessment };
+        return From(Incidents.Incident.Replay(events), asOf);
     }
 
     /// <summary>As <see cref="From(IReadOnlyList{IncidentEvent}, DateTimeOffset?)"/>, from an incident already folded (not replayed again).</summary>
@@ -106,6 +104,6 @@ public sealed record ReviewModel
         }
 
         var review = new ReviewModelBuilder(incident, incident.Replayed).Build(asOf);
-        return review with { Compliance = ComplianceReview.Of(incident, review.AsOf) };
+        return review with { Compliance = ComplianceReview.Of(incident, review.AsOf), Assessment = incident.Assessment };
     }
 }

@@ -65,7 +65,7 @@ internal sealed class ReviewModelBuilder(Incident state, IReadOnlyList<IncidentE
                 state.KeyRoles.Select(r => new RoleVacancy(r, vacancy[r])).ToList(),
                 Gaps(end),
                 pages.Where(p => p.Outcome is PageStatus.Expired).ToList()),
-            Audit = ChainVerifier.Verify(events),
+            Audit = ReferenceEquals(events, state.Replayed) ? state.Chain : ChainVerifier.Verify(events),
         };
     }
 

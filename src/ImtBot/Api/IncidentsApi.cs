@@ -49,11 +49,11 @@ public static class IncidentsApi
         return TypedResults.Ok(events.Select(e => TimelineEventDto.From(e, words.GetValueOrDefault(e.Sequence))).ToArray());
     }
 
-    internal static Results<ContentHttpResult, ProblemHttpResult> Review(int number, IIncidentQueries store, IIncidentReader reader, HttpContext http) =>
-        Hidden(number, reader, http) ? IncidentVisibility.Refusal(number)
-        : Events(store, number) is { } events
-            ? TypedResults.Text(ReviewWriter.ToMarkdown(events), "text/markdown; charset=utf-8")
-            : NotFound(number);
+    /// <remarks>Written from the incident as folded and cached per version (once per version), not from its whole log read and replayed per request.</remarks>
+    internal static Results<ContentHttpResult, ProblemHttpResult> Review(int number, IIncidentReader reader, HttpContext http) =>
+        reader.Get(number) is not { } incident ? NotFound(number)
+        : !IncidentVisibility.CanSee(http.User, http.Request, incident) ? IncidentVisibility.Refusal(number)
+        : TypedResults.Text(ReviewDocument.Markdown(incident), "text/markdown; charset=utf-8");
 
     /// <summary>
     /// The same check as <c>imtbot verify</c> and the start-up check behind <c>/readyz</c>: the chain recomputed from the

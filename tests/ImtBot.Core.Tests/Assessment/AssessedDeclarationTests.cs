@@ -74,6 +74,19 @@ public class AssessedDeclarationTests
     }
 
     [Fact]
+    public void Review_OfTheFoldedIncident_HasTheAssessment_AsTheReviewOfItsEvents()
+    {
+        var s = new Scenario();
+        s.Ok(People.Alice, Declare("Checkout down", null, ("data", "yes"), ("customers", "some")));
+
+        // review.md is written from the cached fold; the review of the events has always had the assessment.
+        var fromFold = ReviewModel.From(Incident.Replay(s.Events));
+
+        Assert.Equal(ReviewModel.From(s.Events).Assessment, fromFold.Assessment, AssessedComparer.Instance);
+        Assert.Contains("Assessment", ReviewWriter.ToMarkdown(fromFold), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Declare_WithoutAnswers_RecordsNoAssessment()
     {
         var s = Scenario.Declared();

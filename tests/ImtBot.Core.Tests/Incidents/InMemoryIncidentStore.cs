@@ -158,11 +158,18 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
         }
     }
 
-    public IReadOnlyList<IncidentEvent> GetEvents(int number)
+    /// <summary>How many events the reads (<see cref="GetEvents"/>, <see cref="GetEventsAfter"/>) have returned: what a fold cost in reads.</summary>
+    public int EventsRead { get; private set; }
+
+    public IReadOnlyList<IncidentEvent> GetEvents(int number) => GetEventsAfter(number, 0);
+
+    public IReadOnlyList<IncidentEvent> GetEventsAfter(int number, long after)
     {
         lock (gate)
         {
-            return events.TryGetValue(number, out var log) ? log.ToArray() : [];
+            var read = events.TryGetValue(number, out var log) ? log.Where(e => e.Sequence > after).ToArray() : [];
+            EventsRead += read.Length;
+            return read;
         }
     }
 
