@@ -16,6 +16,9 @@ namespace ImtBot.Tests.Cluster;
 [Collection(PostgresCollection.Name)]
 public sealed partial class ClusterTests(PostgresServer server)
 {
+    /// <summary>The lease owner a test takes a step as and then kills: its steps wait for the lease to run out.</summary>
+    private const string DyingOwner = "dying-instance";
+
     private static readonly string[] OnCall = ["Incidents:OnCall:ops:0=bob", "Incidents:OnCall:ops:1=carol"];
 
     [Fact]
@@ -80,7 +83,7 @@ public sealed partial class ClusterTests(PostgresServer server)
             // before running it: its lease stands until it runs out.
             clock.Advance(TimeSpan.FromMinutes(11));
             var lease = TimeSpan.FromMinutes(2);
-            var taken = await dying.Services.GetRequiredService<IOutbox>().LeaseDueAsync("dying-instance", clock.GetUtcNow(), lease, 32);
+            var taken = await dying.Services.GetRequiredService<IOutbox>().LeaseDueAsync(DyingOwner, clock.GetUtcNow(), lease, 32);
             Assert.Contains(taken, s => s.Kind == "timer");
             await dying.DisposeAsync();
 
@@ -137,7 +140,28 @@ public sealed partial class ClusterTests(PostgresServer server)
         return await Task.WhenAll(Enumerable.Range(0, count).Select(_ => TestHost.StartAsync(clock: clock, settings: shared)));
     }
 
-    private static Task DrainTogetherAsync(IEnumerable<TestHost> hosts) => Task.WhenAll(hosts.Select(h => h.DrainOutboxAsync()));
+    /// <summary>
+    /// Runs due steps on every instance at once until none is due and none is in flight: each instance's background
+    /// dispatcher also leases steps when a commit wakes it, so a drain can return while another instance still runs
+    /// one. Steps leased by an owner that is not running (a killed instance's lease) are waited for only by the clock.
+    /// </summary>
+    private static async Task DrainTogetherAsync(IEnumerable<TestHost> hosts)
+    {
+        var live = hosts.ToList();
+        var outbox = live[0].Services.GetRequiredService<IOutbox>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            await Task.WhenAll(live.Select(h => h.DrainOutboxAsync()));
+            if (!outbox.GetSteps(OutboxStatus.InFlight).Any(s => s.LeaseOwner != DyingOwner))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "Steps still in flight after 30 s: " + string.Join(", ", outbox.GetSteps(OutboxStatus.InFlight).Select(s => s.Key)));
+            await Task.Delay(50);
+        }
+    }
 
     private static async Task StopAsync(IEnumerable<TestHost> hosts)
     {
