@@ -2,6 +2,9 @@
 # Durable declarations side by side, in one run: signed /incident declarations (each distinct), C concurrent
 # keep-alive clients for S seconds, everything on 127.0.0.1, against
 #   imtbot-litedb   ImtBot on LiteDB, one instance (default durability: SyncLog, fsynced before the acknowledgement)
+#   imtbot-ack      the same with its dispatcher off: the acknowledgement path alone, the work the Bolt apps do (the
+#                   effects — channel, card, pages, announcement: ~15 Slack calls a declaration — wait in the outbox;
+#                   against real Slack, Tier 2's 20 channels a minute hold them back the same way in a storm)
 #   imtbot-pg-1     ImtBot on PostgreSQL, one instance
 #   imtbot-pg-3     ImtBot on PostgreSQL, three instances on one database, requests round-robin over the three
 #   bolt-memory     a minimal Bolt JS app that acknowledges from memory
@@ -47,8 +50,8 @@ http_up() { [ "$(curl -s -o /dev/null -w "%{http_code}" "$@")" != 000 ]; }
 imtbot=${IMTBOT_DIR:-$work/imtbot}  # IMTBOT_DIR: an ImtBot Release build to use as it is
 [ -n "${IMTBOT_DIR:-}" ] || dotnet build "$root/src/ImtBot" -c Release -o "$imtbot" --nologo -v q >/dev/null
 
-# Free loopback ports, all taken at once so none repeats: stub, Bolt ×2, ImtBot LiteDB, PostgreSQL ×1, ×3.
-read -r -a ports <<<"$(node "$slack/free-ports.mjs" 8)"
+# Free loopback ports, all taken at once so none repeats: stub, Bolt ×2, ImtBot LiteDB, PostgreSQL ×1, ×3, LiteDB ack.
+read -r -a ports <<<"$(node "$slack/free-ports.mjs" 9)"
 stub=${ports[0]}
 
 pgdir=$(mktemp -d /tmp/imtbot-declare-pg.XXXXXX)
@@ -80,6 +83,9 @@ grep -qi '"Durability"' "$imtbot/appsettings"*.json && fail "an appsettings file
 start_imtbot litedb "${ports[3]}" Storage__Path="$work/litedb/bench.db"
 server_pids[imtbot-litedb]=$started
 server_urls[imtbot-litedb]=http://127.0.0.1:${ports[3]}/api/slack/commands
+start_imtbot litedb-ack "${ports[8]}" Storage__Path="$work/litedb-ack/bench.db" Dispatcher__Enabled=false
+server_pids[imtbot-ack]=$started
+server_urls[imtbot-ack]=http://127.0.0.1:${ports[8]}/api/slack/commands
 # shellcheck disable=SC2046 # the connection string holds no spaces
 start_imtbot pg1 "${ports[4]}" $(pg_imtbot imtbot1)
 server_pids[imtbot-pg-1]=$started
@@ -99,6 +105,7 @@ server_pids[bolt-pg]=${pids[2]}
 server_urls[bolt-pg]=http://127.0.0.1:${ports[2]}/slack/events
 
 wait_for "ImtBot LiteDB" "$work/litedb.log" curl -fs "http://127.0.0.1:${ports[3]}/readyz"
+wait_for "ImtBot LiteDB (acknowledgements only)" "$work/litedb-ack.log" curl -fs "http://127.0.0.1:${ports[8]}/readyz"
 wait_for "ImtBot PostgreSQL" "$work/pg1.log" curl -fs "http://127.0.0.1:${ports[4]}/readyz"
 for k in 5 6 7; do wait_for "ImtBot PostgreSQL ($k of 3)" "$work/pg3-$k.log" curl -fs "http://127.0.0.1:${ports[$k]}/readyz"; done
 wait_for "Bolt (memory)" "$work/bolt-memory.log" http_up -X POST "${server_urls[bolt-memory]}"
@@ -127,7 +134,7 @@ postgres_children() {
   awk -v pm="$1" '{ sub(/.*\) /, ""); if ($2 == pm) print FILENAME }' /proc/[0-9]*/stat 2>/dev/null | cut -d/ -f3
 }
 
-names=(imtbot-litedb imtbot-pg-1 imtbot-pg-3 bolt-memory bolt-pg)
+names=(imtbot-litedb imtbot-ack imtbot-pg-1 imtbot-pg-3 bolt-memory bolt-pg)
 all_server_pids() { for n in "${names[@]}"; do echo "${server_pids[$n]}"; done; }
 signal_all_but() { # signal_all_but SIGNAL NAME
   for n in "${names[@]}"; do [ "$n" = "$2" ] || kill "-$1" ${server_pids[$n]}; done
@@ -159,6 +166,7 @@ const runs = fs.readFileSync(process.argv[2], "utf8").trim().split("\n").map(JSO
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const what = {
   "imtbot-litedb": "ImtBot, LiteDB, 1 instance (durable)",
+  "imtbot-ack": "ImtBot, LiteDB, acknowledgements only (durable; effects queued)",
   "imtbot-pg-1": "ImtBot, PostgreSQL, 1 instance (durable)",
   "imtbot-pg-3": "ImtBot, PostgreSQL, 3 instances (durable)",
   "bolt-memory": "Bolt JS, from memory",

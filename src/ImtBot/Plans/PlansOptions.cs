@@ -7,7 +7,7 @@ public sealed class PlansOptions
 
     /// <summary>
     /// The folder of response plan files (<c>*.yaml</c>, one per kind of incident, plus <c>default.yaml</c>). Edited files
-    /// are read again at the next declaration.
+    /// are read again at the next declaration (the folder is looked at once every 2 seconds at most).
     /// </summary>
     /// <value>The default is empty: the <c>plans/</c> folder beside the application (the repository's plans, copied by the build).</value>
     public string Path { get; set; } = "";

@@ -2,10 +2,11 @@ using ImtBot.Core.Incidents;
 using ImtBot.Plans;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ImtBot.Tests.Plans;
 
-/// <summary>A plan file edited while running: picked up at the next read, or rejected with a log line keeping the previous version.</summary>
+/// <summary>A plan file edited while running: picked up at the next read after the check interval, or rejected with a log line keeping the previous version.</summary>
 public class PlanLibraryTests
 {
     private sealed class ListLogger : ILogger<PlanLibrary>
@@ -20,8 +21,29 @@ public class PlanLibraryTests
             Lines.Add($"{logLevel}: {formatter(state, exception)}");
     }
 
-    private static PlanLibrary Library(PlanFiles files, ListLogger log) =>
-        new(Options.Create(new PlansOptions { Path = files.Folder }), Options.Create(new IncidentOptions()), log);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+
+    private PlanLibrary Library(PlanFiles files, ListLogger log) =>
+        new(Options.Create(new PlansOptions { Path = files.Folder }), Options.Create(new IncidentOptions()), log, time: _clock);
+
+    /// <summary>The next declaration after the check interval: the folder is looked at again.</summary>
+    private void Later() => _clock.Advance(PlanLibrary.CheckInterval);
+
+    [Fact]
+    public void WithinTheCheckInterval_TheFolderIsNotReadAgain()
+    {
+        using var files = new PlanFiles();
+        var path = files.Write("minimal.yaml", PlanFiles.Minimal);
+        var library = Library(files, new ListLogger());
+        Assert.True(library.Current().IsKnownType("minimal"));
+
+        File.Delete(path);
+        _clock.Advance(PlanLibrary.CheckInterval - TimeSpan.FromMilliseconds(1));
+        Assert.True(library.Current().IsKnownType("minimal"));
+
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.False(library.Current().IsKnownType("minimal"));
+    }
 
     [Fact]
     public void EditedFile_IsPickedUpAtTheNextRead()
@@ -34,6 +56,7 @@ public class PlanLibraryTests
 
         File.WriteAllText(path, PlanFiles.Minimal.Replace("title: Minimal", "title: Minimal, second edition", StringComparison.Ordinal));
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        Later();
 
         Assert.Equal("Minimal, second edition", library.Current().For("minimal", 3).Title);
         Assert.Contains(log.Lines, l => l.StartsWith("Information: Plan file minimal.yaml reloaded", StringComparison.Ordinal));
@@ -49,6 +72,7 @@ public class PlanLibraryTests
 
         File.WriteAllText(path, PlanFiles.Minimal.Replace("owner: commander", "owner: wizard", StringComparison.Ordinal));
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        Later();
         var plan = library.Current().For("minimal", 3);
 
         Assert.Equal("commander", plan.Tasks[0].Owner);
@@ -66,6 +90,7 @@ public class PlanLibraryTests
         Assert.True(library.Current().IsKnownType("minimal"));
 
         File.Delete(path);
+        Later();
 
         Assert.False(library.Current().IsKnownType("minimal"));
     }

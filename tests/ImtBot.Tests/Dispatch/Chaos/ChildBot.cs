@@ -39,7 +39,8 @@ internal sealed partial class ChildBot : IDisposable
         }
     }
 
-    public static async Task<ChildBot> StartAsync(string directory, IEnumerable<string> settings)
+    /// <param name="onLine">Also given every line the process writes (a run's log across restarts).</param>
+    public static async Task<ChildBot> StartAsync(string directory, IEnumerable<string> settings, Action<string>? onLine = null)
     {
         var info = Dotnet(directory, ["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", .. settings]);
         var process = Process.Start(info)!;
@@ -48,6 +49,11 @@ internal sealed partial class ChildBot : IDisposable
         ChildBot? started = null;
         void Received(string? line)
         {
+            if (line is not null)
+            {
+                onLine?.Invoke(line);
+            }
+
             lock (lines)
             {
                 if (started is null)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ImtBot.Slack.Testing;
+using ImtBot.Storage;
 
 namespace ImtBot.Tests.Dispatch.Chaos;
 
@@ -27,6 +28,12 @@ internal sealed partial class CrashAndOutageRun(int kills, int seed, Action<stri
     private readonly List<int> _consoleIncidents = [];
     private readonly List<int> _slackIncidents = [];
     private readonly List<string> _problems = [];
+
+    // The bot's log lines across restarts (the last ones): a doubled message's report quotes what its steps logged.
+    private readonly Queue<string> _botLog = new();
+
+    // Doubled cards already reported (channel, incident): the recovery loop checks Slack on every poll.
+    private readonly HashSet<(string, string?)> _doubledCards = [];
     private int _next;
 
     public int Kills => kills;
@@ -50,6 +57,8 @@ internal sealed partial class CrashAndOutageRun(int kills, int seed, Action<stri
             "--Slack:BotToken=" + FakeSlack.BotToken, "--Slack:SigningSecret=" + SlackSigning.SigningSecret,
             "--Slack:ApiBaseUrl=" + fake.ApiBaseUrl.AbsoluteUri, "--Slack:AnnouncementsChannel=" + Announcements,
             "--RateLimits:ConsolePerMinute=100000", "--RateLimits:WebhooksPerMinute=100000",
+            // What each Slack step did (posted, found already posted, reconciling), for the report of a doubled message.
+            "--Logging:LogLevel:ImtBot.Slack=Information", "--Logging:LogLevel:ImtBot.Dispatch=Information",
         ];
 
         var done = 0;
@@ -58,7 +67,7 @@ internal sealed partial class CrashAndOutageRun(int kills, int seed, Action<stri
             for (var round = 1; round <= kills; round++)
             {
                 fake.Chaos = Chaos;
-                using (var bot = await ChildBot.StartAsync(dir, settings))
+                using (var bot = await ChildBot.StartAsync(dir, settings, Remember))
                 {
                     await RedeliverAsync(bot);
                     await LoadUntilKilledAsync(bot, TimeSpan.FromMilliseconds(_random.Next(500, 2500)));
@@ -89,7 +98,7 @@ internal sealed partial class CrashAndOutageRun(int kills, int seed, Action<stri
 
             // Recovery: Slack answers again; everything acknowledged must arrive, once.
             fake.Chaos = null;
-            using (var bot = await ChildBot.StartAsync(dir, settings))
+            using (var bot = await ChildBot.StartAsync(dir, settings, Remember))
             {
                 await RedeliverAsync(bot);
                 await WaitDeliveredAsync(bot, fake);
@@ -311,11 +320,52 @@ internal sealed partial class CrashAndOutageRun(int kills, int seed, Action<stri
             _problems.Add($"{when}: acknowledged command {command.Token} ({command.Text}) missing from the log");
         }
 
-        CheckSlack(fake, when);
+        CheckSlack(fake, when, store);
         CheckConsole(new ImtBot.ConsoleChat.ConsoleChatStore(store.Documents), when);
     }
 
-    private void CheckSlack(FakeSlack fake, string when)
+    private void Remember(string line)
+    {
+        lock (_botLog)
+        {
+            _botLog.Enqueue(line);
+            while (_botLog.Count > 20_000)
+            {
+                _botLog.Dequeue();
+            }
+        }
+    }
+
+    /// <summary>
+    /// What a doubled card's report needs to be traced: each card message (ts, the step that posted it), the incident's
+    /// card steps in the store (attempts, when first tried and completed, last error) and the bot's log lines naming them.
+    /// </summary>
+    private string CardTrace(IIncidentStore? store, string incident, IEnumerable<JsonNode> messages)
+    {
+        var posted = messages.Select(m => $"ts {(string?)m["ts"]} by {(string?)m["metadata"]?["event_payload"]?["step"]}").ToList();
+        if (store is null || !int.TryParse(incident.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return "cards: " + string.Join("; ", posted);
+        }
+
+        var steps = Enum.GetValues<ImtBot.Core.Ports.OutboxStatus>()
+            .SelectMany(store.GetSteps)
+            .Where(s => s.Incident == number && s.Kind is "sync_card" or "open_channel")
+            .OrderBy(s => s.CreatedAt)
+            .ToList();
+        var keys = steps.Select(s => s.Key).ToList();
+        string[] lines;
+        lock (_botLog)
+        {
+            lines = [.. _botLog.Where(l => keys.Any(k => l.Contains(k, StringComparison.Ordinal)))];
+        }
+
+        return "cards: " + string.Join("; ", posted)
+            + " | steps: " + string.Join("; ", steps.Select(s => $"{s.Key} {s.Kind} {s.Status} attempts {s.Attempts} due {s.DueAt:HH:mm:ss.fff} first {s.FirstTriedAt:HH:mm:ss.fff} done {s.CompletedAt:HH:mm:ss.fff} {s.LastError}"))
+            + " | log: " + string.Join(" / ", lines.TakeLast(40));
+    }
+
+    private void CheckSlack(FakeSlack fake, string when, IIncidentStore? store = null)
     {
         lock (fake.Gate)
         {
@@ -336,9 +386,10 @@ internal sealed partial class CrashAndOutageRun(int kills, int seed, Action<stri
                     _problems.Add($"{when}: Slack message of step {twice.Key.Item1} ({twice.Key.Item2}) doubled in {channel.Id}");
                 }
 
-                foreach (var cards in steps.Where(s => s.Item2 == "card").GroupBy(s => s.Item3).Where(g => g.Count() > 1))
+                foreach (var cards in steps.Where(s => s.Item2 == "card").GroupBy(s => s.Item3).Where(g => g.Count() > 1 && _doubledCards.Add((channel.Id, g.Key))))
                 {
-                    _problems.Add($"{when}: Slack card of {cards.Key} doubled in {channel.Id}");
+                    var messages = channel.Messages.Where(m => (string?)m["metadata"]?["event_payload"]?["target"] == "card" && (string?)m["metadata"]?["event_payload"]?["incident"] == cards.Key);
+                    _problems.Add($"{when}: Slack card of {cards.Key} doubled in {channel.Id}: {CardTrace(store, cards.Key!, messages)}");
                 }
 
                 if (channel.Name.StartsWith("inc-", StringComparison.Ordinal))
