@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ImtBot.Core.Events;
 using ImtBot.Core.Ports;
 
@@ -8,16 +7,18 @@ namespace ImtBot.Core.Incidents;
 /// The folded incidents, kept per incident and version: a read whose snapshot is at the version already folded takes
 /// the fold as it is, so listings across every incident (<c>actions</c>, training, the insights and drills APIs) replay
 /// only the incidents that changed since. The version is the last event's sequence, so a cached fold is never stale.
+/// The folds kept are bounded (<see cref="FoldCache"/>): listings over more incidents than it holds replay the rest.
 /// </summary>
 public sealed partial class IncidentService
 {
-    private readonly ConcurrentDictionary<int, Incident> _folds = new();
+    private readonly FoldCache _folds = new();
 
     /// <summary>The incident as of its snapshot's version (or later, if a command landed in between), replayed only if that version was not folded yet.</summary>
     public Incident? Get(IncidentSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (_folds.TryGetValue(snapshot.Number, out var cached) && cached.Version >= snapshot.Version)
+        var cached = _folds.Find(snapshot.Number);
+        if (cached is not null && cached.Version >= snapshot.Version)
         {
             return cached;
         }
@@ -46,9 +47,7 @@ public sealed partial class IncidentService
 
     private static Incident? Replay(IReadOnlyList<IncidentEvent> events) => events.Count == 0 ? null : Incident.Replay(events);
 
-    /// <summary>Keeps a fold (never changed after this: readers share it) unless a later version is kept already.</summary>
-    private void Remember(Incident incident) =>
-        _folds.AddOrUpdate(incident.Number, incident, (_, old) => old.Version > incident.Version ? old : incident);
+    private void Remember(Incident incident) => _folds.Remember(incident);
 
     /// <summary>Every incident (open and closed, drills included), folded.</summary>
     public IReadOnlyList<Incident> AllIncidents() =>

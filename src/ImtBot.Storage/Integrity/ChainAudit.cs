@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImtBot.Core.Alerts.Pages;
 using ImtBot.Core.Events;
 using ImtBot.Storage.Documents;
 using LiteDB;
@@ -58,7 +59,7 @@ internal static class ChainAudit
             var problem = VerifyTail(db, number, version, snapshot["head"].AsString, depth);
             if (problem is not null)
             {
-                problems.Add($"INC-{number}: {problem}");
+                problems.Add($"{AlertPageKey.FormatStream(number)}: {problem}");
             }
         }
 
@@ -78,7 +79,7 @@ internal static class ChainAudit
             var result = VerifyIncident(db, number);
             if (!result.Valid)
             {
-                problems.Add($"INC-{number}: chain broken at sequence {result.BrokenAt}: {result.Problem}");
+                problems.Add($"{AlertPageKey.FormatStream(number)}: chain broken at sequence {result.BrokenAt}: {result.Problem}");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImtBot.Core.Alerts.Pages;
 using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Reviews;
@@ -62,26 +63,30 @@ public static class CliVerbs
     {
         using var store = Open(args);
         var broken = 0;
-        var incidents = store.ListIncidents(openOnly: false).OrderBy(i => i.Number).ToList();
+        // The incidents, then the alert pages: their events are log streams of their own (AP-3 is stream −3), chained
+        // the same way.
+        var incidents = store.ListIncidents(openOnly: false).Select(i => i.Number).Order().ToList();
+        var pages = store.ListAlertPages().Order().ToList();
+        var streams = incidents.Concat(pages.Select(AlertPageKey.Stream)).ToList();
 
-        // Each incident's chain stands alone, and reading the events is most of the time: every core reads and hashes
-        // incidents of its own (concurrent reads are safe on both stores); the lines still come out in incident order.
-        var results = new ChainVerification[incidents.Count];
-        Parallel.For(0, incidents.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = store.Verify(incidents[i].Number));
-        foreach (var (incident, v) in incidents.Zip(results))
+        // Each chain stands alone, and reading the events is most of the time: every core reads and hashes streams of
+        // its own (concurrent reads are safe on both stores); the lines still come out in order.
+        var results = new ChainVerification[streams.Count];
+        Parallel.For(0, streams.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = store.Verify(streams[i]));
+        foreach (var (stream, v) in streams.Zip(results))
         {
             if (v.Valid)
             {
-                stdout.WriteLine($"{IncidentKey.Format(incident.Number)}: valid, {v.Events} events, head {v.Head}");
+                stdout.WriteLine($"{AlertPageKey.FormatStream(stream)}: valid, {v.Events} events, head {v.Head}");
             }
             else
             {
                 broken++;
-                stderr.WriteLine($"{IncidentKey.Format(incident.Number)}: BROKEN at sequence {v.BrokenAt}: {v.Problem}");
+                stderr.WriteLine($"{AlertPageKey.FormatStream(stream)}: BROKEN at sequence {v.BrokenAt}: {v.Problem}");
             }
         }
 
-        stdout.WriteLine($"{incidents.Count} incidents verified, {broken} broken.");
+        stdout.WriteLine(pages.Count == 0 ? $"{incidents.Count} incidents verified, {broken} broken." : $"{incidents.Count} incidents and {pages.Count} alert pages verified, {broken} broken.");
 
         // The admin audit stream (tokens, on-call lists, settings) is chained the same way and checked the same way.
         var audit = new Security.AdminAudit(store.Documents, TimeProvider.System).Verify();

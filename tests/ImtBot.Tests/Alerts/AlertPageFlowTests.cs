@@ -83,6 +83,26 @@ public class AlertPageFlowTests
     }
 
     [Fact]
+    public async Task Verify_NamesTheAlertPagesLogStreamAP1_NotANegativeIncident()
+    {
+        string db;
+        await using (var host = await AlertHost.StartAsync())
+        {
+            db = host.DatabasePath;
+            await host.PostAsync("/api/alerts/gen", AlertHost.Generic("q1"), AlertHost.GenericToken);
+            await host.DrainOutboxAsync();
+        }
+
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = await ImtBot.Hosting.CliVerbs.TryRunAsync(["verify", $"--Storage:Path={db}"], stdout, stderr);
+
+        Assert.Equal(ImtBot.Hosting.CliVerbs.Ok, code);
+        Assert.Matches(@"(?m)^AP-1: valid, \d+ events", stdout.ToString());
+        Assert.Contains("0 incidents and 1 alert pages verified, 0 broken.", stdout.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("INC--", stdout.ToString() + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BareAckInTheDirectMessage_AcknowledgesTheOneAlertPage()
     {
         await using var host = await AlertHost.StartAsync();

@@ -19,6 +19,9 @@ public static class AlertPageKey
     /// <summary>The alert page of a log stream, or null when the stream is an incident's (or the admin audit's).</summary>
     public static int? OfStream(int stream) => stream < 0 ? -stream : null;
 
+    /// <summary>A log stream's name as people know it: <c>AP-3</c> for stream −3, <c>INC-7</c> for stream 7.</summary>
+    public static string FormatStream(int stream) => OfStream(stream) is { } page ? Format(page) : Incidents.IncidentKey.Format(stream);
+
     public static bool TryParse(string? text, out int number)
     {
         number = 0;
