@@ -56,4 +56,12 @@ public sealed class StorageOptions
     /// </summary>
     /// <value>The default is empty.</value>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// On PostgreSQL, how long a role one instance holds (the Socket Mode connection) stays its own without a renewal:
+    /// when that instance dies, another takes the role after at most this long. Renewed every third of it, so a
+    /// database pause longer than that costs the holder the role. Instances' clocks must agree to well under it.
+    /// </summary>
+    /// <value>The default is 15 seconds; between 3 seconds and 10 minutes.</value>
+    public TimeSpan LeaderLease { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -51,6 +51,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             problems.Add($"Storage:Durability must be Checkpoint, SyncLog or None (was {options.Durability})");
         }
 
+        if (options.LeaderLease < TimeSpan.FromSeconds(3) || options.LeaderLease > TimeSpan.FromMinutes(10))
+        {
+            problems.Add($"Storage:LeaderLease must be between 00:00:03 and 00:10:00 (was {options.LeaderLease}), e.g. 00:00:15");
+        }
+
         if (options.MaxBatch is < 1 or > 10_000)
         {
             problems.Add($"Storage:MaxBatch must be between 1 and 10000 (was {options.MaxBatch})");

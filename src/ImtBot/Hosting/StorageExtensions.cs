@@ -41,7 +41,7 @@ internal static class StorageExtensions
             }
         });
         builder.Services.AddSingleton<ILeaderElection>(sp => sp.GetRequiredService<IIncidentStore>() is PostgresIncidentStore postgres
-            ? new PostgresLeaderElection(postgres, sp.GetService<TimeProvider>())
+            ? new PostgresLeaderElection(postgres, sp.GetService<TimeProvider>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.LeaderLease)
             : new SingleProcessLeadership());
         return builder;
     }

@@ -23,7 +23,7 @@ public sealed class SocketModeFailoverTests(PostgresServer server, ITestOutputHe
     [Fact]
     public async Task LeaderKilled_AnotherConnects_EveryCommandLoggedOnce()
     {
-        await using var cluster = await ChildCluster.StartAsync(server, 3, "Slack:AppToken=" + FakeSlack.AppToken, "Dispatcher:PollInterval=00:00:01");
+        await using var cluster = await ChildCluster.StartAsync(server, 3, "Slack:AppToken=" + FakeSlack.AppToken, "Dispatcher:PollInterval=00:00:01", "Storage:LeaderLease=00:00:06");
         var slack = cluster.Slack;
         var first = await NextSocketAsync(cluster, TimeSpan.FromSeconds(60));
         var leader = cluster.OwnedBy(await cluster.ScalarAsync<string>($"SELECT owner FROM leases WHERE name = '{Role}'"))
@@ -74,7 +74,8 @@ public sealed class SocketModeFailoverTests(PostgresServer server, ITestOutputHe
 
         unacked.AddRange(inFlight.Where(e => !acked.Contains((string)e["envelope_id"]!)));
 
-        // The lease (15 s, renewed every 5 s) runs out and another instance takes it; a guard of a minute, not a measurement.
+        // The lease (Storage:LeaderLease, 6 s here, renewed every 2 s) runs out and another instance takes it; a guard of a
+        // minute, not a measurement.
         var second = await NextSocketAsync(cluster, TimeSpan.FromSeconds(60));
         var takeover = killed.Elapsed;
         var successor = cluster.OwnedBy(await cluster.ScalarAsync<string>($"SELECT owner FROM leases WHERE name = '{Role}'"));

@@ -28,6 +28,7 @@ public class StartupTests
     [Theory]
     [InlineData("--Storage:MaxBatch=0", "Storage:MaxBatch must be between 1 and 10000")]
     [InlineData("--Storage:InboxWindow=00:01:00", "Storage:InboxWindow must be between")]
+    [InlineData("--Storage:LeaderLease=00:00:01", "Storage:LeaderLease must be between 00:00:03 and 00:10:00")]
     [InlineData("--Slack:BotToken=xoxp-secret_user", "Slack:BotToken must be a bot token")]
     [InlineData("--Slack:BotToken=xoxb-secret_bot", "Slack:SigningSecret is required")]
     [InlineData("--Teams:AppId=not-a-guid", "Teams:AppId must be the bot's Microsoft App ID")]
