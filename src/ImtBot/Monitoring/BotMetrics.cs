@@ -32,6 +32,11 @@ public sealed class BotMetrics : IDisposable
     private readonly Gauge _deadLettered;
     private readonly Histogram _commitSeconds;
 
+    // Dead letters counted at most once a minute: listing them reads every step group of the outbox (done and dead
+    // steps have no index), which at 10,000 incidents made a scrape take longer than its timeout.
+    private static readonly TimeSpan DeadLetterRecount = TimeSpan.FromMinutes(1);
+    private DateTimeOffset? _deadCountedAt;
+
     public BotMetrics(IIncidentStore store, IIncidentReader reader, TimeProvider time)
     {
         _store = store;
@@ -102,6 +107,10 @@ public sealed class BotMetrics : IDisposable
         _outboxDepth.Set(waiting.Count);
         var oldestDue = waiting.Where(s => s.DueAt <= now).Select(s => s.DueAt).DefaultIfEmpty(now).Min();
         _outboxOldestDue.Set((now - oldestDue).TotalSeconds);
-        _deadLettered.Set(_store.GetSteps(OutboxStatus.Dead).Count);
+        if (_deadCountedAt is not { } counted || now - counted >= DeadLetterRecount || now < counted)
+        {
+            _deadLettered.Set(_store.GetSteps(OutboxStatus.Dead).Count);
+            _deadCountedAt = now;
+        }
     }
 }

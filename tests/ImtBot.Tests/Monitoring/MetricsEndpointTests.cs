@@ -50,6 +50,24 @@ public class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task DeadLetters_CountedOnceAMinuteAtMost_ThenTheGaugeShowsThem()
+    {
+        await using var host = await TestHost.StartAsync();
+        Assert.True((await host.SayAsync("alice", "general", "/incident declare \"Checkout failing\" sev2")).Accepted);
+        await host.DrainOutboxAsync();
+        Assert.Equal(0, Value(await host.Http.GetStringAsync("/metrics"), "imtbot_outbox_dead_lettered_steps"));
+
+        var store = host.Services.GetRequiredService<LiteIncidentStore>();
+        var step = store.GetSteps(OutboxStatus.Pending).First();
+        await store.DeadLetterStepAsync(step.Key, "given up in the test", host.Clock.GetUtcNow());
+
+        host.Clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(0, Value(await host.Http.GetStringAsync("/metrics"), "imtbot_outbox_dead_lettered_steps"));
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, Value(await host.Http.GetStringAsync("/metrics"), "imtbot_outbox_dead_lettered_steps"));
+    }
+
+    [Fact]
     public async Task Scrape_AfterClose_SeverityGoesToZero()
     {
         await using var host = await TestHost.StartAsync();
