@@ -32,8 +32,10 @@ public sealed partial class PostgresIncidentStore
             async connection =>
             {
                 // Urgent kinds first, then the earliest wake; never a step behind an earlier held step of its incident
-                // (one that failed and waits for its retry) or behind an earlier step another owner still leases (a
-                // process killed mid-call may have half done it), timers excepted. The chosen run in due order.
+                // (one that failed and waits for its retry) or behind an earlier step in flight under another owner (a
+                // process killed mid-call may have half done it) — even once that lease ran out: the expired step's
+                // wake is its lease's end, so it would sort after the later steps and lose a short LIMIT to them. It
+                // is leased itself (nothing earlier holds it), and the later steps follow. Timers excepted.
                 await using var command = Command(
                     connection,
                     $"""
@@ -45,7 +47,7 @@ public sealed partial class PostgresIncidentStore
                               SELECT 1 FROM outbox h
                               WHERE h.incident = o.incident AND h.ord < o.ord
                                 AND ((h.held AND h.status IN ('Pending', 'InFlight'))
-                                  OR (h.status = 'InFlight' AND h.kind <> 'timer' AND h.lease_owner <> @owner AND h.lease_until > @now))))
+                                  OR (h.status = 'InFlight' AND h.kind <> 'timer' AND h.lease_owner <> @owner))))
                         ORDER BY o.urgent DESC, (CASE WHEN o.status = 'Pending' THEN o.due_at ELSE o.lease_until END), o.ord
                         LIMIT @max
                         FOR UPDATE OF o SKIP LOCKED)

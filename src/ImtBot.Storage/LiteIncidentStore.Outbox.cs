@@ -26,8 +26,8 @@ public sealed partial class LiteIncidentStore
 
     // Leased steps (key → incident, order, owner, lease expiry), kept beside _held on the writer thread. A step leased by
     // another owner (a process that was killed) may be half done — a card posted but not yet pinned or recorded — so
-    // its incident's later steps wait until it is settled or its lease runs out and it is taken up (and reconciled)
-    // again: a later card refresh never posts a second card beside one it cannot see yet.
+    // its incident's later steps wait until it is settled or, its lease run out, taken up (and reconciled) again by
+    // this owner: a later card refresh never posts a second card beside one it cannot see yet.
     private readonly Dictionary<string, (int Incident, long Order, string Owner, long Until)> _leased = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
@@ -303,9 +303,13 @@ public sealed partial class LiteIncidentStore
             first[incident] = first.TryGetValue(incident, out var earlier) ? Math.Min(earlier, order) : order;
         }
 
-        foreach (var (incident, order, leasedBy, until) in _leased.Values)
+        foreach (var (incident, order, leasedBy, _) in _leased.Values)
         {
-            if (leasedBy != owner && until > nowTicks)
+            // Expired or not: once a dead owner's lease has run out the step's wake is that lease's end, later than its
+            // incident's next steps' due times, so with few free slots a later step would be taken first — a card
+            // refresh that then posts a second card beside the one the dead owner posted. The step itself is due and
+            // is leased again (it is not behind itself); its incident's later steps follow it.
+            if (leasedBy != owner)
             {
                 first[incident] = first.TryGetValue(incident, out var earlier) ? Math.Min(earlier, order) : order;
             }

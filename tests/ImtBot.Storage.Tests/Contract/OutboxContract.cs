@@ -70,12 +70,32 @@ public abstract class OutboxContract : IDisposable
 
         var whileLeased = await _store.LeaseDueAsync("restarted", _now.AddSeconds(30), Lease, 10);
         var afterLease = await _store.LeaseDueAsync("restarted", _now.AddSeconds(61), Lease, 10);
+        var next = await _store.LeaseDueAsync("restarted", _now.AddSeconds(62), Lease, 10);
 
         Assert.Equal(["1:timer:3.0"], whileLeased.Select(s => s.Key)); // timers neither hold nor wait
-        Assert.Equal(["1:sync_card:1.0", "1:sync_card:2.0"], afterLease.Select(s => s.Key));
-        Assert.Equal([2, 1], afterLease.Select(s => s.Attempts));
-        Assert.Equal(_now, afterLease[0].FirstTriedAt);
-        Assert.Equal(_now.AddSeconds(61), afterLease[1].FirstTriedAt);
+
+        // With room for both, the later step still waits one round: until the earlier is this owner's, it is in
+        // flight under the dead one. Then it follows.
+        var again = Assert.Single(afterLease);
+        Assert.Equal(("1:sync_card:1.0", 2, _now), (again.Key, again.Attempts, again.FirstTriedAt));
+        var later = Assert.Single(next);
+        Assert.Equal(("1:sync_card:2.0", 1, _now.AddSeconds(62)), (later.Key, later.Attempts, later.FirstTriedAt));
+    }
+
+    [Fact]
+    public async Task LeaseDueAsync_KilledOwnersLeaseRanOut_OneFreeSlot_TheEarlierStepGoesFirst_NotTheLaterOneWithTheEarlierWake()
+    {
+        // The crash suite's doubled card: a killed process had posted the card (step 1) without recording it; once its
+        // lease ran out the step's wake was that lease's end, later than the next card step's due time, and a
+        // dispatcher with one free slot took the later step first — which found no card recorded and posted another.
+        await CommitWithSteps(("1:sync_card:1.0", _now), ("1:sync_card:2.0", _now.AddSeconds(10)));
+        await _store.LeaseDueAsync("killed", _now, Lease, 1);
+
+        var first = await _store.LeaseDueAsync("restarted", _now.AddSeconds(61), Lease, 1);
+        var second = await _store.LeaseDueAsync("restarted", _now.AddSeconds(62), Lease, 1);
+
+        Assert.Equal(["1:sync_card:1.0"], first.Select(s => s.Key));
+        Assert.Equal(["1:sync_card:2.0"], second.Select(s => s.Key));
     }
 
     [Fact]
