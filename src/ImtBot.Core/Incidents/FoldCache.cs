@@ -4,7 +4,7 @@ namespace ImtBot.Core.Incidents;
 
 /// <summary>
 /// Folded incidents kept in memory, bounded by the events they hold (a fold keeps its events: the decider reads them):
-/// past <see cref="EventBudget"/> the least recently used folds are dropped, down to three quarters of it, so a storm of
+/// past the event budget the least recently used folds are dropped, down to three quarters of it, so a storm of
 /// new incidents neither grows the heap without end (every fold kept, 1.2 GB after 170,000 declarations, and the GC's
 /// work with it) nor evicts one fold per declaration. A dropped fold is replayed from the store when next needed.
 /// </summary>
@@ -17,8 +17,6 @@ internal sealed class FoldCache(long eventBudget = FoldCache.DefaultEventBudget)
     private long _events;
     private long _clock;
     private int _evicting;
-
-    public long EventBudget => eventBudget;
 
     /// <summary>The events the kept folds hold now.</summary>
     public long Events => Interlocked.Read(ref _events);
