@@ -14,6 +14,9 @@ namespace ImtBot.Storage.Postgres;
 /// </remarks>
 public sealed partial class PostgresIncidentStore
 {
+    /// <summary>The advisory lock key that serialises leasing across instances ("lease" as a number).</summary>
+    private const long LeaseLock = 0x6C65617365;
+
     private const string StepColumns = "key, incident, platform, kind, payload, due_at, status, attempts, last_error, lease_owner, lease_until, created_at, completed_at, failing_since, fence, first_tried_at";
 
     // Step key → the fencing token of this instance's lease on it.
@@ -31,6 +34,18 @@ public sealed partial class PostgresIncidentStore
         return RunAsync<IReadOnlyList<OutboxStep>>(
             async connection =>
             {
+                // One lease at a time across the cluster. The hold below reads the other steps of an incident, and a
+                // concurrent lease's rows are invisible to it until that lease commits: two instances leasing at once
+                // could each see an incident's first step Pending — one takes it, SKIP LOCKED makes the other pass
+                // it over and take the later steps, which then run before the first (a post to a channel not opened
+                // yet). The transaction-scoped lock makes the second lease wait, and its statement then sees the
+                // first one's leases in flight.
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (var take = Command(connection, $"SELECT pg_advisory_xact_lock({LeaseLock})", transaction))
+                {
+                    await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 // Urgent kinds first, then the earliest wake; never a step behind an earlier held step of its incident
                 // (one that failed and waits for its retry) or behind an earlier step in flight under another owner (a
                 // process killed mid-call may have half done it) — even once that lease ran out: the expired step's
@@ -56,7 +71,7 @@ public sealed partial class PostgresIncidentStore
                     FROM due WHERE outbox.key = due.key
                     RETURNING {string.Join(", ", StepColumns.Split(", ").Select(c => "outbox." + c))}, outbox.ord
                     """,
-                    null,
+                    transaction,
                     ("now", Ticks(now)),
                     ("max", max),
                     ("owner", owner),
@@ -72,6 +87,7 @@ public sealed partial class PostgresIncidentStore
                     }
                 }
 
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return [.. leased.OrderBy(l => l.Step.DueAt).ThenBy(l => l.Order).Select(l => l.Step)];
             },
             cancellationToken);

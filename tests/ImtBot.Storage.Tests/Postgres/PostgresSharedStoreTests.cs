@@ -87,6 +87,46 @@ public sealed class PostgresSharedStoreTests(PostgresServer server) : IDisposabl
     }
 
     [Fact]
+    public async Task LeaseDueAsync_ThreeInstancesAtOnce_NoneTakesAStepAheadOfAnEarlierOneAnotherJustLeased()
+    {
+        using var a = _db.OpenPostgres();
+        using var b = _db.OpenPostgres();
+        using var c = _db.OpenPostgres();
+
+        // Leases racing for the same incidents: one that takes an incident's first step must not leave its later steps
+        // to another, which would run them before the first (a post to a channel not opened yet). Each pass adds incidents
+        // to those left over.
+        var done = new HashSet<string>();
+        for (var pass = 0; pass < 5; pass++)
+        {
+            var numbers = Enumerable.Range(pass * 20 + 1, 20).ToList();
+            foreach (var n in numbers)
+            {
+                await a.CommitAsync(Requests.Declare(n, steps: 3));
+            }
+
+            var rounds = await Task.WhenAll(new[] { a, b, c }.SelectMany((store, i) => Enumerable.Range(0, 4)
+                .Select(async j => (Owner: $"instance-{i}-{j}", Steps: await store.LeaseDueAsync($"instance-{i}-{j}", Requests.T0, Lease, 2)))));
+            var owners = rounds.SelectMany(r => r.Steps.Select(s => (s.Key, r.Owner))).ToDictionary(x => x.Key, x => x.Owner);
+            foreach (var (key, owner) in owners)
+            {
+                var parts = key.Split(':');
+                foreach (var earlier in Enumerable.Range(1, int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) - 1).Select(i => $"{parts[0]}:post_card:{i}"))
+                {
+                    var holder = owners.GetValueOrDefault(earlier);
+                    Assert.True(done.Contains(earlier) || holder == owner, $"{key} was leased by {owner} while {earlier} was {(holder is null ? "not leased" : "leased by " + holder)}");
+                }
+            }
+
+            foreach (var (key, _) in owners)
+            {
+                await a.CompleteStepAsync(key, new Dictionary<string, string>(), Requests.T0);
+                done.Add(key);
+            }
+        }
+    }
+
+    [Fact]
     public async Task CompleteStepAsync_LeaseExpiredAndTakenByAnother_LateCompletionRefusedAndChangesNothing()
     {
         using var dying = _db.OpenPostgres();
