@@ -115,6 +115,30 @@ public sealed partial class LiteIncidentStore
     }
 
     /// <inheritdoc />
+    public Task PaceStepAsync(string key, string reason, DateTimeOffset dueAt, bool sent, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(reason);
+        return _writer.Enqueue(
+            db => Update(db, key, s =>
+            {
+                BackToPending(s, reason, dueAt);
+                if (!sent)
+                {
+                    s["attempts"] = Math.Max(0, s["attempts"].AsInt32 - 1);
+                }
+
+                if (!StepDocument.IsTimer(s["kind"].AsString))
+                {
+                    s["held"] = true;
+                }
+            }),
+            null,
+            exclusive: false,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);

@@ -24,9 +24,11 @@ public enum EffectOutcomeKind
 /// <remarks>
 /// <see cref="Deferred"/> marks a <see cref="EffectOutcomeKind.Retry"/> that is no fault at all (an archive days
 /// after close): it runs again exactly after <see cref="RetryAfter"/>, holds no later step back, never gives up, and
-/// says nothing about the platform's health.
+/// says nothing about the platform's health. <see cref="Pacing"/> marks one that is no fault either: the step waits
+/// its turn under the platform's rate limit, so it runs again after <see cref="RetryAfter"/> and, to keep its incident's
+/// messages in order, holds the later ones back meanwhile.
 /// </remarks>
-public sealed record EffectOutcome(EffectOutcomeKind Kind, IReadOnlyDictionary<string, string> Links, string? Error = null, TimeSpan? RetryAfter = null, bool Deferred = false)
+public sealed record EffectOutcome(EffectOutcomeKind Kind, IReadOnlyDictionary<string, string> Links, string? Error = null, TimeSpan? RetryAfter = null, bool Deferred = false, EffectPacing Pacing = EffectPacing.None)
 {
     private static readonly IReadOnlyDictionary<string, string> NoLinks = new Dictionary<string, string>();
 
@@ -40,5 +42,25 @@ public sealed record EffectOutcome(EffectOutcomeKind Kind, IReadOnlyDictionary<s
     public static EffectOutcome NotYet(string reason, TimeSpan wait) =>
         new(EffectOutcomeKind.Retry, NoLinks, reason, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Deferred: true);
 
+    /// <summary>
+    /// Its turn under the rate limit comes in <paramref name="wait"/>: run it again then. <paramref name="sent"/> says
+    /// whether the step had already sent a call that changes something (then its next attempt reconciles, as after a fault).
+    /// </summary>
+    public static EffectOutcome Paced(TimeSpan wait, bool sent) =>
+        new(EffectOutcomeKind.Retry, NoLinks, "waiting for its turn under the rate limit", wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Pacing: sent ? EffectPacing.AfterSending : EffectPacing.BeforeSending);
+
     public static EffectOutcome Failed(string error) => new(EffectOutcomeKind.Failed, NoLinks, error);
+}
+
+/// <summary>Whether a step that waits its turn under a rate limit (<see cref="EffectOutcome.Paced"/>) had sent anything.</summary>
+public enum EffectPacing
+{
+    /// <summary>Not paced.</summary>
+    None,
+
+    /// <summary>Nothing was sent: the attempt does not count.</summary>
+    BeforeSending,
+
+    /// <summary>An earlier call of the step may have changed something: the attempt counts, and the next one reconciles.</summary>
+    AfterSending,
 }

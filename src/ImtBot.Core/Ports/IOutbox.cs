@@ -28,6 +28,14 @@ public interface IOutbox
     /// <summary>Returns a step that is simply not due yet (no fault) to pending, due at <paramref name="dueAt"/>; it holds nothing back.</summary>
     Task DeferStepAsync(string key, string reason, DateTimeOffset dueAt, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Returns a step that waits its turn under the platform's rate limit (no fault) to pending, due at
+    /// <paramref name="dueAt"/>. Like a retry it holds its incident's later steps back (timers excepted), so they stay
+    /// in order; unlike one it leaves <see cref="OutboxStep.FailingSince"/> as it was, and, when <paramref name="sent"/>
+    /// is false (nothing was sent), its attempt is not counted.
+    /// </summary>
+    Task PaceStepAsync(string key, string reason, DateTimeOffset dueAt, bool sent, CancellationToken cancellationToken = default);
+
     /// <summary>Hands back a leased step that was not run (an earlier step of its incident failed): pending again, its attempt not counted.</summary>
     Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default);
 

@@ -12,6 +12,7 @@ public sealed partial class SlackPlatform
 {
     public async Task<EffectOutcome> ExecuteAlertPageAsync(AlertPageEffectContext context, CancellationToken cancellationToken)
     {
+        using var calls = api.ForStep(context.StepKey);
         try
         {
             return context.Effect switch
@@ -35,6 +36,10 @@ public sealed partial class SlackPlatform
         {
             LogTransport(logger, context.StepKey, e.Method, e.MayHaveApplied);
             return EffectOutcome.Retry(e.Method + ": transport failure");
+        }
+        catch (SlackPacedException e)
+        {
+            return EffectOutcome.Paced(e.Wait, e.Sent);
         }
     }
 

@@ -26,6 +26,9 @@ public sealed partial class SlackApiClient
     private readonly SlackRateGate gate;
     private readonly ILogger<SlackApiClient> logger;
 
+    // The outbox step the calls of this async flow belong to, if any.
+    private static readonly AsyncLocal<StepScope?> CurrentStep = new();
+
     public SlackApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options, TimeProvider time, SlackRateGate gate, ILogger<SlackApiClient> logger)
     {
         this.httpClients = httpClients;
@@ -35,6 +38,18 @@ public sealed partial class SlackApiClient
         this.logger = logger;
     }
 
+    /// <summary>
+    /// Marks the calls made from here on in this async flow as <paramref name="stepKey"/>'s: one whose turn under a rate
+    /// limit is far off throws <see cref="SlackPacedException"/> instead of waiting (see <see cref="SlackRateGate"/>).
+    /// Dispose to end it; it also ends with the async method that began it.
+    /// </summary>
+    public IDisposable ForStep(string stepKey)
+    {
+        var scope = new StepScope(stepKey, CurrentStep.Value);
+        CurrentStep.Value = scope;
+        return scope;
+    }
+
     /// <summary>Calls <paramref name="method"/> with <paramref name="args"/> and returns the response body (<c>ok</c> is true).</summary>
     public async Task<JsonElement> CallAsync(SlackMethod method, JsonObject args, CancellationToken cancellationToken = default)
     {
@@ -42,12 +57,17 @@ public sealed partial class SlackApiClient
         var partition = channel is null ? method.Name : method.Name + "#" + channel;
         if (method.PerMinute > 0)
         {
-            await gate.AcquireAsync(method.Name, method.PerMinute / 60.0, method.PerMinute, cancellationToken).ConfigureAwait(false);
+            await WaitTurnAsync(method, method.Name, method.PerMinute / 60.0, method.PerMinute, cancellationToken).ConfigureAwait(false);
         }
 
         if (channel is not null)
         {
-            await gate.AcquireAsync(partition, method.PerChannelPerSecond, 1, cancellationToken).ConfigureAwait(false);
+            await WaitTurnAsync(method, partition, method.PerChannelPerSecond, 1, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!method.Idempotent && CurrentStep.Value is { } step)
+        {
+            step.Sent = true;
         }
 
         HttpResponseMessage response;
@@ -75,6 +95,21 @@ public sealed partial class SlackApiClient
             }
 
             return await ReadAsync(method, response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WaitTurnAsync(SlackMethod method, string key, double perSecond, double burst, CancellationToken cancellationToken)
+    {
+        var step = CurrentStep.Value;
+        var wait = gate.Take(key, perSecond, burst, step?.Key);
+        if (step is not null && wait > gate.Patience)
+        {
+            throw new SlackPacedException(method.Name, wait, step.Sent);
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -215,4 +250,14 @@ public sealed partial class SlackApiClient
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed in transport (may have applied: {Applied})")]
     private static partial void LogTransport(ILogger logger, Exception exception, string method, bool applied);
+
+    private sealed class StepScope(string key, StepScope? outer) : IDisposable
+    {
+        public string Key { get; } = key;
+
+        /// <summary>Whether a call of this step that changes something has been sent.</summary>
+        public bool Sent { get; set; }
+
+        public void Dispose() => CurrentStep.Value = outer;
+    }
 }

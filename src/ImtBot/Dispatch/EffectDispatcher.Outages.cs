@@ -15,9 +15,9 @@ internal sealed partial class EffectDispatcher
 {
     private async Task WatchHealthAsync(OutboxStep step, EffectOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (step.Kind == TimerKind || !_platforms.ContainsKey(step.Platform) || outcome.Deferred)
+        if (step.Kind == TimerKind || !_platforms.ContainsKey(step.Platform) || outcome.Deferred || outcome.Pacing != EffectPacing.None)
         {
-            return; // a timer runs here, and a deferral is no answer at all: neither says anything about the platform
+            return; // a timer runs here, and a deferral or a wait for a turn is no answer at all: none says anything about the platform
         }
 
         if (outcome.Kind == EffectOutcomeKind.Retry)

@@ -275,6 +275,16 @@ internal sealed partial class EffectDispatcher(
         {
             case EffectOutcomeKind.Done:
                 return !await SettleAsync(step, store.CompleteStepAsync(step.Key, outcome.Links, now, cancellationToken));
+            case EffectOutcomeKind.Retry when outcome.Pacing != EffectPacing.None:
+                // Its turn under the rate limit is later: the slot goes to other incidents' steps meanwhile, and this
+                // incident's later steps wait behind it, as behind a retry, but nothing counts as a fault.
+                var turn = now + (outcome.RetryAfter ?? TimeSpan.Zero);
+                if (await SettleAsync(step, store.PaceStepAsync(step.Key, outcome.Error ?? "paced", turn, outcome.Pacing == EffectPacing.AfterSending, cancellationToken)))
+                {
+                    LogPaced(step.Key, turn);
+                }
+
+                return true;
             case EffectOutcomeKind.Retry when outcome.Deferred:
                 return !await SettleAsync(step, store.DeferStepAsync(step.Key, outcome.Error ?? "not due yet", now + (outcome.RetryAfter ?? _options.InitialBackoff), cancellationToken));
             case EffectOutcomeKind.Retry when !GivesUp(step, now):
@@ -454,6 +464,9 @@ internal sealed partial class EffectDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox step {Key} failed on attempt {Attempt}, will retry at {Next}: {Error}")]
     private partial void LogRetry(string key, int attempt, DateTimeOffset next, string? error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox step {Key} waits for its turn under the rate limit, at {Turn}")]
+    private partial void LogPaced(string key, DateTimeOffset turn);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox step {Key} (attempt {Attempt}) was leased again by another instance (fencing token {Fence}) after this instance's lease ran out; left to it")]
     private partial void LogLeaseLost(string key, int attempt, long fence);

@@ -250,6 +250,17 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
         return Task.CompletedTask;
     }
 
+    public Task PaceStepAsync(string key, string reason, DateTimeOffset dueAt, bool sent, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var step = steps[key];
+            steps[key] = step with { Status = OutboxStatus.Pending, LastError = reason, DueAt = dueAt, LeaseOwner = null, LeaseUntil = null, Attempts = sent ? step.Attempts : Math.Max(0, step.Attempts - 1) };
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default)
     {
         lock (gate)

@@ -111,6 +111,39 @@ public abstract class StepOrderContract : IDisposable
     }
 
     [Fact]
+    public async Task PaceStepAsync_NothingSent_HoldsItsIncidentBackInOrderRecordsNoFaultAndDoesNotCountTheAttempt()
+    {
+        await Commit(1, ("1:announce:1.0", _now), ("1:post_update:1.1", _now));
+        await Commit(2, ("2:announce:1.0", _now));
+        await _store.LeaseDueAsync("w", _now, Lease, 1);
+
+        await _store.PaceStepAsync("1:announce:1.0", "waiting for its turn", _now.AddSeconds(3), sent: false);
+
+        // Incident 1's update waits behind its announcement; incident 2 goes on.
+        Assert.Equal(["2:announce:1.0"], (await _store.LeaseDueAsync("w", _now.AddSeconds(1), Lease, 10)).Select(s => s.Key));
+        var paced = Assert.Single(_store.GetSteps(OutboxStatus.Pending), s => s.Key == "1:announce:1.0");
+        Assert.Equal((0, (DateTimeOffset?)null, _now.AddSeconds(3)), (paced.Attempts, paced.FailingSince, paced.DueAt));
+
+        // Its turn: it goes first, as a first attempt, and the update follows once it is done.
+        var turn = Assert.Single(await _store.LeaseDueAsync("w", _now.AddSeconds(3), Lease, 10));
+        Assert.Equal(("1:announce:1.0", 1), (turn.Key, turn.Attempts));
+        await _store.CompleteStepAsync(turn.Key, NoLinks, _now.AddSeconds(3));
+        Assert.Equal(["1:post_update:1.1"], (await _store.LeaseDueAsync("w", _now.AddSeconds(3), Lease, 10)).Select(s => s.Key));
+    }
+
+    [Fact]
+    public async Task PaceStepAsync_AfterSending_TheAttemptCountsSoTheNextOneReconciles()
+    {
+        await Commit(1, ("1:open_channel:1.0", _now));
+        await _store.LeaseDueAsync("w", _now, Lease, 1);
+
+        await _store.PaceStepAsync("1:open_channel:1.0", "waiting for its turn", _now.AddSeconds(5), sent: true);
+
+        var turn = Assert.Single(await _store.LeaseDueAsync("w", _now.AddSeconds(5), Lease, 10));
+        Assert.Equal((2, (DateTimeOffset?)null), (turn.Attempts, turn.FailingSince));
+    }
+
+    [Fact]
     public async Task LeaseDueAsync_BacklogOfCardRefreshes_NewIncidentsChannelTakenFirst()
     {
         for (var i = 0; i < 20; i++)

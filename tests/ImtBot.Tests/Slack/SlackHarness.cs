@@ -39,7 +39,15 @@ public sealed class SlackHarness : IAsyncDisposable
     public SlackFollowUps FollowUps { get; }
 
     /// <param name="more">Extra host settings as <c>Section:Key=value</c>.</param>
-    public static async Task<SlackHarness> StartAsync(bool socketMode = false, params string[] more)
+    public static Task<SlackHarness> StartAsync(bool socketMode = false, params string[] more) => StartAsync(socketMode, pacing: false, more);
+
+    /// <param name="pacing">
+    /// Slack's pacing (1 message/s per channel, the tier limits) on, with outbox steps never waiting for their turn in
+    /// place: they come back when it comes, on the injected clock. Off, a wait in place would stall a drain, since the
+    /// clock moves only when a test says so.
+    /// </param>
+    /// <param name="more">Extra host settings as <c>Section:Key=value</c>.</param>
+    public static async Task<SlackHarness> StartAsync(bool socketMode, bool pacing, params string[] more)
     {
         var clock = new FakeTimeProvider(TestHost.Epoch);
         var fake = await FakeSlack.StartAsync(clock);
@@ -60,9 +68,7 @@ public sealed class SlackHarness : IAsyncDisposable
             {
                 builder.Services.AddSingleton<IStartupFilter>(followUps);
 
-                // Slack's pacing (1 message/s per channel) waits on the injected clock, which moves only when a test
-                // says so; the pacing itself is tested in ImtBot.Slack.Tests. Here it would stall a drain.
-                builder.Services.AddSingleton(new SlackRateGate(clock, enabled: false));
+                builder.Services.AddSingleton(new SlackRateGate(clock, enabled: pacing, patience: TimeSpan.Zero));
             },
             clock: clock,
             settings: settings);

@@ -1,0 +1,52 @@
+using ImtBot.Core.Ports;
+using ImtBot.Slack.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImtBot.Tests.Slack;
+
+/// <summary>
+/// Slack allows one message a second per channel, and every incident's announcement goes to the one announcements
+/// channel. Steps waiting for their turn there give their dispatcher slot back: the other incidents' channels and cards
+/// go out meanwhile, and the announcements follow one a second, each once, without being taken for faults.
+/// </summary>
+public sealed class SlackPacingTests
+{
+    [Fact]
+    public async Task FiveDeclaredAtOnce_ChannelsOpenAtOnceAnnouncementsFollowOneASecondEachOnce()
+    {
+        await using var slack = await SlackHarness.StartAsync(socketMode: false, pacing: true);
+        var host = slack.Host;
+        foreach (var n in Enumerable.Range(1, 5))
+        {
+            await slack.Http.PostAsync("/api/slack/commands", SlackPayloads.Command($"declare Shard {n} down sev2", trigger: $"1.1.{n}", channel: SlackHarness.General), SlackSigning.Form);
+        }
+
+        await slack.FollowUps.WhenAllAsync();
+        await host.DrainOutboxAsync();
+
+        // No time has passed: every incident has its channel and card; one announcement went, the others wait their turn.
+        var channels = slack.Fake.Channels.Values.Where(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, channels.Count);
+        Assert.All(channels, c => Assert.Single(slack.Posts(c.Id, "card")));
+        Assert.Single(slack.Posts(SlackHarness.Announcements));
+        var outbox = host.Services.GetRequiredService<IOutbox>();
+        Assert.Empty(outbox.GetSteps(OutboxStatus.InFlight));
+        var waiting = outbox.GetSteps(OutboxStatus.Pending).Where(s => s.Kind == "announce").ToList();
+        Assert.Equal(4, waiting.Count);
+        Assert.All(waiting, s => Assert.Equal((0, (DateTimeOffset?)null), (s.Attempts, s.FailingSince)));
+        Assert.All(waiting, s => Assert.True(s.DueAt > host.Clock.GetUtcNow(), s.Key));
+
+        for (var second = 1; second <= 6; second++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+            await host.DrainOutboxAsync();
+        }
+
+        var announced = slack.Posts(SlackHarness.Announcements);
+        Assert.Equal(["INC-1", "INC-2", "INC-3", "INC-4", "INC-5"], announced.Select(c => System.Text.RegularExpressions.Regex.Match(c.Arg("text") ?? "", @"INC-\d+").Value).Order());
+        Assert.All(announced.Zip(announced.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= TimeSpan.FromSeconds(1)));
+        Assert.Empty(slack.Fake.CallsTo("conversations.history"));
+        Assert.Empty(outbox.GetSteps(OutboxStatus.Dead));
+        Assert.DoesNotContain(outbox.GetSteps(OutboxStatus.Pending), s => s.Kind != "timer");
+    }
+}
