@@ -192,9 +192,13 @@ public sealed partial class PostgresIncidentStore
 
     /// <inheritdoc />
     /// <remarks>The earliest due time of a pending step, or the earliest lease expiry of an in-flight one (another instance may have died holding it).</remarks>
-    public DateTimeOffset? NextDueAt() => Run(connection =>
+    public DateTimeOffset? NextDueAt(DateTimeOffset? after = null) => Run(connection =>
     {
-        using var command = Command(connection, "SELECT min(CASE WHEN status = 'Pending' THEN due_at ELSE lease_until END) FROM outbox WHERE status IN ('Pending', 'InFlight')");
+        using var command = Command(
+            connection,
+            "SELECT min(CASE WHEN status = 'Pending' THEN due_at ELSE lease_until END) FROM outbox WHERE status IN ('Pending', 'InFlight') AND (CASE WHEN status = 'Pending' THEN due_at ELSE lease_until END) > @after",
+            null,
+            ("after", after is { } a ? Ticks(a) : long.MinValue));
         return command.ExecuteScalar() is long ticks ? At(ticks) : (DateTimeOffset?)null;
     });
 

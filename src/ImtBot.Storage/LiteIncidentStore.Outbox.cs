@@ -193,10 +193,31 @@ public sealed partial class LiteIncidentStore
     }
 
     /// <summary>The earliest due time of a pending step, or the earliest lease expiry of an in-flight one (crash recovery).</summary>
-    public DateTimeOffset? NextDueAt()
+    public DateTimeOffset? NextDueAt(DateTimeOffset? after = null)
     {
-        var first = Db.GetCollection(Collections.Outbox).Find(Query.GTE(GroupDocument.Wake, long.MinValue), 0, 1).FirstOrDefault();
-        return first is null ? null : Times.FromTicks(first[GroupDocument.Wake].AsInt64);
+        var outbox = Db.GetCollection(Collections.Outbox);
+        if (after is null)
+        {
+            var first = outbox.Find(Query.GTE(GroupDocument.Wake, long.MinValue), 0, 1).FirstOrDefault();
+            return first is null ? null : Times.FromTicks(first[GroupDocument.Wake].AsInt64);
+        }
+
+        // A group's wake is its earliest step's: a group due by then may still hold a step due later, so the due
+        // groups (the few held back, when the dispatcher asks this) are looked into as well as the first later one.
+        var afterTicks = Times.ToTicks(after.Value);
+        var next = outbox.Find(Query.GT(GroupDocument.Wake, afterTicks), 0, 1).FirstOrDefault()?[GroupDocument.Wake].AsInt64;
+        foreach (var group in outbox.Find(Query.Between(GroupDocument.Wake, long.MinValue, afterTicks)).Where(g => g[GroupDocument.Steps].IsArray))
+        {
+            foreach (var step in group[GroupDocument.Steps].AsArray)
+            {
+                if (StepDocument.WakeOf(step.AsDocument) is { } wake && wake > afterTicks && (next is null || wake < next))
+                {
+                    next = wake;
+                }
+            }
+        }
+
+        return next is { } ticks ? Times.FromTicks(ticks) : null;
     }
 
     /// <summary>

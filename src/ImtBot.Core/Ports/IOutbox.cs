@@ -44,8 +44,11 @@ public interface IOutbox
 
     IReadOnlyList<OutboxStep> GetSteps(OutboxStatus status);
 
-    /// <summary>The earliest due time of a pending step, so the dispatcher can sleep until then.</summary>
-    DateTimeOffset? NextDueAt();
+    /// <summary>
+    /// The earliest due time of a pending step (or lease expiry of an in-flight one), so the dispatcher can sleep until
+    /// then; with <paramref name="after"/>, the earliest later than it (what was due by then has been looked at).
+    /// </summary>
+    DateTimeOffset? NextDueAt(DateTimeOffset? after = null);
 
     /// <summary>External ids learned for an incident, e.g. <c>slack:channel</c>, <c>slack:card</c>, <c>teams:activity</c>.</summary>
     IReadOnlyDictionary<string, string> GetLinks(int incident);

@@ -50,6 +50,13 @@ internal sealed partial class EffectDispatcher(
     private readonly HashSet<int> _halted = [];
     private readonly Dictionary<int, int> _queued = [];
 
+    // When the last lease looked at what was due. A step due by then that it did not take is held behind an earlier
+    // step of its incident (one running here, waiting for its retry or its turn, or in flight elsewhere): asking again
+    // before something changes would find the same and spin. A chain ending here signals; a held step's own time is a
+    // later wake; another instance's settle is seen at the next poll. Null after a failed round: look again soon.
+    // Kept as UTC ticks (0 = none) so the loop and a test's drain can read and write it without tearing.
+    private long _lookedAt;
+
     // Completed (and replaced) whenever a chain ends and frees capacity; guarded by _gate.
     private TaskCompletionSource _freed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -77,6 +84,7 @@ internal sealed partial class EffectDispatcher(
                 // The store itself failed (disk full, engine closed): wait for the next signal or a short pause.
                 LogRoundFailed(e);
                 started = 0;
+                Interlocked.Exchange(ref _lookedAt, 0);
             }
 
             if (started > 0)
@@ -131,7 +139,9 @@ internal sealed partial class EffectDispatcher(
             return AtCapacity;
         }
 
-        var steps = await store.LeaseDueAsync(_owner, time.GetUtcNow(), _options.Lease, capacity, cancellationToken);
+        var now = time.GetUtcNow();
+        var steps = await store.LeaseDueAsync(_owner, now, _options.Lease, capacity, cancellationToken);
+        Interlocked.Exchange(ref _lookedAt, now.UtcTicks);
         var started = 0;
         lock (_gate)
         {
@@ -426,7 +436,7 @@ internal sealed partial class EffectDispatcher(
         DateTimeOffset? next;
         try
         {
-            next = store.NextDueAt();
+            next = store.NextDueAt(Interlocked.Read(ref _lookedAt) is > 0 and var ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

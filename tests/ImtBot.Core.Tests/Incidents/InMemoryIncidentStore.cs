@@ -289,11 +289,11 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
         }
     }
 
-    public DateTimeOffset? NextDueAt()
+    public DateTimeOffset? NextDueAt(DateTimeOffset? after = null)
     {
         lock (gate)
         {
-            var pending = steps.Values.Where(s => s.Status == OutboxStatus.Pending).ToArray();
+            var pending = steps.Values.Where(s => s.Status == OutboxStatus.Pending && (after is null || s.DueAt > after)).ToArray();
             return pending.Length == 0 ? null : pending.Min(s => s.DueAt);
         }
     }

@@ -206,6 +206,17 @@ public abstract class OutboxContract : IDisposable
     }
 
     [Fact]
+    public async Task NextDueAt_After_EarliestLaterThanItSoHeldStepsDueNowDoNotAnswerNow()
+    {
+        await CommitWithSteps(("1:a:1", _now.AddSeconds(-5)), ("1:b:1", _now), ("1:c:1", _now.AddSeconds(30)), ("1:d:1", _now.AddMinutes(2)));
+
+        Assert.Equal(_now.AddSeconds(-5), _store.NextDueAt());
+        Assert.Equal(_now.AddSeconds(30), _store.NextDueAt(after: _now));
+        Assert.Equal(_now.AddMinutes(2), _store.NextDueAt(after: _now.AddSeconds(30)));
+        Assert.Null(_store.NextDueAt(after: _now.AddMinutes(2)));
+    }
+
+    [Fact]
     public async Task NextDueAt_StepsMadeOutOfOrder_EarliestDueTime()
     {
         await CommitWithSteps(("1:a:1", _now.AddMinutes(30)), ("1:b:1", _now.AddMinutes(5)), ("1:c:1", _now.AddMinutes(20)));

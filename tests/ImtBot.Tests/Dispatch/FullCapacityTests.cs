@@ -47,6 +47,60 @@ public class FullCapacityTests
         Assert.Contains(await host.MessagesAsync("general"), m => ((string?)m!["text"] ?? string.Empty).Contains("INC-1", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task LaterStepsHeldBehindAStepWaitingForItsRetry_StoreNotPolledUntilSomethingChanges()
+    {
+        var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await TestHost.StartAsync(
+            builder =>
+            {
+                builder.Services.RemoveAll<IChatPlatform>();
+                builder.Services.AddSingleton<ImtBot.ConsoleChat.ConsolePlatform>();
+                builder.Services.AddSingleton<IChatPlatform>(sp => new FirstStepFailsPlatform(sp.GetRequiredService<ImtBot.ConsoleChat.ConsolePlatform>(), failed));
+                builder.Services.RemoveAll<IOutbox>();
+                builder.Services.AddSingleton(sp => CountingStore.Wrap(sp.GetRequiredService<LiteIncidentStore>()));
+            },
+            settings: ["Dispatcher:Enabled=true"]);
+        var store = (CountingStore)(object)host.Services.GetRequiredService<IOutbox>();
+
+        // The channel step fails and waits for its retry (or its turn under a rate limit, which holds the same way):
+        // the incident's later steps are due now but may not be leased. A loop that takes "due now" for "look again"
+        // would spin on the store until the retry.
+        await host.SayAsync("alice", "general", "/incident declare Held sev2");
+        await failed.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        var before = store.Calls;
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var during = store.Calls - before;
+
+        Assert.True(during <= 2, $"the store was asked {during} times while the due steps were held");
+        Assert.Contains(host.Services.GetRequiredService<IOutbox>().GetSteps(OutboxStatus.Pending), s => s.Kind != "timer" && s.DueAt <= host.Clock.GetUtcNow());
+
+        // Its retry time comes: the held step and those behind it run.
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await host.DrainOutboxAsync();
+        Assert.DoesNotContain(host.Services.GetRequiredService<IOutbox>().GetSteps(OutboxStatus.Pending), s => s.Kind != "timer");
+    }
+
+    /// <summary>The first step fails once with a minute's Retry-After; the rest go to the console.</summary>
+    private sealed class FirstStepFailsPlatform(IChatPlatform inner, TaskCompletionSource failed) : IChatPlatform
+    {
+        private int calls;
+
+        public string Name => inner.Name;
+
+        public Task<EffectOutcome> ExecuteAsync(EffectContext context, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                failed.TrySetResult();
+                return Task.FromResult(EffectOutcome.Retry("service_unavailable", TimeSpan.FromMinutes(1)));
+            }
+
+            return inner.ExecuteAsync(context, cancellationToken);
+        }
+    }
+
     private sealed class HeldPlatform(IChatPlatform inner, TaskCompletionSource held, TaskCompletionSource release) : IChatPlatform
     {
         public string Name => inner.Name;
