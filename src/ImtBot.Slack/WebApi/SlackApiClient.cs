@@ -101,11 +101,13 @@ public sealed partial class SlackApiClient
     private async Task WaitTurnAsync(SlackMethod method, string key, double perSecond, double burst, CancellationToken cancellationToken)
     {
         var step = CurrentStep.Value;
-        var wait = gate.Take(key, perSecond, burst, step?.Key);
+        var wait = gate.Take(key, perSecond, burst, step?.Key, step?.CallsThrough(key) ?? 0);
         if (step is not null && wait > gate.Patience)
         {
             throw new SlackPacedException(method.Name, wait, step.Sent);
         }
+
+        step?.Called(key);
 
         if (wait > TimeSpan.Zero)
         {
@@ -255,8 +257,15 @@ public sealed partial class SlackApiClient
     {
         public string Key { get; } = key;
 
+        private readonly Dictionary<string, int> calls = new(StringComparer.Ordinal);
+
         /// <summary>Whether a call of this step that changes something has been sent.</summary>
         public bool Sent { get; set; }
+
+        /// <summary>How many calls of this step went through the rate key so far.</summary>
+        public int CallsThrough(string key) => calls.GetValueOrDefault(key);
+
+        public void Called(string key) => calls[key] = CallsThrough(key) + 1;
 
         public void Dispose() => CurrentStep.Value = outer;
     }

@@ -12,7 +12,10 @@ namespace ImtBot.Slack.WebApi;
 /// It holds one of the dispatcher's few slots, and a busy channel (every incident's updates go to the announcements
 /// channel, one a second) would fill them all with waits while other incidents' pages and cards queue behind. Such a
 /// step is told when its turn comes instead, and the turn is kept for it: when it comes back it goes at once, without
-/// counting against the bucket a second time, and the steps that asked after it still come after it.
+/// counting against the bucket a second time, and the steps that asked after it still come after it. A step that had
+/// already called through the same key in this attempt (a post update reads two channels' history through the one
+/// conversations.history limit) makes those calls again when it comes back, so a turn is kept for each of them too:
+/// with only one it would use it on its first call and be sent away again on the next, for ever.
 /// </remarks>
 /// <param name="patience">The longest an outbox step waits for its turn in place (2 s unless given).</param>
 public sealed class SlackRateGate(TimeProvider time, bool enabled = true, TimeSpan? patience = null)
@@ -25,8 +28,8 @@ public sealed class SlackRateGate(TimeProvider time, bool enabled = true, TimeSp
 
     private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
 
-    // (step, key) → when its turn comes: the turn of a step told to come back later.
-    private readonly ConcurrentDictionary<(string Step, string Key), DateTimeOffset> kept = new();
+    // (step, key) → the turns kept for a step told to come back later, earliest first. Guarded by the key's bucket.
+    private readonly ConcurrentDictionary<(string Step, string Key), Queue<DateTimeOffset>> kept = new();
 
     /// <summary>Waits for a slot in <paramref name="key"/>'s bucket (<paramref name="perSecond"/> refill, <paramref name="burst"/> capacity).</summary>
     public Task AcquireAsync(string key, double perSecond, double burst, CancellationToken cancellationToken)
@@ -37,10 +40,12 @@ public sealed class SlackRateGate(TimeProvider time, bool enabled = true, TimeSp
 
     /// <summary>
     /// Takes a turn in <paramref name="key"/>'s bucket for <paramref name="step"/> (an outbox step, or null for a caller
-    /// that must wait in place) and returns how long until it comes. A step's turn more than <see cref="Patience"/> away
-    /// is kept for it, and the same step asking again gets that turn back.
+    /// that must wait in place) and returns how long until it comes. A step whose turn is more than
+    /// <see cref="Patience"/> away is to come back when it comes: the turn is kept for it, with one more for each of the
+    /// <paramref name="earlierCalls"/> it made through this key before (it makes them again when it comes back), and
+    /// the wait returned is until the last of them. The same step asking again gets its kept turns back, earliest first.
     /// </summary>
-    public TimeSpan Take(string key, double perSecond, double burst, string? step)
+    public TimeSpan Take(string key, double perSecond, double burst, string? step, int earlierCalls = 0)
     {
         if (!enabled || perSecond <= 0)
         {
@@ -49,34 +54,44 @@ public sealed class SlackRateGate(TimeProvider time, bool enabled = true, TimeSp
 
         var bucket = buckets.GetOrAdd(key, _ => new Bucket(burst, time.GetUtcNow()));
         var now = time.GetUtcNow();
-        TimeSpan wait;
         lock (bucket)
         {
-            if (step is not null && kept.TryRemove((step, key), out var turn))
+            var paused = bucket.PausedUntil - now;
+            if (step is not null && kept.TryGetValue((step, key), out var turns))
             {
-                wait = turn - now;
-            }
-            else
-            {
-                bucket.Tokens = Math.Min(burst, bucket.Tokens + ((now - bucket.Last).TotalSeconds * perSecond));
-                bucket.Last = now;
-                bucket.Tokens -= 1;
-                wait = bucket.Tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-bucket.Tokens / perSecond);
+                var turn = turns.Peek();
+                var wait = Max(turn - now, paused);
+                if (wait <= Patience)
+                {
+                    turns.Dequeue();
+                    if (turns.Count == 0)
+                    {
+                        kept.TryRemove((step, key), out _);
+                    }
+                }
+
+                return Max(wait, TimeSpan.Zero);
             }
 
-            if (bucket.PausedUntil - now > wait)
+            var first = Max(Next(bucket, now, perSecond, burst), paused);
+            if (step is null || first <= Patience)
             {
-                wait = bucket.PausedUntil - now;
+                return Max(first, TimeSpan.Zero);
             }
-        }
 
-        if (step is not null && wait > Patience)
-        {
             Forget(now);
-            kept[(step, key)] = now + wait;
-        }
+            var queue = new Queue<DateTimeOffset>();
+            queue.Enqueue(now + first);
+            var last = first;
+            for (var i = 0; i < earlierCalls; i++)
+            {
+                last = Max(Next(bucket, now, perSecond, burst), paused);
+                queue.Enqueue(now + last);
+            }
 
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            kept[(step, key)] = queue;
+            return last;
+        }
     }
 
     /// <summary>Holds every caller of <paramref name="key"/> until <paramref name="until"/> (Slack answered 429).</summary>
@@ -99,7 +114,7 @@ public sealed class SlackRateGate(TimeProvider time, bool enabled = true, TimeSp
         }
     }
 
-    /// <summary>Drops turns nobody came back for, once there are many (each is a few dozen bytes).</summary>
+    /// <summary>Drops turns nobody came back for (the step went to another instance, or gave up), once there are many.</summary>
     private void Forget(DateTimeOffset now)
     {
         if (kept.Count < 10_000)
@@ -107,14 +122,26 @@ public sealed class SlackRateGate(TimeProvider time, bool enabled = true, TimeSp
             return;
         }
 
-        foreach (var (turn, at) in kept)
+        foreach (var (turn, times) in kept)
         {
-            if (now - at > KeptFor)
+            // Another key's queue, read without its lock: at worst a turn is dropped a little early or kept a little long.
+            if (times.TryPeek(out var first) && now - first > KeptFor)
             {
                 kept.TryRemove(turn, out _);
             }
         }
     }
+
+    /// <summary>Takes one token now; returns how long until it may be used (called under the bucket's lock).</summary>
+    private static TimeSpan Next(Bucket bucket, DateTimeOffset now, double perSecond, double burst)
+    {
+        bucket.Tokens = Math.Min(burst, bucket.Tokens + ((now - bucket.Last).TotalSeconds * perSecond));
+        bucket.Last = now;
+        bucket.Tokens -= 1;
+        return bucket.Tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-bucket.Tokens / perSecond);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private sealed class Bucket(double tokens, DateTimeOffset last)
     {

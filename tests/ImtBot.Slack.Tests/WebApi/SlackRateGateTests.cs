@@ -32,6 +32,31 @@ public sealed class SlackRateGateTests
     }
 
     [Fact]
+    public void Take_StepThatCalledTheSameKeyBeforeIsSentAway_KeepsATurnForEachCallItMakesAgain()
+    {
+        var clock = new FakeTimeProvider(T0);
+        var gate = new SlackRateGate(clock, patience: TimeSpan.FromSeconds(2));
+
+        // A post update reads two channels' history through the one conversations.history limit: the first read goes,
+        // others queue up, the second read is far off.
+        Assert.Equal(TimeSpan.Zero, gate.Take("conversations.history", 1, 1, "update"));
+        foreach (var other in new[] { "a", "b", "c", "d" })
+        {
+            gate.Take("conversations.history", 1, 1, other);
+        }
+
+        var wait = gate.Take("conversations.history", 1, 1, "update", earlierCalls: 1);
+        Assert.Equal(TimeSpan.FromSeconds(6), wait);
+        gate.Take("conversations.history", 1, 1, "e");
+
+        // It comes back and reads both again: each read has its turn, so it is not sent away a second time.
+        clock.Advance(wait);
+        Assert.Equal(TimeSpan.Zero, gate.Take("conversations.history", 1, 1, "update"));
+        Assert.Equal(TimeSpan.Zero, gate.Take("conversations.history", 1, 1, "update", earlierCalls: 1));
+        Assert.Equal(TimeSpan.FromSeconds(2), gate.Take("conversations.history", 1, 1, "f"));
+    }
+
+    [Fact]
     public void Take_StepComesBackEarly_KeepsTheSameTurn()
     {
         var clock = new FakeTimeProvider(T0);
