@@ -136,15 +136,16 @@ public sealed partial class PostgresIncidentStore
     }
 
     /// <inheritdoc />
-    public Task PaceStepAsync(string key, string reason, DateTimeOffset dueAt, bool sent, CancellationToken cancellationToken = default)
+    public Task PaceStepAsync(string key, string reason, DateTimeOffset dueAt, bool sent, IReadOnlyDictionary<string, string> links, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(reason);
+        ArgumentNullException.ThrowIfNull(links);
         return SettleAsync(
             key,
             $"status = 'Pending', last_error = @error, due_at = @due, lease_owner = NULL, lease_until = NULL, held = (kind <> 'timer'){(sent ? "" : ", attempts = greatest(0, attempts - 1)")}",
             [("error", reason), ("due", Ticks(dueAt))],
-            null,
+            links,
             forget: false,
             cancellationToken);
     }

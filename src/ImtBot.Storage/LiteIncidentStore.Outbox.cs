@@ -115,24 +115,35 @@ public sealed partial class LiteIncidentStore
     }
 
     /// <inheritdoc />
-    public Task PaceStepAsync(string key, string reason, DateTimeOffset dueAt, bool sent, CancellationToken cancellationToken = default)
+    public Task PaceStepAsync(string key, string reason, DateTimeOffset dueAt, bool sent, IReadOnlyDictionary<string, string> links, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(reason);
+        ArgumentNullException.ThrowIfNull(links);
         return _writer.Enqueue(
-            db => Update(db, key, s =>
+            db =>
             {
-                BackToPending(s, reason, dueAt);
-                if (!sent)
+                var incident = Update(db, key, s =>
                 {
-                    s["attempts"] = Math.Max(0, s["attempts"].AsInt32 - 1);
+                    BackToPending(s, reason, dueAt);
+                    if (!sent)
+                    {
+                        s["attempts"] = Math.Max(0, s["attempts"].AsInt32 - 1);
+                    }
+
+                    if (!StepDocument.IsTimer(s["kind"].AsString))
+                    {
+                        s["held"] = true;
+                    }
+                });
+                var collection = db.GetCollection(Collections.Links);
+                foreach (var (name, value) in links)
+                {
+                    collection.Upsert(LinkDocument.ToBson(incident, name, value));
                 }
 
-                if (!StepDocument.IsTimer(s["kind"].AsString))
-                {
-                    s["held"] = true;
-                }
-            }),
+                return incident;
+            },
             null,
             exclusive: false,
             cancellationToken);

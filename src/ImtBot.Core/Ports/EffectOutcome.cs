@@ -43,11 +43,13 @@ public sealed record EffectOutcome(EffectOutcomeKind Kind, IReadOnlyDictionary<s
         new(EffectOutcomeKind.Retry, NoLinks, reason, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Deferred: true);
 
     /// <summary>
-    /// Its turn under the rate limit comes in <paramref name="wait"/>: run it again then. <paramref name="sent"/> says
-    /// whether the step had already sent a call that changes something (then its next attempt reconciles, as after a fault).
+    /// Its turn under the rate limit comes in <paramref name="wait"/>: run it again then. <paramref name="links"/> are
+    /// what it learned so far (a message it posted before), kept so the next attempt need not look for them;
+    /// <paramref name="sent"/> says whether it sent anything else that changes something (then its next attempt
+    /// reconciles, as after a fault).
     /// </summary>
-    public static EffectOutcome Paced(TimeSpan wait, bool sent) =>
-        new(EffectOutcomeKind.Retry, NoLinks, "waiting for its turn under the rate limit", wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Pacing: sent ? EffectPacing.AfterSending : EffectPacing.BeforeSending);
+    public static EffectOutcome Paced(TimeSpan wait, bool sent, IReadOnlyDictionary<string, string>? links = null) =>
+        new(EffectOutcomeKind.Retry, links ?? NoLinks, "waiting for its turn under the rate limit", wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Pacing: sent ? EffectPacing.AfterSending : EffectPacing.BeforeSending);
 
     public static EffectOutcome Failed(string error) => new(EffectOutcomeKind.Failed, NoLinks, error);
 }

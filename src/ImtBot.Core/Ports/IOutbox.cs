@@ -32,9 +32,10 @@ public interface IOutbox
     /// Returns a step that waits its turn under the platform's rate limit (no fault) to pending, due at
     /// <paramref name="dueAt"/>. Like a retry it holds its incident's later steps back (timers excepted), so they stay
     /// in order; unlike one it leaves <see cref="OutboxStep.FailingSince"/> as it was, and, when <paramref name="sent"/>
-    /// is false (nothing was sent), its attempt is not counted.
+    /// is false (nothing was sent that is not in <paramref name="links"/>), its attempt is not counted. The links it
+    /// learned so far (a message it posted before its turn ran out) are stored with it, atomically.
     /// </summary>
-    Task PaceStepAsync(string key, string reason, DateTimeOffset dueAt, bool sent, CancellationToken cancellationToken = default);
+    Task PaceStepAsync(string key, string reason, DateTimeOffset dueAt, bool sent, IReadOnlyDictionary<string, string> links, CancellationToken cancellationToken = default);
 
     /// <summary>Hands back a leased step that was not run (an earlier step of its incident failed): pending again, its attempt not counted.</summary>
     Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default);

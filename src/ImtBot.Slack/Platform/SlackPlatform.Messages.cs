@@ -106,12 +106,22 @@ public sealed partial class SlackPlatform
     /// by that metadata, page by page, however many messages arrived since, and a message already posted is adopted.
     /// </summary>
     private Task<string> PostOnceAsync(EffectContext context, string channel, JsonObject message, string target, CancellationToken ct, bool matchAnyStep = false) =>
-        PostOnceAsync(context.StepKey, context.Incident.Key, context.Attempt, context.FirstTriedAt ?? context.Incident.DeclaredAt, channel, message, target, ct, matchAnyStep);
+        PostOnceAsync(context.StepKey, context.Incident.Key, context.Attempt, context.FirstTriedAt ?? context.Incident.DeclaredAt, context.Links, channel, message, target, ct, matchAnyStep);
 
     /// <param name="key">What the message is about: the incident's key, or an alert page's (<c>AP-3</c>).</param>
     /// <param name="since">No earlier post of this step can be older: when it was first tried, or when its incident or alert page began.</param>
-    private async Task<string> PostOnceAsync(string stepKey, string key, int attempt, DateTimeOffset since, string channel, JsonObject message, string target, CancellationToken ct, bool matchAnyStep = false)
+    /// <param name="links">
+    /// The step's links: a message it posted before it was sent away to wait for its turn under a rate limit (a post
+    /// update's channel message, before its announcement's turn) is there, and is neither looked for nor posted again.
+    /// </param>
+    private async Task<string> PostOnceAsync(string stepKey, string key, int attempt, DateTimeOffset since, IReadOnlyDictionary<string, string> links, string channel, JsonObject message, string target, CancellationToken ct, bool matchAnyStep = false)
     {
+        var posted = PostedLink(stepKey, target);
+        if (links.TryGetValue(posted, out var known) && known.Length > 0)
+        {
+            return known;
+        }
+
         if (attempt > 1)
         {
             try
@@ -140,6 +150,11 @@ public sealed partial class SlackPlatform
             ["event_type"] = "imtbot_step",
             ["event_payload"] = new JsonObject { ["step"] = stepKey, ["incident"] = key, ["target"] = target },
         };
-        return await api.Chat.PostMessageAsync(channel, message, metadata, ct).ConfigureAwait(false);
+        var ts = await api.Chat.PostMessageAsync(channel, message, metadata, ct).ConfigureAwait(false);
+        api.Learn(posted, ts);
+        return ts;
     }
+
+    /// <summary>The link a step's posted message is kept under while the step waits for its turn (see <see cref="PostOnceAsync(string, string, int, DateTimeOffset, IReadOnlyDictionary{string, string}, string, JsonObject, string, CancellationToken, bool)"/>).</summary>
+    private static string PostedLink(string stepKey, string target) => $"slack:posted:{stepKey}:{target}";
 }

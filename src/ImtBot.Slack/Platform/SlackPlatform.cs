@@ -70,7 +70,7 @@ public sealed partial class SlackPlatform(
         }
         catch (SlackPacedException e)
         {
-            return EffectOutcome.Paced(e.Wait, e.Sent);
+            return EffectOutcome.Paced(e.Wait, e.Sent, e.Learned);
         }
     }
 

@@ -50,6 +50,19 @@ public sealed partial class SlackApiClient
         return scope;
     }
 
+    /// <summary>
+    /// Records what the current step's last call that changed something produced (a posted message's ts), as a link: if
+    /// the step is then sent away to wait for its turn, the link is stored with it and that call counts as accounted for.
+    /// </summary>
+    public void Learn(string link, string value)
+    {
+        if (CurrentStep.Value is { } step)
+        {
+            step.Learned[link] = value;
+            step.Unrecorded = Math.Max(0, step.Unrecorded - 1);
+        }
+    }
+
     /// <summary>Calls <paramref name="method"/> with <paramref name="args"/> and returns the response body (<c>ok</c> is true).</summary>
     public async Task<JsonElement> CallAsync(SlackMethod method, JsonObject args, CancellationToken cancellationToken = default)
     {
@@ -67,7 +80,7 @@ public sealed partial class SlackApiClient
 
         if (!method.Idempotent && CurrentStep.Value is { } step)
         {
-            step.Sent = true;
+            step.Unrecorded++;
         }
 
         HttpResponseMessage response;
@@ -104,7 +117,7 @@ public sealed partial class SlackApiClient
         var wait = gate.Take(key, perSecond, burst, step?.Key, step?.CallsThrough(key) ?? 0);
         if (step is not null && wait > gate.Patience)
         {
-            throw new SlackPacedException(method.Name, wait, step.Sent);
+            throw new SlackPacedException(method.Name, wait, step.Unrecorded > 0, new Dictionary<string, string>(step.Learned, StringComparer.Ordinal));
         }
 
         step?.Called(key);
@@ -259,8 +272,11 @@ public sealed partial class SlackApiClient
 
         private readonly Dictionary<string, int> calls = new(StringComparer.Ordinal);
 
-        /// <summary>Whether a call of this step that changes something has been sent.</summary>
-        public bool Sent { get; set; }
+        /// <summary>Calls of this step that change something and whose result is not in <see cref="Learned"/>.</summary>
+        public int Unrecorded { get; set; }
+
+        /// <summary>What the step's calls so far produced, as links (a message it posted).</summary>
+        public Dictionary<string, string> Learned { get; } = new(StringComparer.Ordinal);
 
         /// <summary>How many calls of this step went through the rate key so far.</summary>
         public int CallsThrough(string key) => calls.GetValueOrDefault(key);

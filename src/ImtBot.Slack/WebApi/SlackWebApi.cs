@@ -20,6 +20,9 @@ public sealed class SlackWebApi(SlackApiClient client)
     /// <summary>The calls made from here on in this async flow are <paramref name="stepKey"/>'s (see <see cref="SlackApiClient.ForStep"/>).</summary>
     public IDisposable ForStep(string stepKey) => client.ForStep(stepKey);
 
+    /// <summary>What the current step's last change produced, kept if it is sent away (see <see cref="SlackApiClient.Learn"/>).</summary>
+    public void Learn(string link, string value) => client.Learn(link, value);
+
     /// <summary><c>apps.connections.open</c> with the app-level token: a one-time Socket Mode URL.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken ct = default) =>
         new((await client.CallAsync(SlackMethods.AppsConnectionsOpen, new JsonObject(), ct)).GetProperty("url").GetString()!);

@@ -289,7 +289,7 @@ internal sealed partial class EffectDispatcher(
                 // Its turn under the rate limit is later: the slot goes to other incidents' steps meanwhile, and this
                 // incident's later steps wait behind it, as behind a retry, but nothing counts as a fault.
                 var turn = now + (outcome.RetryAfter ?? TimeSpan.Zero);
-                if (await SettleAsync(step, store.PaceStepAsync(step.Key, outcome.Error ?? "paced", turn, outcome.Pacing == EffectPacing.AfterSending, cancellationToken)))
+                if (await SettleAsync(step, store.PaceStepAsync(step.Key, outcome.Error ?? "paced", turn, outcome.Pacing == EffectPacing.AfterSending, outcome.Links, cancellationToken)))
                 {
                     LogPaced(step.Key, turn);
                 }

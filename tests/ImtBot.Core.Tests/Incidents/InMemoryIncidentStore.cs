@@ -250,7 +250,7 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
         return Task.CompletedTask;
     }
 
-    public Task PaceStepAsync(string key, string reason, DateTimeOffset dueAt, bool sent, CancellationToken cancellationToken = default)
+    public Task PaceStepAsync(string key, string reason, DateTimeOffset dueAt, bool sent, IReadOnlyDictionary<string, string> links, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {

@@ -117,7 +117,7 @@ public abstract class StepOrderContract : IDisposable
         await Commit(2, ("2:announce:1.0", _now));
         await _store.LeaseDueAsync("w", _now, Lease, 1);
 
-        await _store.PaceStepAsync("1:announce:1.0", "waiting for its turn", _now.AddSeconds(3), sent: false);
+        await _store.PaceStepAsync("1:announce:1.0", "waiting for its turn", _now.AddSeconds(3), sent: false, NoLinks);
 
         // Incident 1's update waits behind its announcement; incident 2 goes on.
         Assert.Equal(["2:announce:1.0"], (await _store.LeaseDueAsync("w", _now.AddSeconds(1), Lease, 10)).Select(s => s.Key));
@@ -132,15 +132,16 @@ public abstract class StepOrderContract : IDisposable
     }
 
     [Fact]
-    public async Task PaceStepAsync_AfterSending_TheAttemptCountsSoTheNextOneReconciles()
+    public async Task PaceStepAsync_AfterSending_TheAttemptCountsSoTheNextOneReconcilesAndWhatItLearnedIsKept()
     {
         await Commit(1, ("1:open_channel:1.0", _now));
         await _store.LeaseDueAsync("w", _now, Lease, 1);
 
-        await _store.PaceStepAsync("1:open_channel:1.0", "waiting for its turn", _now.AddSeconds(5), sent: true);
+        await _store.PaceStepAsync("1:open_channel:1.0", "waiting for its turn", _now.AddSeconds(5), sent: true, new Dictionary<string, string> { ["slack:channel"] = "C1" });
 
         var turn = Assert.Single(await _store.LeaseDueAsync("w", _now.AddSeconds(5), Lease, 10));
         Assert.Equal((2, (DateTimeOffset?)null), (turn.Attempts, turn.FailingSince));
+        Assert.Equal("C1", _store.GetLinks(1)["slack:channel"]);
     }
 
     [Fact]

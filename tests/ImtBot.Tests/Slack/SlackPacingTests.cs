@@ -49,4 +49,44 @@ public sealed class SlackPacingTests
         Assert.Empty(outbox.GetSteps(OutboxStatus.Dead));
         Assert.DoesNotContain(outbox.GetSteps(OutboxStatus.Pending), s => s.Kind != "timer");
     }
+
+    [Fact]
+    public async Task UpdateWhoseAnnouncementMustWait_ChannelMessageKeptNotLookedForOrPostedAgain()
+    {
+        await using var slack = await SlackHarness.StartAsync(socketMode: false, pacing: true);
+        var host = slack.Host;
+        foreach (var n in Enumerable.Range(1, 4))
+        {
+            await slack.Http.PostAsync("/api/slack/commands", SlackPayloads.Command($"declare Shard {n} down sev2", trigger: $"1.1.{n}", channel: SlackHarness.General), SlackSigning.Form);
+        }
+
+        await slack.FollowUps.WhenAllAsync();
+        await host.DrainOutboxAsync();
+        for (var second = 1; second <= 2; second++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+            await host.DrainOutboxAsync();
+        }
+
+        // INC-1's channel is quiet, the announcements channel still has a queue: the update's channel message goes at
+        // once, its announcement must wait its turn.
+        var channel = slack.Fake.Channels[host.Services.GetRequiredService<IOutbox>().GetLinks(1)["slack:channel"]];
+        await slack.Http.PostAsync("/api/slack/commands", SlackPayloads.Command("update Failing over to the replica", trigger: "2.2.1", channel: channel.Id), SlackSigning.Form);
+        await slack.FollowUps.WhenAllAsync();
+        await host.DrainOutboxAsync();
+        var update = Assert.Single(host.Services.GetRequiredService<IOutbox>().GetSteps(OutboxStatus.Pending), s => s.Kind == "post_update");
+        Assert.Equal(0, update.Attempts);
+        Assert.Single(slack.Posts(channel.Id, "channel"));
+
+        for (var second = 1; second <= 6; second++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+            await host.DrainOutboxAsync();
+        }
+
+        Assert.Single(slack.Posts(channel.Id, "channel"));
+        Assert.Single(slack.Posts(SlackHarness.Announcements), c => (c.Arg("text") ?? "").Contains("Failing over", StringComparison.Ordinal) || SlackHarness.Strings(c.Args).Any(t => t.Contains("Failing over", StringComparison.Ordinal)));
+        Assert.Empty(slack.Fake.CallsTo("conversations.history"));
+        Assert.DoesNotContain(host.Services.GetRequiredService<IOutbox>().GetSteps(OutboxStatus.Pending), s => s.Kind != "timer");
+    }
 }
