@@ -113,7 +113,10 @@ public sealed partial class SlackApiClient
 
     private async Task WaitTurnAsync(SlackMethod method, string key, double perSecond, double burst, CancellationToken cancellationToken)
     {
-        var step = CurrentStep.Value;
+        // Only a call that changes something is sent away to come back at its turn. A read (a reconcile paging a busy
+        // channel's history) waits in place: sent away, it would start its search again from the first page each time
+        // it came back, one page further each time — the number of calls grows with the square of the pages.
+        var step = method.Idempotent ? null : CurrentStep.Value;
         var wait = gate.Take(key, perSecond, burst, step?.Key, step?.CallsThrough(key) ?? 0);
         if (step is not null && wait > gate.Patience)
         {
