@@ -58,12 +58,7 @@ public sealed partial class LiteIncidentStore
                         s.Remove("failingSince");
                         s.Remove("held");
                     });
-                    var collection = db.GetCollection(Collections.Links);
-                    foreach (var (name, value) in links)
-                    {
-                        collection.Upsert(LinkDocument.ToBson(incident, name, value));
-                    }
-
+                    StoreLinks(db, incident, links);
                     return true;
                 },
                 null,
@@ -136,12 +131,7 @@ public sealed partial class LiteIncidentStore
                         s["held"] = true;
                     }
                 });
-                var collection = db.GetCollection(Collections.Links);
-                foreach (var (name, value) in links)
-                {
-                    collection.Upsert(LinkDocument.ToBson(incident, name, value));
-                }
-
+                StoreLinks(db, incident, links);
                 return incident;
             },
             null,
@@ -458,6 +448,16 @@ public sealed partial class LiteIncidentStore
     private readonly record struct Due(long Wake, long Order, BsonDocument Group, BsonDocument Step)
     {
         public static readonly Comparison<Due> ByWake = (a, b) => a.Wake != b.Wake ? a.Wake.CompareTo(b.Wake) : a.Order.CompareTo(b.Order);
+    }
+
+    /// <summary>Stores the links a step learned (on the writer thread, in the settle's transaction).</summary>
+    private static void StoreLinks(LiteDatabase db, int incident, IReadOnlyDictionary<string, string> links)
+    {
+        var collection = db.GetCollection(Collections.Links);
+        foreach (var (name, value) in links)
+        {
+            collection.Upsert(LinkDocument.ToBson(incident, name, value));
+        }
     }
 
     /// <summary>A step handed back to the queue: pending again at <paramref name="dueAt"/>, unleased, with why.</summary>
