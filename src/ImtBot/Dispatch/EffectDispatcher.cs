@@ -53,7 +53,7 @@ internal sealed partial class EffectDispatcher(
     // When the last lease looked at what was due. A step due by then that it did not take is held behind an earlier
     // step of its incident (one running here, waiting for its retry or its turn, or in flight elsewhere): asking again
     // before something changes would find the same and spin. A chain ending here signals; a held step's own time is a
-    // later wake; another instance's settle is seen at the next poll. Null after a failed round: look again soon.
+    // later wake; another instance's settle is seen at the next poll. None after a failed round: look again soon.
     // Kept as UTC ticks (0 = none) so the loop and a test's drain can read and write it without tearing.
     private long _lookedAt;
 
