@@ -151,6 +151,15 @@ public sealed partial class PostgresIncidentStore
     }
 
     /// <inheritdoc />
+    /// <remarks>The step row is touched only to check the fencing token, in the transaction that stores the links.</remarks>
+    public Task NoteStepAsync(string key, IReadOnlyDictionary<string, string> links, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(links);
+        return SettleAsync(key, "fence = fence", [], links, forget: false, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);

@@ -140,6 +140,25 @@ public sealed partial class LiteIncidentStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One process holds the file, so no other holder can have taken the lease: the links are simply stored.</remarks>
+    public Task NoteStepAsync(string key, IReadOnlyDictionary<string, string> links, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(links);
+        return _writer.Enqueue(
+            db =>
+            {
+                var (group, step) = FindStep(db.GetCollection(Collections.Outbox), key);
+                var incident = IncidentOf(group, step);
+                StoreLinks(db, incident, links);
+                return incident;
+            },
+            null,
+            exclusive: false,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
@@ -299,7 +318,7 @@ public sealed partial class LiteIncidentStore
                 }
 
                 var order = StepDocument.Order(step);
-                var incident = (step["incident"].IsNull ? group["incident"] : step["incident"]).AsInt32;
+                var incident = IncidentOf(group, step);
                 if (!StepDocument.IsTimer(kind) && held.TryGetValue(incident, out var first) && first < order)
                 {
                     continue; // behind an earlier step that failed: it runs after that one
@@ -375,7 +394,7 @@ public sealed partial class LiteIncidentStore
         var key = step["key"].AsString;
         if (step["status"].AsString == InFlight && !StepDocument.IsTimer(step["kind"].AsString))
         {
-            _leased[key] = ((step["incident"].IsNull ? group["incident"] : step["incident"]).AsInt32, StepDocument.Order(step), step["leaseOwner"].AsString, step["leaseUntil"].AsInt64);
+            _leased[key] = (IncidentOf(group, step), StepDocument.Order(step), step["leaseOwner"].AsString, step["leaseUntil"].AsInt64);
         }
         else
         {
@@ -384,7 +403,7 @@ public sealed partial class LiteIncidentStore
 
         if (step["held"].IsBoolean && step["held"].AsBoolean && StepDocument.WakeOf(step) is not null)
         {
-            _held[key] = ((step["incident"].IsNull ? group["incident"] : step["incident"]).AsInt32, StepDocument.Order(step));
+            _held[key] = (IncidentOf(group, step), StepDocument.Order(step));
         }
         else
         {
@@ -401,8 +420,11 @@ public sealed partial class LiteIncidentStore
         Track(group, step);
         GroupDocument.Refresh(group);
         outbox.Update(group);
-        return (step["incident"].IsNull ? group["incident"] : step["incident"]).AsInt32;
+        return IncidentOf(group, step);
     }
+
+    /// <summary>The incident a step belongs to (stored on the step only when it differs from its group's).</summary>
+    private static int IncidentOf(BsonDocument group, BsonDocument step) => (step["incident"].IsNull ? group["incident"] : step["incident"]).AsInt32;
 
     private (BsonDocument Group, BsonDocument Step) FindStep(ILiteCollection<BsonDocument> outbox, string key)
     {

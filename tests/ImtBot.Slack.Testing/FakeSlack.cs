@@ -45,6 +45,11 @@ public sealed partial class FakeSlack : IAsyncDisposable
 
     public TimeProvider Clock { get; }
 
+    /// <summary>How far Slack's clock (its answers' Date, its messages' ts) is ahead of <see cref="Clock"/>: a host's clock is never exactly Slack's.</summary>
+    public TimeSpan ClockAhead { get; set; }
+
+    private DateTimeOffset SlackNow => Clock.GetUtcNow() + ClockAhead;
+
     /// <summary>Held while the fake applies a call: lock it to read <see cref="Channels"/> while calls arrive.</summary>
     public object Gate => gate;
 
@@ -82,6 +87,17 @@ public sealed partial class FakeSlack : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeSlack(app, clock);
         app.UseWebSockets();
+
+        // As Slack's: every answer is stamped with the time on Slack's clock (this fake's), as a message's ts is.
+        app.Use((http, next) =>
+        {
+            http.Response.OnStarting(() =>
+            {
+                http.Response.Headers.Date = fake.SlackNow.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
+            return next(http);
+        });
         app.Map("/link", fake.LinkAsync);
         app.MapPost("/api/{method}", fake.HandleAsync);
         app.MapGet("/api/{method}", fake.HandleAsync);
@@ -160,7 +176,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
     /// </summary>
     private string NextTs()
     {
-        var seconds = Clock.GetUtcNow().ToUnixTimeSeconds();
+        var seconds = SlackNow.ToUnixTimeSeconds();
         if (seconds > tsSeconds)
         {
             (tsSeconds, tsFraction) = (seconds, 100);

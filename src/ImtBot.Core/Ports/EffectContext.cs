@@ -12,4 +12,10 @@ public sealed record EffectContext(string StepKey, Incident Incident, Effect Eff
 {
     /// <summary>When the step was first tried (or made, if that is not known): nothing it posted can be older, so a reconcile searches from here.</summary>
     public DateTimeOffset? FirstTriedAt { get; init; }
+
+    /// <summary>
+    /// Notes links durably before acting (see <see cref="StepNote"/>); set by the dispatcher on every step it runs. Null
+    /// for a context made without a step behind it: a platform then cannot rely on notes of earlier attempts.
+    /// </summary>
+    public StepNote? Note { get; init; }
 }

@@ -14,4 +14,8 @@ public interface IAlertPagePlatform
 }
 
 /// <summary>What a platform needs to run one outbox step of an alert page: like <see cref="EffectContext"/>, with the alert page for the incident.</summary>
-public sealed record AlertPageEffectContext(string StepKey, AlertPage Page, Effect Effect, IReadOnlyDictionary<string, string> Links, int Attempt, DateTimeOffset Now);
+public sealed record AlertPageEffectContext(string StepKey, AlertPage Page, Effect Effect, IReadOnlyDictionary<string, string> Links, int Attempt, DateTimeOffset Now)
+{
+    /// <summary>Notes links durably before acting, as <see cref="EffectContext.Note"/>.</summary>
+    public StepNote? Note { get; init; }
+}

@@ -37,6 +37,14 @@ public interface IOutbox
     /// </summary>
     Task PaceStepAsync(string key, string reason, DateTimeOffset dueAt, bool sent, IReadOnlyDictionary<string, string> links, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores links for a step that is running, durably, before it goes on: what it is about to do that a crash could
+    /// leave unknown (a post it is about to send, and when), so that its next attempt knows where to look. Refused with
+    /// <see cref="LeaseLostException"/> (and nothing stored) when the step's lease went to another holder: a holder
+    /// that lost its lease must not act on the platform any more.
+    /// </summary>
+    Task NoteStepAsync(string key, IReadOnlyDictionary<string, string> links, CancellationToken cancellationToken = default);
+
     /// <summary>Hands back a leased step that was not run (an earlier step of its incident failed): pending again, its attempt not counted.</summary>
     Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default);
 

@@ -31,7 +31,7 @@ public static class SlackServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = SlackApiClient.RequestTimeout);
         services.AddSingleton(sp => new SlackRateGate(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackWebApi>();

@@ -52,7 +52,7 @@ public sealed partial class SlackPlatform
 
         var dm = await api.Conversations.OpenAsync(send.To.Id, ct).ConfigureAwait(false);
         var page = context.Page.FindPage(send.PageId) ?? new Page(send.PageId, send.To, send.Role, send.Message, context.Now, send.Deadline, 1, PageStatus.Paged, null);
-        var ts = await PostOnceAsync(context.StepKey, context.Page.Key, context.Attempt, context.Page.OpenedAt, context.Links, dm, AlertPageMessage(context, page), "page", ct).ConfigureAwait(false);
+        var ts = await PostOnceAsync(PostingStep.Of(context), dm, AlertPageMessage(context, page), "page", ct).ConfigureAwait(false);
         return EffectOutcome.Done(new Dictionary<string, string> { [PageLink(send.PageId)] = dm + "/" + ts });
     }
 
@@ -80,7 +80,7 @@ public sealed partial class SlackPlatform
 
     private async Task<EffectOutcome> PostAlertPageAsync(AlertPageEffectContext context, string channel, JsonObject message, string target, CancellationToken ct)
     {
-        await PostOnceAsync(context.StepKey, context.Page.Key, context.Attempt, context.Page.OpenedAt, context.Links, channel, message, target, ct).ConfigureAwait(false);
+        await PostOnceAsync(PostingStep.Of(context), channel, message, target, ct).ConfigureAwait(false);
         return EffectOutcome.Done();
     }
 

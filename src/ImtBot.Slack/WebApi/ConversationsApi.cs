@@ -75,12 +75,12 @@ public sealed class ConversationsApi(SlackApiClient client)
     }
 
     /// <summary>
-    /// The newest message posted since <paramref name="oldest"/> (up to now, Slack's own default for <c>latest</c>, so
-    /// the two clocks need not agree) that <paramref name="match"/> accepts, or null. Pages by cursor, at most
-    /// <see cref="HistoryPageLimit"/> messages a request (all a non-Marketplace app gets), for up to
+    /// The newest message posted between <paramref name="oldest"/> and <paramref name="latest"/> (both Slack's time; no
+    /// latest means up to now, Slack's own default) that <paramref name="match"/> accepts, or null. Pages by cursor, at
+    /// most <see cref="HistoryPageLimit"/> messages a request (all a non-Marketplace app gets), for up to
     /// <paramref name="maxPages"/> pages (null past them); metadata is only returned because <c>include_all_metadata</c> is asked for.
     /// </summary>
-    public async Task<SlackMessage?> FindSinceAsync(string channel, DateTimeOffset oldest, Func<SlackMessage, bool> match, int maxPages = 200, CancellationToken ct = default)
+    public async Task<SlackMessage?> FindBetweenAsync(string channel, DateTimeOffset oldest, DateTimeOffset? latest, Func<SlackMessage, bool> match, int maxPages = 200, CancellationToken ct = default)
     {
         string? cursor = null;
         for (var page = 0; page < maxPages; page++)
@@ -93,6 +93,11 @@ public sealed class ConversationsApi(SlackApiClient client)
                 ["oldest"] = Ts(oldest),
                 ["inclusive"] = true,
             };
+            if (latest is { } until)
+            {
+                args["latest"] = Ts(until.AddSeconds(1)); // Ts drops the fraction: the whole last second is in
+            }
+
             if (cursor is not null)
             {
                 args["cursor"] = cursor;
@@ -111,7 +116,7 @@ public sealed class ConversationsApi(SlackApiClient client)
             }
         }
 
-        // More than maxPages × 15 messages since the first attempt: the search gives up rather than hold the step
+        // More than maxPages × 15 messages in the window: the search gives up rather than hold the step
         // (and its incident) for ever; the caller posts.
         return null;
     }

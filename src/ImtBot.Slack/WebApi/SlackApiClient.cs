@@ -20,6 +20,9 @@ public sealed partial class SlackApiClient
 {
     public const string HttpClientName = "ImtBot.Slack";
 
+    /// <summary>How long a Web API request may take before it is given up (and, if it changed something, may have applied).</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
     private readonly IHttpClientFactory httpClients;
     private readonly SlackOptions options;
     private readonly TimeProvider time;
@@ -63,6 +66,12 @@ public sealed partial class SlackApiClient
         }
     }
 
+    /// <summary>How far off a change's turn may be for a step to wait for it in place.</summary>
+    public TimeSpan Patience => gate.Patience;
+
+    /// <summary>Slack's clock against ours, from the answers so far.</summary>
+    public SlackClock Clock { get; } = new();
+
     /// <summary>Calls <paramref name="method"/> with <paramref name="args"/> and returns the response body (<c>ok</c> is true).</summary>
     public async Task<JsonElement> CallAsync(SlackMethod method, JsonObject args, CancellationToken cancellationToken = default)
     {
@@ -84,6 +93,7 @@ public sealed partial class SlackApiClient
         }
 
         HttpResponseMessage response;
+        var sent = time.GetUtcNow();
         try
         {
             response = await SendOnceAsync(method, args, cancellationToken).ConfigureAwait(false);
@@ -97,6 +107,11 @@ public sealed partial class SlackApiClient
 
         using (response)
         {
+            if (response.Headers.Date is { } stamped)
+            {
+                Clock.Observe(stamped, sent, time.GetUtcNow());
+            }
+
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 // Every caller of this method (or channel) waits in the gate until Slack's Retry-After, so one 429 does

@@ -271,6 +271,12 @@ internal sealed partial class EffectDispatcher(
         {
             throw;
         }
+        catch (LeaseLostException e)
+        {
+            // A note before acting was refused: another instance holds the step now and runs it; this one stops short.
+            LogLeaseLost(step.Key, step.Attempts, e.CurrentFence);
+            return true;
+        }
         catch (Exception e)
         {
             // A platform that throws instead of answering: a transient fault. The step keeps a short reason; the log
@@ -365,7 +371,7 @@ internal sealed partial class EffectDispatcher(
             effect = Anchor(incident);
         }
 
-        var context = new EffectContext(step.Key, incident, effect, store.GetLinks(step.Incident), step.Attempts) { FirstTriedAt = step.FirstTriedAt ?? step.CreatedAt };
+        var context = new EffectContext(step.Key, incident, effect, store.GetLinks(step.Incident), step.Attempts) { FirstTriedAt = step.FirstTriedAt ?? step.CreatedAt, Note = NoteFor(step) };
         return await platform.ExecuteAsync(context, cancellationToken);
     }
 
@@ -382,9 +388,12 @@ internal sealed partial class EffectDispatcher(
             return EffectOutcome.Failed($"the {step.Platform} platform does not carry alert pages");
         }
 
-        var context = new AlertPageEffectContext(step.Key, page, effect, store.GetLinks(step.Incident), step.Attempts, time.GetUtcNow());
+        var context = new AlertPageEffectContext(step.Key, page, effect, store.GetLinks(step.Incident), step.Attempts, time.GetUtcNow()) { Note = NoteFor(step) };
         return await pages.ExecuteAlertPageAsync(context, cancellationToken);
     }
+
+    /// <summary>Lets the platform store links for <paramref name="step"/> before it acts (refused once the lease is lost).</summary>
+    private StepNote NoteFor(OutboxStep step) => (links, cancellationToken) => store.NoteStepAsync(step.Key, links, cancellationToken);
 
     private async Task GiveUpAsync(OutboxStep step, string error, CancellationToken cancellationToken)
     {

@@ -261,6 +261,19 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
         return Task.CompletedTask;
     }
 
+    public Task NoteStepAsync(string key, IReadOnlyDictionary<string, string> learned, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            foreach (var (k, v) in learned)
+            {
+                Link(steps[key].Incident, k, v);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default)
     {
         lock (gate)

@@ -30,6 +30,25 @@ public sealed class SlackApiClientTests
         Assert.Single(host.Fake.CallsTo("conversations.create"));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(95)]
+    [InlineData(-3600)]
+    public async Task ClockOffset_FromTheDateOfSlacksAnswers_WithinASecond(int slackAheadSeconds)
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Fake.ClockAhead = TimeSpan.FromSeconds(slackAheadSeconds);
+        var api = host.Get<SlackWebApi>();
+
+        var offset = await api.ClockOffsetAsync(); // nothing answered yet: asks auth.test once
+        Assert.Equal(offset, await api.ClockOffsetAsync());
+
+        Assert.NotNull(offset);
+        Assert.Single(host.Fake.CallsTo("auth.test"));
+        Assert.InRange(TimeSpan.FromSeconds(slackAheadSeconds), offset.Low, offset.High);
+        Assert.True(offset.High - offset.Low <= TimeSpan.FromSeconds(1), $"{offset.Low}..{offset.High}");
+    }
+
     [Fact]
     public async Task Call_WrongToken_IsInvalidAuthWithoutTheTokenInTheMessage()
     {

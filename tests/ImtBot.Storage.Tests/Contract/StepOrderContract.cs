@@ -145,6 +145,19 @@ public abstract class StepOrderContract : IDisposable
     }
 
     [Fact]
+    public async Task NoteStepAsync_WhileLeased_TheNoteIsALinkOfItsIncidentAndTheStepStaysAsItWas()
+    {
+        await Commit(7, ("7:announce:1.0", _now));
+        var leased = Assert.Single(await _store.LeaseDueAsync("w", _now, Lease, 1));
+
+        await _store.NoteStepAsync(leased.Key, new Dictionary<string, string> { ["slack:posting:7:announce:1.0:announce"] = "1700000000000" });
+
+        Assert.Equal("1700000000000", _store.GetLinks(7)["slack:posting:7:announce:1.0:announce"]);
+        var step = Assert.Single(_store.GetSteps(OutboxStatus.InFlight));
+        Assert.Equal((leased.Attempts, leased.LeaseOwner, leased.LeaseUntil), (step.Attempts, step.LeaseOwner, step.LeaseUntil));
+    }
+
+    [Fact]
     public async Task LeaseDueAsync_BacklogOfCardRefreshes_NewIncidentsChannelTakenFirst()
     {
         for (var i = 0; i < 20; i++)

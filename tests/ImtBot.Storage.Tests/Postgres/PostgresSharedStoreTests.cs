@@ -148,6 +148,22 @@ public sealed class PostgresSharedStoreTests(PostgresServer server) : IDisposabl
     }
 
     [Fact]
+    public async Task NoteStepAsync_LeaseExpiredAndTakenByAnother_RefusedAndNothingNoted()
+    {
+        using var dying = _db.OpenPostgres();
+        using var survivor = _db.OpenPostgres();
+        await dying.CommitAsync(Requests.Declare(1));
+        var step = Assert.Single(await dying.LeaseDueAsync("dying", Requests.T0, Lease, 10));
+        Assert.Single(await survivor.LeaseDueAsync("survivor", Requests.T0 + Lease, Lease, 10));
+
+        // The holder that lost its lease is told before it posts anything, so it does not post beside the new holder.
+        await Assert.ThrowsAsync<LeaseLostException>(() => dying.NoteStepAsync(step.Key, new Dictionary<string, string> { ["slack:posting:x"] = "1" }));
+
+        Assert.False(survivor.GetLinks(1).ContainsKey("slack:posting:x"));
+        Assert.Equal("survivor", Assert.Single(survivor.GetSteps(OutboxStatus.InFlight)).LeaseOwner);
+    }
+
+    [Fact]
     public async Task RetryStepAsync_LeaseExpiredAndTakenByAnother_LateRetryRefused()
     {
         using var dying = _db.OpenPostgres();

@@ -81,9 +81,68 @@ public sealed class AmbiguousPostTests
         Assert.Contains(fake.CallsTo("chat.update"), u => u.Arg("channel") == channel.Id && u.At > post.At);
     }
 
+    [Fact]
+    public async Task KilledBeforeItPosted_TheRetryPostsWithoutReadingAnyHistory()
+    {
+        await using var slack = await SlackHarness.StartAsync();
+        var (host, fake) = (slack.Host, slack.Fake);
+        var outbox = host.Services.GetRequiredService<IOutbox>();
+        await slack.Deliver.CommandAsync(SlackPayloads.Command("declare Checkout failing sev1", trigger: "3c.1", channel: SlackHarness.General));
+
+        // The process that is killed leased the incident's steps and died before it ran any of them.
+        Assert.NotEmpty(await outbox.LeaseDueAsync("killed-process", host.Clock.GetUtcNow(), TimeSpan.FromMinutes(2), 50));
+        await host.AdvanceAsync(TimeSpan.FromMinutes(3));
+        await host.DrainOutboxAsync();
+
+        Assert.Single(Announced(fake));
+        Assert.Single(slack.Posts(slack.IncidentChannel.Id, "card"));
+        Assert.Contains(outbox.GetSteps(OutboxStatus.Done), s => s.Kind == "announce" && s.Attempts == 2);
+        Assert.Empty(fake.CallsTo("conversations.history")); // no note of a post: nothing to look for
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(90)] // Slack's clock a minute and a half ahead of the host's
+    [InlineData(-90)]
+    public async Task KilledWhilePosting_AnHourOfChatterLater_TheRetryReadsOnlyThePageAroundItsNote(int slackAheadSeconds)
+    {
+        await using var slack = await SlackHarness.StartAsync();
+        var (host, fake) = (slack.Host, slack.Fake);
+        fake.ClockAhead = TimeSpan.FromSeconds(slackAheadSeconds);
+        var outbox = host.Services.GetRequiredService<IOutbox>();
+        var platform = host.Services.GetServices<IChatPlatform>().Single(p => p.Name == "slack");
+        var incidents = host.Services.GetRequiredService<IIncidentReader>();
+        await slack.Deliver.CommandAsync(SlackPayloads.Command("declare Checkout failing sev1", trigger: "3d.1", channel: SlackHarness.General));
+
+        // The process that is killed: its announcement reaches Slack, and it dies before it hears back.
+        fake.FailIn("chat.postMessage", SlackHarness.Announcements, FakeFault.AbortAfterApply());
+        var announce = (await outbox.LeaseDueAsync("killed-process", host.Clock.GetUtcNow(), TimeSpan.FromMinutes(2), 50)).Single(s => s.Kind == "announce");
+        Assert.Equal(EffectOutcomeKind.Retry, (await platform.ExecuteAsync(Context(announce, incidents, outbox), CancellationToken.None)).Kind);
+        Assert.Single(Announced(fake));
+
+        // An hour of a busy announcements channel (a message every 10 s: 24 pages) before the restarted process retries.
+        var posted = host.Clock.GetUtcNow() + fake.ClockAhead;
+        for (var i = 1; i <= 360; i++)
+        {
+            fake.AddMessage(SlackHarness.Announcements, "UOTHER", $"chatter {i}", posted.AddSeconds(10 * i));
+        }
+
+        await host.AdvanceAsync(TimeSpan.FromHours(1));
+        await host.DrainOutboxAsync();
+
+        Assert.Single(Announced(fake));
+        Assert.Contains(outbox.GetSteps(OutboxStatus.Done), s => s.Key == announce.Key);
+        Assert.InRange(fake.CallsTo("conversations.history").Count(c => c.Arg("channel") == SlackHarness.Announcements), 1, 2);
+    }
+
     private static List<System.Text.Json.Nodes.JsonObject> Announced(FakeSlack fake) =>
         [.. fake.Channels[SlackHarness.Announcements].Messages.Where(m => (string?)m["metadata"]?["event_payload"]?["target"] == "announce")];
 
+    /// <summary>A step's context as the dispatcher of the process that is killed builds it: notes go to the store.</summary>
     private static EffectContext Context(OutboxStep step, IIncidentReader incidents, IOutbox outbox) =>
-        new(step.Key, incidents.Get(step.Incident)!, Core.Effects.EffectKinds.Deserialize(step.Payload), outbox.GetLinks(step.Incident), step.Attempts);
+        new(step.Key, incidents.Get(step.Incident)!, Core.Effects.EffectKinds.Deserialize(step.Payload), outbox.GetLinks(step.Incident), step.Attempts)
+        {
+            FirstTriedAt = step.FirstTriedAt ?? step.CreatedAt,
+            Note = (links, ct) => outbox.NoteStepAsync(step.Key, links, ct),
+        };
 }
