@@ -214,7 +214,8 @@ public sealed partial class PostgresIncidentStore
 
     /// <summary>
     /// Changes one step in one transaction (with the links it learned), provided this instance's lease on it still
-    /// stands: a step it leased must still carry its fencing token.
+    /// stands: a step it leased must still carry its fencing token. <paramref name="forget"/>: the step ends here (done
+    /// or dead), and its own links (<see cref="StepLinks"/>) go.
     /// </summary>
     private async Task SettleAsync(string key, string assignments, (string Name, object? Value)[] parameters, IReadOnlyDictionary<string, string>? links, bool forget, CancellationToken cancellationToken)
     {
@@ -223,11 +224,13 @@ public sealed partial class PostgresIncidentStore
             async connection =>
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                // A step that ends (done or dead) takes its own links with it, in the same statement.
+                var change = $"UPDATE outbox SET {assignments} WHERE key = @key {(fenced ? "AND fence = @fence" : "")} RETURNING incident";
                 await using var update = Command(
                     connection,
-                    $"UPDATE outbox SET {assignments} WHERE key = @key {(fenced ? "AND fence = @fence" : "")} RETURNING incident",
+                    forget ? $"WITH s AS ({change}), d AS (DELETE FROM links USING s WHERE links.incident = s.incident AND starts_with(links.name, @own)) SELECT incident FROM s" : change,
                     transaction,
-                    [.. parameters, ("key", key), ("fence", fence)]);
+                    [.. parameters, ("key", key), ("fence", fence), ("own", StepLinks.Prefix(key))]);
                 if (await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not int incident)
                 {
                     await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
@@ -235,10 +238,11 @@ public sealed partial class PostgresIncidentStore
                     throw await RefusalAsync(connection, key, fence, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (links is { Count: > 0 })
+                var kept = links?.Where(l => !forget || !l.Key.StartsWith(StepLinks.Prefix(key), StringComparison.Ordinal)).ToList() ?? [];
+                if (kept.Count > 0)
                 {
                     await using var batch = new NpgsqlBatch(connection, transaction);
-                    foreach (var (name, value) in links)
+                    foreach (var (name, value) in kept)
                     {
                         batch.BatchCommands.Add(BatchCommand(
                             "INSERT INTO links (incident, name, value) VALUES ($1, $2, $3) ON CONFLICT (incident, name) DO UPDATE SET value = excluded.value",

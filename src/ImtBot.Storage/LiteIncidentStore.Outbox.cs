@@ -59,6 +59,7 @@ public sealed partial class LiteIncidentStore
                         s.Remove("held");
                     });
                     StoreLinks(db, incident, links);
+                    DropStepLinks(db, incident, key);
                     return true;
                 },
                 null,
@@ -183,16 +184,21 @@ public sealed partial class LiteIncidentStore
         return SettleAndForget(
             key,
             _writer.Enqueue(
-                db => Update(db, key, s =>
+                db =>
                 {
-                    s.Remove("failingSince");
-                    s.Remove("held");
-                    s["status"] = nameof(OutboxStatus.Dead);
-                    s["lastError"] = error;
-                    s["completedAt"] = Times.ToTicks(now);
-                    s.Remove("leaseOwner");
-                    s.Remove("leaseUntil");
-                }),
+                    var incident = Update(db, key, s =>
+                    {
+                        s.Remove("failingSince");
+                        s.Remove("held");
+                        s["status"] = nameof(OutboxStatus.Dead);
+                        s["lastError"] = error;
+                        s["completedAt"] = Times.ToTicks(now);
+                        s.Remove("leaseOwner");
+                        s.Remove("leaseUntil");
+                    });
+                    DropStepLinks(db, incident, key);
+                    return incident;
+                },
                 null,
                 exclusive: false,
                 cancellationToken));
@@ -481,6 +487,10 @@ public sealed partial class LiteIncidentStore
             collection.Upsert(LinkDocument.ToBson(incident, name, value));
         }
     }
+
+    /// <summary>Removes the links of step <paramref name="key"/> alone (<see cref="StepLinks"/>): it has ended.</summary>
+    private static void DropStepLinks(LiteDatabase db, int incident, string key) =>
+        db.GetCollection(Collections.Links).DeleteMany(Query.StartsWith("_id", LinkDocument.Id(incident, StepLinks.Prefix(key))));
 
     /// <summary>A step handed back to the queue: pending again at <paramref name="dueAt"/>, unleased, with why.</summary>
     private static void BackToPending(BsonDocument step, string why, DateTimeOffset dueAt)

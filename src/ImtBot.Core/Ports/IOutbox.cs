@@ -15,7 +15,7 @@ public interface IOutbox
     /// </summary>
     Task<IReadOnlyList<OutboxStep>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks a step done and stores the links it learned, atomically.</summary>
+    /// <summary>Marks a step done and stores the links it learned, atomically; the step's own links (<see cref="StepLinks"/>) go.</summary>
     Task CompleteStepAsync(string key, IReadOnlyDictionary<string, string> links, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -48,7 +48,7 @@ public interface IOutbox
     /// <summary>Hands back a leased step that was not run (an earlier step of its incident failed): pending again, its attempt not counted.</summary>
     Task ReleaseStepAsync(string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives up on a step (dead letter); it is listed by <see cref="GetSteps"/>.</summary>
+    /// <summary>Gives up on a step (dead letter); it is listed by <see cref="GetSteps"/>. Its own links (<see cref="StepLinks"/>) go.</summary>
     Task DeadLetterStepAsync(string key, string error, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     IReadOnlyList<OutboxStep> GetSteps(OutboxStatus status);

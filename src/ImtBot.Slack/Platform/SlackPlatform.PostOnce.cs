@@ -110,9 +110,9 @@ public sealed partial class SlackPlatform
         }
     }
 
-    /// <summary>The link a step's posted message is kept under while the step waits for its turn.</summary>
-    private static string PostedLink(string stepKey, string target) => $"slack:posted:{stepKey}:{target}";
+    /// <summary>The link a step's posted message is kept under while the step waits for its turn (the step's own: gone once it ends).</summary>
+    private static string PostedLink(string stepKey, string target) => StepLinks.Name(stepKey, "slack:posted:" + target);
 
     /// <summary>The link a step's note that it is about to post is kept under: when (ms since the epoch, our clock).</summary>
-    private static string IntentLink(string stepKey, string target) => $"slack:posting:{stepKey}:{target}";
+    private static string IntentLink(string stepKey, string target) => StepLinks.Name(stepKey, "slack:posting:" + target);
 }

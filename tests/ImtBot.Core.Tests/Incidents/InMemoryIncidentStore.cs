@@ -225,6 +225,8 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
             {
                 Link(step.Incident, k, v);
             }
+
+            DropStepLinks(step.Incident, key);
         }
 
         return Task.CompletedTask;
@@ -289,6 +291,7 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
         lock (gate)
         {
             steps[key] = steps[key] with { Status = OutboxStatus.Dead, LastError = error, CompletedAt = now };
+            DropStepLinks(steps[key].Incident, key);
         }
 
         return Task.CompletedTask;
@@ -327,6 +330,17 @@ internal sealed class InMemoryIncidentStore : ICommandStore, IOutbox
         }
 
         return Task.CompletedTask;
+    }
+
+    private void DropStepLinks(int incident, string key)
+    {
+        if (links.TryGetValue(incident, out var map))
+        {
+            foreach (var name in map.Keys.Where(n => n.StartsWith(StepLinks.Prefix(key), StringComparison.Ordinal)).ToList())
+            {
+                map.Remove(name);
+            }
+        }
     }
 
     /// <summary>Records an external id, as the dispatcher does after running an effect (e.g. <c>console:channel</c>).</summary>

@@ -157,6 +157,36 @@ public abstract class StepOrderContract : IDisposable
         Assert.Equal((leased.Attempts, leased.LeaseOwner, leased.LeaseUntil), (step.Attempts, step.LeaseOwner, step.LeaseUntil));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StepLinks_GoWhenTheirStepEnds_TheIncidentsOtherLinksAndOtherStepsLinksStay(bool completes)
+    {
+        await Commit(7, ("7:announce:1.0", _now), ("7:post_update:1.1", _now));
+        var ending = "7:announce:1.0";
+        await _store.LeaseDueAsync("w", _now, Lease, 1);
+        await _store.NoteStepAsync(ending, new Dictionary<string, string> { [StepLinks.Name(ending, "slack:posting:announce")] = "1", ["slack:channel"] = "C7" });
+        await _store.PaceStepAsync(ending, "turn", _now, sent: true, new Dictionary<string, string> { [StepLinks.Name(ending, "slack:posted:channel")] = "2.0" });
+        await _store.NoteStepAsync("7:post_update:1.1", new Dictionary<string, string> { [StepLinks.Name("7:post_update:1.1", "slack:posting:channel")] = "3" });
+        Assert.Equal(4, _store.GetLinks(7).Count);
+        await _store.LeaseDueAsync("w", _now, Lease, 1);
+
+        if (completes)
+        {
+            await _store.CompleteStepAsync(ending, new Dictionary<string, string> { ["slack:card"] = "4.0", [StepLinks.Name(ending, "late")] = "5" }, _now);
+        }
+        else
+        {
+            await _store.DeadLetterStepAsync(ending, "gave up", _now);
+        }
+
+        var left = _store.GetLinks(7);
+        Assert.DoesNotContain(left.Keys, k => k.StartsWith(StepLinks.Prefix(ending), StringComparison.Ordinal));
+        Assert.Equal("C7", left["slack:channel"]);
+        Assert.Equal("3", left[StepLinks.Name("7:post_update:1.1", "slack:posting:channel")]);
+        Assert.Equal(completes, left.ContainsKey("slack:card"));
+    }
+
     [Fact]
     public async Task LeaseDueAsync_BacklogOfCardRefreshes_NewIncidentsChannelTakenFirst()
     {

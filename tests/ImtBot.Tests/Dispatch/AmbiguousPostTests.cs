@@ -133,6 +133,7 @@ public sealed class AmbiguousPostTests
         Assert.Single(Announced(fake));
         Assert.Contains(outbox.GetSteps(OutboxStatus.Done), s => s.Key == announce.Key);
         Assert.InRange(fake.CallsTo("conversations.history").Count(c => c.Arg("channel") == SlackHarness.Announcements), 1, 2);
+        Assert.DoesNotContain(outbox.GetLinks(1).Keys, k => k.StartsWith(StepLinks.Prefix(announce.Key), StringComparison.Ordinal)); // its notes went with it
     }
 
     private static List<System.Text.Json.Nodes.JsonObject> Announced(FakeSlack fake) =>
