@@ -39,6 +39,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<BotFrameworkAuthenticator>();
         services.AddSingleton<TokenProvider>();
         services.AddSingleton<ServiceUrlPolicy>();
+        services.TryAddSingleton(new TeamsPacing());
         services.AddSingleton<ConversationRateLimiter>();
         services.AddSingleton<TeamRateLimiter>();
         services.AddSingleton<ConnectorClient>();

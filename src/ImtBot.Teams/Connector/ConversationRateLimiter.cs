@@ -7,7 +7,7 @@ namespace ImtBot.Teams.Connector;
 /// (<c>Teams:ConversationMessagesPerSecond</c>), 8 per 2 seconds, 60 per 30 seconds and 1,800 per hour. Excess sends
 /// queue in order instead of earning a 429; a conversation with 1,000 queued sends answers with a retryable 429.
 /// </summary>
-internal sealed class ConversationRateLimiter(IOptions<TeamsOptions> options, TimeProvider time)
+internal sealed class ConversationRateLimiter(IOptions<TeamsOptions> options, TimeProvider time, TeamsPacing pacing)
 {
     private readonly SlidingWindowLimiter limiter = new(
         time,
@@ -18,7 +18,8 @@ internal sealed class ConversationRateLimiter(IOptions<TeamsOptions> options, Ti
             new(1800, TimeSpan.FromHours(1)),
         ],
         queueLimit: 1000,
-        "conversation");
+        "conversation",
+        pacing);
 
     /// <summary>A channel and its threads (<c>19:…;messageid=…</c>) share one budget: stricter than per thread, never looser.</summary>
     public Task<IDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken) =>

@@ -7,16 +7,20 @@ namespace ImtBot.Teams.Connector;
 /// Keeps requests per key (a conversation, a team) under several sliding windows at once, on a <see cref="TimeProvider"/>.
 /// Callers for one key go one at a time, in arrival order, and each waits until every window has room. A request is
 /// counted at the moment its lease is released, i.e. after its answer arrived: that is never earlier than when the
-/// service saw it, so network delays cannot make the service count more than the limit in any window.
+/// service saw it, so network delays cannot make the service count more than the limit in any window. An outbox step
+/// whose turn is further off than <see cref="TeamsPacing.Patience"/> is not made to wait: the turn is kept for it
+/// (counted in the windows as if sent then, so later callers queue behind it), and it is told to come back at it.
 /// </summary>
-internal sealed class SlidingWindowLimiter(TimeProvider time, IReadOnlyList<WindowLimit> limits, int queueLimit, string what)
+internal sealed class SlidingWindowLimiter(TimeProvider time, IReadOnlyList<WindowLimit> limits, int queueLimit, string what, TeamsPacing? pacing = null)
 {
     private readonly ConcurrentDictionary<string, Partition> partitions = new(StringComparer.Ordinal);
     private readonly TimeSpan longest = limits.Max(l => l.Window);
+    private readonly TimeSpan patience = (pacing ?? new TeamsPacing()).Patience;
 
     public IReadOnlyList<WindowLimit> Limits => limits;
 
     /// <summary>Waits for a turn; dispose the lease once the request has been answered (or failed).</summary>
+    /// <exception cref="ConnectorPacedException">An outbox step's turn is too far off: it comes back then.</exception>
     public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         var partition = partitions.GetOrAdd(key, _ => new Partition());
@@ -26,14 +30,47 @@ internal sealed class SlidingWindowLimiter(TimeProvider time, IReadOnlyList<Wind
             throw new ConnectorException($"too many queued requests for one {what}", HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(5));
         }
 
+        var step = TeamsPacing.Step;
         var entered = false;
         try
         {
             await partition.Gate.WaitAsync(cancellationToken);
             entered = true;
-            while (partition.WaitBeforeNext(time.GetUtcNow(), limits, longest) is { } wait)
+            var turnCame = false;
+            while (true)
             {
-                await Task.Delay(wait, time, cancellationToken);
+                var now = time.GetUtcNow();
+                TimeSpan? wait;
+                if (!turnCame && partition.TurnOf(step) is { } turn)
+                {
+                    if (turn <= now)
+                    {
+                        // Its kept turn has come (or passed while it waited to be run): it goes ahead of later kept
+                        // turns, as soon as what was already sent allows.
+                        partition.Redeem(step!);
+                        turnCame = true;
+                        continue;
+                    }
+
+                    wait = turn - now;
+                }
+                else
+                {
+                    wait = partition.WaitBeforeNext(now, limits, longest, behindKeptTurns: !turnCame);
+                }
+
+                if (wait is not { } due)
+                {
+                    break;
+                }
+
+                if (step is not null && due > patience)
+                {
+                    partition.Keep(step, now + due);
+                    throw new ConnectorPacedException(what, due);
+                }
+
+                await Task.Delay(due, time, cancellationToken);
             }
 
             return new Lease(this, partition);
@@ -74,9 +111,11 @@ internal sealed class SlidingWindowLimiter(TimeProvider time, IReadOnlyList<Wind
         }
     }
 
+    /// <summary>One key's requests: sent ones and kept turns, in time order (read and written under <see cref="Gate"/>).</summary>
     private sealed class Partition
     {
         private readonly List<DateTimeOffset> sent = [];
+        private readonly Dictionary<string, DateTimeOffset> kept = new(StringComparer.Ordinal);
 
         public int Queued;
 
@@ -84,31 +123,76 @@ internal sealed class SlidingWindowLimiter(TimeProvider time, IReadOnlyList<Wind
 
         public DateTimeOffset LastSent { get; private set; } = DateTimeOffset.MinValue;
 
-        /// <summary>How long to wait before the next request fits every window, or null when it fits now (called under <see cref="Gate"/>).</summary>
-        public TimeSpan? WaitBeforeNext(DateTimeOffset now, IReadOnlyList<WindowLimit> limits, TimeSpan longest)
+        /// <summary>
+        /// How long to wait before the next request fits every window, or null when it fits now. Behind kept turns, it
+        /// goes after the last of them; otherwise it is measured against the requests sent by now alone.
+        /// </summary>
+        public TimeSpan? WaitBeforeNext(DateTimeOffset now, IReadOnlyList<WindowLimit> limits, TimeSpan longest, bool behindKeptTurns)
         {
             sent.RemoveAll(t => t <= now - longest);
-            var until = now;
+            foreach (var (unused, _) in kept.Where(k => k.Value <= now - longest).ToList())
+            {
+                kept.Remove(unused); // its step never came back (its process died): its turn has left every window
+            }
+
+            var counted = behindKeptTurns ? sent.Count : UpTo(now);
+            var until = behindKeptTurns && counted > 0 && sent[counted - 1] > now ? sent[counted - 1] : now;
             foreach (var limit in limits)
             {
-                var inWindow = sent.Count(t => t > now - limit.Window);
-                if (inWindow >= limit.Count)
+                if (counted >= limit.Count && sent[counted - limit.Count] + limit.Window > until)
                 {
-                    // The oldest request that must leave the window before one more fits.
-                    var leaving = sent[sent.Count - limit.Count];
-                    if (leaving + limit.Window > until)
-                    {
-                        until = leaving + limit.Window;
-                    }
+                    // The request that must leave this window before one more fits.
+                    until = sent[counted - limit.Count] + limit.Window;
                 }
             }
 
             return until > now ? until - now : null;
         }
 
-        public void Record(DateTimeOffset at)
+        /// <summary>The turn kept for <paramref name="step"/>, if any.</summary>
+        public DateTimeOffset? TurnOf(string? step) => step is not null && kept.TryGetValue(step, out var turn) ? turn : null;
+
+        /// <summary>Keeps the turn at <paramref name="at"/> for <paramref name="step"/>: it counts as sent then.</summary>
+        public void Keep(string step, DateTimeOffset at)
         {
-            sent.Add(at < LastSent ? LastSent : at);
+            if (kept.TryAdd(step, at))
+            {
+                Insert(at);
+            }
+        }
+
+        /// <summary>The step's kept turn has come: it gives way to the request the step is about to send.</summary>
+        public void Redeem(string step)
+        {
+            if (kept.Remove(step, out var at))
+            {
+                sent.Remove(at);
+            }
+        }
+
+        public void Record(DateTimeOffset at) => Insert(at);
+
+        /// <summary>How many requests were sent (or had their turn) at or before <paramref name="at"/>.</summary>
+        private int UpTo(DateTimeOffset at)
+        {
+            var i = sent.BinarySearch(at);
+            if (i < 0)
+            {
+                return ~i;
+            }
+
+            while (i + 1 < sent.Count && sent[i + 1] == at)
+            {
+                i++;
+            }
+
+            return i + 1;
+        }
+
+        private void Insert(DateTimeOffset at)
+        {
+            var i = sent.BinarySearch(at);
+            sent.Insert(i < 0 ? ~i : i, at);
             LastSent = sent[^1];
         }
     }

@@ -13,6 +13,7 @@ internal sealed partial class TeamsPlatform
 {
     public async Task<EffectOutcome> ExecuteAlertPageAsync(AlertPageEffectContext context, CancellationToken cancellationToken)
     {
+        using var step = TeamsPacing.ForStep(context.StepKey);
         try
         {
             return context.Effect switch
@@ -24,6 +25,10 @@ internal sealed partial class TeamsPlatform
                 Announce e => await DoneAfter(SendToAnnouncementsAsync(OutboundActivity.Text(e.Text), cancellationToken)),
                 _ => EffectOutcome.Failed($"an alert page has no channel for {context.Effect.Kind}"),
             };
+        }
+        catch (ConnectorPacedException e)
+        {
+            return EffectOutcome.Paced(e.Wait, sent: false); // each alert page effect sends one request, and it was not sent
         }
         catch (ConnectorException e)
         {

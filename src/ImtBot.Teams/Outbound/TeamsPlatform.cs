@@ -33,6 +33,7 @@ internal sealed partial class TeamsPlatform(
 
     public async Task<EffectOutcome> ExecuteAsync(EffectContext context, CancellationToken cancellationToken)
     {
+        using var step = TeamsPacing.ForStep(context.StepKey);
         try
         {
             var outcome = context.Effect switch
@@ -59,6 +60,12 @@ internal sealed partial class TeamsPlatform(
             }
 
             return outcome;
+        }
+        catch (ConnectorPacedException e)
+        {
+            // Its turn is later: a part it already posted is remembered (OnceAsync) and not posted again; with none,
+            // nothing was sent and the attempt does not count.
+            return EffectOutcome.Paced(e.Wait, sent: partsDone.Keys.Any(k => k.StartsWith(context.StepKey + "|", StringComparison.Ordinal)));
         }
         catch (ConnectorException e)
         {

@@ -9,6 +9,7 @@ using ImtBot.Core.Incidents;
 using ImtBot.Core.Platforms;
 using ImtBot.Core.Ports;
 using ImtBot.Teams.Activities;
+using ImtBot.Teams.Connector;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,8 +28,9 @@ public sealed class PlatformFixture : IDisposable
 
     private readonly ServiceProvider services;
 
-    public PlatformFixture(TeamReference? team = null, bool withTeam = true, Action<Dictionary<string, string?>>? configure = null)
+    public PlatformFixture(TeamReference? team = null, bool withTeam = true, Action<Dictionary<string, string?>>? configure = null, TeamsPacing? pacing = null)
     {
+        Pacing = pacing;
         var config = new Dictionary<string, string?>
         {
             ["Teams:AppId"] = TeamsTestHost.AppId,
@@ -75,6 +77,7 @@ public sealed class PlatformFixture : IDisposable
         collection.AddSingleton<ISettingsStore>(StoreMock.Create(Settings).Object);
         collection.AddSingleton(Mock.Of<ICommandHandler>());
         collection.AddSingleton(Mock.Of<IIncidentReader>());
+        collection.AddSingleton(Pacing ?? new TeamsPacing(TimeSpan.MaxValue)); // steps run here wait their turn in place
         collection.AddTeams(configuration);
         collection.UseTeamsFakes(Http);
         services = collection.BuildServiceProvider();
@@ -82,6 +85,7 @@ public sealed class PlatformFixture : IDisposable
     }
 
     public FakeHttp Http { get; } = new();
+    public TeamsPacing? Pacing { get; }
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     public Mock<IIncidentCards> Cards { get; } = new();
     public ConcurrentDictionary<string, string> Settings { get; } = new();

@@ -25,6 +25,7 @@ public sealed class TeamsHarness : IAsyncDisposable
     public const string GraphToken = "graph-app-token";
     private const string Authority = "https://login.fake.test/" + TenantId;
     private int nextActivity = 100;
+    private int channelsMade;
 
     private TeamsHarness(TestHost host, FakeHttp http, BotFrameworkIssuer issuer)
     {
@@ -190,9 +191,10 @@ public sealed class TeamsHarness : IAsyncDisposable
         Http.On(HttpMethod.Post, Authority + "/oauth2/v2.0/token", r => FakeHttp.Json(HttpStatusCode.OK, $$"""
             {"token_type":"Bearer","expires_in":3599,"access_token":"{{(r.Body.Contains("graph.microsoft.com", StringComparison.Ordinal) ? GraphToken : BotToken)}}"}
             """));
+        // Each new channel gets the next id: the first is IncidentChannel.
         Http.On(HttpMethod.Post, GraphBaseUrl + "teams/" + GroupId + "/channels", r => FakeHttp.Json(HttpStatusCode.Created, new JsonObject
         {
-            ["id"] = IncidentChannel,
+            ["id"] = IncidentChannel.Replace("inc1", "inc" + Interlocked.Increment(ref channelsMade), StringComparison.Ordinal),
             ["displayName"] = r.Json["displayName"]?.GetValue<string>(),
             ["description"] = r.Json["description"]?.GetValue<string>(),
             ["membershipType"] = "standard",
