@@ -26,8 +26,12 @@ internal sealed partial class EffectDispatcher(
     IOptions<DispatcherOptions> options,
     ILogger<EffectDispatcher> log,
     Compliance.AnchorLog? anchors = null,
-    Core.Alerts.Pages.AlertPageService? alertPages = null) : BackgroundService
+    Core.Alerts.Pages.AlertPageService? alertPages = null,
+    ISettingsStore? settings = null) : BackgroundService
 {
+    /// <summary>The setting that holds since when this database's steps note what they are about to do (see <see cref="NoteFor"/>).</summary>
+    internal const string NotesSinceSetting = "outbox:notesSince";
+
     private const int AtCapacity = -1;
     private const string SyncCardKind = "sync_card";
     private const string TimerKind = "timer";
@@ -36,6 +40,8 @@ internal sealed partial class EffectDispatcher(
 
     /// <summary>What a host-level step (incident 0) is run with: an empty incident, since its effect names no incident.</summary>
     private static readonly Core.Incidents.Incident HostLevel = new();
+
+    private DateTimeOffset? _notesSince;
 
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Dictionary<string, IChatPlatform> _platforms = platforms.ToDictionary(p => p.Name, StringComparer.Ordinal);
@@ -59,6 +65,21 @@ internal sealed partial class EffectDispatcher(
 
     // Completed (and replaced) whenever a chain ends and frees capacity; guarded by _gate.
     private TaskCompletionSource _freed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Records since when steps note what they are about to do, before any step of this start is leased.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await NotesSinceAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRoundFailed(e); // the store is not writable now: the first step asks again
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -371,7 +392,7 @@ internal sealed partial class EffectDispatcher(
             effect = Anchor(incident);
         }
 
-        var context = new EffectContext(step.Key, incident, effect, store.GetLinks(step.Incident), step.Attempts) { FirstTriedAt = step.FirstTriedAt ?? step.CreatedAt, Note = NoteFor(step) };
+        var context = new EffectContext(step.Key, incident, effect, store.GetLinks(step.Incident), step.Attempts) { FirstTriedAt = step.FirstTriedAt ?? step.CreatedAt, Note = await NoteForAsync(step, cancellationToken) };
         return await platform.ExecuteAsync(context, cancellationToken);
     }
 
@@ -388,12 +409,40 @@ internal sealed partial class EffectDispatcher(
             return EffectOutcome.Failed($"the {step.Platform} platform does not carry alert pages");
         }
 
-        var context = new AlertPageEffectContext(step.Key, page, effect, store.GetLinks(step.Incident), step.Attempts, time.GetUtcNow()) { Note = NoteFor(step) };
+        var context = new AlertPageEffectContext(step.Key, page, effect, store.GetLinks(step.Incident), step.Attempts, time.GetUtcNow()) { Note = await NoteForAsync(step, cancellationToken) };
         return await pages.ExecuteAlertPageAsync(context, cancellationToken);
     }
 
-    /// <summary>Lets the platform store links for <paramref name="step"/> before it acts (refused once the lease is lost).</summary>
-    private StepNote NoteFor(OutboxStep step) => (links, cancellationToken) => store.NoteStepAsync(step.Key, links, cancellationToken);
+    /// <summary>
+    /// Lets the platform store links for <paramref name="step"/> before it acts (refused once the lease is lost). A step
+    /// first tried before this database kept notes (under a version without them, and cut off by the upgrade) may have
+    /// posted without one: it gets none, so the platform searches as it did then, from the step's first attempt.
+    /// </summary>
+    private async Task<StepNote?> NoteForAsync(OutboxStep step, CancellationToken cancellationToken) =>
+        step.Attempts > 1 && (step.FirstTriedAt ?? step.CreatedAt) < await NotesSinceAsync(cancellationToken)
+            ? null
+            : (links, ct) => store.NoteStepAsync(step.Key, links, ct);
+
+    /// <summary>Since when steps note what they are about to do: stored the first time a dispatcher runs on the database.</summary>
+    private async Task<DateTimeOffset> NotesSinceAsync(CancellationToken cancellationToken)
+    {
+        if (_notesSince is { } known)
+        {
+            return known;
+        }
+
+        var since = settings?.GetSetting(NotesSinceSetting) is { } stored
+            && DateTimeOffset.TryParse(stored, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed)
+                ? parsed
+                : time.GetUtcNow();
+        if (settings is not null && settings.GetSetting(NotesSinceSetting) is null)
+        {
+            await settings.SetSettingAsync(NotesSinceSetting, since.ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        }
+
+        _notesSince = since;
+        return since;
+    }
 
     private async Task GiveUpAsync(OutboxStep step, string error, CancellationToken cancellationToken)
     {

@@ -136,6 +136,49 @@ public sealed class AmbiguousPostTests
         Assert.DoesNotContain(outbox.GetLinks(1).Keys, k => k.StartsWith(StepLinks.Prefix(announce.Key), StringComparison.Ordinal)); // its notes went with it
     }
 
+    [Fact]
+    public async Task StepCutOffByAnUpgradeFromBeforeNotes_TheRetrySearchesFromItsFirstAttemptAndPostsNoSecond()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Infrastructure.TestHost.Epoch);
+        await using var fake = await FakeSlack.StartAsync(clock);
+        fake.AddChannel("general", id: SlackHarness.General);
+        fake.AddChannel("incidents", id: SlackHarness.Announcements);
+        string[] settings =
+        [
+            "Slack:BotToken=" + FakeSlack.BotToken,
+            "Slack:SigningSecret=" + SlackSigning.SigningSecret,
+            "Slack:ApiBaseUrl=" + fake.ApiBaseUrl.AbsoluteUri,
+            "Slack:AnnouncementsChannel=" + SlackHarness.Announcements,
+        ];
+
+        // The version before notes: its announcement reaches Slack without a note, and the process is stopped for the
+        // upgrade before it hears back. The database learns that notes are kept only from the upgrade on.
+        string database;
+        void NoPacing(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) =>
+            builder.Services.AddSingleton(new ImtBot.Slack.WebApi.SlackRateGate(clock, enabled: false, patience: TimeSpan.Zero)); // as SlackHarness: nothing waits on the frozen clock
+        await using (var before = await Infrastructure.TestHost.StartAsync(NoPacing, clock: clock, settings: settings))
+        {
+            database = before.DatabasePath;
+            await new SlackHttpDelivery(before.Http, clock).CommandAsync(SlackPayloads.Command("declare Checkout failing sev1", trigger: "3e.1", channel: SlackHarness.General));
+            var outbox = before.Services.GetRequiredService<IOutbox>();
+            var announce = (await outbox.LeaseDueAsync("old-version", clock.GetUtcNow(), TimeSpan.FromMinutes(2), 50)).Single(s => s.Kind == "announce");
+            fake.FailIn("chat.postMessage", SlackHarness.Announcements, FakeFault.AbortAfterApply());
+            var platform = before.Services.GetServices<IChatPlatform>().Single(p => p.Name == "slack");
+            var context = Context(announce, before.Services.GetRequiredService<IIncidentReader>(), outbox) with { Note = null };
+            Assert.Equal(EffectOutcomeKind.Retry, (await platform.ExecuteAsync(context, CancellationToken.None)).Kind);
+            await before.Services.GetRequiredService<ISettingsStore>().SetSettingAsync("outbox:notesSince", clock.GetUtcNow().AddSeconds(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.Single(Announced(fake));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await using var upgraded = await Infrastructure.TestHost.StartAsync(NoPacing, database, clock, settings);
+        await upgraded.DrainOutboxAsync();
+
+        Assert.Single(Announced(fake));
+        Assert.NotEmpty(fake.CallsTo("conversations.history")); // no note to go by: it searched from its first attempt
+        Assert.Contains(upgraded.Services.GetRequiredService<IOutbox>().GetSteps(OutboxStatus.Done), s => s.Kind == "announce");
+    }
+
     private static List<System.Text.Json.Nodes.JsonObject> Announced(FakeSlack fake) =>
         [.. fake.Channels[SlackHarness.Announcements].Messages.Where(m => (string?)m["metadata"]?["event_payload"]?["target"] == "announce")];
 
