@@ -85,7 +85,8 @@ public sealed partial class SlackPlatform
         {
             if (step.Note is null)
             {
-                // Made without a step behind it: no notes to go by, so everything since the step began is searched.
+                // No notes to go by (a context made without a step, or a step first tried before notes were kept):
+                // everything since the step began is searched.
                 return (await api.Conversations.FindBetweenAsync(channel, step.Since - UnknownClockSkew, null, Match, ct: ct).ConfigureAwait(false))?.Ts;
             }
 

@@ -10,6 +10,7 @@ internal static class HttpJson
     {
         var unsafeMethod = request.Method != HttpMethod.Get && request.Method != HttpMethod.Put && request.Method != HttpMethod.Delete;
         HttpResponseMessage response;
+        TeamsPacing.Sending(request.Method);
         try
         {
             response = await client.SendAsync(request, cancellationToken);

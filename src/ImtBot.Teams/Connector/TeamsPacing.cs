@@ -10,24 +10,40 @@ namespace ImtBot.Teams.Connector;
 public sealed class TeamsPacing(TimeSpan? patience = null)
 {
     // The outbox step the calls of this async flow belong to, if any.
-    private static readonly AsyncLocal<string?> CurrentStep = new();
+    private static readonly AsyncLocal<StepScope?> CurrentStep = new();
 
     /// <summary>How far off a turn may be for an outbox step to wait for it in place (2 s unless set).</summary>
     public TimeSpan Patience { get; } = patience ?? TimeSpan.FromSeconds(2);
 
     /// <summary>The outbox step the current calls belong to, or null.</summary>
-    internal static string? Step => CurrentStep.Value;
+    internal static string? Step => CurrentStep.Value?.Key;
+
+    /// <summary>Whether the current step has sent a request that changes something (anything but a GET) so far.</summary>
+    public static bool StepHasSent => CurrentStep.Value is { Changes: > 0 };
 
     /// <summary>Marks the calls made from here on in this async flow as <paramref name="stepKey"/>'s; dispose to end it.</summary>
     public static IDisposable ForStep(string stepKey)
     {
-        var before = CurrentStep.Value;
-        CurrentStep.Value = stepKey;
-        return new Scope(before);
+        var scope = new StepScope(stepKey, CurrentStep.Value);
+        CurrentStep.Value = scope;
+        return scope;
     }
 
-    private sealed class Scope(string? before) : IDisposable
+    /// <summary>A request that may change something is about to be sent for the current step, if any.</summary>
+    internal static void Sending(HttpMethod method)
     {
+        if (method != HttpMethod.Get && CurrentStep.Value is { } step)
+        {
+            Interlocked.Increment(ref step.Changes);
+        }
+    }
+
+    private sealed class StepScope(string key, StepScope? before) : IDisposable
+    {
+        public int Changes;
+
+        public string Key { get; } = key;
+
         public void Dispose() => CurrentStep.Value = before;
     }
 }

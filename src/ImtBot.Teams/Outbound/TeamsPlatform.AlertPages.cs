@@ -28,7 +28,7 @@ internal sealed partial class TeamsPlatform
         }
         catch (ConnectorPacedException e)
         {
-            return EffectOutcome.Paced(e.Wait, sent: false); // each alert page effect sends one request, and it was not sent
+            return EffectOutcome.Paced(e.Wait, sent: TeamsPacing.StepHasSent);
         }
         catch (ConnectorException e)
         {

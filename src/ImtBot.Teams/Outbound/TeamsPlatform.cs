@@ -63,9 +63,9 @@ internal sealed partial class TeamsPlatform(
         }
         catch (ConnectorPacedException e)
         {
-            // Its turn is later: a part it already posted is remembered (OnceAsync) and not posted again; with none,
-            // nothing was sent and the attempt does not count.
-            return EffectOutcome.Paced(e.Wait, sent: partsDone.Keys.Any(k => k.StartsWith(context.StepKey + "|", StringComparison.Ordinal)));
+            // Its turn is later. A part it already posted is remembered (OnceAsync) and not posted again; when it sent
+            // nothing that changes something, the attempt does not count (and the next one need not reconcile).
+            return EffectOutcome.Paced(e.Wait, sent: TeamsPacing.StepHasSent || partsDone.Keys.Any(k => k.StartsWith(context.StepKey + "|", StringComparison.Ordinal)));
         }
         catch (ConnectorException e)
         {

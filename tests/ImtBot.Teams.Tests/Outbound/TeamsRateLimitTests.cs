@@ -2,6 +2,7 @@ using System.Net;
 using ImtBot.Core.Effects;
 using ImtBot.Core.Incidents;
 using ImtBot.Core.Ports;
+using ImtBot.Teams.Connector;
 using ImtBot.Teams.Tests.TestKit;
 using Moq;
 
@@ -54,6 +55,36 @@ public sealed class TeamsRateLimitTests : IDisposable
         Assert.Equal(20, graph.Count);
         Assert.All(graph, g => Assert.Equal(HttpStatusCode.Created, g.Status));
         Assert.True(MostInAnyWindow(graph, TimeSpan.FromSeconds(1)) <= 4);
+    }
+
+    [Fact]
+    public async Task StatusUpdate_AnnouncementsChannelFull_ChannelPostedThenPacedAsSent_ItsTurnPostsTheAnnouncementOnly()
+    {
+        using var paced = new PlatformFixture(pacing: new TeamsPacing());
+
+        // Sixty announcements fill the announcements channel's 30-second window (8 per 2 s: they take 15 s).
+        var fill = Task.Run(async () =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                Assert.Equal(EffectOutcomeKind.Done, (await paced.Platform.ExecuteAsync(paced.Context(new Announce("announcement " + i)) with { StepKey = $"{i}:announce:1" }, CancellationToken.None)).Kind);
+            }
+        });
+        await paced.PumpAsync(fill);
+
+        var update = paced.Context(new PostStatusUpdate("Mitigated by rollback", PlatformFixture.Declarer), PlatformFixture.ChannelLinks());
+        var first = await paced.Platform.ExecuteAsync(update, CancellationToken.None);
+
+        Assert.Equal((EffectOutcomeKind.Retry, EffectPacing.AfterSending), (first.Kind, first.Pacing));
+        Assert.InRange(first.RetryAfter ?? TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30));
+        paced.Time.Advance(first.RetryAfter!.Value);
+        var second = await paced.Platform.ExecuteAsync(update with { Attempt = 2 }, CancellationToken.None);
+
+        Assert.Equal(EffectOutcomeKind.Done, second.Kind);
+        var general = paced.Http.Requests.Where(r => r.Method == HttpMethod.Post && r.Url.Contains("19%3Ageneral", StringComparison.Ordinal)).ToList();
+        Assert.Equal(61, general.Count);
+        Assert.Single(paced.Http.Requests, r => r.Method == HttpMethod.Post && r.Url.Contains("19%3Anew", StringComparison.Ordinal));
+        Assert.All(paced.Http.Requests, r => Assert.NotEqual(HttpStatusCode.TooManyRequests, r.Status));
     }
 
     /// <summary>The most requests that arrived within any window of this length (half-open, as the fake counts them).</summary>
