@@ -22,7 +22,11 @@ public sealed partial class LiteIncidentStore
 
     // Held steps (key → incident, order): unfinished steps whose last attempt failed, which hold their incident's later
     // steps back. Read and written only on the writer thread; null until the first lease after an open loads it.
-    private Dictionary<string, (int Incident, long Order)>? _held;
+    private Dictionary<string, (int Incident, long Order, long Wake)>? _held;
+
+    // Groups parked behind a held step (incident → group ids), so that the incident's next settle can wake them. Lost
+    // on a reopen, which is safe: a parked group wakes by itself at its holder's wake, the earliest it could run.
+    private readonly Dictionary<int, HashSet<long>> _parked = [];
 
     // Leased steps (key → incident, order, owner, lease expiry), kept beside _held on the writer thread. A step leased by
     // another owner (a process that was killed) may be half done — a card posted but not yet pinned or recorded — so
@@ -60,6 +64,7 @@ public sealed partial class LiteIncidentStore
                     });
                     StoreLinks(db, incident, links);
                     DropStepLinks(db, incident, key);
+                    Unpark(db, incident);
                     return true;
                 },
                 null,
@@ -99,12 +104,17 @@ public sealed partial class LiteIncidentStore
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(reason);
         return _writer.Enqueue(
-            db => Update(db, key, s =>
+            db =>
             {
-                BackToPending(s, reason, dueAt);
-                s.Remove("failingSince");
-                s.Remove("held");
-            }),
+                var incident = Update(db, key, s =>
+                {
+                    BackToPending(s, reason, dueAt);
+                    s.Remove("failingSince");
+                    s.Remove("held");
+                });
+                Unpark(db, incident);
+                return incident;
+            },
             null,
             exclusive: false,
             cancellationToken);
@@ -197,6 +207,7 @@ public sealed partial class LiteIncidentStore
                         s.Remove("leaseUntil");
                     });
                     DropStepLinks(db, incident, key);
+                    Unpark(db, incident);
                     return incident;
                 },
                 null,
@@ -259,13 +270,14 @@ public sealed partial class LiteIncidentStore
         var outbox = db.GetCollection(Collections.Outbox);
         var nowTicks = Times.ToTicks(now);
         var held = HeldSteps(outbox, owner, nowTicks);
-        var candidates = Collect(outbox, GroupDocument.Urgent, nowTicks, max, held, urgentOnly: true, taken: null);
+        var parking = new List<(BsonDocument Group, long Until)>();
+        var candidates = Collect(outbox, GroupDocument.Urgent, nowTicks, max, held, urgentOnly: true, taken: null, parking);
         if (candidates.Count < max)
         {
             // A group read by both passes must be changed and written back as one document, not two copies.
             var read = candidates.Select(d => d.Group).DistinctBy(g => g["_id"].AsInt64).ToDictionary(g => g["_id"].AsInt64);
             var taken = candidates.Select(d => d.Step["key"].AsString).ToHashSet(StringComparer.Ordinal);
-            candidates.AddRange(Collect(outbox, GroupDocument.Wake, nowTicks, max - candidates.Count, held, urgentOnly: false, taken)
+            candidates.AddRange(Collect(outbox, GroupDocument.Wake, nowTicks, max - candidates.Count, held, urgentOnly: false, taken, parking)
                 .Select(d => read.TryGetValue(d.Group["_id"].AsInt64, out var same) ? d with { Group = same, Step = GroupDocument.Find(same, d.Step["key"].AsString)! } : d));
         }
 
@@ -292,6 +304,8 @@ public sealed partial class LiteIncidentStore
             outbox.Update(group);
         }
 
+        Park(outbox, parking, chosen.Select(d => d.Group));
+
         foreach (var d in chosen)
         {
             leased.Add((StepDocument.FromBson(d.Group, d.Step), d.Group["_id"].AsInt64));
@@ -301,7 +315,8 @@ public sealed partial class LiteIncidentStore
     }
 
     /// <summary>Up to <paramref name="max"/> leasable steps found through one index (wake or urgent), earliest first.</summary>
-    private static List<Due> Collect(ILiteCollection<BsonDocument> outbox, string index, long nowTicks, int max, Dictionary<int, long> held, bool urgentOnly, HashSet<string>? taken)
+    /// <param name="parking">Gets the groups read whose due steps all wait behind a holder that wakes later, with that wake.</param>
+    private static List<Due> Collect(ILiteCollection<BsonDocument> outbox, string index, long nowTicks, int max, Dictionary<int, (long Order, long Wake)> held, bool urgentOnly, HashSet<string>? taken, List<(BsonDocument Group, long Until)> parking)
     {
         var candidates = new List<Due>();
         var cutoff = long.MaxValue;
@@ -314,6 +329,8 @@ public sealed partial class LiteIncidentStore
                 break;
             }
 
+            var heldUntil = long.MaxValue; // the earliest wake of the holders its due steps wait behind
+            var free = false; // some due step of it does not wait behind a holder
             foreach (var s in group[GroupDocument.Steps].AsArray)
             {
                 var step = s.AsDocument;
@@ -325,15 +342,23 @@ public sealed partial class LiteIncidentStore
 
                 var order = StepDocument.Order(step);
                 var incident = IncidentOf(group, step);
-                if (!StepDocument.IsTimer(kind) && held.TryGetValue(incident, out var first) && first < order)
+                if (!StepDocument.IsTimer(kind) && held.TryGetValue(incident, out var first) && first.Order < order)
                 {
+                    heldUntil = Math.Min(heldUntil, first.Wake);
                     continue; // behind an earlier step that failed: it runs after that one
                 }
 
+                free = true;
                 if (taken is null || !taken.Contains(step["key"].AsString))
                 {
                     candidates.Add(new Due(wake, order, group, step));
                 }
+            }
+
+            // Parked only from the pass that reads every kind: the urgent pass does not see a group's other steps.
+            if (!urgentOnly && !free && heldUntil != long.MaxValue && heldUntil > nowTicks)
+            {
+                parking.Add((group, heldUntil));
             }
 
             if (candidates.Count >= max)
@@ -352,7 +377,7 @@ public sealed partial class LiteIncidentStore
     /// Each incident's earliest held step (its order), from <see cref="_held"/>, loaded on first use, and its earliest
     /// step still leased by another owner (<see cref="_leased"/>).
     /// </summary>
-    private Dictionary<int, long> HeldSteps(ILiteCollection<BsonDocument> outbox, string owner, long nowTicks)
+    private Dictionary<int, (long Order, long Wake)> HeldSteps(ILiteCollection<BsonDocument> outbox, string owner, long nowTicks)
     {
         if (_held is null)
         {
@@ -368,13 +393,13 @@ public sealed partial class LiteIncidentStore
             }
         }
 
-        var first = new Dictionary<int, long>();
-        foreach (var (incident, order) in _held.Values)
+        var first = new Dictionary<int, (long Order, long Wake)>();
+        foreach (var (incident, order, wake) in _held.Values)
         {
-            first[incident] = first.TryGetValue(incident, out var earlier) ? Math.Min(earlier, order) : order;
+            Hold(first, incident, order, wake);
         }
 
-        foreach (var (incident, order, leasedBy, _) in _leased.Values)
+        foreach (var (incident, order, leasedBy, until) in _leased.Values)
         {
             // Expired or not: once a dead owner's lease has run out the step's wake is that lease's end, later than its
             // incident's next steps' due times, so with few free slots a later step would be taken first — a card
@@ -382,11 +407,60 @@ public sealed partial class LiteIncidentStore
             // is leased again (it is not behind itself); its incident's later steps follow it.
             if (leasedBy != owner)
             {
-                first[incident] = first.TryGetValue(incident, out var earlier) ? Math.Min(earlier, order) : order;
+                Hold(first, incident, order, until);
             }
         }
 
         return first;
+    }
+
+    /// <summary>Keeps the earliest holder of <paramref name="incident"/>: its order, and when it wakes.</summary>
+    private static void Hold(Dictionary<int, (long Order, long Wake)> first, int incident, long order, long wake)
+    {
+        if (!first.TryGetValue(incident, out var earlier) || order < earlier.Order)
+        {
+            first[incident] = (order, wake);
+        }
+    }
+
+    /// <summary>Parks groups whose due steps all wait behind a holder until that holder's wake (see <see cref="GroupDocument.Parked"/>).</summary>
+    private void Park(ILiteCollection<BsonDocument> outbox, List<(BsonDocument Group, long Until)> parking, IEnumerable<BsonDocument> leased)
+    {
+        var written = leased.Select(g => g["_id"].AsInt64).ToHashSet();
+        foreach (var (group, until) in parking.Where(p => written.Add(p.Group["_id"].AsInt64)))
+        {
+            group[GroupDocument.Parked] = until;
+            GroupDocument.Refresh(group);
+            outbox.Update(group);
+            foreach (var incident in group[GroupDocument.Steps].AsArray.Select(step => IncidentOf(group, step.AsDocument)).Distinct())
+            {
+                if (!_parked.TryGetValue(incident, out var groups))
+                {
+                    _parked[incident] = groups = [];
+                }
+
+                groups.Add(group["_id"].AsInt64);
+            }
+        }
+    }
+
+    /// <summary>A step of <paramref name="incident"/> settled: groups parked behind its holder are looked at again.</summary>
+    private void Unpark(LiteDatabase db, int incident)
+    {
+        if (!_parked.Remove(incident, out var groups))
+        {
+            return;
+        }
+
+        var outbox = db.GetCollection(Collections.Outbox);
+        foreach (var id in groups)
+        {
+            if (outbox.FindById(id) is { } group && group.Remove(GroupDocument.Parked))
+            {
+                GroupDocument.Refresh(group);
+                outbox.Update(group);
+            }
+        }
     }
 
     /// <summary>Keeps <see cref="_held"/> in step with a step just read or changed (on the writer thread).</summary>
@@ -409,7 +483,7 @@ public sealed partial class LiteIncidentStore
 
         if (step["held"].IsBoolean && step["held"].AsBoolean && StepDocument.WakeOf(step) is not null)
         {
-            _held[key] = (IncidentOf(group, step), StepDocument.Order(step));
+            _held[key] = (IncidentOf(group, step), StepDocument.Order(step), StepDocument.WakeOf(step)!.Value);
         }
         else
         {

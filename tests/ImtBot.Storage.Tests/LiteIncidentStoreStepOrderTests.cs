@@ -9,4 +9,93 @@ namespace ImtBot.Storage.Tests;
 public sealed class LiteIncidentStoreStepOrderTests() : StepOrderContract(new LiteStoreFixture())
 {
     private LiteStoreFixture Lite => (LiteStoreFixture)_temp;
+
+    /// <summary>
+    /// A backlog held behind a retry (a platform outage, a busy channel) must not be read by every lease: after one lease
+    /// has seen them, the held groups wake when their holder does, and the store's next wake says so.
+    /// </summary>
+    [Fact]
+    public async Task LeaseDueAsync_GroupsHeldBehindARetry_SleepUntilTheRetrySoTheNextWakeIsTheRetrys()
+    {
+        await Commit(1, ("1:open_channel:1.0", _now));
+        await _store.LeaseDueAsync("w", _now, Lease, 1);
+        await _store.RetryStepAsync("1:open_channel:1.0", "slack down", _now.AddSeconds(30));
+        for (var i = 1; i <= 20; i++)
+        {
+            await Commit(1, ($"1:post_update:{i + 1}.0", _now));
+        }
+
+        Assert.Equal(_now, _store.NextDueAt()); // the held updates are due
+        Assert.Empty(await _store.LeaseDueAsync("w", _now, Lease, 10));
+
+        Assert.Equal(_now.AddSeconds(30), _store.NextDueAt()); // they wait for the retry, and the store knows it
+        Assert.Empty(await _store.LeaseDueAsync("w", _now.AddSeconds(10), Lease, 10));
+        Assert.Equal("1:open_channel:1.0", Assert.Single(await _store.LeaseDueAsync("w", _now.AddSeconds(30), Lease, 10)).Key);
+    }
+
+    [Fact]
+    public async Task LeaseDueAsync_HolderCompletesBeforeItsLeaseRunsOut_ParkedGroupsGoAtOnceInOrder()
+    {
+        await Commit(1, ("1:open_channel:1.0", _now));
+        await _store.LeaseDueAsync("w", _now, Lease, 1);
+        await _store.RetryStepAsync("1:open_channel:1.0", "slack down", _now.AddSeconds(5));
+        await Commit(1, ("1:post_update:2.0", _now), ("1:timer:2.1", _now.AddSeconds(20)));
+        await Commit(1, ("1:post_update:3.0", _now));
+        Assert.Empty(await _store.LeaseDueAsync("w", _now, Lease, 10));
+
+        // The retry is leased (held while it runs: its lease ends in a minute) and completes within the second.
+        Assert.Equal("1:open_channel:1.0", Assert.Single(await _store.LeaseDueAsync("w", _now.AddSeconds(5), Lease, 10)).Key);
+        Assert.Empty(await _store.LeaseDueAsync("w", _now.AddSeconds(5.5), Lease, 10)); // parks the updates until that lease's end
+        await _store.CompleteStepAsync("1:open_channel:1.0", NoLinks, _now.AddSeconds(6));
+
+        Assert.Equal(["1:post_update:2.0", "1:post_update:3.0"], (await _store.LeaseDueAsync("w", _now.AddSeconds(6), Lease, 10)).Select(s => s.Key));
+    }
+
+    [Fact]
+    public async Task LeaseDueAsync_ParkedGroupWithATimer_TheTimerKeepsItsOwnTime()
+    {
+        await Commit(1, ("1:open_channel:1.0", _now));
+        await _store.LeaseDueAsync("w", _now, Lease, 1);
+        await _store.RetryStepAsync("1:open_channel:1.0", "slack down", _now.AddMinutes(10));
+        await Commit(1, ("1:post_update:2.0", _now), ("1:timer:2.1", _now.AddSeconds(20)));
+        Assert.Empty(await _store.LeaseDueAsync("w", _now, Lease, 10));
+
+        Assert.Equal(_now.AddSeconds(20), _store.NextDueAt());
+        Assert.Equal("1:timer:2.1", Assert.Single(await _store.LeaseDueAsync("w", _now.AddSeconds(20), Lease, 10)).Key);
+    }
+
+    [Fact]
+    public async Task LeaseDueAsync_ParkedAndReopened_TheGroupWakesByItselfAtItsHoldersWake()
+    {
+        await Commit(1, ("1:open_channel:1.0", _now));
+        await _store.LeaseDueAsync("w", _now, Lease, 1);
+        await _store.RetryStepAsync("1:open_channel:1.0", "slack down", _now.AddSeconds(30));
+        await Commit(1, ("1:post_update:2.0", _now));
+        Assert.Empty(await _store.LeaseDueAsync("w", _now, Lease, 10));
+
+        _store.Dispose();
+        _store = Lite.Open();
+        Assert.Equal("1:open_channel:1.0", Assert.Single(await _store.LeaseDueAsync("w", _now.AddSeconds(30), Lease, 10)).Key);
+        await _store.CompleteStepAsync("1:open_channel:1.0", NoLinks, _now.AddSeconds(31));
+
+        Assert.Equal("1:post_update:2.0", Assert.Single(await _store.LeaseDueAsync("w", _now.AddSeconds(31), Lease, 10)).Key);
+    }
+
+    [Fact]
+    public async Task LeaseDueAsync_HolderInTheSameGroup_RetriedThenDone_TheRestOfTheGroupGoes()
+    {
+        await Commit(1, ("1:open_channel:1.0", _now), ("1:sync_card:1.1", _now), ("1:announce:1.2", _now), ("1:timer:1.3", _now.AddMinutes(5)));
+        Assert.Equal(3, (await _store.LeaseDueAsync("w", _now, Lease, 10)).Count);
+        await _store.RetryStepAsync("1:open_channel:1.0", "down", _now.AddMinutes(1));
+        await _store.ReleaseStepAsync("1:sync_card:1.1");
+        await _store.ReleaseStepAsync("1:announce:1.2");
+        Assert.Empty(await _store.LeaseDueAsync("w", _now, Lease, 10));
+
+        var at = _now.AddMinutes(1);
+        Assert.Equal("1:open_channel:1.0", Assert.Single(await _store.LeaseDueAsync("w", at, Lease, 10)).Key);
+        Assert.Empty(await _store.LeaseDueAsync("w", at, Lease, 10));
+        await _store.CompleteStepAsync("1:open_channel:1.0", NoLinks, at);
+
+        Assert.Equal(["1:sync_card:1.1", "1:announce:1.2"], (await _store.LeaseDueAsync("w", at, Lease, 10)).Select(s => s.Key));
+    }
 }

@@ -109,14 +109,25 @@ internal static class GroupDocument
         group[Urgent] = WakeOf(group, urgentOnly: true);
     }
 
+    /// <summary>
+    /// Set on a group whose due steps all wait behind an earlier held step of their incident (one that failed or waits
+    /// its turn): the holder's wake (ticks). None of them can run before it, so until then the group's wake says so and
+    /// a lease does not read it again and again. Timers are never held back, so they keep their own wake.
+    /// </summary>
+    public const string Parked = "parked";
+
     /// <summary>The earliest wake of the group's unfinished (urgent) steps, or null when there is none.</summary>
     public static BsonValue WakeOf(BsonDocument group, bool urgentOnly = false)
     {
         long? earliest = null;
+        var parked = group[Parked].IsInt64 ? group[Parked].AsInt64 : long.MinValue;
         foreach (var s in group[Steps].AsArray)
         {
             var step = s.AsDocument;
-            if ((!urgentOnly || StepDocument.IsUrgent(step["kind"].AsString)) && StepDocument.WakeOf(step) is { } wake && (earliest is null || wake < earliest))
+            if ((!urgentOnly || StepDocument.IsUrgent(step["kind"].AsString))
+                && StepDocument.WakeOf(step) is { } due
+                && (StepDocument.IsTimer(step["kind"].AsString) ? due : Math.Max(due, parked)) is var wake
+                && (earliest is null || wake < earliest))
             {
                 earliest = wake;
             }
