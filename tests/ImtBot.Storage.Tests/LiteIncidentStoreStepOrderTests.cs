@@ -17,9 +17,7 @@ public sealed class LiteIncidentStoreStepOrderTests() : StepOrderContract(new Li
     [Fact]
     public async Task LeaseDueAsync_GroupsHeldBehindARetry_SleepUntilTheRetrySoTheNextWakeIsTheRetrys()
     {
-        await Commit(1, ("1:open_channel:1.0", _now));
-        await _store.LeaseDueAsync("w", _now, Lease, 1);
-        await _store.RetryStepAsync("1:open_channel:1.0", "slack down", _now.AddSeconds(30));
+        await HoldIncidentOneUntil(_now.AddSeconds(30));
         for (var i = 1; i <= 20; i++)
         {
             await Commit(1, ($"1:post_update:{i + 1}.0", _now));
@@ -36,9 +34,7 @@ public sealed class LiteIncidentStoreStepOrderTests() : StepOrderContract(new Li
     [Fact]
     public async Task LeaseDueAsync_HolderCompletesBeforeItsLeaseRunsOut_ParkedGroupsGoAtOnceInOrder()
     {
-        await Commit(1, ("1:open_channel:1.0", _now));
-        await _store.LeaseDueAsync("w", _now, Lease, 1);
-        await _store.RetryStepAsync("1:open_channel:1.0", "slack down", _now.AddSeconds(5));
+        await HoldIncidentOneUntil(_now.AddSeconds(5));
         await Commit(1, ("1:post_update:2.0", _now), ("1:timer:2.1", _now.AddSeconds(20)));
         await Commit(1, ("1:post_update:3.0", _now));
         Assert.Empty(await _store.LeaseDueAsync("w", _now, Lease, 10));
@@ -54,9 +50,7 @@ public sealed class LiteIncidentStoreStepOrderTests() : StepOrderContract(new Li
     [Fact]
     public async Task LeaseDueAsync_ParkedGroupWithATimer_TheTimerKeepsItsOwnTime()
     {
-        await Commit(1, ("1:open_channel:1.0", _now));
-        await _store.LeaseDueAsync("w", _now, Lease, 1);
-        await _store.RetryStepAsync("1:open_channel:1.0", "slack down", _now.AddMinutes(10));
+        await HoldIncidentOneUntil(_now.AddMinutes(10));
         await Commit(1, ("1:post_update:2.0", _now), ("1:timer:2.1", _now.AddSeconds(20)));
         Assert.Empty(await _store.LeaseDueAsync("w", _now, Lease, 10));
 
@@ -67,9 +61,7 @@ public sealed class LiteIncidentStoreStepOrderTests() : StepOrderContract(new Li
     [Fact]
     public async Task LeaseDueAsync_ParkedAndReopened_TheGroupWakesByItselfAtItsHoldersWake()
     {
-        await Commit(1, ("1:open_channel:1.0", _now));
-        await _store.LeaseDueAsync("w", _now, Lease, 1);
-        await _store.RetryStepAsync("1:open_channel:1.0", "slack down", _now.AddSeconds(30));
+        await HoldIncidentOneUntil(_now.AddSeconds(30));
         await Commit(1, ("1:post_update:2.0", _now));
         Assert.Empty(await _store.LeaseDueAsync("w", _now, Lease, 10));
 
@@ -97,5 +89,13 @@ public sealed class LiteIncidentStoreStepOrderTests() : StepOrderContract(new Li
         await _store.CompleteStepAsync("1:open_channel:1.0", NoLinks, at);
 
         Assert.Equal(["1:sync_card:1.1", "1:announce:1.2"], (await _store.LeaseDueAsync("w", at, Lease, 10)).Select(s => s.Key));
+    }
+
+    /// <summary>Incident 1's channel step failed and waits for its retry at <paramref name="retryAt"/>: it holds the incident's later steps.</summary>
+    private async Task HoldIncidentOneUntil(DateTimeOffset retryAt)
+    {
+        await Commit(1, ("1:open_channel:1.0", _now));
+        await _store.LeaseDueAsync("w", _now, Lease, 1);
+        await _store.RetryStepAsync("1:open_channel:1.0", "slack down", retryAt);
     }
 }

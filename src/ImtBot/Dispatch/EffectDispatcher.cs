@@ -431,11 +431,11 @@ internal sealed partial class EffectDispatcher(
             return known;
         }
 
-        var since = settings?.GetSetting(NotesSinceSetting) is { } stored
-            && DateTimeOffset.TryParse(stored, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed)
-                ? parsed
-                : time.GetUtcNow();
-        if (settings is not null && settings.GetSetting(NotesSinceSetting) is null)
+        var stored = settings?.GetSetting(NotesSinceSetting);
+        var since = DateTimeOffset.TryParse(stored, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed)
+            ? parsed
+            : time.GetUtcNow();
+        if (settings is not null && stored is null)
         {
             await settings.SetSettingAsync(NotesSinceSetting, since.ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         }
