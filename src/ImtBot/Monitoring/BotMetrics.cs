@@ -29,6 +29,8 @@ public sealed class BotMetrics : IDisposable
     private readonly Counter _pagesExpired;
     private readonly Gauge _outboxDepth;
     private readonly Gauge _outboxOldestDue;
+    private readonly Gauge _outboxByKind;
+    private readonly HashSet<(string Kind, string State)> _kindStates = [];
     private readonly Gauge _deadLettered;
     private readonly Histogram _commitSeconds;
 
@@ -53,6 +55,9 @@ public sealed class BotMetrics : IDisposable
         _outboxDepth = make.CreateGauge("imtbot_outbox_steps", "Outbox steps waiting or running (effects and timers).");
         _outboxOldestDue = make.CreateGauge("imtbot_outbox_oldest_due_age_seconds",
             "How long the oldest step that is due has waited past its due time (0 when nothing is overdue).");
+        _outboxByKind = make.CreateGauge("imtbot_outbox_steps_by_kind",
+            "Outbox steps by kind and state: due (pending, due by now), later (pending, due later: a timer, a retry, a turn under a rate limit) or running.",
+            "kind", "state");
         _deadLettered = make.CreateGauge("imtbot_outbox_dead_lettered_steps", "Steps the dispatcher gave up on.");
         _commitSeconds = make.CreateHistogram("imtbot_writer_commit_duration_seconds", "Time from a commit call until its batch is durable.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
@@ -105,6 +110,14 @@ public sealed class BotMetrics : IDisposable
         var now = _time.GetUtcNow();
         var waiting = _store.GetSteps(OutboxStatus.Pending).Concat(_store.GetSteps(OutboxStatus.InFlight)).ToList();
         _outboxDepth.Set(waiting.Count);
+        var byKind = waiting.GroupBy(s => (s.Kind, State: s.Status == OutboxStatus.InFlight ? "running" : s.DueAt <= now ? "due" : "later"))
+            .ToDictionary(g => g.Key, g => g.Count());
+        _kindStates.UnionWith(byKind.Keys);
+        foreach (var (kind, state) in _kindStates)
+        {
+            _outboxByKind.WithLabels(kind, state).Set(byKind.GetValueOrDefault((kind, state))); // gone since: 0, not its last value
+        }
+
         var oldestDue = waiting.Where(s => s.DueAt <= now).Select(s => s.DueAt).DefaultIfEmpty(now).Min();
         _outboxOldestDue.Set((now - oldestDue).TotalSeconds);
         if (_deadCountedAt is not { } counted || now - counted >= DeadLetterRecount || now < counted)

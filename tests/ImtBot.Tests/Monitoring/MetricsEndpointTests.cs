@@ -43,6 +43,9 @@ public class MetricsEndpointTests
         var waiting = store.GetSteps(OutboxStatus.Pending).Count + store.GetSteps(OutboxStatus.InFlight).Count;
         Assert.True(waiting > 0, "the open incidents have timers waiting");
         Assert.Equal(waiting, Value(text, "imtbot_outbox_steps"));
+        var timers = store.GetSteps(OutboxStatus.Pending).Count(s => s.Kind == "timer" && s.DueAt > host.Clock.GetUtcNow());
+        Assert.Equal(timers, Value(text, "imtbot_outbox_steps_by_kind{kind=\"timer\",state=\"later\"}"));
+        Assert.Equal(waiting, text.Split('\n').Where(l => l.StartsWith("imtbot_outbox_steps_by_kind{", StringComparison.Ordinal)).Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
 
         // Four commands at least were committed (two declarations, a page, an acknowledgement), each observed once.
         Assert.True(Value(text, "imtbot_writer_commit_duration_seconds_count") >= 4);
