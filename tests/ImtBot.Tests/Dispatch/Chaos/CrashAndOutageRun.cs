@@ -70,7 +70,13 @@ internal sealed partial class CrashAndOutageRun(int kills, int seed, Action<stri
                 using (var bot = await ChildBot.StartAsync(dir, settings, Remember))
                 {
                     await RedeliverAsync(bot);
-                    await LoadUntilKilledAsync(bot, TimeSpan.FromMilliseconds(_random.Next(500, 2500)));
+                    var load = TimeSpan.FromMilliseconds(_random.Next(500, 2500));
+                    if (kills > 20 && round % 50 == 0)
+                    {
+                        log($"kill {round}: outbox {await OutboxAsync(bot)}"); // how the backlog grows
+                    }
+
+                    await LoadUntilKilledAsync(bot, load);
                 }
 
                 done++;
@@ -428,39 +434,76 @@ internal sealed partial class CrashAndOutageRun(int kills, int seed, Action<stri
         }
     }
 
-    /// <summary>Every acknowledged command's effect is on its platform: a channel with one card, each update posted there.</summary>
+    /// <summary>
+    /// Every acknowledged command's effect is on its platform: a channel with one card, each update posted there. A
+    /// delivered effect stays delivered, so each poll asks only about the ones still missing (and what it asks of the
+    /// bot shrinks as it drains: polling every incident's channel each time made the run the bot's heaviest load), and
+    /// the log says every half minute how many are left and what the outbox holds.
+    /// </summary>
     private async Task WaitDeliveredAsync(ChildBot bot, FakeSlack fake)
     {
-        List<Command> acknowledged;
+        List<Command> missing;
         lock (_gate)
         {
-            acknowledged = [.. _acknowledged];
+            missing = [.. _acknowledged];
         }
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(acknowledged.Count(c => c.Slack) * 2);
-        List<string> missing = [];
-        while (DateTime.UtcNow < deadline)
+        var started = DateTime.UtcNow;
+        var deadline = started + TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(missing.Count(c => c.Slack) * 2);
+        var reported = started;
+        while (true)
         {
-            missing = [];
             CheckSlack(fake, "recovery");
             var console = new ConsoleView(bot);
-            foreach (var command in acknowledged)
+            var still = new List<Command>();
+            foreach (var command in missing)
             {
                 if (!await DeliveredAsync(console, fake, command))
                 {
-                    missing.Add(command.Token);
+                    still.Add(command);
                 }
             }
 
+            missing = still;
             if (missing.Count == 0)
             {
+                log($"recovery: everything delivered after {DateTime.UtcNow - started:mm\\:ss}");
                 return;
             }
 
-            await Task.Delay(500);
+            if (DateTime.UtcNow >= deadline)
+            {
+                break;
+            }
+
+            if (DateTime.UtcNow - reported >= TimeSpan.FromSeconds(30))
+            {
+                reported = DateTime.UtcNow;
+                log($"recovery {DateTime.UtcNow - started:mm\\:ss}: {missing.Count} effects to deliver; outbox {await OutboxAsync(bot)}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
         }
 
-        _problems.Add($"{missing.Count} acknowledged effects not delivered 3 minutes after recovery, e.g. {string.Join(", ", missing.Take(5))}");
+        _problems.Add($"{missing.Count} acknowledged effects not delivered {DateTime.UtcNow - started:mm\\:ss} after recovery, e.g. {string.Join(", ", missing.Take(5).Select(c => c.Token))}; outbox {await OutboxAsync(bot)}");
+    }
+
+    /// <summary>The bot's outbox by kind and state, from its own /metrics (what a backlog is made of and waits for).</summary>
+    private static async Task<string> OutboxAsync(ChildBot bot)
+    {
+        try
+        {
+            var text = await bot.Http.GetStringAsync("/metrics");
+            var counts = OutboxGauge().Matches(text)
+                .Select(m => (Kind: m.Groups[1].Value, State: m.Groups[2].Value, Count: double.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)))
+                .Where(c => c.Count > 0)
+                .OrderByDescending(c => c.Count);
+            return string.Join(", ", counts.Select(c => $"{c.Kind} {c.State} {c.Count}"));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return "unknown (" + e.Message + ")";
+        }
     }
 
     private async Task<bool> DeliveredAsync(ConsoleView console, FakeSlack fake, Command command)
@@ -516,6 +559,9 @@ internal sealed partial class CrashAndOutageRun(int kills, int seed, Action<stri
 
     [GeneratedRegex(@"\bINC-(\d+)\b")]
     private static partial Regex Declared();
+
+    [GeneratedRegex(@"^imtbot_outbox_steps_by_kind\{kind=""([^""]+)"",state=""([^""]+)""\} (\S+)$", RegexOptions.Multiline)]
+    private static partial Regex OutboxGauge();
 
     [GeneratedRegex(@"t\d+x\d+")]
     private static partial Regex Token();
