@@ -98,6 +98,8 @@ internal sealed partial class CrashAndOutageRun(int kills, int seed, Action<stri
 
                 if (_problems.Count > 0)
                 {
+                    // Said now, not only at the end: the other lanes may run for most of an hour yet.
+                    log($"stopped after kill {round}: {string.Join(" | ", _problems.Distinct().Take(3))}");
                     break;
                 }
             }
