@@ -17,6 +17,10 @@ public sealed partial class PostgresIncidentStore
     /// <summary>The advisory lock key that serialises leasing across instances ("lease" as a number).</summary>
     private const long LeaseLock = 0x6C65617365;
 
+    // StepOrder's kinds as SQL lists (constants of the code, not input).
+    private static readonly string RunWhenDue = string.Join(", ", StepOrder.RunWhenDue.Select(k => $"'{k}'"));
+    private static readonly string HoldNothing = string.Join(", ", StepOrder.HoldNothing.Select(k => $"'{k}'"));
+
     private const string StepColumns = "key, incident, platform, kind, payload, due_at, status, attempts, last_error, lease_owner, lease_until, created_at, completed_at, failing_since, fence, first_tried_at";
 
     // Step key → the fencing token of this instance's lease on it.
@@ -50,7 +54,8 @@ public sealed partial class PostgresIncidentStore
                 // (one that failed and waits for its retry) or behind an earlier step in flight under another owner (a
                 // process killed mid-call may have half done it) — even once that lease ran out: the expired step's
                 // wake is its lease's end, so it would sort after the later steps and lose a short LIMIT to them. It
-                // is leased itself (nothing earlier holds it), and the later steps follow. Timers excepted.
+                // is leased itself (nothing earlier holds it), and the later steps follow. Timers and pages excepted
+                // (StepOrder); a timer holds nothing back either.
                 await using var command = Command(
                     connection,
                     $"""
@@ -58,11 +63,11 @@ public sealed partial class PostgresIncidentStore
                         SELECT o.key FROM outbox o
                         WHERE o.status IN ('Pending', 'InFlight')
                           AND (CASE WHEN o.status = 'Pending' THEN o.due_at ELSE o.lease_until END) <= @now
-                          AND (o.kind = 'timer' OR NOT EXISTS (
+                          AND (o.kind IN ({RunWhenDue}) OR NOT EXISTS (
                               SELECT 1 FROM outbox h
                               WHERE h.incident = o.incident AND h.ord < o.ord
                                 AND ((h.held AND h.status IN ('Pending', 'InFlight'))
-                                  OR (h.status = 'InFlight' AND h.kind <> 'timer' AND h.lease_owner <> @owner))))
+                                  OR (h.status = 'InFlight' AND h.kind NOT IN ({HoldNothing}) AND h.lease_owner <> @owner))))
                         ORDER BY o.urgent DESC, (CASE WHEN o.status = 'Pending' THEN o.due_at ELSE o.lease_until END), o.ord
                         LIMIT @max
                         FOR UPDATE OF o SKIP LOCKED)
@@ -114,7 +119,7 @@ public sealed partial class PostgresIncidentStore
         ArgumentNullException.ThrowIfNull(error);
         return SettleAsync(
             key,
-            "status = 'Pending', last_error = @error, due_at = @due, lease_owner = NULL, lease_until = NULL, failing_since = coalesce(failing_since, @clock), held = (kind <> 'timer')",
+            $"status = 'Pending', last_error = @error, due_at = @due, lease_owner = NULL, lease_until = NULL, failing_since = coalesce(failing_since, @clock), held = (kind NOT IN ({HoldNothing}))",
             [("error", error), ("due", Ticks(retryAt)), ("clock", Ticks(Now))],
             null,
             forget: false,
@@ -143,7 +148,7 @@ public sealed partial class PostgresIncidentStore
         ArgumentNullException.ThrowIfNull(links);
         return SettleAsync(
             key,
-            $"status = 'Pending', last_error = @error, due_at = @due, lease_owner = NULL, lease_until = NULL, held = (kind <> 'timer'){(sent ? "" : ", attempts = greatest(0, attempts - 1)")}",
+            $"status = 'Pending', last_error = @error, due_at = @due, lease_owner = NULL, lease_until = NULL, held = (kind NOT IN ({HoldNothing})){(sent ? "" : ", attempts = greatest(0, attempts - 1)")}",
             [("error", reason), ("due", Ticks(dueAt))],
             links,
             forget: false,

@@ -88,7 +88,7 @@ public sealed partial class LiteIncidentStore
                     s["failingSince"] = Times.ToTicks(_time.GetUtcNow());
                 }
 
-                if (!StepDocument.IsTimer(s["kind"].AsString))
+                if (StepOrder.HoldsLater(s["kind"].AsString))
                 {
                     s["held"] = true;
                 }
@@ -137,7 +137,7 @@ public sealed partial class LiteIncidentStore
                         s["attempts"] = Math.Max(0, s["attempts"].AsInt32 - 1);
                     }
 
-                    if (!StepDocument.IsTimer(s["kind"].AsString))
+                    if (StepOrder.HoldsLater(s["kind"].AsString))
                     {
                         s["held"] = true;
                     }
@@ -342,7 +342,7 @@ public sealed partial class LiteIncidentStore
 
                 var order = StepDocument.Order(step);
                 var incident = IncidentOf(group, step);
-                if (!StepDocument.IsTimer(kind) && held.TryGetValue(incident, out var first) && first.Order < order)
+                if (StepOrder.WaitsForEarlier(kind) && held.TryGetValue(incident, out var first) && first.Order < order)
                 {
                     heldUntil = Math.Min(heldUntil, first.Wake);
                     continue; // behind an earlier step that failed: it runs after that one
@@ -472,7 +472,7 @@ public sealed partial class LiteIncidentStore
         }
 
         var key = step["key"].AsString;
-        if (step["status"].AsString == InFlight && !StepDocument.IsTimer(step["kind"].AsString))
+        if (step["status"].AsString == InFlight && StepOrder.HoldsLater(step["kind"].AsString))
         {
             _leased[key] = (IncidentOf(group, step), StepDocument.Order(step), step["leaseOwner"].AsString, step["leaseUntil"].AsInt64);
         }

@@ -16,6 +16,9 @@ public sealed class FakeChannel(string id, string name, string creator)
 
     public bool Archived { get; set; }
 
+    /// <summary>When <c>conversations.create</c> made it (on the fake's clock); null for a channel a test added.</summary>
+    public DateTimeOffset? Created { get; init; }
+
     /// <summary>Created with <c>is_private=true</c>: listed only to its members.</summary>
     public bool IsPrivate { get; set; }
 

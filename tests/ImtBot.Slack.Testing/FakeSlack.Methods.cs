@@ -41,7 +41,7 @@ public sealed partial class FakeSlack
 
                 // is_private is a boolean (Slack also takes the strings "true"/"false" in a form post).
                 var isPrivate = args["is_private"] is JsonValue p && (p.TryGetValue<bool>(out var b) ? b : p.TryGetValue<string>(out var t) && t == "true");
-                var created = new FakeChannel((isPrivate ? "G" : "C") + nextId++, name, BotUserId) { IsPrivate = isPrivate };
+                var created = new FakeChannel((isPrivate ? "G" : "C") + nextId++, name, BotUserId) { IsPrivate = isPrivate, Created = Clock.GetUtcNow() };
                 created.Members.Add(BotUserId);
                 Channels[created.Id] = created;
                 return Ok(new() { ["channel"] = created.ToJson() });

@@ -73,6 +73,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
     /// <summary>For a call with no fault queued and no outage: a fault to inject at random (a chaos run), or null to answer normally.</summary>
     public Func<string, FakeFault?>? Chaos { get; set; }
 
+    /// <summary>Slack's rate limits, enforced with 429 and Retry-After when set (off by default: most tests are about something else).</summary>
+    public FakeRateLimits? Limits { get; set; }
+
     /// <summary>Answer <c>token_revoked</c> to every bot-token call.</summary>
     public bool Revoked { get; set; }
 
@@ -219,6 +222,12 @@ public sealed partial class FakeSlack : IAsyncDisposable
             : args["channel"] is JsonValue channelArg && faults.TryGetValue(method + " " + channelArg, out var inChannel) && inChannel.TryDequeue(out var c) ? c
             : faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var f) ? f
             : method != "apps.connections.open" ? Chaos?.Invoke(method) : null;
+        if (fault is null && Limits?.Check(method, (string?)(args["channel"] as JsonValue), Clock.GetUtcNow()) is { } wait)
+        {
+            // Slack's Retry-After is whole seconds, rounded up.
+            fault = FakeFault.RateLimited(TimeSpan.FromSeconds(Math.Ceiling(wait.TotalSeconds)));
+        }
+
         switch (fault?.Kind)
         {
             case "500":

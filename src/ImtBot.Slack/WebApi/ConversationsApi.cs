@@ -6,6 +6,9 @@ namespace ImtBot.Slack.WebApi;
 /// <summary><c>conversations.*</c>: incident channels, DMs and their history.</summary>
 public sealed class ConversationsApi(SlackApiClient client)
 {
+    // User id → the id of their DM with the bot.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _directMessages = new(StringComparer.Ordinal);
+
     /// <param name="isPrivate">A private channel (a private incident): only those invited see it; needs <c>groups:write</c>.</param>
     public async Task<SlackChannel> CreateAsync(string name, CancellationToken ct = default, bool isPrivate = false) =>
         SlackChannel.From((await client.CallAsync(SlackMethods.ConversationsCreate, new JsonObject { ["name"] = name, ["is_private"] = isPrivate }, ct)).GetProperty("channel"));
@@ -22,9 +25,22 @@ public sealed class ConversationsApi(SlackApiClient client)
     public Task ArchiveAsync(string channel, CancellationToken ct = default) =>
         client.CallAsync(SlackMethods.ConversationsArchive, new JsonObject { ["channel"] = channel }, ct);
 
-    /// <summary>Opens (or finds) the DM with <paramref name="user"/> and returns its channel id.</summary>
-    public async Task<string> OpenAsync(string user, CancellationToken ct = default) =>
-        (await client.CallAsync(SlackMethods.ConversationsOpen, new JsonObject { ["users"] = user }, ct)).GetProperty("channel").GetProperty("id").GetString()!;
+    /// <summary>
+    /// Opens (or finds) the DM with <paramref name="user"/> and returns its channel id. A user's DM with the bot keeps
+    /// its id, so it is asked once per user: an alert storm paging the on-call 200 times would otherwise spend
+    /// <c>conversations.open</c>'s 50 a minute four times over before the last page could go.
+    /// </summary>
+    public async Task<string> OpenAsync(string user, CancellationToken ct = default)
+    {
+        if (_directMessages.TryGetValue(user, out var known))
+        {
+            return known;
+        }
+
+        var id = (await client.CallAsync(SlackMethods.ConversationsOpen, new JsonObject { ["users"] = user }, ct)).GetProperty("channel").GetProperty("id").GetString()!;
+        _directMessages[user] = id;
+        return id;
+    }
 
     public async Task<SlackChannel> InfoAsync(string channel, CancellationToken ct = default) =>
         SlackChannel.From((await client.CallAsync(SlackMethods.ConversationsInfo, new JsonObject { ["channel"] = channel }, ct)).GetProperty("channel"));

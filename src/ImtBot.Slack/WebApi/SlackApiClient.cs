@@ -128,10 +128,12 @@ public sealed partial class SlackApiClient
 
     private async Task WaitTurnAsync(SlackMethod method, string key, double perSecond, double burst, CancellationToken cancellationToken)
     {
-        // Only a call that changes something is sent away to come back at its turn. A read (a reconcile paging a busy
-        // channel's history) waits in place: sent away, it would start its search again from the first page each time
-        // it came back, one page further each time — the number of calls grows with the square of the pages.
-        var step = method.Idempotent ? null : CurrentStep.Value;
+        // A call that changes something, and a step's first read through this limit, are sent away to come back at
+        // their turn: a step waiting minutes for a read (a storm's DMs to open) must not hold a dispatcher slot that
+        // other incidents' channels need. A read further into a search (a reconcile paging a busy channel's history)
+        // waits in place: sent away, it would start its search again from the first page each time it came back, one
+        // page further each time — the number of calls grows with the square of the pages.
+        var step = CurrentStep.Value is { } current && (!method.Idempotent || current.CallsThrough(key) == 0) ? current : null;
         var wait = gate.Take(key, perSecond, burst, step?.Key, step?.CallsThrough(key) ?? 0);
         if (step is not null && wait > gate.Patience)
         {

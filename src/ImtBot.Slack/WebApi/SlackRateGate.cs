@@ -57,7 +57,15 @@ public sealed class SlackRateGate(TimeProvider time, bool enabled = true, TimeSp
         lock (bucket)
         {
             var paused = bucket.PausedUntil - now;
-            if (step is not null && kept.TryGetValue((step, key), out var turns))
+            if (step is not null && kept.TryGetValue((step, key), out var turns) && Late(turns.Last(), now, perSecond))
+            {
+                // The step came back long after the turn it was told to come back at (the last it kept; it waited
+                // behind its incident's earlier steps): others took the turns after it meanwhile, and sent now it
+                // would burst past Slack's limit beside them. It queues afresh; the turns it kept went unused.
+                kept.TryRemove((step, key), out _);
+            }
+
+            if (step is not null && kept.TryGetValue((step, key), out turns))
             {
                 var turn = turns.Peek();
                 var wait = Max(turn - now, paused);
@@ -93,6 +101,9 @@ public sealed class SlackRateGate(TimeProvider time, bool enabled = true, TimeSp
             return last;
         }
     }
+
+    /// <summary>Whether a kept turn at <paramref name="turn"/> is half an interval or more behind <paramref name="now"/>.</summary>
+    private static bool Late(DateTimeOffset turn, DateTimeOffset now, double perSecond) => (now - turn).TotalSeconds * perSecond >= 0.5;
 
     /// <summary>Holds every caller of <paramref name="key"/> until <paramref name="until"/> (Slack answered 429).</summary>
     public void Pause(string key, DateTimeOffset until)

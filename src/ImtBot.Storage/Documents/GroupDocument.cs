@@ -112,7 +112,8 @@ internal static class GroupDocument
     /// <summary>
     /// Set on a group whose due steps all wait behind an earlier held step of their incident (one that failed or waits
     /// its turn): the holder's wake (ticks). None of them can run before it, so until then the group's wake says so and
-    /// a lease does not read it again and again. Timers are never held back, so they keep their own wake.
+    /// a lease does not read it again and again. Steps that do not wait for their incident's order (timers, pages) keep
+    /// their own wake.
     /// </summary>
     public const string Parked = "parked";
 
@@ -126,7 +127,7 @@ internal static class GroupDocument
             var step = s.AsDocument;
             if ((!urgentOnly || StepDocument.IsUrgent(step["kind"].AsString))
                 && StepDocument.WakeOf(step) is { } due
-                && (StepDocument.IsTimer(step["kind"].AsString) ? due : Math.Max(due, parked)) is var wake
+                && (StepOrder.WaitsForEarlier(step["kind"].AsString) ? Math.Max(due, parked) : due) is var wake
                 && (earliest is null || wake < earliest))
             {
                 earliest = wake;

@@ -37,9 +37,6 @@ internal static class StepDocument
     /// </summary>
     public static bool IsUrgent(string kind) => kind is "open_channel" or "send_page" or "announce";
 
-    /// <summary>Timers run inside ImtBot (they fire a command), so they neither hold an incident's steps back nor wait behind them.</summary>
-    public static bool IsTimer(string kind) => kind == "timer";
-
     /// <summary>The wake time (ticks) of a stored step for its status, or null when it never needs the dispatcher again.</summary>
     public static long? WakeOf(BsonDocument step) => step["status"].AsString switch
     {

@@ -187,9 +187,10 @@ internal sealed partial class EffectDispatcher(
 
     /// <summary>
     /// Card refreshes of one incident leased together but the last: the card shows the incident as it is when it is
-    /// drawn, so only the latest refresh needs the platform; the others are completed without a call. A refresh tried
-    /// before (by a process that was killed) is not skipped: it may have posted the card without recording it, and only
-    /// it reconciles, so it runs first and the later refresh edits the card it found.
+    /// drawn, so only the latest refresh needs the platform; the others are completed without a call once it has run
+    /// (released with it when the incident halts before it). A refresh tried before (by a process that was killed) is
+    /// not skipped: it may have posted the card without recording it, and only it reconciles, so it runs first and the
+    /// later refresh edits the card it found.
     /// </summary>
     private static HashSet<string> Superseded(IEnumerable<OutboxStep> steps)
     {
@@ -200,6 +201,10 @@ internal sealed partial class EffectDispatcher(
     private async Task RunAfterAsync(Task before, int incident, OutboxStep[] steps, HashSet<string> superseded, CancellationToken cancellationToken)
     {
         await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        // Superseded card refreshes wait for the refresh that draws the card: were they completed first and the chain
+        // halted before it (a post between them waiting its turn), the card would stay undrawn until that post went.
+        var skipped = new List<OutboxStep>();
         try
         {
             foreach (var step in steps)
@@ -210,23 +215,37 @@ internal sealed partial class EffectDispatcher(
                     halted = _halted.Contains(incident);
                 }
 
-                if (halted && step.Kind != TimerKind)
+                if (halted && StepOrder.WaitsForEarlier(step.Kind))
                 {
                     // An earlier step of this incident failed (or went to another instance): this one runs after it.
                     await SettleAsync(step, store.ReleaseStepAsync(step.Key, cancellationToken));
                 }
                 else if (superseded.Contains(step.Key))
                 {
-                    LogSuperseded(step.Key);
-                    await SettleAsync(step, store.CompleteStepAsync(step.Key, NoLinks, time.GetUtcNow(), cancellationToken));
+                    skipped.Add(step);
                 }
-                else if (await RunStepAsync(step, cancellationToken) && step.Kind != TimerKind)
+                else if (await RunStepAsync(step, cancellationToken) && StepOrder.HoldsLater(step.Kind))
                 {
                     lock (_gate)
                     {
                         _halted.Add(incident);
                     }
                 }
+                else if (step.Kind == SyncCardKind)
+                {
+                    foreach (var card in skipped)
+                    {
+                        LogSuperseded(card.Key);
+                        await SettleAsync(card, store.CompleteStepAsync(card.Key, NoLinks, time.GetUtcNow(), cancellationToken));
+                    }
+
+                    skipped.Clear();
+                }
+            }
+
+            foreach (var card in skipped)
+            {
+                await SettleAsync(card, store.ReleaseStepAsync(card.Key, cancellationToken));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -57,6 +57,37 @@ public sealed class SlackRateGateTests
     }
 
     [Fact]
+    public void Take_StepComesBackLongAfterItsTurn_QueuesAfreshInsteadOfSendingBesideTheNextTurn()
+    {
+        var clock = new FakeTimeProvider(T0);
+        var gate = new SlackRateGate(clock, patience: TimeSpan.Zero);
+        gate.Take("k", 1, 1, "a");
+
+        // b is told to come back at 1 s; c takes the turn at 2 s.
+        Assert.Equal(TimeSpan.FromSeconds(1), gate.Take("k", 1, 1, "b"));
+        Assert.Equal(TimeSpan.FromSeconds(2), gate.Take("k", 1, 1, "c"));
+
+        // b comes back at 2 s (it waited behind its incident's earlier steps): sent now, it would go beside c. It
+        // queues after c instead; a moment late (0.3 of an interval) would still have kept its turn.
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.Zero, gate.Take("k", 1, 1, "c"));
+        Assert.Equal(TimeSpan.FromSeconds(1), gate.Take("k", 1, 1, "b"));
+    }
+
+    [Fact]
+    public void Take_StepComesBackAMomentLate_KeepsItsTurn()
+    {
+        var clock = new FakeTimeProvider(T0);
+        var gate = new SlackRateGate(clock, patience: TimeSpan.Zero);
+        gate.Take("k", 1, 1, "a");
+        Assert.Equal(TimeSpan.FromSeconds(1), gate.Take("k", 1, 1, "b"));
+        Assert.Equal(TimeSpan.FromSeconds(2), gate.Take("k", 1, 1, "c"));
+
+        clock.Advance(TimeSpan.FromMilliseconds(1300));
+        Assert.Equal(TimeSpan.Zero, gate.Take("k", 1, 1, "b"));
+    }
+
+    [Fact]
     public void Take_StepComesBackEarly_KeepsTheSameTurn()
     {
         var clock = new FakeTimeProvider(T0);
