@@ -77,6 +77,33 @@ public abstract class StepOrderContract : IDisposable
     }
 
     [Fact]
+    public async Task LeaseDueAsync_ChannelWaitingItsTurn_PageAndReminderGoAtOnceCardWaits()
+    {
+        await Commit(1, ("1:open_channel:1.0", _now), ("1:sync_card:1.1", _now), ("1:send_page:1.2", _now), ("1:notify:1.3", _now));
+        await _store.LeaseDueAsync("w", _now, Lease, 1);
+        await _store.PaceStepAsync("1:open_channel:1.0", "waiting for its turn", _now.AddMinutes(9), sent: false, NoLinks);
+
+        // The page and the reminder are direct messages: they need nothing the channel step makes.
+        Assert.Equal(["1:notify:1.3", "1:send_page:1.2"], (await _store.LeaseDueAsync("w", _now.AddSeconds(1), Lease, 10)).Select(s => s.Key).Order());
+    }
+
+    [Fact]
+    public async Task LeaseDueAsync_PageWaitingItsTurn_HoldsLaterStepsAReminderDoesNot()
+    {
+        await Commit(1, ("1:send_page:1.0", _now));
+        await Commit(2, ("2:notify:1.0", _now));
+        Assert.Equal(2, (await _store.LeaseDueAsync("w", _now, Lease, 10)).Count);
+        await _store.PaceStepAsync("1:send_page:1.0", "waiting for its turn", _now.AddMinutes(3), sent: false, NoLinks);
+        await _store.PaceStepAsync("2:notify:1.0", "waiting for its turn", _now.AddMinutes(3), sent: false, NoLinks);
+        await Commit(1, ("1:sync_page:2.0", _now.AddSeconds(1)), ("1:notify:2.1", _now.AddSeconds(1)));
+        await Commit(2, ("2:post_channel:2.0", _now.AddSeconds(1)));
+
+        // The edit of the page's card waits for the page; the channel post does not wait for incident 2's reminder.
+        var leased = (await _store.LeaseDueAsync("w", _now.AddSeconds(1), Lease, 10)).Select(s => s.Key).Order().ToList();
+        Assert.Equal(["1:notify:2.1", "2:post_channel:2.0"], leased);
+    }
+
+    [Fact]
     public async Task LeaseDueAsync_TimerBehindAFailedStep_StillLeased()
     {
         await Commit(1, ("1:post_update:1.0", _now), ("1:timer:1.1", _now.AddMinutes(1)));
