@@ -56,26 +56,15 @@ public sealed class SlackRateGateTests
         Assert.Equal(TimeSpan.FromSeconds(2), gate.Take("conversations.history", 1, 1, "f"));
     }
 
-    [Fact]
-    public void Take_StepComesBackLongAfterItsTurn_QueuesAfreshInsteadOfSendingBesideTheNextTurn()
-    {
-        var clock = new FakeTimeProvider(T0);
-        var gate = new SlackRateGate(clock, patience: TimeSpan.Zero);
-        gate.Take("k", 1, 1, "a");
-
-        // b is told to come back at 1 s; c takes the turn at 2 s.
-        Assert.Equal(TimeSpan.FromSeconds(1), gate.Take("k", 1, 1, "b"));
-        Assert.Equal(TimeSpan.FromSeconds(2), gate.Take("k", 1, 1, "c"));
-
-        // b comes back at 2 s (it waited behind its incident's earlier steps): sent now, it would go beside c. It
-        // queues after c instead; a moment late (0.3 of an interval) would still have kept its turn.
-        clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(TimeSpan.Zero, gate.Take("k", 1, 1, "c"));
-        Assert.Equal(TimeSpan.FromSeconds(1), gate.Take("k", 1, 1, "b"));
-    }
-
-    [Fact]
-    public void Take_StepComesBackAMomentLate_KeepsItsTurn()
+    /// <summary>
+    /// b is told to come back at 1 s and c takes the turn at 2 s. Back a moment late (0.3 of an interval), b keeps its
+    /// turn; back a whole interval late (it waited behind its incident's earlier steps), sent then it would go beside c,
+    /// so it queues after c instead.
+    /// </summary>
+    [Theory]
+    [InlineData(1300, 0)]
+    [InlineData(2000, 1000)]
+    public void Take_StepComesBackAfterItsTurn_KeepsItOnlyWhenAMomentLate(int backAfterMs, int waitMs)
     {
         var clock = new FakeTimeProvider(T0);
         var gate = new SlackRateGate(clock, patience: TimeSpan.Zero);
@@ -83,8 +72,8 @@ public sealed class SlackRateGateTests
         Assert.Equal(TimeSpan.FromSeconds(1), gate.Take("k", 1, 1, "b"));
         Assert.Equal(TimeSpan.FromSeconds(2), gate.Take("k", 1, 1, "c"));
 
-        clock.Advance(TimeSpan.FromMilliseconds(1300));
-        Assert.Equal(TimeSpan.Zero, gate.Take("k", 1, 1, "b"));
+        clock.Advance(TimeSpan.FromMilliseconds(backAfterMs));
+        Assert.Equal(TimeSpan.FromMilliseconds(waitMs), gate.Take("k", 1, 1, "b"));
     }
 
     [Fact]
