@@ -1,4 +1,5 @@
 using ImtBot.Storage.Writer;
+using ImtBot.Storage.Documents;
 using LiteDB;
 
 namespace ImtBot.Storage;
@@ -24,7 +25,7 @@ public sealed class DocumentCollection<T> : IDocumentCollection<T>
     public IReadOnlyList<T> FindAll() => Read(c => c.FindAll().ToList());
 
     // In id order, as the port promises: through an index LiteDB returns matches in index order, not insertion order.
-    public IReadOnlyList<T> FindWhere(string field, object value) => Read(c => c.Query().Where(Query.EQ(field, new BsonValue(value))).OrderBy("_id").ToList());
+    public IReadOnlyList<T> FindWhere(string field, object value) => Read(c => c.Query().Where(Filter.EQ(field, new BsonValue(value))).OrderBy("_id").ToList());
 
     public Task EnsureIndexAsync(string field, CancellationToken cancellationToken = default) =>
         WriteAsync(c => c.EnsureIndex(field), cancellationToken);
@@ -62,7 +63,7 @@ public sealed class DocumentCollection<T> : IDocumentCollection<T>
     {
         public T? FindById(object id) => collection.FindById(new BsonValue(id));
 
-        public IReadOnlyList<T> FindWhere(string field, object value) => collection.Query().Where(Query.EQ(field, new BsonValue(value))).OrderBy("_id").ToList();
+        public IReadOnlyList<T> FindWhere(string field, object value) => collection.Query().Where(Filter.EQ(field, new BsonValue(value))).OrderBy("_id").ToList();
 
         public T? Last() => collection.FindOne(Query.All("_id", Query.Descending));
 

@@ -224,7 +224,7 @@ public sealed partial class LiteIncidentStore
     {
         var outbox = Db.GetCollection(Collections.Outbox);
         var groups = status is OutboxStatus.Pending or OutboxStatus.InFlight
-            ? outbox.Find(Query.GTE(GroupDocument.Wake, long.MinValue))
+            ? outbox.Find(Filter.GTE(GroupDocument.Wake, long.MinValue))
             : outbox.FindAll();
         return [.. groups.SelectMany(GroupDocument.Unwind).Where(s => s.Status == status).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal)];
     }
@@ -235,15 +235,15 @@ public sealed partial class LiteIncidentStore
         var outbox = Db.GetCollection(Collections.Outbox);
         if (after is null)
         {
-            var first = outbox.Find(Query.GTE(GroupDocument.Wake, long.MinValue), 0, 1).FirstOrDefault();
+            var first = outbox.Find(Filter.GTE(GroupDocument.Wake, long.MinValue), 0, 1).FirstOrDefault();
             return first is null ? null : Times.FromTicks(first[GroupDocument.Wake].AsInt64);
         }
 
         // A group's wake is its earliest step's: a group due by then may still hold a step due later, so the due
         // groups (the few held back, when the dispatcher asks this) are looked into as well as the first later one.
         var afterTicks = Times.ToTicks(after.Value);
-        var next = outbox.Find(Query.GT(GroupDocument.Wake, afterTicks), 0, 1).FirstOrDefault()?[GroupDocument.Wake].AsInt64;
-        foreach (var group in outbox.Find(Query.Between(GroupDocument.Wake, long.MinValue, afterTicks)).Where(g => g[GroupDocument.Steps].IsArray))
+        var next = outbox.Find(Filter.GT(GroupDocument.Wake, afterTicks), 0, 1).FirstOrDefault()?[GroupDocument.Wake].AsInt64;
+        foreach (var group in outbox.Find(Filter.Between(GroupDocument.Wake, long.MinValue, afterTicks)).Where(g => g[GroupDocument.Steps].IsArray))
         {
             foreach (var step in group[GroupDocument.Steps].AsArray)
             {
@@ -320,7 +320,7 @@ public sealed partial class LiteIncidentStore
     {
         var candidates = new List<Due>();
         var cutoff = long.MaxValue;
-        foreach (var group in outbox.Find(Query.Between(index, long.MinValue, nowTicks)))
+        foreach (var group in outbox.Find(Filter.Between(index, long.MinValue, nowTicks)))
         {
             // A group's wake is its earliest step's: once it is past the max-th earliest step found, no later group
             // can hold one that would be taken.
@@ -335,7 +335,7 @@ public sealed partial class LiteIncidentStore
             {
                 var step = s.AsDocument;
                 var kind = step["kind"].AsString;
-                if ((urgentOnly && !StepDocument.IsUrgent(kind)) || StepDocument.WakeOf(step) is not { } wake || wake > nowTicks)
+                if (StepDocument.WakeOf(step) is not { } wake || wake > nowTicks)
                 {
                     continue;
                 }
@@ -348,15 +348,21 @@ public sealed partial class LiteIncidentStore
                     continue; // behind an earlier step that failed: it runs after that one
                 }
 
+                // Every due step counts for parking, urgent or not: when the urgent pass fills the slots the other
+                // pass does not run, and a held group left unparked would be read again by every lease.
                 free = true;
+                if (urgentOnly && !StepDocument.IsUrgent(kind))
+                {
+                    continue;
+                }
+
                 if (taken is null || !taken.Contains(step["key"].AsString))
                 {
                     candidates.Add(new Due(wake, order, group, step));
                 }
             }
 
-            // Parked only from the pass that reads every kind: the urgent pass does not see a group's other steps.
-            if (!urgentOnly && !free && heldUntil != long.MaxValue && heldUntil > nowTicks)
+            if (!free && heldUntil != long.MaxValue && heldUntil > nowTicks)
             {
                 parking.Add((group, heldUntil));
             }
@@ -384,7 +390,7 @@ public sealed partial class LiteIncidentStore
             // Once per open: held steps are unfinished, so only the wake index's non-null entries are read.
             _held = new(StringComparer.Ordinal);
             _leased.Clear();
-            foreach (var group in outbox.Find(Query.GTE(GroupDocument.Wake, long.MinValue)))
+            foreach (var group in outbox.Find(Filter.GTE(GroupDocument.Wake, long.MinValue)))
             {
                 foreach (var s in group[GroupDocument.Steps].AsArray)
                 {
@@ -513,7 +519,7 @@ public sealed partial class LiteIncidentStore
             return (known, step);
         }
 
-        foreach (var groups in (IEnumerable<BsonDocument>[])[outbox.Find(Query.GTE(GroupDocument.Wake, long.MinValue)), outbox.FindAll()])
+        foreach (var groups in (IEnumerable<BsonDocument>[])[outbox.Find(Filter.GTE(GroupDocument.Wake, long.MinValue)), outbox.FindAll()])
         {
             foreach (var group in groups)
             {
@@ -564,7 +570,7 @@ public sealed partial class LiteIncidentStore
 
     /// <summary>Removes the links of step <paramref name="key"/> alone (<see cref="StepLinks"/>): it has ended.</summary>
     private static void DropStepLinks(LiteDatabase db, int incident, string key) =>
-        db.GetCollection(Collections.Links).DeleteMany(Query.StartsWith("_id", LinkDocument.Id(incident, StepLinks.Prefix(key))));
+        db.GetCollection(Collections.Links).DeleteMany(Filter.StartsWith("_id", LinkDocument.Id(incident, StepLinks.Prefix(key))));
 
     /// <summary>A step handed back to the queue: pending again at <paramref name="dueAt"/>, unleased, with why.</summary>
     private static void BackToPending(BsonDocument step, string why, DateTimeOffset dueAt)

@@ -41,11 +41,11 @@ public sealed partial class LiteIncidentStore
 
     /// <inheritdoc />
     public IReadOnlyList<int> ListAlertPages() =>
-        [.. Db.GetCollection(Collections.Incidents).Find(Query.LT("_id", 0)).Select(d => -d["_id"].AsInt32).Order()];
+        [.. Db.GetCollection(Collections.Incidents).Find(Filter.LT("_id", 0)).Select(d => -d["_id"].AsInt32).Order()];
 
     /// <summary>Declared in [from, to) as one range of the <c>declaredAt</c> index (not one bound and a filter over the rest).</summary>
     internal static BsonExpression DeclaredBetween(DateTimeOffset from, DateTimeOffset to) =>
-        Query.Between("declaredAt", Times.ToTicks(from), Times.ToTicks(to) - 1);
+        Filter.Between("declaredAt", Times.ToTicks(from), Times.ToTicks(to) - 1);
 
     /// <inheritdoc />
     public IReadOnlyList<IncidentEvent> GetEvents(int number) => [.. ChainAudit.Events(Db, number).Select(EventDocument.FromBson)];
@@ -62,11 +62,11 @@ public sealed partial class LiteIncidentStore
     {
         ArgumentNullException.ThrowIfNull(channel);
         var nv = LinkDocument.NameValue(channel.Platform + ":channel", channel.Id);
-        return Db.GetCollection(Collections.Links).FindOne(Query.EQ("nv", nv))?["incident"].AsInt32;
+        return Db.GetCollection(Collections.Links).FindOne(Filter.EQ("nv", nv))?["incident"].AsInt32;
     }
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, string> GetLinks(int incident) =>
-        Db.GetCollection(Collections.Links).Find(Query.EQ("incident", incident))
+        Db.GetCollection(Collections.Links).Find(Filter.EQ("incident", incident))
             .ToDictionary(d => d["name"].AsString, d => d["value"].AsString, StringComparer.Ordinal);
 }

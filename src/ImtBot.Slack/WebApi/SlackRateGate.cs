@@ -26,7 +26,13 @@ public sealed class SlackRateGate(TimeProvider time, bool enabled = true, TimeSp
     /// <summary>Kept turns are forgotten this long after they came (the step went to another instance, or gave up).</summary>
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often kept turns nobody came back for are looked for, once there are many.</summary>
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
+
+    // When (ticks) kept turns may next be swept; read and moved with Interlocked (callers hold different keys' locks).
+    private long nextSweep;
 
     // (step, key) → the turns kept for a step told to come back later, earliest first. Guarded by the key's bucket.
     private readonly ConcurrentDictionary<(string Step, string Key), Queue<DateTimeOffset>> kept = new();
@@ -125,10 +131,15 @@ public sealed class SlackRateGate(TimeProvider time, bool enabled = true, TimeSp
         }
     }
 
-    /// <summary>Drops turns nobody came back for (the step went to another instance, or gave up), once there are many.</summary>
+    /// <summary>
+    /// Drops turns nobody came back for (the step went to another instance, or gave up), once there are many — at most
+    /// once a minute: in a storm every step sent away keeps a turn, and a sweep of them all on each of those calls made
+    /// the calls cost the square of the backlog (a minute longer kept, out of ten, costs nothing).
+    /// </summary>
     private void Forget(DateTimeOffset now)
     {
-        if (kept.Count < 10_000)
+        var due = Interlocked.Read(ref nextSweep);
+        if (kept.Count < 10_000 || now.UtcTicks < due || Interlocked.CompareExchange(ref nextSweep, (now + SweepEvery).UtcTicks, due) != due)
         {
             return;
         }

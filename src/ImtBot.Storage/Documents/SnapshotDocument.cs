@@ -17,7 +17,7 @@ internal static class SnapshotDocument
     public const string Live = "live";
 
     /// <summary>Open incidents: the non-null range of <see cref="Live"/> (null sorts before every number).</summary>
-    public static BsonExpression OpenIncidents => Query.Between(Live, int.MinValue, int.MaxValue);
+    public static BsonExpression OpenIncidents => Filter.Between(Live, int.MinValue, int.MaxValue);
 
     public static BsonDocument ToBson(IncidentSnapshot s) => new()
     {

@@ -122,7 +122,7 @@ internal static class ChainAudit
     /// it, so reading an early incident's events used to load every later incident's.)
     /// </summary>
     internal static BsonExpression EventRange(int incident, long from, long to) =>
-        Query.Between("_id", EventDocument.Id(incident, from), EventDocument.Id(incident, to));
+        Filter.Between("_id", EventDocument.Id(incident, from), EventDocument.Id(incident, to));
 
     private static List<BsonDocument> ReadEventDocuments(ILiteDatabase db, int incident, long from, long to) =>
         [.. db.GetCollection(Collections.Events).Find(EventRange(incident, from, to)).OrderBy(d => d["seq"].AsInt64)];

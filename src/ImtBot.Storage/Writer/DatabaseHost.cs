@@ -176,8 +176,8 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
             return;
         }
 
-        var keyed = inbox.Find(Query.GTE("_id", string.Empty)).ToList();
-        var next = inbox.Find(Query.LT("_id", string.Empty)).Select(d => d["_id"].AsInt64).DefaultIfEmpty(0).Max();
+        var keyed = inbox.Find(Filter.GTE("_id", string.Empty)).ToList();
+        var next = inbox.Find(Filter.LT("_id", string.Empty)).Select(d => d["_id"].AsInt64).DefaultIfEmpty(0).Max();
         InOneTransaction(db, () =>
         {
             foreach (var old in keyed.OrderBy(d => d["at"].AsInt64).ThenBy(d => d["_id"].AsString, StringComparer.Ordinal))
@@ -202,7 +202,7 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
     /// </summary>
     private static void MigrateToGroups(LiteDatabase db, ILiteCollection<BsonDocument> outbox)
     {
-        var old = outbox.Find(Query.GTE("_id", string.Empty)).Where(GroupDocument.IsOldStep).ToList();
+        var old = outbox.Find(Filter.GTE("_id", string.Empty)).Where(GroupDocument.IsOldStep).ToList();
         if (old.Count == 0)
         {
             return;
@@ -237,7 +237,7 @@ internal sealed class DatabaseHost(string path, int verifyDepth, Action<LiteData
     /// <summary>A file written before the <c>live</c> index: its open incidents get their number there.</summary>
     private static void BackfillLive(ILiteCollection<BsonDocument> incidents)
     {
-        foreach (var d in incidents.Find(Query.EQ("open", true)).ToList())
+        foreach (var d in incidents.Find(Filter.EQ("open", true)).ToList())
         {
             d[SnapshotDocument.Live] = d["_id"];
             incidents.Update(d);
