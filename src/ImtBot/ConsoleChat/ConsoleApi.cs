@@ -94,13 +94,9 @@ public static partial class ConsoleApi
             return unavailable!;
         }
 
-        if (!reply.Redelivered)
-        {
-            // The command as typed, shown to its sender only; posted once handled, so a redelivery does not show it twice.
-            await chat.PostAsync(channel.Id, user.Id, user.Name, text, visibleTo: user.Id);
-        }
-
-        return await ReplyAsync(chat, channel.Id, user, reply, cards, reader);
+        // The command as typed, shown to its sender only, goes with the reply: posted once handled, so a redelivery
+        // does not show it twice.
+        return await ReplyAsync(chat, channel.Id, user, reply, cards, reader, echo: text);
     }
 
     private static async Task<IResult> PostAction(HttpRequest request, ConsoleChatService chat, ConsoleVisibility visibility, ICommandHandler commands, IIncidentCards cards, IIncidentReader reader, CancellationToken ct)
@@ -222,7 +218,8 @@ public static partial class ConsoleApi
         }
     }
 
-    private static async Task<IResult> ReplyAsync(ConsoleChatService chat, string channelId, ConsoleUser user, CommandReply reply, IIncidentCards cards, IIncidentReader reader)
+    /// <param name="echo">The command as its sender typed it, posted just before the reply and in the same write.</param>
+    private static async Task<IResult> ReplyAsync(ConsoleChatService chat, string channelId, ConsoleUser user, CommandReply reply, IIncidentCards cards, IIncidentReader reader, string? echo = null)
     {
         if (reply.Redelivered)
         {
@@ -232,7 +229,8 @@ public static partial class ConsoleApi
 
         // A reply that names a card (the plan's checklist) comes as that card, its text the fallback, as in Teams.
         var card = reply.Card == ReplyCards.Checklist && reply.Incident is { } n && reader.Get(n) is { } incident ? cards.Checklist(PlatformNames.Teams, incident) : null;
-        var posted = await chat.PostAsync(channelId, ConsoleChatService.BotId, ConsoleChatService.BotName, reply.Text, card, visibleTo: user.Id);
+        var answer = chat.Draft(channelId, ConsoleChatService.BotId, ConsoleChatService.BotName, reply.Text, card, visibleTo: user.Id);
+        var posted = (await chat.PostAllAsync(echo is null ? [answer] : [chat.Draft(channelId, user.Id, user.Name, echo, visibleTo: user.Id), answer]))[^1];
         return Results.Ok(new
         {
             replies = new[] { new { text = reply.Text, accepted = reply.Accepted, incident = reply.Incident, message = posted.Key } },

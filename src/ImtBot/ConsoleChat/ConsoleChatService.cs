@@ -90,24 +90,48 @@ public sealed class ConsoleChatService(ConsoleChatStore store, ConsoleHub hub, I
     /// <param name="origin">For a bot post made by an outbox step: its <see cref="ConsoleMessage.Origin"/>; a message with the same origin already stored is returned instead of posting again.</param>
     public async Task<ConsoleMessage> PostAsync(string channelId, string userId, string userName, string text, JsonNode? card = null, string? visibleTo = null, string? origin = null)
     {
-        var (message, inserted) = await store.InsertMessageAsync(new ConsoleMessage
-        {
-            ChannelId = channelId,
-            UserId = userId,
-            UserName = userName,
-            Text = text,
-            CardJson = card?.ToJsonString(),
-            VisibleTo = visibleTo,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-            Origin = origin,
-        });
+        var (message, inserted) = await store.InsertMessageAsync(Draft(channelId, userId, userName, text, card, visibleTo, origin));
         if (inserted)
         {
-            hub.Publish(new ConsoleEvent("message", ToDto(message), visibleTo ?? OwnerOf(channelId), channelId));
+            Publish(message);
         }
 
         return message;
     }
+
+    /// <summary>
+    /// Posts <paramref name="messages"/> (made with <see cref="Draft"/>) in order and in one write: a typed command's echo
+    /// and its reply wait for the disk once, not twice.
+    /// </summary>
+    public async Task<IReadOnlyList<ConsoleMessage>> PostAllAsync(params ConsoleMessage[] messages)
+    {
+        var posted = await store.InsertMessagesAsync(messages);
+        foreach (var (message, inserted) in posted)
+        {
+            if (inserted)
+            {
+                Publish(message);
+            }
+        }
+
+        return [.. posted.Select(p => p.Message)];
+    }
+
+    /// <summary>A message to post with <see cref="PostAllAsync"/>, stamped now.</summary>
+    public ConsoleMessage Draft(string channelId, string userId, string userName, string text, JsonNode? card = null, string? visibleTo = null, string? origin = null) => new()
+    {
+        ChannelId = channelId,
+        UserId = userId,
+        UserName = userName,
+        Text = text,
+        CardJson = card?.ToJsonString(),
+        VisibleTo = visibleTo,
+        CreatedAt = time.GetUtcNow().UtcDateTime,
+        Origin = origin,
+    };
+
+    private void Publish(ConsoleMessage message) =>
+        hub.Publish(new ConsoleEvent("message", ToDto(message), message.VisibleTo ?? OwnerOf(message.ChannelId), message.ChannelId));
 
     public Task<ConsoleMessage> PostAsBotAsync(string channelId, string text, JsonNode? card = null, string? origin = null) => PostAsync(channelId, BotId, BotName, text, card, origin: origin);
 

@@ -67,7 +67,13 @@ public sealed class ConsoleChatStore
     /// that one is returned (<c>Inserted</c> false). The look-up and the insert are one write, so a step run twice
     /// posts once.
     /// </summary>
-    public Task<(ConsoleMessage Message, bool Inserted)> InsertMessageAsync(ConsoleMessage message) => _messages.WriteAsync(m =>
+    public Task<(ConsoleMessage Message, bool Inserted)> InsertMessageAsync(ConsoleMessage message) => _messages.WriteAsync(m => Insert(m, message));
+
+    /// <summary>Inserts <paramref name="messages"/> in order, each as <see cref="InsertMessageAsync"/> does, in one write: one wait for the disk, not one each.</summary>
+    public Task<List<(ConsoleMessage Message, bool Inserted)>> InsertMessagesAsync(IReadOnlyList<ConsoleMessage> messages) =>
+        _messages.WriteAsync(m => messages.Select(message => Insert(m, message)).ToList());
+
+    private static (ConsoleMessage Message, bool Inserted) Insert(IDocumentWriter<ConsoleMessage> m, ConsoleMessage message)
     {
         if (message.Origin is { } origin && m.FindWhere(nameof(ConsoleMessage.Origin), origin).FirstOrDefault() is { } existing)
         {
@@ -76,7 +82,7 @@ public sealed class ConsoleChatStore
 
         m.Insert(message);
         return (message, true);
-    });
+    }
 
     public Task<ConsoleMessage?> UpdateMessageAsync(long id, Action<ConsoleMessage> change) => _messages.WriteAsync(m =>
     {
