@@ -12,6 +12,7 @@ namespace ImtBot.Bench;
 /// has run every effect due (channels, cards, announcements) — its resident set from <c>/proc/&lt;pid&gt;/status</c> and
 /// the database's size per incident.
 /// usage: footprint [--incidents 10000] [--concurrency 8] [--env NAME=value …] (environment for the child, e.g. DOTNET_GCHeapHardLimit=0x6000000)
+///        [--gcdump FILE] (then a heap dump of the host, and its largest types by retained size: needs the dotnet-gcdump tool)
 /// </summary>
 internal static class Footprint
 {
@@ -19,6 +20,7 @@ internal static class Footprint
     {
         var incidents = Timings.Option(args, "--incidents", 10_000);
         var concurrency = Timings.Option(args, "--concurrency", 8);
+        var gcdump = args.SkipWhile(a => a != "--gcdump").Skip(1).FirstOrDefault();
         var environment = args.Select((a, i) => a == "--env" && i + 1 < args.Length ? args[i + 1] : null).OfType<string>().ToList();
         var folder = Path.Combine(Path.GetTempPath(), "imtbot-footprint-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -48,6 +50,11 @@ internal static class Footprint
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---|:---:|");
             Console.WriteLine(FormattableString.Invariant(
                 $"| {incidents:N0} | {Timings.Mb(idle.Rss)} | {Timings.Mb(after.Rss)} | {Timings.Mb(after.Peak)} | {Timings.Mb(disk)} | {disk / 1024.0 / incidents:F1} | RSS ≤ 150 MB | {(after.Rss <= 150L * 1024 * 1024 ? "yes" : "no")} |"));
+            if (gcdump is not null)
+            {
+                await HeapDumpAsync(host.Id, Path.GetFullPath(gcdump));
+            }
+
             if (failures > 0)
             {
                 Console.Error.WriteLine($"{failures} declarations failed");
@@ -61,6 +68,19 @@ internal static class Footprint
             host.Kill(entireProcessTree: true);
             await host.WaitForExitAsync();
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>What holds the host's managed memory: a heap dump, and the types that retain the most of it.</summary>
+    private static async Task HeapDumpAsync(int pid, string file)
+    {
+        foreach (var arguments in new[] { $"collect -p {pid} -o \"{file}\"", $"report \"{file}\"" })
+        {
+            using var tool = Process.Start(new ProcessStartInfo("dotnet-gcdump", arguments) { UseShellExecute = false, RedirectStandardOutput = true })
+                ?? throw new InvalidOperationException("dotnet-gcdump did not start (dotnet tool install -g dotnet-gcdump)");
+            var output = await tool.StandardOutput.ReadToEndAsync();
+            await tool.WaitForExitAsync();
+            Console.WriteLine(string.Join('\n', output.Split('\n').Take(40)));
         }
     }
 
