@@ -240,6 +240,8 @@ public sealed partial class PostgresIncidentStore
     /// A commit's steps as one statement, whatever their number (a declaration makes a dozen): PostgreSQL parses,
     /// plans and executes once instead of once a step, most of what a step cost it. <c>ord</c> is still taken from the
     /// sequence in the order the steps were listed: PostgreSQL evaluates a volatile output column after the ORDER BY.
+    /// A step that waits for its incident's earlier steps starts parked behind a held one (until its due time), as the
+    /// settle that held it parked the steps there were then.
     /// </summary>
     private static void AddSteps(NpgsqlBatch batch, CommitRequest request, DateTimeOffset now)
     {
@@ -250,9 +252,11 @@ public sealed partial class PostgresIncidentStore
 
         var steps = request.Steps;
         batch.BatchCommands.Add(BatchCommand(
-            """
-            INSERT INTO outbox (key, ord, incident, platform, kind, urgent, payload, due_at, status, created_at)
-            SELECT s.key, nextval('outbox_order'), s.incident, s.platform, s.kind, s.urgent, s.payload, s.due_at, 'Pending', $8
+            $"""
+            INSERT INTO outbox (key, ord, incident, platform, kind, urgent, payload, due_at, status, created_at, parked_until)
+            SELECT s.key, nextval('outbox_order'), s.incident, s.platform, s.kind, s.urgent, s.payload, s.due_at, 'Pending', $8,
+                CASE WHEN s.kind IN ({RunWhenDue}) THEN NULL
+                     ELSE (SELECT max(h.due_at) FROM outbox h WHERE h.incident = s.incident AND h.held AND h.status = 'Pending') END
             FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::bigint[])
                 WITH ORDINALITY AS s (key, incident, platform, kind, urgent, payload, due_at, n)
             ORDER BY s.n

@@ -21,6 +21,14 @@ public sealed partial class PostgresIncidentStore
     private static readonly string RunWhenDue = string.Join(", ", StepOrder.RunWhenDue.Select(k => $"'{k}'"));
     private static readonly string HoldNothing = string.Join(", ", StepOrder.HoldNothing.Select(k => $"'{k}'"));
 
+    /// <summary>
+    /// When a step next needs the dispatcher: a pending step's due time, but not before it is unparked
+    /// (<c>parked_until</c>: the wake of an earlier held step of its incident; <c>greatest</c> ignores a null); an
+    /// in-flight step's lease end. The wake indexes are on this expression, and a query must write it the same way.
+    /// </summary>
+    private static string WakeOf(string row = "") =>
+        $"(CASE WHEN {row}status = 'Pending' THEN greatest({row}due_at, {row}parked_until) ELSE {row}lease_until END)";
+
     private const string StepColumns = "key, incident, platform, kind, payload, due_at, status, attempts, last_error, lease_owner, lease_until, created_at, completed_at, failing_since, fence, first_tried_at";
 
     // Step key → the fencing token of this instance's lease on it.
@@ -62,17 +70,17 @@ public sealed partial class PostgresIncidentStore
                     WITH due AS (
                         SELECT o.key FROM outbox o
                         WHERE o.status IN ('Pending', 'InFlight')
-                          AND (CASE WHEN o.status = 'Pending' THEN o.due_at ELSE o.lease_until END) <= @now
+                          AND {WakeOf("o.")} <= @now
                           AND (o.kind IN ({RunWhenDue}) OR NOT EXISTS (
                               SELECT 1 FROM outbox h
                               WHERE h.incident = o.incident AND h.ord < o.ord
                                 AND ((h.held AND h.status IN ('Pending', 'InFlight'))
                                   OR (h.status = 'InFlight' AND h.kind NOT IN ({HoldNothing}) AND h.lease_owner <> @owner))))
-                        ORDER BY o.urgent DESC, (CASE WHEN o.status = 'Pending' THEN o.due_at ELSE o.lease_until END), o.ord
+                        ORDER BY o.urgent DESC, {WakeOf("o.")}, o.ord
                         LIMIT @max
                         FOR UPDATE OF o SKIP LOCKED)
                     UPDATE outbox SET status = 'InFlight', lease_owner = @owner, lease_until = @until, attempts = outbox.attempts + 1, fence = nextval('outbox_fence'),
-                        first_tried_at = CASE WHEN outbox.attempts = 0 THEN @now ELSE outbox.first_tried_at END
+                        first_tried_at = CASE WHEN outbox.attempts = 0 THEN @now ELSE outbox.first_tried_at END, parked_until = NULL
                     FROM due WHERE outbox.key = due.key
                     RETURNING {string.Join(", ", StepColumns.Split(", ").Select(c => "outbox." + c))}, outbox.ord
                     """,
@@ -109,7 +117,7 @@ public sealed partial class PostgresIncidentStore
             [("now", Ticks(now))],
             links,
             forget: true,
-            cancellationToken);
+            Followers.Wake, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -123,7 +131,7 @@ public sealed partial class PostgresIncidentStore
             [("error", error), ("due", Ticks(retryAt)), ("clock", Ticks(Now))],
             null,
             forget: false,
-            cancellationToken);
+            Followers.Park, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -137,7 +145,7 @@ public sealed partial class PostgresIncidentStore
             [("error", reason), ("due", Ticks(dueAt))],
             null,
             forget: false,
-            cancellationToken);
+            Followers.Wake, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -152,7 +160,7 @@ public sealed partial class PostgresIncidentStore
             [("error", reason), ("due", Ticks(dueAt))],
             links,
             forget: false,
-            cancellationToken);
+            Followers.Park, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -161,7 +169,7 @@ public sealed partial class PostgresIncidentStore
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(links);
-        return SettleAsync(key, "fence = fence", [], links, forget: false, cancellationToken);
+        return SettleAsync(key, "fence = fence", [], links, forget: false, Followers.Stay, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -174,7 +182,7 @@ public sealed partial class PostgresIncidentStore
             [],
             null,
             forget: false,
-            cancellationToken);
+            Followers.Stay, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -188,7 +196,7 @@ public sealed partial class PostgresIncidentStore
             [("error", error), ("now", Ticks(now))],
             null,
             forget: true,
-            cancellationToken);
+            Followers.Wake, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -211,7 +219,7 @@ public sealed partial class PostgresIncidentStore
     {
         using var command = Command(
             connection,
-            "SELECT min(CASE WHEN status = 'Pending' THEN due_at ELSE lease_until END) FROM outbox WHERE status IN ('Pending', 'InFlight') AND (CASE WHEN status = 'Pending' THEN due_at ELSE lease_until END) > @after",
+            $"SELECT min({WakeOf()}) FROM outbox WHERE status IN ('Pending', 'InFlight') AND {WakeOf()} > @after",
             null,
             ("after", after is { } a ? Ticks(a) : long.MinValue));
         return command.ExecuteScalar() is long ticks ? At(ticks) : (DateTimeOffset?)null;
@@ -222,18 +230,24 @@ public sealed partial class PostgresIncidentStore
     /// stands: a step it leased must still carry its fencing token. <paramref name="forget"/>: the step ends here (done
     /// or dead), and its own links (<see cref="StepLinks"/>) go.
     /// </summary>
-    private async Task SettleAsync(string key, string assignments, (string Name, object? Value)[] parameters, IReadOnlyDictionary<string, string>? links, bool forget, CancellationToken cancellationToken)
+    private async Task SettleAsync(string key, string assignments, (string Name, object? Value)[] parameters, IReadOnlyDictionary<string, string>? links, bool forget, Followers followers, CancellationToken cancellationToken)
     {
         var fenced = _fences.TryGetValue(key, out var fence);
         await RunAsync(
             async connection =>
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                // A step that ends (done or dead) takes its own links with it, in the same statement.
-                var change = $"UPDATE outbox SET {assignments} WHERE key = @key {(fenced ? "AND fence = @fence" : "")} RETURNING incident";
+                // A step that ends (done or dead) takes its own links with it, and its followers are parked or woken,
+                // in the same statement.
+                var change = $"UPDATE outbox SET {assignments} WHERE key = @key {(fenced ? "AND fence = @fence" : "")} RETURNING incident, ord, due_at, held";
+                string[] more =
+                [
+                    .. forget ? ["d AS (DELETE FROM links USING s WHERE links.incident = s.incident AND starts_with(links.name, @own))"] : Array.Empty<string>(),
+                    .. FollowersChange(followers) is { } f ? [f] : Array.Empty<string>(),
+                ];
                 await using var update = Command(
                     connection,
-                    forget ? $"WITH s AS ({change}), d AS (DELETE FROM links USING s WHERE links.incident = s.incident AND starts_with(links.name, @own)) SELECT incident FROM s" : change,
+                    more.Length > 0 ? $"WITH s AS ({change}), {string.Join(", ", more)} SELECT incident FROM s" : change,
                     transaction,
                     [.. parameters, ("key", key), ("fence", fence), ("own", StepLinks.Prefix(key))]);
                 if (await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not int incident)
@@ -266,6 +280,26 @@ public sealed partial class PostgresIncidentStore
             _fences.TryRemove(new KeyValuePair<string, long>(key, fence));
         }
     }
+
+    /// <summary>
+    /// What a settle does to the later pending steps of its incident that wait for it (not timers and pages, which run
+    /// when due): a step that is now held (failed, or waiting its turn) parks them until its new due time — none can run
+    /// before — so leases stop reading them; a step that ends, or no longer holds, wakes them. Parking only spares
+    /// reads: the lease still checks every holder, so a follower parked too early or woken too soon waits all the same.
+    /// </summary>
+    private enum Followers
+    {
+        Stay,
+        Park,
+        Wake,
+    }
+
+    private static string? FollowersChange(Followers followers) => followers switch
+    {
+        Followers.Park => $"f AS (UPDATE outbox x SET parked_until = greatest(x.parked_until, s.due_at) FROM s WHERE s.held AND x.incident = s.incident AND x.ord > s.ord AND x.status = 'Pending' AND x.kind NOT IN ({RunWhenDue}))",
+        Followers.Wake => "f AS (UPDATE outbox x SET parked_until = NULL FROM s WHERE x.incident = s.incident AND x.ord > s.ord AND x.status = 'Pending' AND x.parked_until IS NOT NULL)",
+        _ => null,
+    };
 
     /// <summary>Why a settle changed nothing: no such step, or another lease holds it now.</summary>
     private static async Task<Exception> RefusalAsync(NpgsqlConnection connection, string key, long fence, CancellationToken cancellationToken)

@@ -110,6 +110,18 @@ internal static class PostgresSchema
         """
         CREATE INDEX outbox_lease_order ON outbox (urgent DESC, (CASE WHEN status = 'Pending' THEN due_at ELSE lease_until END), ord) WHERE status IN ('Pending', 'InFlight');
         """,
+
+        // 4: parking. A pending step behind an earlier held step of its incident (one that failed or waits its turn)
+        // cannot run before that step's wake, so it sleeps until then (parked_until) and a lease does not read it again
+        // and again; the wake indexes take it into account, and a settle finds an incident's pending steps by index.
+        """
+        ALTER TABLE outbox ADD COLUMN parked_until bigint;
+        DROP INDEX outbox_wake;
+        CREATE INDEX outbox_wake ON outbox ((CASE WHEN status = 'Pending' THEN greatest(due_at, parked_until) ELSE lease_until END)) WHERE status IN ('Pending', 'InFlight');
+        DROP INDEX outbox_lease_order;
+        CREATE INDEX outbox_lease_order ON outbox (urgent DESC, (CASE WHEN status = 'Pending' THEN greatest(due_at, parked_until) ELSE lease_until END), ord) WHERE status IN ('Pending', 'InFlight');
+        CREATE INDEX outbox_pending ON outbox (incident, ord) WHERE status = 'Pending';
+        """,
     ];
 
     /// <summary>The newest schema version this build knows.</summary>
