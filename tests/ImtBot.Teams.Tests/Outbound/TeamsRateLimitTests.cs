@@ -45,6 +45,24 @@ public sealed class TeamsRateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task Posts_BurstIntoAHundredChannelsOfOneTenant_StayUnderThirtyConnectorRequestsASecondAndAllArrive()
+    {
+        // Each conversation's own limits allow these at once: only the tenant's 30 a second holds them back.
+        var burst = Enumerable.Range(0, 100)
+            .Select(i => Task.Run(() => f.RunAsync(new PostToChannel("status " + i), PlatformFixture.ChannelLinks(channel: $"19:c{i}@thread.tacv2"))))
+            .ToList();
+        await f.PumpAsync(Task.WhenAll(burst));
+
+        Assert.All(burst, b => Assert.Equal(EffectOutcomeKind.Done, b.Result.Kind));
+        var posts = f.Http.Requests.Where(r => r.Url.Contains("/v3/", StringComparison.Ordinal)).OrderBy(r => r.At).ToList();
+        Assert.Equal(100, posts.Count);
+        Assert.All(posts, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        Assert.Equal(100, posts.Select(p => p.Json["text"]!.GetValue<string>()).Distinct().Count());
+        Assert.True(MostInAnyWindow(posts, TimeSpan.FromSeconds(1)) <= 30, "more than 30 Connector requests within a second");
+        Assert.True(posts[^1].At - posts[0].At >= TimeSpan.FromSeconds(3), $"the burst took {posts[^1].At - posts[0].At}");
+    }
+
+    [Fact]
     public async Task ChannelCreations_BurstInOneTeam_StayUnderFourGraphRequestsASecond()
     {
         var burst = Enumerable.Range(0, 20).Select(_ => Task.Run(() => f.RunAsync(new OpenChannel()))).ToList();
