@@ -5,21 +5,23 @@ namespace ImtBot.Teams.Connector;
 
 /// <summary>
 /// Keeps requests per key (a conversation, a team, a tenant) under several sliding windows at once, on a
-/// <see cref="TimeProvider"/>. Callers for one key take their turns in arrival order, and each waits until every window
-/// has room. A request is counted at the moment its lease is released, i.e. after its answer arrived: that is never
-/// earlier than when the service saw it, so network delays cannot make the service count more than the limit in any
-/// window. With <c>oneAtATime</c> (a conversation, a team) a request holds its key until it is answered, which also
-/// keeps one conversation's posts in order. Without it (a tenant, across all its conversations) requests are in flight
-/// together, up to the limit: one in flight counts in every window as if answered now, and so until it is answered,
-/// which is as safe, without making every conversation of the tenant wait for each other's round trips. An outbox step
-/// whose turn is further off than <see cref="TeamsPacing.Patience"/> is not made to wait: the turn is kept for it
-/// (counted in the windows as if sent then, so later callers queue behind it), and it is told to come back at it.
+/// <see cref="TimeProvider"/>. Callers for one key take their turns in arrival order: a caller that must wait keeps its
+/// turn (counted in the windows as if sent then) and waits for it without holding the key, so the callers after it take
+/// the turns after it at once instead of queueing behind its wait. A request is counted at the moment its lease is
+/// released, i.e. after its answer arrived: that is never earlier than when the service saw it, so network delays
+/// cannot make the service count more than the limit in any window. With <c>oneAtATime</c> (a conversation, a team) a
+/// request holds its key until it is answered, which also keeps one conversation's posts in order. Without it (a
+/// tenant, across all its conversations) requests are in flight together, up to the limit: one in flight counts in
+/// every window as if answered now, and so until it is answered, which is as safe, without making every conversation
+/// of the tenant wait for each other's round trips. An outbox step whose turn is further off than
+/// <see cref="TeamsPacing.Patience"/> is not made to wait: the turn is kept for it, and it is told to come back at it.
 /// </summary>
 internal sealed class SlidingWindowLimiter(TimeProvider time, IReadOnlyList<WindowLimit> limits, int queueLimit, string what, TeamsPacing? pacing = null, bool oneAtATime = true)
 {
     private readonly ConcurrentDictionary<string, Partition> partitions = new(StringComparer.Ordinal);
     private readonly TimeSpan longest = limits.Max(l => l.Window);
     private readonly TimeSpan patience = (pacing ?? new TeamsPacing()).Patience;
+    private long reservations;
 
     public IReadOnlyList<WindowLimit> Limits => limits;
 
@@ -34,24 +36,33 @@ internal sealed class SlidingWindowLimiter(TimeProvider time, IReadOnlyList<Wind
             throw new ConnectorException($"too many queued requests for one {what}", HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(5));
         }
 
+        // A caller's turn is kept under its outbox step's key, so that the step finds it when it comes back; any other
+        // caller's under a key of its own, for as long as it waits.
         var step = TeamsPacing.Step;
+        var mine = step ?? "\0" + Interlocked.Increment(ref reservations).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reserved = false;
         var entered = false;
         try
         {
-            await partition.Gate.WaitAsync(cancellationToken);
-            entered = true;
             var turnCame = false;
             while (true)
             {
+                if (!entered)
+                {
+                    await partition.Gate.WaitAsync(cancellationToken);
+                    entered = true;
+                }
+
                 var now = time.GetUtcNow();
                 TimeSpan? wait;
-                if (!turnCame && partition.TurnOf(step) is { } turn)
+                if (!turnCame && partition.TurnOf(mine) is { } turn)
                 {
                     if (turn <= now)
                     {
                         // Its kept turn has come (or passed while it waited to be run): it goes ahead of later kept
                         // turns, as soon as what was already sent allows.
-                        partition.Redeem(step!);
+                        partition.Redeem(mine);
+                        reserved = false;
                         turnCame = true;
                         continue;
                     }
@@ -74,6 +85,21 @@ internal sealed class SlidingWindowLimiter(TimeProvider time, IReadOnlyList<Wind
                     throw new ConnectorPacedException(what, due);
                 }
 
+                if (turnCame)
+                {
+                    // Its turn came but an answer to an earlier request arrived late: it waits the rest where it is,
+                    // ahead of everyone else.
+                    await Task.Delay(due, time, cancellationToken);
+                    continue;
+                }
+
+                // It waits for its turn without holding the key: later callers see the turn kept and take the ones
+                // after it at once, so an outbox step never queues here behind others' waits for longer than its own
+                // turn is away (and gives its dispatcher slot back when that is far off).
+                partition.Keep(mine, now + due);
+                reserved = true;
+                partition.Gate.Release();
+                entered = false;
                 await Task.Delay(due, time, cancellationToken);
             }
 
@@ -86,8 +112,13 @@ internal sealed class SlidingWindowLimiter(TimeProvider time, IReadOnlyList<Wind
 
             return new Lease(this, partition);
         }
-        catch
+        catch (Exception e)
         {
+            if (reserved && e is not ConnectorPacedException)
+            {
+                partition.Redeem(mine); // it gave up waiting (cancelled): its turn is free again
+            }
+
             if (entered)
             {
                 partition.Gate.Release();
