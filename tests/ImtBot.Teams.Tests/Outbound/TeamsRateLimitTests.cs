@@ -76,6 +76,28 @@ public sealed class TeamsRateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenChannel_TeamsGraphSecondFull_PacedBeforeSending_ItsTurnCreatesTheChannelWithoutReadingTheTeamsChannels()
+    {
+        using var paced = new PlatformFixture(pacing: new TeamsPacing(TimeSpan.Zero));
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(EffectOutcomeKind.Done, (await paced.Platform.ExecuteAsync(paced.Context(new OpenChannel()) with { StepKey = $"{i}:open_channel:1" }, CancellationToken.None)).Kind);
+        }
+
+        // The fifth channel's turn is a second away: it has sent nothing (it only chose the team), so the attempt does
+        // not count, and at its turn it creates its channel at once instead of first looking for one by name.
+        var open = paced.Context(new OpenChannel()) with { StepKey = "5:open_channel:1" };
+        var first = await paced.Platform.ExecuteAsync(open, CancellationToken.None);
+        Assert.Equal((EffectOutcomeKind.Retry, EffectPacing.BeforeSending), (first.Kind, first.Pacing));
+        paced.Time.Advance(first.RetryAfter!.Value);
+        var counted = first.Pacing == EffectPacing.AfterSending ? 1 : 0; // as the outbox counts it
+        Assert.Equal(EffectOutcomeKind.Done, (await paced.Platform.ExecuteAsync(open with { Attempt = 1 + counted }, CancellationToken.None)).Kind);
+
+        Assert.Equal(5, paced.Http.Count(HttpMethod.Post, "/teams/" + PlatformFixture.GroupId + "/channels"));
+        Assert.Equal(0, paced.Http.Count(HttpMethod.Get, "/teams/" + PlatformFixture.GroupId + "/channels"));
+    }
+
+    [Fact]
     public async Task StatusUpdate_AnnouncementsChannelFull_ChannelPostedThenPacedAsSent_ItsTurnPostsTheAnnouncementOnly()
     {
         using var paced = new PlatformFixture(pacing: new TeamsPacing());
