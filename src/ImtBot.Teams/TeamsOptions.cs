@@ -88,6 +88,10 @@ public sealed class TeamsOptions
     /// <value>The default is 7.</value>
     public int ConversationMessagesPerSecond { get; set; } = 7;
 
+    /// <summary>Bot Connector requests per second per tenant, across all its conversations (Teams allows 30; docs/protocols.md §Teams limits).</summary>
+    /// <value>The default is 30.</value>
+    public int TenantRequestsPerSecond { get; set; } = 30;
+
     public static bool IsConfigured(string? appId, string? appPassword) =>
         !string.IsNullOrWhiteSpace(appId) && !string.IsNullOrWhiteSpace(appPassword);
 

@@ -41,6 +41,11 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             errors.Add("Teams:ConversationMessagesPerSecond must be between 1 and 50.");
         }
 
+        if (options.TenantRequestsPerSecond is < 1 or > 1000)
+        {
+            errors.Add("Teams:TenantRequestsPerSecond must be between 1 and 1000.");
+        }
+
         if (options.ChannelReserve is < 0 or > 500)
         {
             errors.Add("Teams:ChannelReserve must be between 0 and 500 (channels kept free per team below Teams' 1000).");

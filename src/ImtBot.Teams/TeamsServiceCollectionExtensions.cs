@@ -41,6 +41,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton(new TeamsPacing());
         services.AddSingleton<ConversationRateLimiter>();
+        services.AddSingleton<TenantRateLimiter>();
         services.AddSingleton<TeamRateLimiter>();
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<GraphClient>();

@@ -18,6 +18,9 @@ public sealed class FakeHttp
 
     public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
 
+    /// <summary>How many requests have arrived so far (cheaper than <see cref="Requests"/>.Count, to watch for progress).</summary>
+    public int RequestCount => requests.Count;
+
     /// <summary>What the real services refuse, checked before any route (a test can revoke a Graph permission here).</summary>
     public TeamsServiceRules Rules { get; } = new();
 

@@ -5,8 +5,10 @@ namespace ImtBot.Teams.Testing;
 
 /// <summary>
 /// The documented rate and size limits: per bot per conversation (thread) 7 sends per second, 8 per 2 seconds, 60 per
-/// 30 seconds and 1,800 per hour, and Graph's 4 requests per second per team — an excess request is answered 429,
-/// as the services do — and at most 1,000 channels per team, where a deleted channel still counts for 30 days.
+/// 30 seconds and 1,800 per hour, 30 Bot Connector requests per second per app per tenant (any request, across all
+/// the tenant's conversations), and Graph's 4 requests per second per team — an excess request is answered 429, as
+/// the services do, and counts towards no limit — and at most 1,000 channels per team, where a deleted channel still
+/// counts for 30 days.
 /// </summary>
 public sealed partial class TeamsServiceRules
 {
@@ -21,6 +23,8 @@ public sealed partial class TeamsServiceRules
         [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))];
 
     public static IReadOnlyList<(int Count, TimeSpan Window)> TeamLimits { get; } = [(4, TimeSpan.FromSeconds(1))];
+
+    public static IReadOnlyList<(int Count, TimeSpan Window)> TenantLimits { get; } = [(30, TimeSpan.FromSeconds(1))];
 
     private readonly Dictionary<string, List<DateTimeOffset>> accepted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Id, DateTimeOffset? Deleted)>> channels = new(StringComparer.OrdinalIgnoreCase);
@@ -87,30 +91,61 @@ public sealed partial class TeamsServiceRules
         ObserveChat(request, uri);
     }
 
-    /// <summary>A 429 when one more request for <paramref name="key"/> would break a documented window; otherwise counts it.</summary>
-    private HttpResponseMessage? Throttle(string key, DateTimeOffset at)
+    /// <summary>
+    /// A 429 when one more request for any of <paramref name="keys"/> (a conversation, a team, a tenant; null ones are
+    /// skipped) would break a documented window; otherwise counts it under each.
+    /// </summary>
+    private HttpResponseMessage? Throttle(DateTimeOffset at, params string?[] keys)
     {
-        var limits = key.StartsWith("team:", StringComparison.Ordinal) ? TeamLimits : ConversationLimits;
         lock (limitsGate)
         {
-            if (!accepted.TryGetValue(key, out var times))
+            foreach (var key in keys.OfType<string>())
             {
-                accepted[key] = times = [];
-            }
-
-            foreach (var (count, window) in limits)
-            {
-                if (times.Count(t => t > at - window) >= count)
+                if (!accepted.TryGetValue(key, out var times))
                 {
-                    return FakeHttp.Json(
-                        HttpStatusCode.TooManyRequests,
-                        JsonSerializer.Serialize(new { error = new { code = "TooManyRequests", message = $"More than {count} requests in {window.TotalSeconds:0} s for {key}." } }));
+                    accepted[key] = times = [];
+                }
+
+                foreach (var (count, window) in LimitsOf(key))
+                {
+                    if (times.Count(t => t > at - window) >= count)
+                    {
+                        return FakeHttp.Json(
+                            HttpStatusCode.TooManyRequests,
+                            JsonSerializer.Serialize(new { error = new { code = "TooManyRequests", message = $"More than {count} requests in {window.TotalSeconds:0} s for {key}." } }));
+                    }
                 }
             }
 
-            times.Add(at);
+            foreach (var key in keys.OfType<string>())
+            {
+                accepted[key].Add(at);
+            }
+
             return null;
         }
+    }
+
+    private static IReadOnlyList<(int Count, TimeSpan Window)> LimitsOf(string key) =>
+        key.StartsWith("team:", StringComparison.Ordinal) ? TeamLimits
+        : key.StartsWith("tenant:", StringComparison.Ordinal) ? TenantLimits
+        : ConversationLimits;
+
+    /// <summary>
+    /// The tenant a Bot Connector request (<c>…/v3/…</c>) counts against: the tenant id in its service URL
+    /// (<c>https://smba…/amer/{tenant id}/v3/…</c>), else the service URL itself; null for any other request.
+    /// </summary>
+    private static string? ConnectorTenant(Uri uri)
+    {
+        var v3 = uri.AbsolutePath.IndexOf("/v3/", StringComparison.Ordinal);
+        if (v3 < 0)
+        {
+            return null;
+        }
+
+        var serviceUrl = uri.AbsolutePath[..v3];
+        var last = serviceUrl[(serviceUrl.LastIndexOf('/') + 1)..];
+        return "tenant:" + (Guid.TryParse(last, out var tenant) ? tenant.ToString("D") : uri.Host + serviceUrl);
     }
 
     private List<(string Id, DateTimeOffset? Deleted)> Channels(string groupId)

@@ -36,7 +36,7 @@ public sealed partial class TeamsServiceRules
         var graphHost = uri.Host.StartsWith("graph", StringComparison.OrdinalIgnoreCase);
         if (graphHost && GraphChannels().Match(uri.AbsolutePath) is { Success: true } graph)
         {
-            return CheckGraph(request, graph.Groups["team"].Value, graph.Groups["rest"].Value) ?? Throttle("team:" + graph.Groups["team"].Value, request.At);
+            return CheckGraph(request, graph.Groups["team"].Value, graph.Groups["rest"].Value) ?? Throttle(request.At, "team:" + graph.Groups["team"].Value);
         }
 
         if (graphHost && GraphChats().Match(uri.AbsolutePath) is { Success: true } chat)
@@ -52,16 +52,17 @@ public sealed partial class TeamsServiceRules
             }
 
             var conversation = Uri.UnescapeDataString(activity.Groups["conversation"].Value);
-            return CheckChatRoster(conversation) ?? Throttle("conversation:" + conversation, request.At);
+            return CheckChatRoster(conversation) ?? Throttle(request.At, "conversation:" + conversation, ConnectorTenant(uri));
         }
 
         if (request.Method == HttpMethod.Post && uri.AbsolutePath.EndsWith("/v3/conversations", StringComparison.Ordinal)
             && ReadPath(request.Body, "channelData", "channel", "id") is { } channel)
         {
-            return Throttle("conversation:" + channel, request.At);
+            return Throttle(request.At, "conversation:" + channel, ConnectorTenant(uri));
         }
 
-        return null;
+        // Every other Connector request (a new 1:1 chat, a member or team read) counts towards the tenant's limit alone.
+        return !graphHost && ConnectorTenant(uri) is { } tenant ? Throttle(request.At, tenant) : null;
     }
 
     /// <summary>Teams' channel naming rule: at most 50 characters, none of the forbidden characters, no <c>..</c>, and no leading <c>_</c>/<c>.</c> or trailing <c>.</c>.</summary>

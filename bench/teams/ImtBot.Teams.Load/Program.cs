@@ -43,6 +43,7 @@ builder.Configuration["Teams:TenantId"] = tenant;
 builder.Configuration["Teams:OpenIdMetadataUrl"] = "https://login.bench/openid";
 builder.Configuration["Teams:Authority"] = "https://login.bench/" + tenant;
 builder.Configuration["Teams:ConversationMessagesPerSecond"] = "50";
+builder.Configuration["Teams:TenantRequestsPerSecond"] = "1000";
 builder.Services.AddSingleton<ICommandHandler>(new InstantCommands());
 builder.Services.AddSingleton(Mock.Of<IIncidentReader>());
 builder.Services.AddSingleton(Mock.Of<IIncidentCards>());

@@ -22,6 +22,6 @@ internal sealed class ConversationRateLimiter(IOptions<TeamsOptions> options, Ti
         pacing);
 
     /// <summary>A channel and its threads (<c>19:…;messageid=…</c>) share one budget: stricter than per thread, never looser.</summary>
-    public Task<IDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken) =>
+    public Task<SlidingWindowLimiter.Lease> AcquireAsync(string conversationId, CancellationToken cancellationToken) =>
         limiter.AcquireAsync(conversationId.Split(';', 2)[0], cancellationToken);
 }

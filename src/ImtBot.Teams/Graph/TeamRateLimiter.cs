@@ -7,5 +7,5 @@ internal sealed class TeamRateLimiter(TimeProvider time, TeamsPacing pacing)
 {
     private readonly SlidingWindowLimiter limiter = new(time, [new(4, TimeSpan.FromSeconds(1))], queueLimit: 1000, "team", pacing);
 
-    public Task<IDisposable> AcquireAsync(string teamId, CancellationToken cancellationToken) => limiter.AcquireAsync(teamId, cancellationToken);
+    public Task<SlidingWindowLimiter.Lease> AcquireAsync(string teamId, CancellationToken cancellationToken) => limiter.AcquireAsync(teamId, cancellationToken);
 }

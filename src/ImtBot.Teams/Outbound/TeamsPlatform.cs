@@ -64,8 +64,11 @@ internal sealed partial class TeamsPlatform(
         catch (ConnectorPacedException e)
         {
             // Its turn is later. A part it already posted is remembered (OnceAsync) and not posted again; when it sent
-            // nothing that changes something, the attempt does not count (and the next one need not reconcile).
-            return EffectOutcome.Paced(e.Wait, sent: TeamsPacing.StepHasSent || partsDone.Keys.Any(k => k.StartsWith(context.StepKey + "|", StringComparison.Ordinal)));
+            // nothing that changes something, the attempt does not count (and the next one need not reconcile). What
+            // it remembers is no measure of that: it also remembers choices (the team a channel goes to), and a channel
+            // step paced before it created anything would come back as a retry and spend a Graph read of the team's
+            // channels, from the 4 a second per team that creating channels needs, before every channel in a storm.
+            return EffectOutcome.Paced(e.Wait, sent: TeamsPacing.StepHasSent);
         }
         catch (ConnectorException e)
         {

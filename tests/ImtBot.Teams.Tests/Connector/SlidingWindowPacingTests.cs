@@ -41,6 +41,29 @@ public sealed class SlidingWindowPacingTests
     }
 
     [Fact]
+    public async Task OthersWaitForTheirTurnsInPlace_AStepArrivingAfterThemIsNotQueuedBehindTheirWaits_ItIsSentAwayAtOnce()
+    {
+        var limiter = new SlidingWindowLimiter(time, [new(1, TimeSpan.FromSeconds(1))], queueLimit: 100, "conversation", new TeamsPacing());
+        await SendAsync(limiter, "step-0");
+
+        // A reply (no step) and a step wait for the next two turns where they are; a third caller's turn is 3 s away.
+        var reply = SendAsync(limiter, "reply", asStep: false);
+        var near = SendAsync(limiter, "step-a");
+        var far = SendAsync(limiter, "step-b");
+
+        // The step whose turn is far off learns it at once (its dispatcher slot is free again), its turn kept after theirs.
+        Assert.Equal(TimeSpan.FromSeconds(3), (await Assert.ThrowsAsync<ConnectorPacedException>(() => far.WaitAsync(TimeSpan.FromSeconds(10)))).Wait);
+        Assert.False(reply.IsCompleted || near.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await reply.WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromSeconds(1));
+        await near.WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromSeconds(1));
+        await SendAsync(limiter, "step-b");
+        Assert.Equal([Start, Start + TimeSpan.FromSeconds(1), Start + TimeSpan.FromSeconds(2), Start + TimeSpan.FromSeconds(3)], sentAt);
+    }
+
+    [Fact]
     public async Task TurnAMomentAway_AStepWaitsInPlace_NotSentAway()
     {
         var limiter = new SlidingWindowLimiter(time, [new(1, TimeSpan.FromSeconds(1))], queueLimit: 100, "conversation", new TeamsPacing());

@@ -55,6 +55,30 @@ public sealed class TeamsServiceLimitsTests
     }
 
     [Fact]
+    public async Task Connector_ThirtyFirstRequestForOneTenantInOneSecond_Is429_WhateverItsConversation()
+    {
+        // The tenant's id is in its service URL; 29 sends into 29 conversations and a member read fill its second.
+        const string tenant = "https://smba.test/amer/50612dbb-0237-4969-b378-8d42590f9c00/v3/conversations/";
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 29; i++)
+        {
+            answers.Add(await StatusAsync(HttpMethod.Post, tenant + $"19%3Ac{i}%40thread.tacv2/activities", $$$"""{"type":"message","conversation":{"id":"19:c{{{i}}}@thread.tacv2"}}"""));
+        }
+
+        http.On(HttpMethod.Get, "/members/", HttpStatusCode.OK, """{"id":"29:bob"}""");
+        answers.Add(await StatusAsync(HttpMethod.Get, tenant + "19%3Ageneral%40thread.tacv2/members/aad-bob", ""));
+        var thirtyFirst = await StatusAsync(HttpMethod.Post, tenant + "19%3Anew%40thread.tacv2/activities", """{"type":"message","conversation":{"id":"19:new@thread.tacv2"}}""");
+        var otherTenant = await StatusAsync(HttpMethod.Post, Activities, """{"type":"message","conversation":{"id":"19:c@thread.tacv2"}}""");
+        time.Advance(TimeSpan.FromSeconds(1));
+        var nextSecond = await StatusAsync(HttpMethod.Post, tenant + "19%3Anew%40thread.tacv2/activities", """{"type":"message","conversation":{"id":"19:new@thread.tacv2"}}""");
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a));
+        Assert.Equal(HttpStatusCode.TooManyRequests, thirtyFirst);
+        Assert.Equal(HttpStatusCode.OK, otherTenant);
+        Assert.Equal(HttpStatusCode.OK, nextSecond);
+    }
+
+    [Fact]
     public async Task Graph_FifthRequestForOneTeamInOneSecond_Is429()
     {
         var answers = new List<HttpStatusCode>();

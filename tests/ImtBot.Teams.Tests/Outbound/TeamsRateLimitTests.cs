@@ -45,6 +45,24 @@ public sealed class TeamsRateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task Posts_BurstIntoAHundredChannelsOfOneTenant_StayUnderThirtyConnectorRequestsASecondAndAllArrive()
+    {
+        // Each conversation's own limits allow these at once: only the tenant's 30 a second holds them back.
+        var burst = Enumerable.Range(0, 100)
+            .Select(i => Task.Run(() => f.RunAsync(new PostToChannel("status " + i), PlatformFixture.ChannelLinks(channel: $"19:c{i}@thread.tacv2"))))
+            .ToList();
+        await f.PumpAsync(Task.WhenAll(burst));
+
+        Assert.All(burst, b => Assert.Equal(EffectOutcomeKind.Done, b.Result.Kind));
+        var posts = f.Http.Requests.Where(r => r.Url.Contains("/v3/", StringComparison.Ordinal)).OrderBy(r => r.At).ToList();
+        Assert.Equal(100, posts.Count);
+        Assert.All(posts, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        Assert.Equal(100, posts.Select(p => p.Json["text"]!.GetValue<string>()).Distinct().Count());
+        Assert.True(MostInAnyWindow(posts, TimeSpan.FromSeconds(1)) <= 30, "more than 30 Connector requests within a second");
+        Assert.True(posts[^1].At - posts[0].At >= TimeSpan.FromSeconds(3), $"the burst took {posts[^1].At - posts[0].At}");
+    }
+
+    [Fact]
     public async Task ChannelCreations_BurstInOneTeam_StayUnderFourGraphRequestsASecond()
     {
         var burst = Enumerable.Range(0, 20).Select(_ => Task.Run(() => f.RunAsync(new OpenChannel()))).ToList();
@@ -55,6 +73,28 @@ public sealed class TeamsRateLimitTests : IDisposable
         Assert.Equal(20, graph.Count);
         Assert.All(graph, g => Assert.Equal(HttpStatusCode.Created, g.Status));
         Assert.True(MostInAnyWindow(graph, TimeSpan.FromSeconds(1)) <= 4);
+    }
+
+    [Fact]
+    public async Task OpenChannel_TeamsGraphSecondFull_PacedBeforeSending_ItsTurnCreatesTheChannelWithoutReadingTheTeamsChannels()
+    {
+        using var paced = new PlatformFixture(pacing: new TeamsPacing(TimeSpan.Zero));
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(EffectOutcomeKind.Done, (await paced.Platform.ExecuteAsync(paced.Context(new OpenChannel()) with { StepKey = $"{i}:open_channel:1" }, CancellationToken.None)).Kind);
+        }
+
+        // The fifth channel's turn is a second away: it has sent nothing (it only chose the team), so the attempt does
+        // not count, and at its turn it creates its channel at once instead of first looking for one by name.
+        var open = paced.Context(new OpenChannel()) with { StepKey = "5:open_channel:1" };
+        var first = await paced.Platform.ExecuteAsync(open, CancellationToken.None);
+        Assert.Equal((EffectOutcomeKind.Retry, EffectPacing.BeforeSending), (first.Kind, first.Pacing));
+        paced.Time.Advance(first.RetryAfter!.Value);
+        var counted = first.Pacing == EffectPacing.AfterSending ? 1 : 0; // as the outbox counts it
+        Assert.Equal(EffectOutcomeKind.Done, (await paced.Platform.ExecuteAsync(open with { Attempt = 1 + counted }, CancellationToken.None)).Kind);
+
+        Assert.Equal(5, paced.Http.Count(HttpMethod.Post, "/teams/" + PlatformFixture.GroupId + "/channels"));
+        Assert.Equal(0, paced.Http.Count(HttpMethod.Get, "/teams/" + PlatformFixture.GroupId + "/channels"));
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class TeamsHarness : IAsyncDisposable
     private const string Authority = "https://login.fake.test/" + TenantId;
     private int nextActivity = 100;
     private int channelsMade;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<JsonObject> channels = new();
 
     private TeamsHarness(TestHost host, FakeHttp http, BotFrameworkIssuer issuer)
     {
@@ -191,14 +192,26 @@ public sealed class TeamsHarness : IAsyncDisposable
         Http.On(HttpMethod.Post, Authority + "/oauth2/v2.0/token", r => FakeHttp.Json(HttpStatusCode.OK, $$"""
             {"token_type":"Bearer","expires_in":3599,"access_token":"{{(r.Body.Contains("graph.microsoft.com", StringComparison.Ordinal) ? GraphToken : BotToken)}}"}
             """));
-        // Each new channel gets the next id: the first is IncidentChannel.
-        Http.On(HttpMethod.Post, GraphBaseUrl + "teams/" + GroupId + "/channels", r => FakeHttp.Json(HttpStatusCode.Created, new JsonObject
+        // Each new channel gets the next id: the first is IncidentChannel. A lookup by name finds the ones made.
+        Http.On(HttpMethod.Post, GraphBaseUrl + "teams/" + GroupId + "/channels", r =>
         {
-            ["id"] = IncidentChannel.Replace("inc1", "inc" + Interlocked.Increment(ref channelsMade), StringComparison.Ordinal),
-            ["displayName"] = r.Json["displayName"]?.GetValue<string>(),
-            ["description"] = r.Json["description"]?.GetValue<string>(),
-            ["membershipType"] = "standard",
-        }.ToJsonString()));
+            var channel = new JsonObject
+            {
+                ["id"] = IncidentChannel.Replace("inc1", "inc" + Interlocked.Increment(ref channelsMade), StringComparison.Ordinal),
+                ["displayName"] = r.Json["displayName"]?.GetValue<string>(),
+                ["description"] = r.Json["description"]?.GetValue<string>(),
+                ["membershipType"] = "standard",
+            };
+            channels.Enqueue(channel);
+            return FakeHttp.Json(HttpStatusCode.Created, channel.ToJsonString());
+        });
+        Http.On(HttpMethod.Get, GraphBaseUrl + "teams/" + GroupId + "/channels?$filter=", r =>
+        {
+            var filter = Uri.UnescapeDataString(new Uri(r.Url).Query); // ?$filter=displayName eq 'name' (a quote doubled)
+            var name = filter[(filter.IndexOf('\'', StringComparison.Ordinal) + 1)..^1].Replace("''", "'", StringComparison.Ordinal);
+            var found = channels.Where(c => string.Equals((string?)c["displayName"], name, StringComparison.OrdinalIgnoreCase)).Select(c => c.DeepClone());
+            return FakeHttp.Json(HttpStatusCode.OK, new JsonObject { ["value"] = new JsonArray([.. found]) }.ToJsonString());
+        });
 
         // Send, reply and create conversation: every new activity gets the next id.
         Http.On(HttpMethod.Post, ServiceUrl + "v3/conversations", r =>
