@@ -205,21 +205,29 @@ internal sealed partial class TeamsPlatform
     {
         var team = Team;
         var tenant = TenantId(team);
-        var parameters = new JsonObject
-        {
-            ["isGroup"] = false,
-            ["bot"] = new JsonObject { ["id"] = BotId },
-            ["members"] = new JsonArray(new JsonObject { ["id"] = await TeamsUserIdAsync(user, team, cancellationToken) }),
-            ["tenantId"] = tenant,
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } },
-        };
+        var member = await TeamsUserIdAsync(user, team, cancellationToken);
+        var key = (tenant, member);
         try
         {
-            var chat = await connector.CreateConversationAsync(ServiceUrl(team), parameters, cancellationToken);
-            return (chat.Id, await connector.SendAsync(ServiceUrl(team), chat.Id, activity, cancellationToken));
+            if (!directChats.TryGetValue(key, out var chat))
+            {
+                var parameters = new JsonObject
+                {
+                    ["isGroup"] = false,
+                    ["bot"] = new JsonObject { ["id"] = BotId },
+                    ["members"] = new JsonArray(new JsonObject { ["id"] = member }),
+                    ["tenantId"] = tenant,
+                    ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } },
+                };
+                chat = (await connector.CreateConversationAsync(ServiceUrl(team), parameters, cancellationToken)).Id;
+                directChats[key] = chat;
+            }
+
+            return (chat, await connector.SendAsync(ServiceUrl(team), chat, activity, cancellationToken));
         }
         catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
+            directChats.TryRemove(key, out _); // blocked or uninstalled: ask Teams again next time
             throw new ConnectorException($"{user} cannot get a direct message from ImtBot (blocked, or the app is not installed for them): {e.Code}", e.Status, e.Code);
         }
     }

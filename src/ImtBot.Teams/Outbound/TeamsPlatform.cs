@@ -29,6 +29,11 @@ internal sealed partial class TeamsPlatform(
 {
     private readonly ConcurrentDictionary<string, string> partsDone = new(StringComparer.Ordinal);
 
+    // A user's 1:1 chat with the bot by tenant and member: the chat keeps its id, so it is created once per process,
+    // not once a message (in an alert storm every page to the on-call re-created it: a Connector request each, under
+    // the tenant's 30 a second).
+    private readonly ConcurrentDictionary<(string Tenant, string Member), string> directChats = new();
+
     public string Name => PlatformNames.Teams;
 
     public async Task<EffectOutcome> ExecuteAsync(EffectContext context, CancellationToken cancellationToken)
