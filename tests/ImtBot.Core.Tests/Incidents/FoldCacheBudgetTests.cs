@@ -21,10 +21,10 @@ public class FoldCacheBudgetTests
     [Fact]
     public void PastTheBudget_LeastRecentlyUsedDropped_DownToThreeQuarters()
     {
-        var cache = new FoldCache(eventBudget: 40);
-        var weight = Fold(1).Version + 1;
+        var weight = FoldCache.Weight(Fold(1));
+        var cache = new FoldCache(eventBudget: 4 * weight);
         var n = 0;
-        while (cache.Events + weight <= 40)
+        while (cache.Events + weight <= 4 * weight)
         {
             cache.Remember(Fold(++n));
         }
@@ -33,10 +33,20 @@ public class FoldCacheBudgetTests
         Assert.NotNull(cache.Find(1)); // used: now the most recent
         cache.Remember(Fold(++n)); // over the budget
 
-        Assert.True(cache.Events <= 30 && cache.Events > 30 - weight, $"{cache.Events} events kept: three quarters of 40 is 30");
+        Assert.True(cache.Events <= 3 * weight && cache.Events > 2 * weight, $"{cache.Events} events kept: three quarters of {4 * weight} is {3 * weight}");
         Assert.Equal(1, cache.Find(1)?.Number);
         Assert.Equal(n, cache.Find(n)?.Number);
         Assert.Null(cache.Find(2));
+    }
+
+    /// <summary>A fold weighs what it holds besides its events: small incidents do not fill the budget thousands at a time.</summary>
+    [Fact]
+    public void Weight_OfASmallIncident_IsMostlyTheFoldItself_SoTheDefaultBudgetKeepsHundredsNotThousands()
+    {
+        var small = Fold(1);
+        Assert.True(FoldCache.Weight(small) >= 10 * small.Version, $"a {small.Version}-event fold weighs {FoldCache.Weight(small)}");
+        Assert.InRange(FoldCache.DefaultEventBudget / FoldCache.Weight(small), 300, 2_000);
+        Assert.Equal(FoldCache.Weight(small) + 9_000, FoldCache.Weight(Fold(2, notes: 9_000)));
     }
 
     [Fact]
@@ -48,7 +58,7 @@ public class FoldCacheBudgetTests
         cache.Remember(Fold(7, notes: 1));
 
         Assert.Same(newer, cache.Find(7));
-        Assert.Equal(newer.Version + 1, cache.Events);
+        Assert.Equal(FoldCache.Weight(newer), cache.Events);
         Assert.Equal(1, cache.Count);
     }
 
@@ -56,7 +66,7 @@ public class FoldCacheBudgetTests
     public void ManyThreadsRememberingAtOnce_NoneThrows_AndTheCountOfEventsAddsUp()
     {
         var folds = Enumerable.Range(1, 3_000).Select(n => Fold(n)).ToArray();
-        var budget = 1_000 * (folds[0].Version + 1);
+        var budget = 1_000 * FoldCache.Weight(folds[0]);
         var cache = new FoldCache(budget);
 
         Parallel.For(0, 30_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
@@ -67,7 +77,7 @@ public class FoldCacheBudgetTests
 
         var kept = folds.Select(f => cache.Find(f.Number)).OfType<Incident>().ToList();
         Assert.Equal(kept.Count, cache.Count);
-        Assert.Equal(kept.Sum(f => f.Version + 1), cache.Events);
-        Assert.True(cache.Events <= budget + (8 * (folds[0].Version + 1)), $"{cache.Events} events kept, budget {budget}");
+        Assert.Equal(kept.Sum(FoldCache.Weight), cache.Events);
+        Assert.True(cache.Events <= budget + (8 * FoldCache.Weight(folds[0])), $"{cache.Events} events kept, budget {budget}");
     }
 }
