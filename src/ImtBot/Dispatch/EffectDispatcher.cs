@@ -177,7 +177,8 @@ internal sealed partial class EffectDispatcher(
             {
                 var before = _chains.GetValueOrDefault(group.Key, Task.CompletedTask);
                 _queued[group.Key] = _queued.GetValueOrDefault(group.Key) + 1;
-                _chains[group.Key] = RunAfterAsync(before, group.Key, [.. group], Superseded(group), cancellationToken);
+                OutboxStep[] chain = [.. group];
+                _chains[group.Key] = RunAfterAsync(before, group.Key, chain, Superseded(chain), cancellationToken);
                 started += group.Count();
             }
         }
@@ -186,25 +187,43 @@ internal sealed partial class EffectDispatcher(
     }
 
     /// <summary>
-    /// Card refreshes of one incident leased together but the last: the card shows the incident as it is when it is
-    /// drawn, so only the latest refresh needs the platform; the others are completed without a call once it has run
-    /// (released with it when the incident halts before it). A refresh tried before (by a process that was killed) is
-    /// not skipped: it may have posted the card without recording it, and only it reconciles, so it runs first and the
-    /// later refresh edits the card it found.
+    /// Card refreshes of one incident leased together that a later refresh of the same chain makes needless: the card
+    /// shows the incident as it is when it is drawn, so only the latest refresh needs the platform, and the others are
+    /// completed without a call, at once — a refresh left in flight while the later one runs would, after a crash, come
+    /// back as tried before and post a card of its own beside the one the later refresh posted and had not recorded yet.
+    /// A refresh is not skipped when a step that can hold the chain back (a post waiting its turn) lies between it and
+    /// the later refresh: the card would stay undrawn until that step went. A refresh tried before (by a process that
+    /// was killed) is not skipped either: it may have posted the card without recording it, and only it reconciles, so
+    /// it runs first and the later refresh edits the card it found.
     /// </summary>
-    private static HashSet<string> Superseded(IEnumerable<OutboxStep> steps)
+    private static HashSet<string> Superseded(IReadOnlyList<OutboxStep> steps)
     {
-        var cards = steps.Where(s => s.Kind == SyncCardKind).ToList();
-        return cards.Count < 2 ? [] : cards[..^1].Where(s => s.Attempts <= 1).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var superseded = new HashSet<string>(StringComparer.Ordinal);
+        var drawnAfter = false; // a later refresh draws the card, with nothing between that could halt the chain
+        for (var i = steps.Count - 1; i >= 0; i--)
+        {
+            var step = steps[i];
+            if (step.Kind == SyncCardKind)
+            {
+                if (drawnAfter && step.Attempts <= 1)
+                {
+                    superseded.Add(step.Key);
+                }
+
+                drawnAfter = true;
+            }
+            else if (StepOrder.HoldsLater(step.Kind))
+            {
+                drawnAfter = false;
+            }
+        }
+
+        return superseded;
     }
 
     private async Task RunAfterAsync(Task before, int incident, OutboxStep[] steps, HashSet<string> superseded, CancellationToken cancellationToken)
     {
         await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-
-        // Superseded card refreshes wait for the refresh that draws the card: were they completed first and the chain
-        // halted before it (a post between them waiting its turn), the card would stay undrawn until that post went.
-        var skipped = new List<OutboxStep>();
         try
         {
             foreach (var step in steps)
@@ -222,7 +241,8 @@ internal sealed partial class EffectDispatcher(
                 }
                 else if (superseded.Contains(step.Key))
                 {
-                    skipped.Add(step);
+                    LogSuperseded(step.Key);
+                    await SettleAsync(step, store.CompleteStepAsync(step.Key, NoLinks, time.GetUtcNow(), cancellationToken));
                 }
                 else if (await RunStepAsync(step, cancellationToken) && StepOrder.HoldsLater(step.Kind))
                 {
@@ -231,21 +251,6 @@ internal sealed partial class EffectDispatcher(
                         _halted.Add(incident);
                     }
                 }
-                else if (step.Kind == SyncCardKind)
-                {
-                    foreach (var card in skipped)
-                    {
-                        LogSuperseded(card.Key);
-                        await SettleAsync(card, store.CompleteStepAsync(card.Key, NoLinks, time.GetUtcNow(), cancellationToken));
-                    }
-
-                    skipped.Clear();
-                }
-            }
-
-            foreach (var card in skipped)
-            {
-                await SettleAsync(card, store.ReleaseStepAsync(card.Key, cancellationToken));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
