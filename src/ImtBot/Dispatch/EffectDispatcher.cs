@@ -191,26 +191,28 @@ internal sealed partial class EffectDispatcher(
     /// shows the incident as it is when it is drawn, so only the latest refresh needs the platform, and the others are
     /// completed without a call, at once — a refresh left in flight while the later one runs would, after a crash, come
     /// back as tried before and post a card of its own beside the one the later refresh posted and had not recorded yet.
-    /// A refresh is not skipped when a step that can hold the chain back (a post waiting its turn) lies between it and
-    /// the later refresh: the card would stay undrawn until that step went. A refresh tried before (by a process that
-    /// was killed) is not skipped either: it may have posted the card without recording it, and only it reconciles, so
-    /// it runs first and the later refresh edits the card it found.
+    /// The declaration's refresh, which posts the card, is not skipped when a step that can hold the chain back (a post
+    /// waiting its turn) lies between it and the later refresh: the incident would have no card until that step went.
+    /// A later refresh skipped so only leaves the card a moment behind. A refresh tried before (by a process that was
+    /// killed) is not skipped either: it may have posted the card without recording it, and only it reconciles, so it
+    /// runs first and the later refresh edits the card it found.
     /// </summary>
     private static HashSet<string> Superseded(IReadOnlyList<OutboxStep> steps)
     {
         var superseded = new HashSet<string>(StringComparer.Ordinal);
-        var drawnAfter = false; // a later refresh draws the card, with nothing between that could halt the chain
+        var later = false; // a later refresh follows
+        var drawnAfter = false; // … with nothing between that could halt the chain
         for (var i = steps.Count - 1; i >= 0; i--)
         {
             var step = steps[i];
             if (step.Kind == SyncCardKind)
             {
-                if (drawnAfter && step.Attempts <= 1)
+                if (later && step.Attempts <= 1 && (drawnAfter || !PostsTheCard(step)))
                 {
                     superseded.Add(step.Key);
                 }
 
-                drawnAfter = true;
+                later = drawnAfter = true;
             }
             else if (StepOrder.HoldsLater(step.Kind))
             {
@@ -220,6 +222,9 @@ internal sealed partial class EffectDispatcher(
 
         return superseded;
     }
+
+    /// <summary>The declaration's card refresh, the one that posts the card: step keys are <c>{incident}:{kind}:{sequence}.{n}</c>, and a declaration's commit starts at sequence 1.</summary>
+    private static bool PostsTheCard(OutboxStep step) => step.Key.Split(':') is [_, _, var at] && at.StartsWith("1.", StringComparison.Ordinal);
 
     private async Task RunAfterAsync(Task before, int incident, OutboxStep[] steps, HashSet<string> superseded, CancellationToken cancellationToken)
     {
