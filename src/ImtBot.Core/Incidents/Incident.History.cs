@@ -131,6 +131,7 @@ public sealed partial class Incident
         else if (!wasActive && IsActive)
         {
             (OpenGapSince, OpenGapCadence) = (at, Policy.UpdateCadence);
+            ReopenedAt = at;
         }
     }
 

@@ -22,6 +22,9 @@ public sealed partial class Incident
     /// <summary>The on-call lists snapshotted into this incident (by <c>page &lt;role&gt;</c> or a role assignment).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<UserRef>> OnCallLists => OnCallByRole;
 
+    /// <summary>When the incident was last reopened (made active again after it was resolved), or null if never.</summary>
+    public DateTimeOffset? ReopenedAt { get; private set; }
+
     /// <summary>When the last stakeholder update was posted, or null before the first.</summary>
     public DateTimeOffset? LastUpdateAt { get; private set; }
 

@@ -108,22 +108,8 @@ public static partial class IncidentDecider
             new Announce(isPrivate ? PrivateAnnouncement(drill + key, policy.Name) : $"{drill}{key} declared by {context.Actor}: {title} ({policy.Name})"),
         };
 
-        foreach (var role in keyRoles)
-        {
-            var delay = string.Equals(role, roles[0], StringComparison.OrdinalIgnoreCase) ? policy.CommanderReminder : policy.RoleReminder;
-            if (delay is { } d)
-            {
-                var name = string.Equals(role, roles[0], StringComparison.OrdinalIgnoreCase) ? ReminderNames.Commander : ReminderNames.RolePrefix + role.ToLowerInvariant();
-                effects.Add(new ScheduleTimer(TimerKeys.Reminder(name), now + d));
-            }
-        }
-
-        if (policy.UpdateCadence is { } cadence)
-        {
-            effects.Add(new ScheduleTimer(TimerKeys.Reminder(ReminderNames.Update), now + cadence));
-        }
-
-        effects.AddRange(DeclarationTaskTimers(((IncidentDeclared)events[0]).Plan, now));
+        // The reminder timer (empty roles, the update cadence, the plan's tasks) is armed from the declared state:
+        // WithReminderTimer.
         effects.AddRange(DeclarationPlanSteps(((IncidentDeclared)events[0]).Plan, now));
         var paged = PageOnDeclare(key, title, policy, roles, context, events, effects);
         return Decision.Accept(

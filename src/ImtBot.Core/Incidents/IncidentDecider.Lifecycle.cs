@@ -74,11 +74,6 @@ public static partial class IncidentDecider
             case LifecycleTrigger.Reopen:
                 effects.Add(new PostToChannel($"{state.Key} is reopened (by {context.Actor}){said}."));
                 effects.Add(new Announce($"{drill}{state.Key} reopened: {state.Title}{said}"));
-                if (state.Policy.UpdateCadence is { } cadence)
-                {
-                    effects.Add(new ScheduleTimer(TimerKeys.Reminder(ReminderNames.Update), now + cadence));
-                }
-
                 break;
             case LifecycleTrigger.Cancel:
                 effects.Add(new PostToChannel($"{state.Key} is cancelled as a false alarm (by {context.Actor}){said}. The channel will be archived on {ArchiveDate(now, context)}."));

@@ -59,7 +59,7 @@ public static partial class IncidentDecider
         return Decision.Accept(
             $"{state.Key} is now of type `{type}`: plan \"{plan.Title}\" ({added} new tasks, {kept} finished tasks kept). `/incident plan` shows the checklist.",
             [new PlanAdopted(type, plan, state.Type)],
-            [new SyncIncidentCard(), .. AdoptedTaskTimers(state, plan, context.Now), .. AdoptedPlanSteps(state, plan, context.Now)]);
+            [new SyncIncidentCard(), .. AdoptedPlanSteps(state, plan, context.Now)]);
     }
 
     private static Decision CompleteTask(Incident state, TaskDoneCommand command, CommandContext context)
@@ -140,10 +140,6 @@ public static partial class IncidentDecider
         }
 
         var due = command.DueMinutes is { } m ? $", due {Clock(context.Now.AddMinutes(m))}" : "";
-        if (command.DueMinutes is { } minutes)
-        {
-            effects.Add(new ScheduleTimer(Paging.TimerKeys.Reminder(PlanReminders.Name(id)), context.Now.AddMinutes(minutes)));
-        }
 
         return Decision.Accept($"Task {number} added to {state.Key} ({PlanPhases.Title(phase)}{(owner is null ? "" : $", {owner}")}{due}).", [new PlanTaskAdded(task, owner)], effects);
     }

@@ -33,14 +33,11 @@ public static partial class IncidentDecider
             return OnPageTimer(state, pageId, context);
         }
 
-        if (TimerKeys.TryParseReminder(command.TimerKey, out var reminder))
+        // Timers of one reminder each (reminder:update, reminder:task:…) were armed before an incident had one reminder
+        // timer; they still fire in databases written then, and do what the one timer does.
+        if (command.TimerKey == TimerKeys.Reminders || TimerKeys.TryParseReminder(command.TimerKey, out _))
         {
-            if (PlanReminders.TaskId(reminder) is { } taskId)
-            {
-                return OnTaskReminder(state, taskId, context);
-            }
-
-            return OnReminderTimer(state, reminder, context);
+            return OnReminderTimer(state, context);
         }
 
         if (TimerKeys.TryParsePlanStep(command.TimerKey, out var stepTask))
@@ -57,35 +54,79 @@ public static partial class IncidentDecider
     }
 
     /// <summary>
-    /// A reminder timer: sends the reminder when its condition still holds, it is due (not snoozed, not sent too
-    /// recently) and it was sent fewer than <c>MaxReminders</c> times; then re-arms itself while the count allows.
+    /// The incident's reminder timer: sends every reminder due by now (<see cref="ReminderSchedule"/>) — at most
+    /// <c>MaxReminders</c> times each, to the channel and the person it is for. It arms nothing itself:
+    /// <see cref="WithReminderTimer"/> arms the next from the state these reminders leave.
     /// </summary>
-    private static Decision OnReminderTimer(Incident state, string reminder, CommandContext context)
+    private static Decision OnReminderTimer(Incident state, CommandContext context)
     {
-        if (!Reminders.Applies(state, reminder)
-            || Reminders.Count(state, reminder) >= context.Options.MaxReminders
-            || Reminders.NextDue(state, reminder) is not { } due
-            || context.Now < due)
+        var events = new List<EventData>();
+        var effects = new List<Effect>();
+        var reminded = new List<string>();
+        foreach (var (reminder, due) in ReminderSchedule.Pending(state, context.Options.MaxReminders).ToArray())
+        {
+            if (due > context.Now)
+            {
+                continue;
+            }
+
+            if (PlanReminders.TaskId(reminder) is { } taskId)
+            {
+                var task = state.Tasks.First(t => t.Task.Id == taskId);
+                var owner = state.TaskOwner(task) ?? state.Commander;
+                var text = TaskReminderText(state, task);
+                events.Add(new ReminderSent(reminder, owner, text));
+                if (owner is not null)
+                {
+                    effects.Add(new NotifyUser(owner, text) { Snooze = PlanReminders.SnoozeWord(task) });
+                }
+
+                effects.Add(new PostToChannel(text));
+                reminded.Add(owner?.ToString() ?? "the channel");
+                continue;
+            }
+
+            var to = Reminders.Recipient(state, reminder);
+            var said = ReminderText(state, reminder, context.Now);
+            events.Add(new ReminderSent(reminder, to, said));
+            effects.Add(new NotifyUser(to, said) { Snooze = ReminderNames.SnoozeWord(reminder) });
+            if (reminder != ReminderNames.Update)
+            {
+                effects.Add(new PostToChannel(said));
+            }
+
+            reminded.Add(to.ToString());
+        }
+
+        if (events.Count == 0)
         {
             return Nothing;
         }
 
-        var interval = Reminders.Interval(state, reminder)!.Value;
-        var to = Reminders.Recipient(state, reminder);
-        var text = ReminderText(state, reminder, context.Now);
-        var events = new List<EventData> { new ReminderSent(reminder, to, text) };
-        var effects = new List<Effect> { new NotifyUser(to, text) { Snooze = ReminderNames.SnoozeWord(reminder) } };
-        if (reminder != ReminderNames.Update)
+        // An overdue task shows on the card, and the card counts overdue tasks at the time of its last event.
+        if (events.Any(e => e is ReminderSent { Reminder: var r } && PlanReminders.TaskId(r) is not null))
         {
-            effects.Add(new PostToChannel(text));
+            effects.Add(new SyncIncidentCard());
         }
 
-        if (Reminders.Count(state, reminder) + 1 < context.Options.MaxReminders)
+        return Decision.Accept($"Reminded {string.Join(", ", reminded.Distinct())}.", events, effects);
+    }
+
+    /// <summary>
+    /// Arms the incident's reminder timer when a commit moves its earliest due reminder: the service and the tests'
+    /// scenario call it with the incident as the decision's events leave it (<paramref name="after"/>). Unmoved, the
+    /// timer already armed wakes in time; moved later, the armed timer wakes early, finds nothing due and does nothing.
+    /// </summary>
+    /// <param name="earliestBefore"><see cref="ReminderSchedule.Earliest"/> of the incident before the decision.</param>
+    public static Decision WithReminderTimer(DateTimeOffset? earliestBefore, Incident after, Decision decision, IncidentOptions options)
+    {
+        if (!decision.Accepted || decision.Events.Count == 0
+            || ReminderSchedule.Earliest(after, options.MaxReminders) is not { } next || next == earliestBefore)
         {
-            effects.Add(new ScheduleTimer(TimerKeys.Reminder(reminder), context.Now + interval));
+            return decision;
         }
 
-        return Decision.Accept($"Reminded {to}.", events, effects);
+        return decision with { Effects = [.. decision.Effects, new ScheduleTimer(TimerKeys.Reminders, next)] };
     }
 
     private static string ReminderText(Incident state, string reminder, DateTimeOffset now)
@@ -127,8 +168,7 @@ public static partial class IncidentDecider
 
         var until = context.Now + command.For;
         var events = names.Select(n => (EventData)new ReminderSnoozed(n, until)).ToArray();
-        var effects = names.Select(n => (Effect)new ScheduleTimer(TimerKeys.Reminder(n), until)).ToArray();
         var what = string.Join(", ", names.Select(ReminderNames.SnoozeWord));
-        return Decision.Accept($"Snoozed the {what} reminder(s) of {state.Key} until {Clock(until)}.", events, effects);
+        return Decision.Accept($"Snoozed the {what} reminder(s) of {state.Key} until {Clock(until)}.", events);
     }
 }

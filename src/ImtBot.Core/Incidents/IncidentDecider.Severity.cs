@@ -39,13 +39,6 @@ public static partial class IncidentDecider
             effects.Add(new Announce(text));
         }
 
-        if (state.IsActive && policy.UpdateCadence is { } cadence)
-        {
-            var since = state.LastUpdateAt ?? state.DeclaredAt;
-            var due = since + cadence > context.Now ? since + cadence : context.Now;
-            effects.Add(new ScheduleTimer(TimerKeys.Reminder(ReminderNames.Update), due));
-        }
-
         return Decision.Accept(
             $"{state.Key} is now {policy.Name}.",
             [new SeverityChanged(state.Severity, command.Level, reason, policy)],

@@ -16,11 +16,6 @@ public static partial class IncidentDecider
 
         var text = command.Text.Trim();
         var effects = new List<Effect> { new PostStatusUpdate(text, context.Actor), new SyncIncidentCard() };
-        if (state.IsActive && state.Policy.UpdateCadence is { } cadence)
-        {
-            effects.Add(new ScheduleTimer(TimerKeys.Reminder(ReminderNames.Update), context.Now + cadence));
-        }
-
         return Decision.Accept($"Update posted to the {state.Key} channel and the announcements.", [new UpdatePosted(text)], effects);
     }
 

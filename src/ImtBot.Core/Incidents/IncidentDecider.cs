@@ -105,7 +105,6 @@ public static partial class IncidentDecider
             _ => Decision.Reject($"`{Verb(command)}` does not change an incident; it is answered without one. Try `/incident help`."),
         };
 
-        decision = WithPhaseTimers(state, decision, context);
         decision = WithPlanSteps(state, decision, context);
         decision = WithPrivateAnnouncements(state, decision);
         return command is DeclineCommand ? decision : WithParticipant(state, decision, context.Actor);

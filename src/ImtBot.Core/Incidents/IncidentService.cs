@@ -156,6 +156,7 @@ public sealed partial class IncidentService(
         var incident = state?.Number ?? context.NewNumber;
         var chained = Chain(state, incident, now, origin, decision.Events);
         var after = Incident.Replay(history.Concat(chained));
+        decision = IncidentDecider.WithReminderTimer(ReminderSchedule.Earliest(state, options.MaxReminders), after, decision, options);
         var steps = Steps(incident, after.Origin.Platform, chained[0].Sequence, now, decision.Effects);
         var request = new CommitRequest(InboxKey(origin), incident, state?.Version ?? 0, chained, IncidentSnapshot.Of(after), steps, decision.Reply);
         var result = await store.CommitAsync(request, cancellationToken);

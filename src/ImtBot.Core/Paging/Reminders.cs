@@ -6,9 +6,9 @@ namespace ImtBot.Core.Paging;
 /// <summary>
 /// When a reminder is due and to whom. A reminder is due at the latest of: when its condition started plus its delay
 /// (the role empty since declaration or its last release, plus <c>CommanderReminder</c>/<c>RoleReminder</c>; the last
-/// update or the declaration plus <c>UpdateCadence</c>), the last time it was sent plus the delay, and the end of its
-/// snooze. Every one of those times has a timer scheduled, so the timer that fires at the due time finds it due; the
-/// others find it not due and do nothing.
+/// update or the declaration plus <c>UpdateCadence</c>), the last time it was sent plus the delay, the end of its
+/// snooze, and — after a reopen — the reopen plus the delay (reminders start again from the reopen, as from a
+/// declaration). The incident's one reminder timer is armed at the earliest of them (<see cref="ReminderSchedule"/>).
 /// </summary>
 public static class Reminders
 {
@@ -65,6 +65,11 @@ public static class Reminders
         if (state.SnoozedUntil.TryGetValue(reminder, out var until) && until > due)
         {
             due = until;
+        }
+
+        if (state.ReopenedAt is { } reopened && reopened + interval > due)
+        {
+            due = reopened + interval;
         }
 
         return due;

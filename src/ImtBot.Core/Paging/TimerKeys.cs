@@ -5,9 +5,10 @@ namespace ImtBot.Core.Paging;
 /// all per incident:
 /// <list type="bullet">
 /// <item><c>page:&lt;pageId&gt;</c> — a page's acknowledgement deadline (page ids are <c>p1</c>, <c>p2</c>… per incident).</item>
-/// <item><c>reminder:commander</c> — nobody holds the lead role.</item>
-/// <item><c>reminder:role:&lt;role&gt;</c> — a key role (other than the lead) is empty, e.g. <c>reminder:role:ops</c>.</item>
-/// <item><c>reminder:update</c> — no stakeholder update within the severity's cadence.</item>
+/// <item><c>reminders</c> — the incident's earliest reminder is due: an empty key role, a missing update, an overdue
+/// task (<see cref="ReminderSchedule"/>). Databases written before there was one reminder timer hold timers of one
+/// reminder each (<c>reminder:commander</c>, <c>reminder:role:ops</c>, <c>reminder:update</c>,
+/// <c>reminder:task:&lt;task id&gt;</c>); they do what <c>reminders</c> does.</item>
 /// <item><c>plan:step:&lt;task id&gt;</c> — run a plan task's automatic step (its phase was entered).</item>
 /// </list>
 /// A timer that finds nothing to do (page answered, role filled, update posted, snoozed, reminder count used up) is
@@ -20,7 +21,7 @@ public static class TimerKeys
 
     public static string Page(string pageId) => PagePrefix + pageId;
 
-    public static string Reminder(string reminder) => ReminderPrefix + reminder;
+    public const string Reminders = "reminders";
 
     public static bool TryParsePage(string key, out string pageId)
     {

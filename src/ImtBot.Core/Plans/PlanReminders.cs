@@ -18,6 +18,37 @@ public static class PlanReminders
 
     public static string Name(string taskId) => Prefix + taskId;
 
+    /// <summary>
+    /// When the task's next reminder is due: its due time, a reminder interval after the last one, the end of its
+    /// snooze, and never sooner than the grace period after the incident's type last changed (a new plan can make
+    /// tasks due at once; the team gets a moment to read the new checklist). Null when the task has no due time.
+    /// </summary>
+    public static DateTimeOffset? NextDue(Incident state, IncidentTask task)
+    {
+        if (state.DueAt(task) is not { } due)
+        {
+            return null;
+        }
+
+        var name = Name(task.Task.Id);
+        if (state.ReminderLastSent.TryGetValue(name, out var last) && last + Interval > due)
+        {
+            due = last + Interval;
+        }
+
+        if (state.SnoozedUntil.TryGetValue(name, out var until) && until > due)
+        {
+            due = until;
+        }
+
+        if (state.TypeHistory is [.., var (_, _, changed)] && changed > state.DeclaredAt && changed + Grace > due)
+        {
+            due = changed + Grace;
+        }
+
+        return due;
+    }
+
     /// <summary>The task id of a task reminder, or null for any other reminder.</summary>
     public static string? TaskId(string reminder) =>
         reminder.StartsWith(Prefix, StringComparison.Ordinal) ? reminder[Prefix.Length..] : null;

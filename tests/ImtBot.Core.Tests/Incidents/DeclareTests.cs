@@ -2,6 +2,7 @@ using ImtBot.Core.Commands;
 using ImtBot.Core.Effects;
 using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;
+using ImtBot.Core.Paging;
 
 namespace ImtBot.Core.Tests.Incidents;
 
@@ -27,7 +28,7 @@ public class DeclareTests
     }
 
     [Fact]
-    public void Decide_Declare_OpensChannelCardAnnouncementAndReminderTimers()
+    public void Decide_Declare_OpensChannelCardAnnouncementAndTheReminderTimer()
     {
         var s = new Scenario();
 
@@ -36,12 +37,10 @@ public class DeclareTests
         Assert.IsType<OpenChannel>(d.Effects[0]);
         Assert.IsType<SyncIncidentCard>(d.Effects[1]);
         Assert.Contains("INC-42", Assert.IsType<Announce>(d.Effects[2]).Text, StringComparison.Ordinal);
-        var timers = Scenario.Of<ScheduleTimer>(d).ToDictionary(t => t.TimerKey, t => t.DueAt);
-        Assert.Equal(Scenario.Start.AddMinutes(5), timers["reminder:commander"]);
-        Assert.Equal(Scenario.Start.AddMinutes(10), timers["reminder:role:comms"]);
-        Assert.Equal(Scenario.Start.AddMinutes(10), timers["reminder:role:ops"]);
-        Assert.Equal(Scenario.Start.AddMinutes(60), timers["reminder:update"]);
-        Assert.Equal(4, timers.Count);
+        Assert.Equal(new ScheduleTimer("reminders", Scenario.Start.AddMinutes(5)), Assert.Single(Scenario.Of<ScheduleTimer>(d)));
+        Assert.Equal(
+            [("commander", Scenario.Start.AddMinutes(5)), ("role:comms", Scenario.Start.AddMinutes(10)), ("role:ops", Scenario.Start.AddMinutes(10)), ("update", Scenario.Start.AddMinutes(60))],
+            ReminderSchedule.Pending(s.Live, s.Options.MaxReminders).OrderBy(r => r.Name, StringComparer.Ordinal));
     }
 
     [Fact]

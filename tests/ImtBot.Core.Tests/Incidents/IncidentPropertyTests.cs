@@ -2,6 +2,7 @@ using CsCheck;
 using ImtBot.Core.Commands;
 using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;
+using ImtBot.Core.Paging;
 using ImtBot.Core.Platforms;
 
 namespace ImtBot.Core.Tests.Incidents;
@@ -44,6 +45,39 @@ public class IncidentPropertyTests
         Assert.Equal(answers.Length, answers.Distinct().Count());
         Assert.Equal(s.Live.Pages.Count, s.Live.Pages.Select(p => p.Id).Distinct().Count());
     }, iter: 400);
+
+    /// <summary>
+    /// The incident's one reminder timer is never missing: after every command, the timers the decisions armed (and
+    /// <see cref="Scenario.Wait"/> has not fired) include one at or before the earliest reminder due, and once time
+    /// has passed no reminder is left due and unsent. Time passes as the dispatcher lets it: each timer fires when due.
+    /// </summary>
+    [Fact]
+    public void ReminderTimer_RandomScripts_EveryDueReminderIsSent() => Scripts.Sample(script =>
+    {
+        var s = new Scenario { Plans = Plans.TestPlans.Catalog };
+        s.Ok(People.Alice, new DeclareCommand("Checkout is down", 2, false) { Type = "outage" });
+        s.OnCall["ops"] = [People.Bob, People.Carol, People.Dave];
+        foreach (var (actor, kind, minutes) in script)
+        {
+            s.Wait(TimeSpan.FromMinutes(minutes));
+            var other = Cast[(actor + 1) % Cast.Length];
+            var command = kind switch
+            {
+                22 => new TaskDoneCommand(1 + (actor % 4), null),
+                23 => new TypeCommand(actor % 2 == 0 ? "breach" : "outage"),
+                24 => new SnoozeCommand(actor % 2 == 0 ? "tasks" : "update", TimeSpan.FromMinutes(7)),
+                25 => new TaskAddCommand("check the replica", People.Arg(other), actor),
+                _ => CommandFor(kind, other, s),
+            };
+            s.Do(kind is >= 22 and <= 25 ? People.Alice : Cast[actor], command);
+
+            var earliest = ReminderSchedule.Earliest(s.Live, s.Options.MaxReminders);
+            Assert.True(earliest is null || s.Timers.Any(t => t.TimerKey == TimerKeys.Reminders && t.DueAt <= earliest), $"no reminder timer by {earliest} after {command}");
+        }
+
+        s.Wait(TimeSpan.FromDays(2));
+        Assert.DoesNotContain(ReminderSchedule.Pending(s.Live, s.Options.MaxReminders), r => r.Due <= s.Clock.GetUtcNow());
+    }, iter: 300);
 
     private static Command CommandFor(int kind, UserRef other, Scenario s) => kind switch
     {

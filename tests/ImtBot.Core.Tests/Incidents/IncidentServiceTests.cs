@@ -47,8 +47,9 @@ public class IncidentServiceTests
         var steps = store.GetSteps(OutboxStatus.Pending);
         Assert.Contains(steps, s => s.Key == "1:open_channel:1.0" && s.DueAt == Scenario.Start && s.Platform == PlatformNames.Console);
         Assert.Contains(steps, s => s.Key == "1:sync_card:1.1");
-        var commanderTimer = Assert.Single(steps, s => s.Kind == "timer" && ((ScheduleTimer)EffectKinds.Deserialize(s.Payload)).TimerKey == "reminder:commander");
-        Assert.Equal(Scenario.Start.AddMinutes(5), commanderTimer.DueAt);
+        // One reminder timer, at the first reminder due (the commander's, 5 minutes in): the service arms it.
+        var reminderTimer = Assert.Single(steps, s => s.Kind == "timer");
+        Assert.Equal((TimerKeys.Reminders, Scenario.Start.AddMinutes(5)), (((ScheduleTimer)EffectKinds.Deserialize(reminderTimer.Payload)).TimerKey, reminderTimer.DueAt));
     }
 
     [Fact]

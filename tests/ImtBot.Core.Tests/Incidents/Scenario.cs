@@ -2,6 +2,7 @@ using ImtBot.Core.Commands;
 using ImtBot.Core.Effects;
 using ImtBot.Core.Events;
 using ImtBot.Core.Incidents;
+using ImtBot.Core.Paging;
 using ImtBot.Core.Plans;
 using ImtBot.Core.Platforms;
 using Microsoft.Extensions.Time.Testing;
@@ -55,9 +56,9 @@ internal sealed class Scenario
 
         // The service numbers outbox keys by event sequence, so a decision with effects must have events.
         Assert.True(decision.Effects.Count == 0 || decision.Events.Count > 0, $"{command} has effects but no events");
-        Decisions.Add(decision);
         if (decision.Accepted && decision.Events.Count > 0)
         {
+            var earliest = ReminderSchedule.Earliest(State, Options.MaxReminders);
             State ??= new Incident();
             foreach (var data in decision.Events)
             {
@@ -65,8 +66,13 @@ internal sealed class Scenario
                 Events.Add(e);
                 State.Apply(e);
             }
+
+            // As the service does once the events are folded: the reminder timer, armed where the decision moved it.
+            decision = IncidentDecider.WithReminderTimer(earliest, State, decision, Options);
+            Timers.AddRange(decision.Effects.OfType<ScheduleTimer>());
         }
 
+        Decisions.Add(decision);
         return decision;
     }
 
@@ -94,6 +100,38 @@ internal sealed class Scenario
     public Decision Fire(string timerKey) => Ok(UserRef.System, new TimerCommand(timerKey));
 
     public void Advance(TimeSpan by) => Clock.Advance(by);
+
+    /// <summary>The timers the accepted decisions armed that <see cref="Wait"/> has not fired yet (what the outbox holds).</summary>
+    public List<ScheduleTimer> Timers { get; } = [];
+
+    /// <summary>
+    /// Lets time pass as the dispatcher would: the clock moves to each armed timer due within <paramref name="by"/>,
+    /// earliest first, and fires it there (timers those firings arm are fired too when due in time); then to the end.
+    /// </summary>
+    public IReadOnlyList<Decision> Wait(TimeSpan by)
+    {
+        var until = Clock.GetUtcNow() + by;
+        var fired = new List<Decision>();
+        while (Timers.Where(t => t.DueAt <= until).OrderBy(t => t.DueAt).FirstOrDefault() is { } next)
+        {
+            Timers.Remove(next);
+            if (next.DueAt > Clock.GetUtcNow())
+            {
+                Clock.SetUtcNow(next.DueAt);
+            }
+
+            fired.Add(Fire(next.TimerKey));
+        }
+
+        Clock.SetUtcNow(until);
+        return fired;
+    }
+
+    /// <summary>The effects of type <typeparamref name="T"/> of these decisions, in order.</summary>
+    public static IReadOnlyList<T> Of<T>(IEnumerable<Decision> decisions) where T : Effect => decisions.SelectMany(Of<T>).ToArray();
+
+    /// <summary>The reminders sent by these decisions, in order.</summary>
+    public static IReadOnlyList<ReminderSent> Reminded(IEnumerable<Decision> decisions) => decisions.SelectMany(EventsOf<ReminderSent>).ToArray();
 
     public static IReadOnlyList<T> Of<T>(Decision d) where T : Effect => d.Effects.OfType<T>().ToArray();
 

@@ -29,7 +29,7 @@ public class ReminderNamesTests
     {
         Assert.True(TimerKeys.TryParsePage(TimerKeys.Page("p7"), out var page));
         Assert.Equal("p7", page);
-        Assert.True(TimerKeys.TryParseReminder(TimerKeys.Reminder("role:ops"), out var reminder));
+        Assert.True(TimerKeys.TryParseReminder("reminder:role:ops", out var reminder));
         Assert.Equal("role:ops", reminder);
         Assert.False(TimerKeys.TryParsePage("page:", out _));
         Assert.False(TimerKeys.TryParseReminder("page:p1", out _));

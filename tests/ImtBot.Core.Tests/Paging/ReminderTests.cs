@@ -11,20 +11,42 @@ public class ReminderTests
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     [Fact]
+    public void Declaration_ArmsOneReminderTimer_AtTheEarliestReminder()
+    {
+        var s = Scenario.Declared();
+
+        // Commander at 5 minutes, comms and ops at 10, the update at 60: one timer, at the first of them.
+        Assert.Equal(new ScheduleTimer("reminders", Scenario.Start.AddMinutes(5)), Assert.Single(Scenario.Of<ScheduleTimer>(s.Decisions[0])));
+    }
+
+    [Fact]
     public void CommanderReminder_NoCommanderAfterDelay_RemindsDeclarerAndChannelWithSnoozeHint()
     {
         var s = Scenario.Declared(People.Alice);
-        s.Advance(5 * Minute);
 
-        var d = s.Fire("reminder:commander");
+        var d = Assert.Single(s.Wait(5 * Minute));
 
+        Assert.Equal(Scenario.Start.AddMinutes(5), s.Clock.GetUtcNow());
         var sent = Assert.Single(Scenario.EventsOf<ReminderSent>(d));
         Assert.Equal(("commander", People.Alice), (sent.Reminder, sent.To));
         var notify = Assert.Single(Scenario.Of<NotifyUser>(d));
         Assert.Contains("/incident snooze commander", notify.Text, StringComparison.Ordinal);
         Assert.Equal("commander", notify.Snooze);
         Assert.Single(Scenario.Of<PostToChannel>(d));
-        Assert.Equal(new ScheduleTimer("reminder:commander", s.Clock.GetUtcNow() + 5 * Minute), Assert.Single(Scenario.Of<ScheduleTimer>(d)));
+
+        // Re-armed at the next reminder due: the commander again and the two empty roles, all at 10 minutes.
+        Assert.Equal(new ScheduleTimer("reminders", Scenario.Start.AddMinutes(10)), Assert.Single(Scenario.Of<ScheduleTimer>(d)));
+    }
+
+    [Fact]
+    public void RemindersDueTogether_AreSentByOneTimer()
+    {
+        var s = Scenario.Declared(People.Alice);
+        s.Wait(5 * Minute);
+
+        var d = Assert.Single(s.Wait(5 * Minute));
+
+        Assert.Equal(["commander", "role:comms", "role:ops"], Scenario.EventsOf<ReminderSent>(d).Select(r => r.Reminder).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -32,42 +54,35 @@ public class ReminderTests
     {
         var s = Scenario.Declared();
         s.Ok(People.Bob, new RoleCommand("commander", UserArg.Me));
-        s.Advance(5 * Minute);
 
-        var d = s.Fire("reminder:commander");
+        var fired = s.Wait(5 * Minute);
 
-        Assert.Empty(d.Events);
-        Assert.Empty(d.Effects);
+        Assert.All(fired, d => Assert.Empty(d.Events));
+        Assert.All(fired, d => Assert.Empty(d.Effects));
     }
 
     [Fact]
     public void Reminder_IsBounded_StopsAfterMaxReminders()
     {
         var s = Scenario.Declared();
-        var sent = 0;
 
-        for (var i = 0; i < 6; i++)
-        {
-            s.Advance(5 * Minute);
-            sent += Scenario.EventsOf<ReminderSent>(s.Fire("reminder:commander")).Count;
-        }
+        var sent = Scenario.Reminded(s.Wait(TimeSpan.FromHours(6)));
 
-        Assert.Equal(s.Options.MaxReminders, sent);
+        Assert.Equal(s.Options.MaxReminders, sent.Count(r => r.Reminder == "commander"));
+        Assert.Equal(s.Options.MaxReminders, sent.Count(r => r.Reminder == "update"));
     }
 
     [Fact]
-    public void Reminder_LastOne_DoesNotRearm()
+    public void Reminders_AllSent_ArmNoMoreTimers()
     {
         var s = Scenario.Declared();
         s.Options.MaxReminders = 2;
-        s.Advance(5 * Minute);
-        Assert.Single(Scenario.Of<ScheduleTimer>(s.Fire("reminder:commander")));
-        s.Advance(5 * Minute);
 
-        var last = s.Fire("reminder:commander");
+        var sent = Scenario.Reminded(s.Wait(TimeSpan.FromHours(6)));
 
-        Assert.Single(Scenario.EventsOf<ReminderSent>(last));
-        Assert.Empty(Scenario.Of<ScheduleTimer>(last));
+        Assert.Equal(2, sent.Count(r => r.Reminder == "commander"));
+        Assert.Equal(2, sent.Count(r => r.Reminder == "update"));
+        Assert.Empty(s.Timers);
     }
 
     [Fact]
@@ -76,39 +91,74 @@ public class ReminderTests
         var s = Scenario.Declared();
         s.Advance(4 * Minute);
 
-        var d = s.Fire("reminder:commander");
+        var d = s.Fire("reminders");
 
         Assert.Empty(d.Events);
+        Assert.Empty(d.Effects);
+    }
+
+    [Fact]
+    public void TimerOfOneReminder_FromBeforeThereWasOneTimer_SendsWhatIsDue()
+    {
+        var s = Scenario.Declared();
+        s.Advance(10 * Minute);
+
+        var d = s.Fire("reminder:role:ops");
+
+        Assert.Equal(["commander", "role:comms", "role:ops"], Scenario.EventsOf<ReminderSent>(d).Select(r => r.Reminder).Order(StringComparer.Ordinal));
+        Assert.Equal(new ScheduleTimer("reminders", Scenario.Start.AddMinutes(15)), Assert.Single(Scenario.Of<ScheduleTimer>(d)));
     }
 
     [Fact]
     public void Snooze_PostponesUntilItEnds()
     {
         var s = Scenario.Declared();
-        s.Advance(Minute);
+        s.Wait(Minute);
         var snoozed = s.Ok(People.Bob, new SnoozeCommand("commander", TimeSpan.FromMinutes(30)));
-        Assert.Equal(new ScheduleTimer("reminder:commander", Scenario.Start.AddMinutes(31)), Assert.Single(Scenario.Of<ScheduleTimer>(snoozed)));
         Assert.Equal(Scenario.Start.AddMinutes(31), Assert.Single(Scenario.EventsOf<ReminderSnoozed>(snoozed)).Until);
 
-        s.Advance(4 * Minute);
-        Assert.Empty(s.Fire("reminder:commander").Events);
+        Assert.DoesNotContain(Scenario.Reminded(s.Wait(29 * Minute)), r => r.Reminder == "commander");
 
-        s.Advance(26 * Minute);
-        Assert.Single(Scenario.EventsOf<ReminderSent>(s.Fire("reminder:commander")));
+        var at31 = Scenario.Reminded(s.Wait(Minute));
+        Assert.Equal(Scenario.Start.AddMinutes(31), s.Clock.GetUtcNow());
+        Assert.Contains(at31, r => r.Reminder == "commander");
     }
 
     [Fact]
     public void Snooze_ShorterThanTheInterval_DoesNotRemindSooner()
     {
         var s = Scenario.Declared();
-        s.Advance(5 * Minute);
-        s.Fire("reminder:commander");
+        s.Wait(5 * Minute);
         s.Ok(People.Bob, new SnoozeCommand("commander", Minute));
 
-        s.Advance(Minute);
-        Assert.Empty(s.Fire("reminder:commander").Events);
-        s.Advance(4 * Minute);
-        Assert.Single(Scenario.EventsOf<ReminderSent>(s.Fire("reminder:commander")));
+        var sent = Scenario.Reminded(s.Wait(5 * Minute));
+
+        Assert.Equal([Scenario.Start.AddMinutes(10)], s.Events.Where(e => e.Data is ReminderSent { Reminder: "commander" }).Skip(1).Select(e => e.At));
+        Assert.Single(sent, r => r.Reminder == "commander");
+    }
+
+    [Fact]
+    public void Update_MovesTheUpdateReminderLater_WithoutArmingATimer()
+    {
+        var s = Scenario.Declared(severity: 1);
+        s.Ok(People.Bob, new RoleCommand("commander", UserArg.Me));
+        s.Ok(People.Carol, new RoleCommand("comms", UserArg.Me));
+        s.Ok(People.Dave, new RoleCommand("ops", UserArg.Me));
+        s.Wait(20 * Minute);
+
+        // Only the update reminder is pending, at 30 minutes; the update moves it to 50 and arms one timer there.
+        var update = s.Ok(People.Carol, new UpdateCommand("All good"));
+        Assert.Equal(new ScheduleTimer("reminders", Scenario.Start.AddMinutes(50)), Assert.Single(Scenario.Of<ScheduleTimer>(update)));
+
+        // Another update before the timer: the reminder moves again, and so does the timer.
+        s.Wait(5 * Minute);
+        var again = s.Ok(People.Carol, new UpdateCommand("Still good"));
+        Assert.Equal(new ScheduleTimer("reminders", Scenario.Start.AddMinutes(55)), Assert.Single(Scenario.Of<ScheduleTimer>(again)));
+
+        // The timers at 30 and 50 wake early and do nothing; the one at 55 reminds.
+        var fired = s.Wait(30 * Minute);
+        Assert.Equal(3, fired.Count);
+        Assert.Equal([Scenario.Start.AddMinutes(55)], s.Events.Where(e => e.Data is ReminderSent).Select(e => e.At));
     }
 
     [Fact]
@@ -138,15 +188,12 @@ public class ReminderTests
         var s = Scenario.Declared(People.Alice);
         s.Ok(People.Bob, new RoleCommand("commander", UserArg.Me));
         s.Ok(People.Carol, new RoleCommand("comms", UserArg.Me));
-        s.Advance(10 * Minute);
 
-        var ops = s.Fire("reminder:role:ops");
-        var comms = s.Fire("reminder:role:comms");
+        var fired = s.Wait(10 * Minute);
 
-        Assert.Equal((People.Bob, "ops"), (Assert.Single(Scenario.Of<NotifyUser>(ops)).To, Assert.Single(Scenario.Of<NotifyUser>(ops)).Snooze));
-        Assert.Contains("/incident page ops", Assert.Single(Scenario.EventsOf<ReminderSent>(ops)).Text, StringComparison.Ordinal);
-        Assert.Empty(comms.Events);
-        Assert.Empty(comms.Effects);
+        var notify = Assert.Single(Scenario.Of<NotifyUser>(fired));
+        Assert.Equal((People.Bob, "ops"), (notify.To, notify.Snooze));
+        Assert.Contains("/incident page ops", Assert.Single(Scenario.Reminded(fired)).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,19 +201,16 @@ public class ReminderTests
     {
         var s = Scenario.Declared(People.Alice, severity: 1);
         s.Ok(People.Bob, new RoleCommand("commander", UserArg.Me));
-        s.Advance(30 * Minute);
-        Assert.Equal(People.Bob, Assert.Single(Scenario.Of<NotifyUser>(s.Fire("reminder:update"))).To);
+        s.Ok(People.Dave, new RoleCommand("ops", UserArg.Me));
+        s.Ok(People.Dave, new SnoozeCommand("comms", TimeSpan.FromHours(2)));
+        Assert.Equal(People.Bob, Assert.Single(Scenario.Of<NotifyUser>(s.Wait(30 * Minute))).To);
 
         s.Ok(People.Carol, new RoleCommand("comms", UserArg.Me));
-        var update = s.Ok(People.Carol, new UpdateCommand("All good"));
-        Assert.Equal(new ScheduleTimer("reminder:update", s.Clock.GetUtcNow() + 30 * Minute), Assert.Single(Scenario.Of<ScheduleTimer>(update)));
+        s.Ok(People.Carol, new UpdateCommand("All good"));
         Assert.Equal(0, s.Live.ReminderCount.GetValueOrDefault("update"));
 
-        s.Advance(29 * Minute);
-        Assert.Empty(s.Fire("reminder:update").Events);
-        s.Advance(Minute);
-        var d = s.Fire("reminder:update");
-        Assert.Equal(People.Carol, Assert.Single(Scenario.Of<NotifyUser>(d)).To);
+        Assert.Empty(Scenario.Reminded(s.Wait(29 * Minute)));
+        Assert.Equal(People.Carol, Assert.Single(Scenario.Of<NotifyUser>(s.Wait(Minute))).To);
     }
 
     [Fact]
@@ -177,10 +221,9 @@ public class ReminderTests
         s.Ok(People.Bob, new UpdateCommand("progress"));
         s.Advance(10 * Minute);
 
-        var d = s.Fire("reminder:update");
+        var d = s.Fire("reminders");
 
-        Assert.Empty(d.Events);
-        Assert.Empty(d.Effects);
+        Assert.DoesNotContain(Scenario.EventsOf<ReminderSent>(d), r => r.Reminder == "update");
     }
 
     [Fact]
