@@ -20,8 +20,19 @@ public static class DurationText
 
     public static string Format(TimeSpan? duration, string none = "—") => duration is { } d ? Format(d) : none;
 
+    private const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
+
     /// <summary><c>2026-11-27 09:00:00</c>, in UTC, to the second.</summary>
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Appends <see cref="Time(DateTimeOffset)"/> without a string of its own (a long timeline has thousands).</summary>
+    public static System.Text.StringBuilder AppendTime(this System.Text.StringBuilder text, DateTimeOffset at)
+    {
+        Span<char> chars = stackalloc char[TimeFormat.Length];
+        return at.UtcDateTime.TryFormat(chars, out var written, TimeFormat, CultureInfo.InvariantCulture)
+            ? text.Append(chars[..written])
+            : text.Append(Time(at));
+    }
 
     public static string Time(DateTimeOffset? at, string none = "—") => at is { } t ? Time(t) : none;
 

@@ -159,7 +159,7 @@ public static partial class ReviewWriter
         // Someone joining by acting is already on the line of what they did.
         foreach (var e in r.Timeline.Where(e => !(e.Type == "participant_joined" && e.Text == "joined")))
         {
-            md.Append("- ").Append(Time(e.At)).Append(" — ").Append(User(e.Actor)).Append(' ').Append(MarkdownText.Inline(e.Text)).Append('\n');
+            md.Append("- ").AppendTime(e.At).Append(" — ").Append(User(e.Actor)).Append(' ').Append(MarkdownText.Inline(e.Text)).Append('\n');
         }
     }
 
